@@ -1,0 +1,12 @@
+package io.kintonemigrator.kintone;
+
+import java.time.LocalDate;
+
+/**
+ * Requests this client sent for its app on the current kintone day (which starts at 09:00 JST),
+ * and the concurrency the domain last reported in {@code X-ConcurrencyLimit-Limit/Running}
+ * (-1 when not yet seen).
+ */
+public record ApiUsage(AppId app, LocalDate kintoneDay, long requestsToday, int concurrencyLimit,
+		int concurrencyRunning) {
+}

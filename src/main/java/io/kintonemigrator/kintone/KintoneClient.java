@@ -1,0 +1,76 @@
+package io.kintonemigrator.kintone;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One kintone app on one domain, reached with one set of credentials.
+ *
+ * <p>Every method is one logical kintone operation. Implementations map any non-2xx answer to a
+ * {@link KintoneApiException} and any transport failure to a {@link KintoneTransportException};
+ * nothing above this interface sees HTTP types. Implementations are thread-safe.
+ *
+ * <p>Retry is not this interface's business: the resilience layer decorates a whole operation,
+ * so a retried {@link #download} or {@link #upload} starts again from the first byte.
+ */
+public interface KintoneClient extends AutoCloseable {
+
+	/** The app this client talks to. */
+	AppId app();
+
+	/** {@code GET app.json}. */
+	AppInfo appInfo();
+
+	/** {@code GET app/form/fields.json}, with SUBTABLE fields nested. */
+	FormFields formFields();
+
+	/**
+	 * One keyset page: {@code (extraQuery) and $id > afterId order by $id asc limit limit}.
+	 * @param afterId records with a greater {@code $id} are returned; 0 for the first page
+	 * @param limit 1..500
+	 * @param fields field codes to return; empty for all fields ({@code $id} and {@code $revision}
+	 * are always returned)
+	 * @param extraQuery an optional kintone query condition (no {@code order by}/{@code limit})
+	 */
+	List<KintoneRecord> recordsAfter(long afterId, int limit, List<String> fields, @Nullable String extraQuery);
+
+	/**
+	 * Records whose {@code keyField} is one of {@code keys} ({@code keyField in ("k1", ...)}),
+	 * at most 500 keys. {@code keyField} may be {@code $id}. A query that would make the URL too
+	 * long is sent as POST with {@code X-HTTP-Method-Override: GET}.
+	 */
+	List<KintoneRecord> recordsByKey(String keyField, Collection<String> keys, List<String> fields);
+
+	/** {@code GET record.json}; a missing record is a {@link KintoneApiException} with code {@code GAIA_RE01}. */
+	KintoneRecord record(long id);
+
+	/**
+	 * {@code PUT records.json}: all or nothing, at most 100 updates.
+	 * @return the new revision of each record, in request order
+	 */
+	List<UpdatedRecord> updateRecords(List<RecordUpdate> updates);
+
+	/**
+	 * Streams a file to {@code target} (created or replaced), hashing it as it goes; the file is
+	 * never held in memory. The caller owns {@code target} and deletes it.
+	 */
+	DownloadedFile download(FileKey fileKey, Path target);
+
+	/**
+	 * Streams {@code source} as a multipart upload (part {@code file}, the UTF-8 {@code fileName},
+	 * {@code contentType}). The returned key is temporary: kintone deletes the file unless it is
+	 * attached to a record within 3 days, and the key can be attached once.
+	 */
+	FileKey upload(Path source, String fileName, String contentType);
+
+	/** Requests counted so far and the domain's last reported concurrency. */
+	ApiUsage usage();
+
+	/** Releases what this client holds; a shared HTTP client is not shut down. */
+	@Override
+	void close();
+
+}
