@@ -154,6 +154,26 @@ class RecordReadTests {
 		assertThat(ids(body)).containsExactly(3L, 1L);
 	}
 
+	@Test
+	void queryErrorsCarryTheQueryLanguagesCodes() {
+		Reply unknownField = http.get("/k/v1/records.json?app=1&query=" + q("nope = \"x\""));
+		Reply syntax = http.get("/k/v1/records.json?app=1&query=" + q("legacy_id = "), "Accept-Language", "en");
+
+		assertThat(unknownField.status()).isEqualTo(400);
+		assertThat(unknownField.code()).isEqualTo("GAIA_IQ11");
+		assertThat(syntax.status()).isEqualTo(400);
+		assertThat(syntax.code()).isEqualTo("CB_VA01");
+		assertThat(syntax.json().at("/errors/query/messages").isArray()).isTrue();
+		assertThat(syntax.json().at("/errors/query/messages/0").asString()).isNotBlank();
+	}
+
+	@Test
+	void queryReachesFieldsInsideSubtables() {
+		JsonNode body = http.get("/k/v1/records.json?app=1&query=" + q("item_no in (\"1\")")).json();
+
+		assertThat(ids(body)).containsExactly(1L);
+	}
+
 	static List<Long> ids(JsonNode body) {
 		List<Long> ids = new ArrayList<>();
 		body.get("records").values().forEach((r) -> ids.add(Long.parseLong(r.at("/$id/value").asString())));

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.kintonemigrator.emulator.model.AppDefinition;
 import io.kintonemigrator.emulator.model.TokenPermission;
+import io.kintonemigrator.emulator.query.RecordQuery;
 import io.kintonemigrator.emulator.store.StoredRecord;
 
 import tools.jackson.databind.node.ArrayNode;
@@ -21,10 +22,10 @@ final class RecordsGetApi implements JsonApi {
 	public ObjectNode handle(ApiCall call) {
 		AppDefinition app = call.requireApp(call.params().requiredId("app"), TokenPermission.VIEW);
 		String queryText = call.params().string("query");
-		ParsedQuery query = RecordQueries.parse((queryText != null) ? queryText : "", app);
-		List<QueryableStoredRecord> matches = RecordSearch.matching(call.store().records(app.id()), app, query);
-		int offset = (query.offset() != null) ? query.offset() : 0;
-		int limit = (query.limit() != null) ? query.limit() : DEFAULT_LIMIT;
+		RecordQuery query = RecordQueries.parse(call, app, queryText);
+		List<QueryableStoredRecord> matches = RecordQueries.matching(call.store().records(app.id()), app, query);
+		int offset = query.offset().orElse(0);
+		int limit = query.limit().orElse(DEFAULT_LIMIT);
 		List<String> fields = call.params().strings("fields");
 		ObjectNode json = Json.object();
 		ArrayNode records = json.putArray("records");
