@@ -28,6 +28,10 @@ public final class ApiRegistry {
 		register("POST", "records", new RecordAddApi(true));
 		register("PUT", "records", new RecordUpdateApi(true));
 		register("DELETE", "records", new RecordDeleteApi());
+		register("POST", "records/cursor", CursorApi::create);
+		register("GET", "records/cursor", CursorApi::read);
+		register("DELETE", "records/cursor", CursorApi::delete);
+		register("POST", "bulkRequest", new BulkRequestApi(this));
 		this.apis.add("file");
 	}
 

@@ -3,6 +3,7 @@ package io.kintonemigrator.emulator.http;
 import java.io.IOException;
 
 import io.kintonemigrator.emulator.api.ApiException;
+import io.kintonemigrator.emulator.api.ApiPath;
 import io.kintonemigrator.emulator.api.KintoneErrors;
 
 import jakarta.servlet.FilterChain;

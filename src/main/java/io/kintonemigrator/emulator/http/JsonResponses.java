@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.kintonemigrator.emulator.api.ApiException;
 import io.kintonemigrator.emulator.api.ApiSettings;
+import io.kintonemigrator.emulator.api.BulkRequestFailure;
 import io.kintonemigrator.emulator.api.ErrorSpec;
 import io.kintonemigrator.emulator.api.Json;
 import io.kintonemigrator.emulator.api.Language;
@@ -69,6 +70,19 @@ public final class JsonResponses {
 		Language language = Language.fromAcceptLanguage(request.getHeader("Accept-Language"));
 		request.setAttribute(RequestAttributes.KINTONE_CODE, error.spec().code());
 		write(request, response, status(error.spec()), errorBody(error, language));
+	}
+
+	/** {@code {"results":[{}, …, error, …, {}]}} with the failed sub-request's status and code. */
+	public void writeBulkFailure(HttpServletRequest request, HttpServletResponse response, BulkRequestFailure failure)
+			throws IOException {
+		Language language = Language.fromAcceptLanguage(request.getHeader("Accept-Language"));
+		request.setAttribute(RequestAttributes.KINTONE_CODE, failure.error().spec().code());
+		ObjectNode body = Json.object();
+		ArrayNode results = body.putArray("results");
+		for (int i = 0; i < failure.requestCount(); i++) {
+			results.add((i == failure.index()) ? errorBody(failure.error(), language) : Json.object());
+		}
+		write(request, response, status(failure.error().spec()), body);
 	}
 
 	public int status(ErrorSpec spec) {

@@ -6,8 +6,10 @@ import java.util.Set;
 import io.kintonemigrator.emulator.api.ApiCall;
 import io.kintonemigrator.emulator.api.ApiContext;
 import io.kintonemigrator.emulator.api.ApiException;
+import io.kintonemigrator.emulator.api.ApiPath;
 import io.kintonemigrator.emulator.api.ApiRegistry;
 import io.kintonemigrator.emulator.api.Authenticator;
+import io.kintonemigrator.emulator.api.BulkRequestFailure;
 import io.kintonemigrator.emulator.api.JsonApi;
 import io.kintonemigrator.emulator.api.Params;
 import io.kintonemigrator.emulator.api.Principal;
@@ -86,6 +88,9 @@ final class KintoneApiServlet extends HttpServlet {
 			if (!response.isCommitted()) {
 				this.responses.writeError(request, response, ex);
 			}
+		}
+		catch (BulkRequestFailure ex) {
+			this.responses.writeBulkFailure(request, response, ex);
 		}
 	}
 
