@@ -94,6 +94,26 @@ class RecordWriteTests {
 	}
 
 	@Test
+	void aChangedOrDeletedUniqueValueIsFreeAgainAndTheNewValueIsFoundByUpdateKey() {
+		this.http.json("PUT", "/k/v1/record.json", "{\"app\":1,\"id\":1,\"record\":{\"legacy_id\":{\"value\":\"Z-1\"}}}");
+		this.http.delete("/k/v1/records.json?app=1&ids[0]=2");
+
+		Reply reuseChanged = this.http.json("POST", "/k/v1/record.json", "{\"app\":1,\"record\":{\"legacy_id\":{\"value\":\"A-1\"}}}");
+		Reply reuseDeleted = this.http.json("POST", "/k/v1/record.json", "{\"app\":1,\"record\":{\"legacy_id\":{\"value\":\"A-2\"}}}");
+		Reply byNewKey = this.http.json("PUT", "/k/v1/record.json",
+				"{\"app\":1,\"updateKey\":{\"field\":\"legacy_id\",\"value\":\"Z-1\"},\"record\":{}}");
+		Reply byOldKey = this.http.json("PUT", "/k/v1/record.json",
+				"{\"app\":1,\"updateKey\":{\"field\":\"legacy_id\",\"value\":\"A-1\"},\"record\":{}}");
+
+		assertThat(reuseChanged.status()).isEqualTo(200);
+		assertThat(reuseDeleted.status()).isEqualTo(200);
+		assertThat(byNewKey.json().get("revision").asString()).isEqualTo("3");
+		assertThat(this.emulator.record(1, 1).orElseThrow().revision()).isEqualTo(3);
+		assertThat(byOldKey.status()).isEqualTo(200);
+		assertThat(this.emulator.record(1, 4).orElseThrow().revision()).isEqualTo(2);
+	}
+
+	@Test
 	void updatingByIdRaisesTheRevisionAndKeepsFieldsNotSent() {
 		Reply reply = this.http.json("PUT", "/k/v1/record.json", "{\"app\":1,\"id\":\"2\",\"record\":{\"title\":{\"value\":\"new\"}}}");
 

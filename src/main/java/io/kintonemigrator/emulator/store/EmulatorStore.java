@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +16,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import io.kintonemigrator.emulator.file.Blob;
 import io.kintonemigrator.emulator.file.FileStorage;
 import io.kintonemigrator.emulator.model.AppDefinition;
+import io.kintonemigrator.emulator.model.FieldDefinition;
 import io.kintonemigrator.emulator.model.UserAccount;
 
 import org.jspecify.annotations.Nullable;
@@ -40,6 +42,9 @@ public final class EmulatorStore {
 	final Map<Long, AtomicLong> lastRowIds = new ConcurrentHashMap<>();
 
 	final Map<String, AttachedFile> downloads = new ConcurrentHashMap<>();
+
+	/** app → unique field → value → ids, for the fields that prohibit duplicates (updateKey and unique checks). */
+	final Map<Long, Map<String, Map<String, Set<Long>>>> uniqueIndex = new ConcurrentHashMap<>();
 
 	final UploadRegistry uploads;
 
@@ -97,6 +102,10 @@ public final class EmulatorStore {
 			this.records.put(app.id(), new ConcurrentSkipListMap<>());
 			this.lastRecordIds.put(app.id(), new AtomicLong());
 			this.lastRowIds.put(app.id(), new AtomicLong());
+			Map<String, Map<String, Set<Long>>> indexes = new ConcurrentHashMap<>();
+			app.fields().values().stream().filter(FieldDefinition::unique).forEach((field) -> indexes.put(field.code(),
+					new ConcurrentHashMap<>()));
+			this.uniqueIndex.put(app.id(), indexes);
 		}
 		finally {
 			this.lock.writeLock().unlock();
@@ -131,6 +140,26 @@ public final class EmulatorStore {
 	public @Nullable StoredRecord record(long appId, long recordId) {
 		NavigableMap<Long, StoredRecord> appRecords = this.records.get(appId);
 		return (appRecords != null) ? appRecords.get(recordId) : null;
+	}
+
+	/** The value index of a unique field, or null when the field is not unique. */
+	@Nullable Map<String, Set<Long>> uniqueIndex(long appId, String fieldCode) {
+		return this.uniqueIndex.getOrDefault(appId, Map.of()).get(fieldCode);
+	}
+
+	/** Moves a committed record's unique values in the index (either record may be null). */
+	void reindex(long appId, @Nullable StoredRecord previous, @Nullable StoredRecord current) {
+		this.uniqueIndex.getOrDefault(appId, Map.of()).forEach((code, index) -> {
+			if (previous != null && !previous.text(code).isEmpty()) {
+				index.computeIfPresent(previous.text(code), (value, ids) -> {
+					ids.remove(previous.id());
+					return ids.isEmpty() ? null : ids;
+				});
+			}
+			if (current != null && !current.text(code).isEmpty()) {
+				index.computeIfAbsent(current.text(code), (value) -> ConcurrentHashMap.newKeySet()).add(current.id());
+			}
+		});
 	}
 
 	/** Starts the only running write; the caller must {@link WriteTransaction#close() close} it. */

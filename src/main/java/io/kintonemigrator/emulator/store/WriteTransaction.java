@@ -71,12 +71,17 @@ public final class WriteTransaction implements AutoCloseable {
 
 	/**
 	 * The records whose top-level text-like field {@code code} has exactly {@code value}, as this
-	 * transaction sees them. Scans without copying the app's records.
+	 * transaction sees them. Uses the store's index for unique fields; scans the app otherwise.
 	 */
 	public List<StoredRecord> findByText(long appId, String code, String value) {
 		List<StoredRecord> matches = new ArrayList<>();
 		Map<Long, @Nullable StoredRecord> appStaged = this.staged.getOrDefault(appId, Map.of());
-		for (StoredRecord record : this.store.records.getOrDefault(appId, new TreeMap<>()).values()) {
+		Map<String, Set<Long>> index = this.store.uniqueIndex(appId, code);
+		Iterable<StoredRecord> committed = (index != null)
+				? index.getOrDefault(value, Set.of()).stream().map((id) -> this.store.record(appId, id))
+					.filter(java.util.Objects::nonNull).toList()
+				: this.store.records.getOrDefault(appId, new TreeMap<>()).values();
+		for (StoredRecord record : committed) {
 			if (!appStaged.containsKey(record.id()) && record.text(code).equals(value)) {
 				matches.add(record);
 			}
@@ -147,6 +152,7 @@ public final class WriteTransaction implements AutoCloseable {
 			NavigableMap<Long, StoredRecord> appRecords = this.store.records.get(appId);
 			changes.forEach((id, record) -> {
 				StoredRecord previous = (record != null) ? appRecords.put(id, record) : appRecords.remove(id);
+				this.store.reindex(appId, previous, record);
 				Set<String> kept = new HashSet<>();
 				if (record != null) {
 					for (StoredFile file : record.allFiles()) {
