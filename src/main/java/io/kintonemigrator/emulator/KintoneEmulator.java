@@ -258,6 +258,15 @@ public final class KintoneEmulator implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * Forces the HTTP status of one kintone error code, e.g. {@code errorStatus("CB_IJ01", 520)} for a
+		 * status kintone-api.md marks UNCONFIRMED.
+		 */
+		public Builder errorStatus(String code, int status) {
+			this.settings = this.settings.withStatus(code, status);
+			return this;
+		}
+
 		/** How long an unattached upload key lives (default 3 days on the clock). */
 		public Builder uploadKeyLifetime(Duration lifetime) {
 			this.settings = this.settings.withUploadKeyLifetime(lifetime);

@@ -40,6 +40,20 @@ class LegacyStatusTests {
 	}
 
 	@Test
+	void theStatusOfAnyCodeCanBeForced() {
+		try (KintoneEmulator emulator = KintoneEmulator.builder().seed(seed()).errorStatus("CB_IJ01", 500).start()) {
+			EmulatorHttp http = new EmulatorHttp(emulator.baseUrl()).withToken(TestSeeds.ALL);
+
+			Reply malformed = http.json("POST", "/k/v1/record.json", "{\"app\":1,}");
+			Reply untouched = http.get("/k/v1/record.json?app=1&id=99");
+
+			assertThat(malformed.status()).isEqualTo(500);
+			assertThat(malformed.code()).isEqualTo("CB_IJ01");
+			assertThat(untouched.status()).isEqualTo(404);
+		}
+	}
+
+	@Test
 	void standardStatusesByDefault() {
 		try (KintoneEmulator emulator = KintoneEmulator.builder().seed(seed()).start()) {
 			Reply reply = new EmulatorHttp(emulator.baseUrl()).get("/k/v1/record.json?app=1&id=1", "X-Cybozu-API-Token",
