@@ -21,8 +21,9 @@
  * Defaults chosen where kintone-api.md says UNCONFIRMED (each configurable on the builder): reusing an
  * attached upload key and attaching a foreign download key are 400 {@code GAIA_IF02}; an expired or unknown
  * upload key is 400 {@code GAIA_IF02}; an upload above the size limit (1 GiB) is 400 {@code CB_VA01} with
- * {@code errors.file}; {@code GAIA_RE20} is 404; malformed JSON {@code CB_IJ01} is 400 (any code's status can be forced with {@code errorStatus}); more than nine API tokens
- * is 400 {@code CB_IL02}; unknown paths and methods are a plain (non-JSON) 404.
+ * {@code errors.file}; {@code GAIA_RE20} is 404; malformed JSON {@code CB_IJ01} is 400; more than nine API
+ * tokens is 400 {@code CB_IL02}; unknown paths and methods are a plain (non-JSON) 404. The status of any code
+ * can be forced with {@code KintoneEmulator.Builder#errorStatus}.
  */
 @NullMarked
 package io.kintonemigrator.emulator;
