@@ -18,8 +18,11 @@ import java.util.Optional;
 import io.kintonemigrator.emulator.api.ApiContext;
 import io.kintonemigrator.emulator.api.ApiSettings;
 import io.kintonemigrator.emulator.api.ErrorSpec;
+import io.kintonemigrator.emulator.fault.FaultInjectionFilter;
+import io.kintonemigrator.emulator.fault.FaultSettings;
 import io.kintonemigrator.emulator.file.FileStorage;
 import io.kintonemigrator.emulator.http.EmulatorServer;
+import io.kintonemigrator.emulator.model.AppDefinition;
 import io.kintonemigrator.emulator.observe.EmulatorStats;
 import io.kintonemigrator.emulator.observe.RequestLog;
 import io.kintonemigrator.emulator.observe.RequestLogEntry;
@@ -54,6 +57,8 @@ public final class KintoneEmulator implements AutoCloseable {
 
 	private final RequestLog requestLog;
 
+	private final FaultInjectionFilter faults;
+
 	private final Path dataDirectory;
 
 	private final boolean ownsDataDirectory;
@@ -69,8 +74,12 @@ public final class KintoneEmulator implements AutoCloseable {
 		this.requestLog = new RequestLog(builder.requestLogCapacity);
 		SeedLoader loader = new SeedLoader(this.store);
 		builder.seeds.forEach(loader::apply);
+		this.faults = new FaultInjectionFilter(builder.faults, this.settings);
+		List<Filter> filters = new ArrayList<>();
+		filters.add(this.faults);
+		filters.addAll(builder.filters);
 		this.server = new EmulatorServer(builder.port, new ApiContext(this.store, this.settings), this.stats,
-				this.requestLog, builder.filters);
+				this.requestLog, filters);
 	}
 
 	public static Builder builder() {
@@ -88,6 +97,23 @@ public final class KintoneEmulator implements AutoCloseable {
 
 	public ApiSettings settings() {
 		return this.settings;
+	}
+
+	/**
+	 * Replaces the fault settings for requests arriving from now on (e.g. faults only while a test's second
+	 * phase runs); the random sequence restarts from the new settings' seed.
+	 */
+	public void faults(FaultSettings faults) {
+		this.faults.update(faults);
+	}
+
+	public FaultSettings faults() {
+		return this.faults.settings();
+	}
+
+	/** The apps, in id order; {@link AppDefinition#toString()} hides their API tokens. */
+	public List<AppDefinition> apps() {
+		return this.store.apps().stream().sorted(java.util.Comparator.comparingLong(AppDefinition::id)).toList();
 	}
 
 	/** Adds more users and apps while running (app ids must be new). */
@@ -189,6 +215,8 @@ public final class KintoneEmulator implements AutoCloseable {
 
 		private int requestLogCapacity = 100_000;
 
+		private FaultSettings faults = FaultSettings.none();
+
 		private Builder() {
 		}
 
@@ -279,7 +307,13 @@ public final class KintoneEmulator implements AutoCloseable {
 			return this;
 		}
 
-		/** A filter every request passes after the built-in ones (e.g. fault injection). */
+		/** Latency, bandwidth cap and transient faults to inject (default none); see {@link FaultSettings}. */
+		public Builder faults(FaultSettings faults) {
+			this.faults = faults;
+			return this;
+		}
+
+		/** A filter every kintone request passes after the built-in ones (and after fault injection). */
 		public Builder requestFilter(Filter filter) {
 			this.filters.add(filter);
 			return this;
