@@ -35,6 +35,10 @@ public final class SeedFile {
 
 	/** Reads and checks the seed file. */
 	public static EmulatorSeed load(Path file) {
+		if (!Files.isRegularFile(file)) {
+			throw new SeedFileException("seed file " + file.toAbsolutePath()
+					+ " does not exist; give the path of a YAML seed file (see docs/emulator.md)");
+		}
 		String yaml;
 		try {
 			yaml = Files.readString(file, StandardCharsets.UTF_8);
