@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import io.kintonemigrator.emulator.api.ApiContext;
 import io.kintonemigrator.emulator.api.ApiSettings;
@@ -113,7 +112,7 @@ public final class KintoneEmulator implements AutoCloseable {
 
 	/** The apps, in id order; {@link AppDefinition#toString()} hides their API tokens. */
 	public List<AppDefinition> apps() {
-		return this.store.apps().stream().sorted(java.util.Comparator.comparingLong(AppDefinition::id)).toList();
+		return this.store.apps().stream().sorted(Comparator.comparingLong(AppDefinition::id)).toList();
 	}
 
 	/** Adds more users and apps while running (app ids must be new). */
@@ -177,21 +176,15 @@ public final class KintoneEmulator implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Deletes the data directory with JDK classes only: this runs in shutdown hooks, where Spring Boot's
+	 * nested-jar class loader may no longer load classes of ours (an anonymous visitor class failed there).
+	 */
 	private static void deleteRecursively(Path directory) {
-		try {
-			Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-					Files.deleteIfExists(file);
-					return FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException exc) throws IOException {
-					Files.deleteIfExists(dir);
-					return FileVisitResult.CONTINUE;
-				}
-			});
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot delete the emulator data directory " + directory, ex);

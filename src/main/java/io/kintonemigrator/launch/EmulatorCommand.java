@@ -120,8 +120,12 @@ class EmulatorCommand implements Callable<Integer> {
 			return ExitCodes.USAGE;
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			emulator.close();
-			this.stopped.countDown();
+			try {
+				emulator.close();
+			}
+			finally {
+				this.stopped.countDown();
+			}
 		}, "kintone-emulator-shutdown"));
 		out.println(emulator.baseUrl());
 		for (AppDefinition app : emulator.apps()) {
