@@ -1,5 +1,5 @@
 /**
- * Validated, immutable job configuration (the YAML job file) and cross-cutting settings. Depends on nothing else of ours.
+ * Validated, immutable job configuration (the YAML job file). Depends only on the client API's value types.
  */
 @NullMarked
 package io.kintonemigrator.config;
