@@ -80,7 +80,10 @@ class LogRedactionTests {
 	@Test
 	void noCredentialAppearsInAnyLogLineOrExceptionOfARunWithFaults() throws Exception {
 		List<String> texts = new ArrayList<>();
-		try (KintoneEmulator emulator = KintoneEmulator.builder().port(0).concurrencyLimit(2).seed(EmulatorApps.seed()).start();
+		try (KintoneEmulator emulator = KintoneEmulator.builder().port(0).concurrencyLimit(2)
+			.requestFilter(EmulatorApps.latency(Duration.ofMillis(20)))
+			.seed(EmulatorApps.seed())
+			.start();
 				OkHttpKintoneClientFactory okhttp = new OkHttpKintoneClientFactory()) {
 			ResilientKintoneClientFactory factory = new ResilientKintoneClientFactory(okhttp,
 					ResilientKintoneClientTests.FAST.toBuilder().maxConcurrentCalls(3).build(),

@@ -89,7 +89,10 @@ class ResilientKintoneClientTests {
 	@Test
 	void aStormOf429sIsAbsorbedWithoutExceedingTheConcurrencyOfTheDomain() throws Exception {
 		// given a domain that answers 429 above 2 requests in flight, and a client allowed 3 at once
-		emulator = KintoneEmulator.builder().port(0).concurrencyLimit(2).seed(EmulatorApps.seed()).start();
+		emulator = KintoneEmulator.builder().port(0).concurrencyLimit(2)
+			.requestFilter(EmulatorApps.latency(Duration.ofMillis(20)))
+			.seed(EmulatorApps.seed())
+			.start();
 		ResilientKintoneClientFactory factory = new ResilientKintoneClientFactory(okhttp,
 				FAST.toBuilder().maxConcurrentCalls(3).build(), meters);
 		// source and target are two apps of one domain: they share its budget

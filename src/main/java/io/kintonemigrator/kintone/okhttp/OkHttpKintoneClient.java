@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +23,10 @@ import io.kintonemigrator.kintone.UpdatedRecord;
 import io.kintonemigrator.kintone.okhttp.ApiUsageInterceptor.DomainConcurrency;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
-import okio.BufferedSource;
-import okio.HashingSink;
-import okio.Okio;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +48,6 @@ final class OkHttpKintoneClient implements KintoneClient {
 	static final int MAX_GET_URL_LENGTH = 4096;
 
 	private static final MediaType JSON = MediaType.get("application/json");
-
-	private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
 
 	private final OkHttpClient http;
 
@@ -175,29 +167,16 @@ final class OkHttpKintoneClient implements KintoneClient {
 			if (!response.isSuccessful()) {
 				throw errors.toException(operation, response);
 			}
-			ResponseBody body = response.body();
-			String contentType = response.header("Content-Type", OCTET_STREAM.toString());
-			long written;
-			HashingSink hashing;
-			try (BufferedSource source = body.source();
-					HashingSink sink = HashingSink.sha256(Okio.sink(target, StandardOpenOption.CREATE,
-							StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))) {
-				written = source.readAll(sink);
-				hashing = sink;
-			}
-			long expected = body.contentLength();
-			if (expected >= 0 && written != expected) {
-				throw new IOException("file body ended after " + written + " of " + expected + " bytes");
-			}
-			log.debug("downloaded {} bytes of {} to {}", written, fileKey, target.getFileName());
-			return new DownloadedFile(contentType, written, hashing.hash().hex());
+			DownloadedFile saved = FileBodies.save(response, target);
+			log.debug("downloaded {} bytes of {} to {}", saved.size(), fileKey, target.getFileName());
+			return saved;
 		}
 		catch (IOException ex) {
-			deleteQuietly(target);
+			FileBodies.deleteQuietly(target);
 			throw errors.toException(operation, ex);
 		}
 		catch (RuntimeException ex) {
-			deleteQuietly(target);
+			FileBodies.deleteQuietly(target);
 			throw ex;
 		}
 	}
@@ -210,14 +189,9 @@ final class OkHttpKintoneClient implements KintoneClient {
 		if (fileName.isBlank()) {
 			throw new IllegalArgumentException("cannot upload " + source + ": the file name is blank");
 		}
-		MediaType type = MediaType.parse(contentType);
-		// OkHttp writes the file name as raw UTF-8 (as browsers and kintone expect), escaping only
-		// '"', CR and LF as %22, %0D, %0A, like browsers do. The file is streamed from disk, and
-		// read again from its first byte if the request is ever repeated.
-		MultipartBody multipart = new MultipartBody.Builder().setType(MultipartBody.FORM)
-			.addFormDataPart("file", fileName, RequestBody.create(source.toFile(), type == null ? OCTET_STREAM : type))
+		Request request = new Request.Builder().url(urls.api("file.json").build())
+			.post(FileBodies.uploadForm(source, fileName, contentType))
 			.build();
-		Request request = new Request.Builder().url(urls.api("file.json").build()).post(multipart).build();
 		return execute("upload file " + fileName + " for app " + app, request,
 				body -> new FileKey(body.path("fileKey").asString("")));
 	}
@@ -266,15 +240,6 @@ final class OkHttpKintoneClient implements KintoneClient {
 
 	private RequestBody jsonBody(JsonNode body) {
 		return RequestBody.create(json.mapper().writeValueAsBytes(body), JSON);
-	}
-
-	private static void deleteQuietly(Path target) {
-		try {
-			Files.deleteIfExists(target);
-		}
-		catch (IOException ignored) {
-			// the caller owns target and cleans up its directory
-		}
 	}
 
 }
