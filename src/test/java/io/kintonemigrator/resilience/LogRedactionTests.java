@@ -86,7 +86,7 @@ class LogRedactionTests {
 			.start();
 				OkHttpKintoneClientFactory okhttp = new OkHttpKintoneClientFactory()) {
 			ResilientKintoneClientFactory factory = new ResilientKintoneClientFactory(okhttp,
-					ResilientKintoneClientTests.FAST.toBuilder().maxConcurrentCalls(3).build(),
+					ResilientKintoneClientTests.STORM,
 					new SimpleMeterRegistry());
 			KintoneConnection byPassword = new KintoneConnection(emulator.baseUrl(), new AppId(TARGET), null,
 					new Credentials.Password(EmulatorApps.USER, new Secret(EmulatorApps.PASSWORD)),

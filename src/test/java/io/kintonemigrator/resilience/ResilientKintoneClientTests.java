@@ -44,6 +44,16 @@ class ResilientKintoneClientTests {
 		.openStateWait(Duration.ofMillis(5))
 		.build();
 
+	/**
+	 * For an emulator holding each request 20 ms: 3 slots against its limit of 2, and waits longer than
+	 * that hold, so a refused call comes back when the two calls that beat it are done.
+	 */
+	static final ResilienceSettings STORM = FAST.toBuilder()
+		.maxConcurrentCalls(3)
+		.backoff(Duration.ofMillis(25), Duration.ofMillis(200))
+		.multiplier(1.5)
+		.build();
+
 	@TempDir
 	Path dir;
 
@@ -93,8 +103,7 @@ class ResilientKintoneClientTests {
 			.requestFilter(EmulatorApps.latency(Duration.ofMillis(20)))
 			.seed(EmulatorApps.seed())
 			.start();
-		ResilientKintoneClientFactory factory = new ResilientKintoneClientFactory(okhttp,
-				FAST.toBuilder().maxConcurrentCalls(3).build(), meters);
+		ResilientKintoneClientFactory factory = new ResilientKintoneClientFactory(okhttp, STORM, meters);
 		// source and target are two apps of one domain: they share its budget
 		KintoneClient source = factory.open(EmulatorApps.tokenConnection(emulator.baseUrl(), SOURCE, SOURCE_TOKEN));
 		KintoneClient target = factory.open(EmulatorApps.tokenConnection(emulator.baseUrl(), TARGET, TARGET_TOKEN));
