@@ -17,6 +17,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import io.kintonemigrator.emulator.KintoneEmulator;
+import io.kintonemigrator.emulator.fault.FaultSettings;
 import io.kintonemigrator.kintone.AppId;
 import io.kintonemigrator.kintone.FileInfo;
 import io.kintonemigrator.kintone.FileKey;
@@ -41,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Captures every log line (ours and OkHttp's at TRACE, everything else at INFO, java.util.logging
- * bridged in) of a run with retries, refusals, permanent errors and failed logins, and finds no
- * credential in it, nor in any exception message or toString.
+ * bridged in) of a run with 30% injected transient faults, 429s from the domain's concurrency limit,
+ * permanent errors, failed logins and an unreachable host, and finds no credential in it, nor in any
+ * exception message or toString.
  */
 class LogRedactionTests {
 
@@ -82,6 +84,7 @@ class LogRedactionTests {
 		List<String> texts = new ArrayList<>();
 		try (KintoneEmulator emulator = KintoneEmulator.builder().port(0).concurrencyLimit(2)
 			.requestFilter(EmulatorApps.latency(Duration.ofMillis(20)))
+			.faults(FaultSettings.builder().mixedRate(0.3).stallDuration(Duration.ofMillis(10)).seed(7).build())
 			.seed(EmulatorApps.seed())
 			.start();
 				OkHttpKintoneClientFactory okhttp = new OkHttpKintoneClientFactory()) {

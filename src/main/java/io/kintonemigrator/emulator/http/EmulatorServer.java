@@ -58,10 +58,11 @@ public final class EmulatorServer implements AutoCloseable {
 			handler.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
 		}
 		ServletHolder servlet = new ServletHolder(new KintoneApiServlet(context, responses));
+		// no container size limit: a limit hit while parsing answers before the body is read and the client
+		// sees a closed connection instead of kintone's error; the upload endpoint checks the spooled size
 		servlet.getRegistration()
 			.setMultipartConfig(new MultipartConfigElement(
-					context.store().fileStorage().multipartDirectory().toString(), context.settings().maxFileSize(),
-					-1, MULTIPART_MEMORY_THRESHOLD));
+					context.store().fileStorage().multipartDirectory().toString(), -1, -1, MULTIPART_MEMORY_THRESHOLD));
 		handler.addServlet(servlet, "/*");
 
 		// a context of its own, so the emulator's endpoints never pass the kintone filter chain

@@ -63,9 +63,6 @@ final class FileUploadEndpoint {
 			part = request.getPart("file");
 		}
 		catch (ServletException | IllegalStateException ex) {
-			if (mentionsSize(ex)) {
-				throw tooLarge();
-			}
 			throw ValidationErrors.single("file", LocalizedText.REQUIRED);
 		}
 		if (part == null || part.getSubmittedFileName() == null) {
@@ -93,16 +90,6 @@ final class FileUploadEndpoint {
 			}
 		}
 		return name;
-	}
-
-	private static boolean mentionsSize(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			String message = t.getMessage();
-			if (message != null && message.toLowerCase(Locale.ROOT).contains("size")) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

@@ -136,6 +136,8 @@ class FaultToleranceTests {
 		List<RecordUpdate> retitle = List.of(new RecordUpdate(new RecordSelector.ById(targetOne.id()), null,
 				Map.of("title", new FieldUpdate.Plain("copied"))));
 		assertThat(target.updateRecords(retitle)).hasSize(1);
+		// a stalled request is logged when the emulator answers it, after the client already gave up on it
+		awaitNoRequestInFlight(emulator);
 		List<RequestLogEntry> faulted = emulator.requestLog().stream().filter(r -> r.injectedFault() != null).toList();
 		int requests = emulator.requestLog().size();
 
@@ -168,6 +170,14 @@ class FaultToleranceTests {
 		// an upload that failed was sent again as a new request, the file read again
 		assertThat(faulted).anySatisfy(r -> assertThat(r.method() + " " + r.path()).isEqualTo("POST /k/v1/file.json"));
 		assertThat(Files.list(dir).count()).isEqualTo(work.size());
+	}
+
+	private static void awaitNoRequestInFlight(KintoneEmulator emulator) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (emulator.stats().inFlight() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(emulator.stats().inFlight()).as("requests still in flight").isZero();
 	}
 
 }
