@@ -87,17 +87,17 @@ public final class JobConfigLoader {
 			problems.add(keyOf(ex) + ": wrong type of value; compare with config/jobs/example.yml");
 			throw new JobConfigException(prefixed(origin, problems));
 		}
+		JobConfig config = null;
 		try {
-			JobConfig config = new JobConfigValidator().validate(raw);
-			if (!problems.isEmpty()) {
-				throw new JobConfigException(prefixed(origin, problems));
-			}
-			return config;
+			config = new JobConfigValidator().validate(raw);
 		}
 		catch (JobConfigException ex) {
 			problems.addAll(ex.problems());
+		}
+		if (config == null || !problems.isEmpty()) {
 			throw new JobConfigException(prefixed(origin, problems));
 		}
+		return config;
 	}
 
 	private static String keyOf(JacksonException ex) {
