@@ -85,9 +85,19 @@ public class InMemoryKintoneClient implements KintoneClient {
 		return new AppInfo(app, "app " + app, null);
 	}
 
+	private @Nullable FormFields form;
+
+	public InMemoryKintoneClient form(FormFields form) {
+		this.form = form;
+		return this;
+	}
+
 	@Override
 	public FormFields formFields() {
-		throw new UnsupportedOperationException("not needed by these unit tests");
+		if (form == null) {
+			throw new UnsupportedOperationException("give this app a form first");
+		}
+		return form;
 	}
 
 	@Override
