@@ -95,7 +95,9 @@ public class InMemoryKintoneClient implements KintoneClient {
 	@Override
 	public FormFields formFields() {
 		if (form == null) {
-			throw new UnsupportedOperationException("give this app a form first");
+			// an app without a form behaves like one the token does not open
+			throw new KintoneApiException("form fields", 400, "GAIA_IA02", "x",
+					"The specified API token does not match the API token generated via an app.", Map.of(), false, null);
 		}
 		return form;
 	}
