@@ -1,0 +1,105 @@
+package io.kintonemigrator.emulator.http;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+import io.kintonemigrator.emulator.api.ApiContext;
+import io.kintonemigrator.emulator.observe.RequestLog;
+import io.kintonemigrator.emulator.observe.StatsRecorder;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.MultipartConfigElement;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The embedded Jetty 12 server, bound to {@code localhost} only. Every request enters through the filter
+ * chain built in {@link #requestFilters} (accounting, concurrency limit, then any extra filters such as fault
+ * injection) and ends in {@link KintoneApiServlet}. Start once, stop once; thread-safe once started.
+ */
+public final class EmulatorServer implements AutoCloseable {
+
+	/** Parts smaller than this stay in memory; everything larger streams to disk as it arrives. */
+	private static final int MULTIPART_MEMORY_THRESHOLD = 16 * 1024;
+
+	private final Server server;
+
+	private final ServerConnector connector;
+
+	/**
+	 * @param port the port to bind on localhost, 0 for a free one
+	 * @param extraFilters filters run after the built-in ones, in order, just before the API servlet
+	 */
+	public EmulatorServer(int port, ApiContext context, StatsRecorder stats, RequestLog log,
+			List<Filter> extraFilters) {
+		QueuedThreadPool threads = new QueuedThreadPool(context.settings().concurrencyLimit() + 64, 8);
+		threads.setName("kintone-emulator");
+		this.server = new Server(threads);
+		this.connector = new ServerConnector(this.server);
+		this.connector.setHost("localhost");
+		this.connector.setPort(port);
+		this.server.addConnector(this.connector);
+
+		JsonResponses responses = new JsonResponses(context.settings());
+		ServletContextHandler handler = new ServletContextHandler();
+		handler.setContextPath("/");
+		for (Filter filter : requestFilters(context, stats, log, responses, extraFilters)) {
+			handler.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+		}
+		ServletHolder servlet = new ServletHolder(new KintoneApiServlet(context, responses));
+		servlet.getRegistration()
+			.setMultipartConfig(new MultipartConfigElement(
+					context.store().fileStorage().multipartDirectory().toString(), context.settings().maxFileSize(),
+					-1, MULTIPART_MEMORY_THRESHOLD));
+		handler.addServlet(servlet, "/*");
+		this.server.setHandler(handler);
+	}
+
+	/** The one place that decides what a request passes through before the API servlet, in order. */
+	static List<Filter> requestFilters(ApiContext context, StatsRecorder stats, RequestLog log,
+			JsonResponses responses, List<Filter> extraFilters) {
+		List<Filter> filters = new ArrayList<>();
+		filters.add(new RequestAccountingFilter(context.store().clock(), stats, log));
+		filters.add(new ConcurrencyLimitFilter(context.settings().concurrencyLimit(), responses));
+		filters.addAll(extraFilters);
+		return filters;
+	}
+
+	public void start() {
+		try {
+			this.server.start();
+		}
+		catch (Exception ex) {
+			try {
+				this.server.stop();
+			}
+			catch (Exception suppressed) {
+				ex.addSuppressed(suppressed);
+			}
+			throw new IllegalStateException("cannot start the kintone emulator on localhost:"
+					+ this.connector.getPort() + " (is the port in use? use port 0 for a free one)", ex);
+		}
+	}
+
+	/** The bound port (after {@link #start()}). */
+	public int port() {
+		return this.connector.getLocalPort();
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.server.stop();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("cannot stop the kintone emulator", ex);
+		}
+	}
+
+}
