@@ -9,6 +9,7 @@ import io.kintonemigrator.config.JobConfigLoader;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * Starts the Spring Boot context for the commands that run the job: batch infrastructure on the
@@ -26,10 +27,13 @@ final class MigratorContext {
 		Map<String, Object> all = new LinkedHashMap<>();
 		all.put("spring.batch.job.enabled", "false");
 		all.putAll(properties);
+		// highest precedence: these must win over application.properties (e.g. the demo's own database)
 		return new SpringApplicationBuilder(AttachmentMigratorApplication.class).web(WebApplicationType.NONE)
-			.properties(all)
 			.logStartupInfo(false)
-			.initializers(context -> context.getBeanFactory().registerSingleton("jobConfigLoader", loader))
+			.initializers(context -> {
+				context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("kam-command", all));
+				context.getBeanFactory().registerSingleton("jobConfigLoader", loader);
+			})
 			.run();
 	}
 

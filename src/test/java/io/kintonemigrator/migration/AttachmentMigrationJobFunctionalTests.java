@@ -43,7 +43,7 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 	@Test
 	void replaceLeavesExactlyTheSourcesFilesAndKeepsUntouchedRows() throws Exception {
 		try (KintoneEmulator emulator = start(Set.of(5))) {
-			JobExecution execution = run(MigrationApps.jobFile(tmp, emulator, "replace-mode", "replace", 4));
+			JobExecution execution = run(MigrationApps.jobFile(tmp, emulator, "replace-mode", "replace", 4)).execution();
 
 			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 			Map<Long, StoredRecord> targets = MigrationApps.targets(emulator);
@@ -66,7 +66,7 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 		try (KintoneEmulator emulator = start(Set.of(5))) {
 			Map<Long, StoredRecord> before = MigrationApps.targets(emulator);
 
-			JobExecution execution = run(MigrationApps.jobFile(tmp, emulator, "append-mode", "append", 4));
+			JobExecution execution = run(MigrationApps.jobFile(tmp, emulator, "append-mode", "append", 4)).execution();
 
 			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 			Map<Long, StoredRecord> targets = MigrationApps.targets(emulator);
@@ -93,7 +93,7 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 		try (KintoneEmulator emulator = start(Set.of())) {
 			Map<Long, StoredRecord> before = MigrationApps.targets(emulator);
 
-			JobExecution execution = run(MigrationApps.jobFile(tmp, emulator, "skip-mode", "skip", 4));
+			JobExecution execution = run(MigrationApps.jobFile(tmp, emulator, "skip-mode", "skip", 4)).execution();
 
 			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 			Map<Long, StoredRecord> targets = MigrationApps.targets(emulator);
@@ -136,7 +136,7 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 			.start()) {
 			base[0] = emulator.baseUrl();
 
-			JobExecution execution = run(MigrationApps.jobFile(tmp, emulator, "concurrent-edit", "replace", 4));
+			JobExecution execution = run(MigrationApps.jobFile(tmp, emulator, "concurrent-edit", "replace", 4)).execution();
 
 			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 			assertThat(edited).isTrue();

@@ -44,9 +44,17 @@ abstract class MigrationFunctionalTestBase {
 		registry.add("kam.work-dir", () -> database.resolve("work").toString());
 	}
 
-	JobExecution run(Path jobFile) throws Exception {
+	/**
+	 * Runs (or resumes) the job of a job file. Returns a wrapper, not the execution itself:
+	 * {@code @SpringBatchTest}'s scope listeners take any test method returning a
+	 * {@code JobExecution} for a factory of their own.
+	 */
+	Ran run(Path jobFile) throws Exception {
 		JobConfig config = new JobConfigLoader().load(jobFile);
-		return jobOperatorTestUtils.startJob(MigrationLauncher.parameters(config, jobFile));
+		return new Ran(jobOperatorTestUtils.startJob(MigrationLauncher.parameters(config, jobFile)));
+	}
+
+	record Ran(JobExecution execution) {
 	}
 
 
