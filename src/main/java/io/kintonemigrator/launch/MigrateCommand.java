@@ -29,11 +29,17 @@ class MigrateCommand implements Callable<Integer> {
 	@Option(names = "--job", required = true, paramLabel = "FILE", description = "The YAML job file (see config/jobs/example.yml).")
 	Path jobFile;
 
+	@Option(names = "--database", paramLabel = "JDBC_URL",
+			description = "Database of the job repository and ledger (default: an H2 file under data/; "
+					+ "credentials via SPRING_DATASOURCE_USERNAME / SPRING_DATASOURCE_PASSWORD).")
+	String database;
+
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		return run(new JobConfigLoader(), jobFile, Map.of(), out, err);
+		Map<String, Object> properties = database == null ? Map.of() : Map.of("spring.datasource.url", database);
+		return run(new JobConfigLoader(), jobFile, properties, out, err);
 	}
 
 	/** Loads the job file, starts the context and runs the job; shared with the demo. */

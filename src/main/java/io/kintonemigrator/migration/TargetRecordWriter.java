@@ -85,11 +85,17 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		if (!works.isEmpty()) {
 			resolveTargets(works, outcome);
 			List<Work> ready = prepareAttachments(works, outcome);
+			checkSkipLimit(outcome); // before anything is sent
 			send(ready.stream().map(w -> planner.plan(w.target, w.pending)).toList(), ready, 1, outcome);
 		}
+		checkSkipLimit(outcome);
 		ledger.markAttached(config.name(), outcome.attached);
 		ledger.markSkipped(config.name(), outcome.skipped);
-		long skippedRecords = ledger.summary(config.name()).skippedRecords();
+	}
+
+	private void checkSkipLimit(ChunkOutcome outcome) {
+		long skippedRecords = ledger.summary(config.name()).skippedRecords()
+				+ outcome.skipped.stream().map(entry -> entry.ref().sourceRecord()).distinct().count();
 		if (skippedRecords > config.skipLimit()) {
 			throw new SkipLimitExceededException(skippedRecords, config.skipLimit());
 		}

@@ -169,6 +169,28 @@ class TargetRecordWriterTests {
 	}
 
 	@Test
+	void onMissingTargetFailStopsTheChunkBeforeAnyWrite() {
+		target.edit(103, "legacy_id", new FieldValue.Plain("NUMBER", "999"));
+
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(MissingTargetException.class)
+			.isThrownBy(() -> writeChunk(config(JOB + "onMissingTarget: fail\n"), false))
+			.withMessage("source record 3: no target record has legacy_id = 3 (onMissingTarget: fail)");
+		assertThat(target.updateRequests).isEmpty();
+		assertThat(ledger.all("writer-test")).isEmpty();
+	}
+
+	@Test
+	void moreSkippedRecordsThanTheLimitFailTheChunk() {
+		target.edit(102, "legacy_id", new FieldValue.Plain("NUMBER", "998"));
+		target.edit(103, "legacy_id", new FieldValue.Plain("NUMBER", "999"));
+
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(SkipLimitExceededException.class)
+			.isThrownBy(() -> writeChunk(config(JOB + "skipLimit: 1\n"), false));
+		assertThat(target.updateRequests).isEmpty(); // found out before anything was sent
+		assertThat(ledger.all("writer-test")).isEmpty();
+	}
+
+	@Test
 	void aSecondPassOverADoneChunkCostsNoRequest() {
 		JobConfig config = config(JOB);
 		writeChunk(config, false);
