@@ -4,22 +4,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import io.kintonemigrator.emulator.api.ApiContext;
 import io.kintonemigrator.emulator.api.ApiSettings;
 import io.kintonemigrator.emulator.api.ErrorSpec;
+import io.kintonemigrator.emulator.fault.FaultInjectionFilter;
+import io.kintonemigrator.emulator.fault.FaultSettings;
 import io.kintonemigrator.emulator.file.FileStorage;
 import io.kintonemigrator.emulator.http.EmulatorServer;
+import io.kintonemigrator.emulator.model.AppDefinition;
 import io.kintonemigrator.emulator.observe.EmulatorStats;
 import io.kintonemigrator.emulator.observe.RequestLog;
 import io.kintonemigrator.emulator.observe.RequestLogEntry;
@@ -54,6 +56,8 @@ public final class KintoneEmulator implements AutoCloseable {
 
 	private final RequestLog requestLog;
 
+	private final FaultInjectionFilter faults;
+
 	private final Path dataDirectory;
 
 	private final boolean ownsDataDirectory;
@@ -69,8 +73,12 @@ public final class KintoneEmulator implements AutoCloseable {
 		this.requestLog = new RequestLog(builder.requestLogCapacity);
 		SeedLoader loader = new SeedLoader(this.store);
 		builder.seeds.forEach(loader::apply);
+		this.faults = new FaultInjectionFilter(builder.faults, this.settings);
+		List<Filter> filters = new ArrayList<>();
+		filters.add(this.faults);
+		filters.addAll(builder.filters);
 		this.server = new EmulatorServer(builder.port, new ApiContext(this.store, this.settings), this.stats,
-				this.requestLog, builder.filters);
+				this.requestLog, filters);
 	}
 
 	public static Builder builder() {
@@ -88,6 +96,23 @@ public final class KintoneEmulator implements AutoCloseable {
 
 	public ApiSettings settings() {
 		return this.settings;
+	}
+
+	/**
+	 * Replaces the fault settings for requests arriving from now on (e.g. faults only while a test's second
+	 * phase runs); the random sequence restarts from the new settings' seed.
+	 */
+	public void faults(FaultSettings faults) {
+		this.faults.update(faults);
+	}
+
+	public FaultSettings faults() {
+		return this.faults.settings();
+	}
+
+	/** The apps, in id order; {@link AppDefinition#toString()} hides their API tokens. */
+	public List<AppDefinition> apps() {
+		return this.store.apps().stream().sorted(Comparator.comparingLong(AppDefinition::id)).toList();
 	}
 
 	/** Adds more users and apps while running (app ids must be new). */
@@ -151,21 +176,15 @@ public final class KintoneEmulator implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Deletes the data directory with JDK classes only: this runs in shutdown hooks, where Spring Boot's
+	 * nested-jar class loader may no longer load classes of ours (an anonymous visitor class failed there).
+	 */
 	private static void deleteRecursively(Path directory) {
-		try {
-			Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-					Files.deleteIfExists(file);
-					return FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException exc) throws IOException {
-					Files.deleteIfExists(dir);
-					return FileVisitResult.CONTINUE;
-				}
-			});
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot delete the emulator data directory " + directory, ex);
@@ -188,6 +207,8 @@ public final class KintoneEmulator implements AutoCloseable {
 		private final List<Filter> filters = new ArrayList<>();
 
 		private int requestLogCapacity = 100_000;
+
+		private FaultSettings faults = FaultSettings.none();
 
 		private Builder() {
 		}
@@ -279,7 +300,13 @@ public final class KintoneEmulator implements AutoCloseable {
 			return this;
 		}
 
-		/** A filter every request passes after the built-in ones (e.g. fault injection). */
+		/** Latency, bandwidth cap and transient faults to inject (default none); see {@link FaultSettings}. */
+		public Builder faults(FaultSettings faults) {
+			this.faults = faults;
+			return this;
+		}
+
+		/** A filter every kintone request passes after the built-in ones (and after fault injection). */
 		public Builder requestFilter(Filter filter) {
 			this.filters.add(filter);
 			return this;

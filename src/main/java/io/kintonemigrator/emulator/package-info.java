@@ -9,7 +9,11 @@
  * {@link io.kintonemigrator.emulator.RecordSeed}, {@link io.kintonemigrator.emulator.RowSeed} and
  * {@link io.kintonemigrator.emulator.FileContent}. What tests read back lives in {@code store}
  * ({@code StoredRecord}, {@code StoredRow}, {@code StoredFile}) and {@code observe} ({@code RequestLogEntry},
- * {@code EmulatorStats}).
+ * {@code EmulatorStats}). Around it: {@code fault} ({@code FaultSettings}: latency, bandwidth cap, transient
+ * failures from a seeded random source, set with {@code Builder#faults} or {@code KintoneEmulator#faults} while
+ * running), {@code seed} ({@code SeedFile} reads the YAML seed format of {@code docs/emulator.md};
+ * {@code DataSetGenerator} builds large deterministic data sets), and the endpoints {@code /__emulator/stats}
+ * and {@code /__emulator/requests}, outside {@code /k/}: not counted, not faulted, no authentication.
  *
  * <p>
  * Inside: {@code http} (Jetty server, the one filter chain every request enters, routing, parameters, error

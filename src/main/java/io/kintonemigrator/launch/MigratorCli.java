@@ -24,6 +24,12 @@ public final class MigratorCli {
 
 	static CommandLine commandLine() {
 		CommandLine commandLine = new CommandLine(new MigratorCommand());
+		// bad input is one line naming the problem, not the whole usage text
+		commandLine.setParameterExceptionHandler((exception, args) -> {
+			exception.getCommandLine().getErr().println(exception.getMessage() + " (see --help)");
+			exception.getCommandLine().getErr().flush();
+			return ExitCodes.USAGE;
+		});
 		commandLine.setExitCodeExceptionMapper(
 				exception -> exception instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILED);
 		return commandLine;

@@ -80,4 +80,23 @@ class AppAndFormTests {
 		assertThat(items.at("/fields/drawing/code").asString()).isEqualTo("drawing");
 	}
 
+	/** Beyond kintone-api.md: the official kintone CLI's export reads the layout to order its CSV columns. */
+	@Test
+	void formLayoutListsRowsInFormOrderAndTablesWithTheirColumns() {
+		JsonNode layout = http.get("/k/v1/app/form/layout.json?app=1").json();
+
+		assertThat(layout.path("revision").asString()).isEqualTo("1");
+		JsonNode rows = layout.path("layout");
+		assertThat(rows.path(0).path("type").asString()).isEqualTo("ROW");
+		assertThat(rows.path(0).path("fields").path(0).path("code").asString()).isEqualTo("legacy_id");
+		assertThat(rows.path(0).path("fields").path(0).path("type").asString()).isEqualTo("SINGLE_LINE_TEXT");
+		JsonNode table = rows.path(rows.size() - 1);
+		assertThat(table.path("type").asString()).isEqualTo("SUBTABLE");
+		assertThat(table.path("code").asString()).isEqualTo("items");
+		assertThat(table.path("fields").findValuesAsString("code")).containsExactly("item_no", "qty", "drawing");
+		assertThat(new EmulatorHttp(emulator.baseUrl()).withPassword("alice", "secret")
+			.get("/k/v1/app/form/layout.json?app=99")
+			.code()).isEqualTo("GAIA_AP01");
+	}
+
 }

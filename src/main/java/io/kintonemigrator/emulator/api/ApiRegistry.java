@@ -21,6 +21,7 @@ public final class ApiRegistry {
 	public ApiRegistry() {
 		register("GET", "app", new AppApi());
 		register("GET", "app/form/fields", new FormFieldsApi());
+		register("GET", "app/form/layout", new FormLayoutApi());
 		register("GET", "record", new RecordGetApi());
 		register("POST", "record", new RecordAddApi(false));
 		register("PUT", "record", new RecordUpdateApi(false));

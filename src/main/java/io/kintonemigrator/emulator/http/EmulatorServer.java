@@ -16,17 +16,22 @@ import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The embedded Jetty 12 server, bound to {@code localhost} only. Every request enters through the filter
  * chain built in {@link #requestFilters} (accounting, concurrency limit, then any extra filters such as fault
- * injection) and ends in {@link KintoneApiServlet}. Start once, stop once; thread-safe once started.
+ * injection) and ends in {@link KintoneApiServlet}; only {@code /__emulator/*} ({@link EmulatorOpsServlet}) is
+ * served beside it, outside that chain. Start once, stop once; thread-safe once started.
  */
 public final class EmulatorServer implements AutoCloseable {
 
 	/** Parts smaller than this stay in memory; everything larger streams to disk as it arrives. */
 	private static final int MULTIPART_MEMORY_THRESHOLD = 16 * 1024;
+
+	/** Where the emulator's own endpoints live (see {@link EmulatorOpsServlet}). */
+	public static final String OPS_PATH = "/__emulator";
 
 	private final Server server;
 
@@ -58,7 +63,12 @@ public final class EmulatorServer implements AutoCloseable {
 					context.store().fileStorage().multipartDirectory().toString(), context.settings().maxFileSize(),
 					-1, MULTIPART_MEMORY_THRESHOLD));
 		handler.addServlet(servlet, "/*");
-		this.server.setHandler(handler);
+
+		// a context of its own, so the emulator's endpoints never pass the kintone filter chain
+		ServletContextHandler ops = new ServletContextHandler();
+		ops.setContextPath(OPS_PATH);
+		ops.addServlet(new ServletHolder(new EmulatorOpsServlet(stats, log)), "/*");
+		this.server.setHandler(new ContextHandlerCollection(ops, handler));
 	}
 
 	/** The one place that decides what a request passes through before the API servlet, in order. */

@@ -66,9 +66,13 @@ public final class RequestAccounting {
 		String effective = (String) request.getAttribute(RequestAttributes.EFFECTIVE_METHOD);
 		String api = (String) request.getAttribute(RequestAttributes.API);
 		Long app = (Long) request.getAttribute(RequestAttributes.APP);
+		String fault = (String) request.getAttribute(RequestAttributes.INJECTED_FAULT);
 		this.stats.requestCounted((effective != null) ? effective : this.method, api, app);
+		if (fault != null) {
+			this.stats.faultInjected(fault);
+		}
 		this.log.add(new RequestLogEntry(this.start, this.method, (effective != null) ? effective : this.method,
-				this.path, api, app, status, (String) request.getAttribute(RequestAttributes.KINTONE_CODE),
+				this.path, api, app, status, (String) request.getAttribute(RequestAttributes.KINTONE_CODE), fault,
 				this.headers));
 	}
 

@@ -18,6 +18,9 @@ public final class RequestAttributes {
 	/** {@code String}: the {@code code} of the kintone error sent, if any. */
 	public static final String KINTONE_CODE = "kintone.emulator.code";
 
+	/** {@code String}: the label of the fault injected into this request, if any (e.g. {@code stall}). */
+	public static final String INJECTED_FAULT = "kintone.emulator.injectedFault";
+
 	/** {@code Integer}: requests in flight when this one arrived, this one included. */
 	public static final String RUNNING = "kintone.emulator.running";
 

@@ -15,10 +15,11 @@ import java.util.Map;
  * @param countsByApp app → "METHOD api" → requests naming that app
  * @param countsByApi "METHOD api" → requests, with or without an app
  * @param dailyCountsByApp app → kintone day (see {@link #kintoneDay(Instant)}) → requests naming that app
+ * @param injectedFaults fault label (e.g. {@code too-many-requests}) → requests it was injected into
  */
 public record EmulatorStats(long totalRequests, int inFlight, int peakInFlight,
 		Map<Long, Map<String, Long>> countsByApp, Map<String, Long> countsByApi,
-		Map<Long, Map<LocalDate, Long>> dailyCountsByApp) {
+		Map<Long, Map<LocalDate, Long>> dailyCountsByApp, Map<String, Long> injectedFaults) {
 
 	/** Requests naming the app, with this effective method, to this API. */
 	public long count(long app, String method, String api) {
@@ -33,6 +34,11 @@ public record EmulatorStats(long totalRequests, int inFlight, int peakInFlight,
 	/** Requests naming the app, any API. */
 	public long count(long app) {
 		return this.countsByApp.getOrDefault(app, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	/** Requests a fault with this label (see {@code FaultKind#label()}) was injected into. */
+	public long injectedFaults(String label) {
+		return this.injectedFaults.getOrDefault(label, 0L);
 	}
 
 	/** Requests naming the app during one kintone day. Counting never rejects a request. */

@@ -20,11 +20,14 @@ import org.jspecify.annotations.Nullable;
  * @param app the app the request named, if any
  * @param status the HTTP status sent
  * @param kintoneCode the {@code code} of a kintone error answer, else null
+ * @param injectedFault the fault injected into this request (e.g. {@code connection-reset}), else null; the
+ * status of a cut or stalled request is the one its answer started with
  * @param requestHeaders every request header, names lower-case. Holds credentials: {@link #toString()}
  * masks them; never log this map as is.
  */
 public record RequestLogEntry(Instant time, String method, String effectiveMethod, String path, @Nullable String api,
-		@Nullable Long app, int status, @Nullable String kintoneCode, Map<String, List<String>> requestHeaders) {
+		@Nullable Long app, int status, @Nullable String kintoneCode, @Nullable String injectedFault,
+		Map<String, List<String>> requestHeaders) {
 
 	private static final Set<String> SECRET_HEADERS = Set.of("x-cybozu-authorization", "x-cybozu-api-token",
 			"authorization", "cookie");
@@ -41,13 +44,21 @@ public record RequestLogEntry(Instant time, String method, String effectiveMetho
 		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}
 
+	/** The request headers with credentials replaced by {@code ***}: safe to print or serve. */
+	public Map<String, List<String>> maskedHeaders() {
+		Map<String, List<String>> headers = new TreeMap<>();
+		this.requestHeaders
+			.forEach((name, values) -> headers.put(name, SECRET_HEADERS.contains(name) ? List.of("***") : values));
+		return java.util.Collections.unmodifiableMap(headers);
+	}
+
 	@Override
 	public String toString() {
-		Map<String, Object> headers = new TreeMap<>();
-		this.requestHeaders.forEach((name, values) -> headers.put(name, SECRET_HEADERS.contains(name) ? "***" : values));
+		Map<String, List<String>> headers = maskedHeaders();
 		return "RequestLogEntry[" + this.time + " " + this.method
 				+ (this.method.equals(this.effectiveMethod) ? "" : "(" + this.effectiveMethod + ")") + " " + this.path
 				+ " app=" + this.app + " -> " + this.status + (this.kintoneCode != null ? " " + this.kintoneCode : "")
+				+ (this.injectedFault != null ? " injected=" + this.injectedFault : "")
 				+ " headers=" + headers + "]";
 	}
 

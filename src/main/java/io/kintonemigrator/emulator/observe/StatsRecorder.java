@@ -28,6 +28,8 @@ public final class StatsRecorder {
 
 	private final Map<Long, Map<LocalDate, LongAdder>> daily = new ConcurrentHashMap<>();
 
+	private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
+
 	public StatsRecorder(Clock clock) {
 		this.clock = clock;
 	}
@@ -57,6 +59,11 @@ public final class StatsRecorder {
 		}
 	}
 
+	/** A fault was injected into a request (counted once per request, with the request). */
+	public void faultInjected(String fault) {
+		this.faults.computeIfAbsent(fault, (f) -> new LongAdder()).increment();
+	}
+
 	/** A request is done; it no longer counts as in flight. */
 	public void requestEnded() {
 		this.inFlight.decrementAndGet();
@@ -72,7 +79,7 @@ public final class StatsRecorder {
 		Map<Long, Map<LocalDate, Long>> days = new HashMap<>();
 		this.daily.forEach((app, counts) -> days.put(app, freeze(counts)));
 		return new EmulatorStats(this.total.get(), this.inFlight.get(), this.peakInFlight.get(), Map.copyOf(apps),
-				freeze(this.byApi), Map.copyOf(days));
+				freeze(this.byApi), Map.copyOf(days), freeze(this.faults));
 	}
 
 	private static <K> Map<K, Long> freeze(Map<K, LongAdder> counts) {

@@ -1,0 +1,66 @@
+package io.kintonemigrator.kintone.okhttp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Arrays;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+import io.kintonemigrator.kintone.KintoneConnection.ClientCertificate;
+import okhttp3.OkHttpClient;
+
+/** Presents a PKCS#12 client certificate (kintone Secure Access) while trusting the JDK's usual CAs. */
+final class ClientCertificates {
+
+	private ClientCertificates() {
+	}
+
+	/**
+	 * @throws IllegalArgumentException when the file cannot be read or opened with its password
+	 */
+	static void apply(OkHttpClient.Builder builder, ClientCertificate certificate, X509TrustManager trust) {
+		char[] password = certificate.password().reveal().toCharArray();
+		try (InputStream in = Files.newInputStream(certificate.pkcs12File())) {
+			KeyStore keys = KeyStore.getInstance("PKCS12");
+			keys.load(in, password);
+			KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+			keyManagers.init(keys, password);
+			SSLContext tls = SSLContext.getInstance("TLS");
+			tls.init(keyManagers.getKeyManagers(), new TrustManager[] { trust }, null);
+			builder.sslSocketFactory(tls.getSocketFactory(), trust);
+		}
+		catch (IOException | GeneralSecurityException ex) {
+			throw new IllegalArgumentException("cannot open client certificate " + certificate.pkcs12File()
+					+ " (" + ex.getClass().getSimpleName() + "); give a readable PKCS#12 (.p12/.pfx) file and its password",
+					null);
+		}
+		finally {
+			Arrays.fill(password, '\0');
+		}
+	}
+
+	/** The JDK's default trust manager (its CA certificates). */
+	static X509TrustManager systemTrust() {
+		try {
+			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			factory.init((KeyStore) null);
+			for (TrustManager manager : factory.getTrustManagers()) {
+				if (manager instanceof X509TrustManager x509) {
+					return x509;
+				}
+			}
+			throw new IllegalStateException("the JDK offers no X509TrustManager");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("cannot load the JDK's trusted certificates", ex);
+		}
+	}
+
+}

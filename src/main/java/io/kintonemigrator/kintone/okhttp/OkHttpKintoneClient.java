@@ -1,0 +1,245 @@
+package io.kintonemigrator.kintone.okhttp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.kintonemigrator.kintone.ApiUsage;
+import io.kintonemigrator.kintone.AppId;
+import io.kintonemigrator.kintone.AppInfo;
+import io.kintonemigrator.kintone.DownloadedFile;
+import io.kintonemigrator.kintone.FileKey;
+import io.kintonemigrator.kintone.FormFields;
+import io.kintonemigrator.kintone.KintoneApiException;
+import io.kintonemigrator.kintone.KintoneClient;
+import io.kintonemigrator.kintone.KintoneRecord;
+import io.kintonemigrator.kintone.RecordUpdate;
+import io.kintonemigrator.kintone.UpdatedRecord;
+import io.kintonemigrator.kintone.okhttp.ApiUsageInterceptor.DomainConcurrency;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@link KintoneClient} over OkHttp. Each method is one HTTP exchange; nothing is retried here.
+ * JSON answers are parsed from the stream; file bodies go straight from the socket to disk through
+ * a SHA-256 hashing sink and are never buffered whole. Every {@link Response} is closed before a
+ * method returns. Thread-safe.
+ */
+final class OkHttpKintoneClient implements KintoneClient {
+
+	private static final Logger log = LoggerFactory.getLogger(OkHttpKintoneClient.class);
+
+	/** Above this URL length a GET goes as POST + {@code X-HTTP-Method-Override: GET} (as kintone's js-sdk does). */
+	static final int MAX_GET_URL_LENGTH = 4096;
+
+	private static final MediaType JSON = MediaType.get("application/json");
+
+	private final OkHttpClient http;
+
+	private final KintoneUrls urls;
+
+	private final AppId app;
+
+	private final KintoneJson json;
+
+	private final KintoneErrorMapper errors;
+
+	private final DailyRequestCounter requests;
+
+	private final DomainConcurrency concurrency;
+
+	OkHttpKintoneClient(OkHttpClient http, KintoneUrls urls, AppId app, KintoneJson json, KintoneErrorMapper errors,
+			DailyRequestCounter requests, DomainConcurrency concurrency) {
+		this.http = http;
+		this.urls = urls;
+		this.app = app;
+		this.json = json;
+		this.errors = errors;
+		this.requests = requests;
+		this.concurrency = concurrency;
+	}
+
+	@Override
+	public AppId app() {
+		return app;
+	}
+
+	@Override
+	public AppInfo appInfo() {
+		HttpUrl url = urls.api("app.json").addQueryParameter("id", app.toString()).build();
+		return execute("get app " + app, new Request.Builder().url(url).get().build(), json::appInfo);
+	}
+
+	@Override
+	public FormFields formFields() {
+		HttpUrl url = urls.api("app/form/fields.json").addQueryParameter("app", app.toString()).build();
+		return execute("get form fields of app " + app, new Request.Builder().url(url).get().build(), json::formFields);
+	}
+
+	@Override
+	public List<KintoneRecord> recordsAfter(long afterId, int limit, List<String> fields, @Nullable String extraQuery) {
+		if (limit < 1 || limit > 500) {
+			throw new IllegalArgumentException("limit must be 1..500, was " + limit);
+		}
+		String query = KintoneQueries.keysetPage(afterId, limit, extraQuery);
+		return getRecords("get records after $id " + afterId + " of app " + app, query, fields);
+	}
+
+	@Override
+	public List<KintoneRecord> recordsByKey(String keyField, Collection<String> keys, List<String> fields) {
+		if (keys.isEmpty()) {
+			return List.of();
+		}
+		if (keys.size() > 500) {
+			throw new IllegalArgumentException("at most 500 keys per call, got " + keys.size());
+		}
+		String query = KintoneQueries.keyIn(keyField, keys);
+		return getRecords("get " + keys.size() + " records by " + keyField + " of app " + app, query, fields);
+	}
+
+	private List<KintoneRecord> getRecords(String operation, String query, List<String> fields) {
+		List<String> selected = KintoneQueries.withIdAndRevision(fields);
+		HttpUrl.Builder url = urls.api("records.json").addQueryParameter("app", app.toString()).addQueryParameter("query", query);
+		for (int i = 0; i < selected.size(); i++) {
+			url.addQueryParameter("fields[" + i + "]", selected.get(i));
+		}
+		HttpUrl getUrl = url.build();
+		Request request;
+		if (getUrl.toString().length() <= MAX_GET_URL_LENGTH) {
+			request = new Request.Builder().url(getUrl).get().build();
+		}
+		else {
+			var body = json.mapper().createObjectNode().put("app", app.value()).put("query", query);
+			var array = body.putArray("fields");
+			selected.forEach(array::add);
+			request = new Request.Builder().url(urls.api("records.json").build())
+				.header("X-HTTP-Method-Override", "GET")
+				.post(jsonBody(body))
+				.build();
+		}
+		return execute(operation, request, json::records);
+	}
+
+	@Override
+	public KintoneRecord record(long id) {
+		HttpUrl url = urls.api("record.json")
+			.addQueryParameter("app", app.toString())
+			.addQueryParameter("id", Long.toString(id))
+			.build();
+		return execute("get record " + id + " of app " + app, new Request.Builder().url(url).get().build(),
+				body -> json.record(body.path("record")));
+	}
+
+	@Override
+	public List<UpdatedRecord> updateRecords(List<RecordUpdate> updates) {
+		if (updates.isEmpty()) {
+			return List.of();
+		}
+		if (updates.size() > 100) {
+			throw new IllegalArgumentException("at most 100 records per update, got " + updates.size());
+		}
+		Request request = new Request.Builder().url(urls.api("records.json").build())
+			.put(jsonBody(json.updateRecords(app.value(), updates)))
+			.build();
+		return execute("update " + updates.size() + " records of app " + app, request, json::updatedRecords);
+	}
+
+	@Override
+	public DownloadedFile download(FileKey fileKey, Path target) {
+		String operation = "download file " + fileKey + " of app " + app;
+		HttpUrl url = urls.api("file.json").addQueryParameter("fileKey", fileKey.value()).build();
+		try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
+			if (!response.isSuccessful()) {
+				throw errors.toException(operation, response);
+			}
+			DownloadedFile saved = FileBodies.save(response, target);
+			log.debug("downloaded {} bytes of {} to {}", saved.size(), fileKey, target.getFileName());
+			return saved;
+		}
+		catch (IOException ex) {
+			FileBodies.deleteQuietly(target);
+			throw errors.toException(operation, ex);
+		}
+		catch (RuntimeException ex) {
+			FileBodies.deleteQuietly(target);
+			throw ex;
+		}
+	}
+
+	@Override
+	public FileKey upload(Path source, String fileName, String contentType) {
+		if (!Files.isRegularFile(source) || !Files.isReadable(source)) {
+			throw new IllegalArgumentException("cannot upload " + source + ": not a readable file");
+		}
+		if (fileName.isBlank()) {
+			throw new IllegalArgumentException("cannot upload " + source + ": the file name is blank");
+		}
+		Request request = new Request.Builder().url(urls.api("file.json").build())
+			.post(FileBodies.uploadForm(source, fileName, contentType))
+			.build();
+		return execute("upload file " + fileName + " for app " + app, request,
+				body -> new FileKey(body.path("fileKey").asString("")));
+	}
+
+	@Override
+	public ApiUsage usage() {
+		DailyRequestCounter.DayCount today = requests.today();
+		DomainConcurrency.Observed observed = concurrency.last();
+		return new ApiUsage(app, today.day(), today.count(), observed.limit(), observed.running());
+	}
+
+	/** Nothing to release: the connection pool belongs to the factory. */
+	@Override
+	public void close() {
+	}
+
+	@Override
+	public String toString() {
+		return "OkHttpKintoneClient[" + urls.authority() + ", app " + app + "]";
+	}
+
+	private <T> T execute(String operation, Request request, Function<JsonNode, T> parse) {
+		try (Response response = http.newCall(request).execute()) {
+			if (!response.isSuccessful()) {
+				throw errors.toException(operation, response);
+			}
+			try (InputStream in = response.body().byteStream()) {
+				return parse.apply(json.mapper().readTree(in));
+			}
+			catch (JacksonIOException ex) {
+				IOException cause = ex.getCause();
+				throw cause != null ? cause : new IOException("reading the response failed");
+			}
+			catch (JacksonException | KintoneJson.MalformedResponseException | IllegalArgumentException ex) {
+				// Jackson's own message may quote the body, so only our messages go into the exception
+				String what = ex instanceof KintoneJson.MalformedResponseException ? ex.getMessage()
+						: "unreadable JSON (" + ex.getClass().getSimpleName() + ")";
+				throw new KintoneApiException(operation, response.code(), null, null, "kintone answered with " + what,
+						Map.of(), false, null);
+			}
+		}
+		catch (IOException ex) {
+			throw errors.toException(operation, ex);
+		}
+	}
+
+	private RequestBody jsonBody(JsonNode body) {
+		return RequestBody.create(json.mapper().writeValueAsBytes(body), JSON);
+	}
+
+}

@@ -1,0 +1,103 @@
+package io.kintonemigrator.emulator;
+
+import java.time.Instant;
+
+import io.kintonemigrator.emulator.EmulatorHttp.Reply;
+import io.kintonemigrator.emulator.fault.FaultSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /__emulator/stats} and {@code /__emulator/requests}: outside {@code /k/}, no auth, not counted. */
+class OpsEndpointTests {
+
+	/** 08:30 JST on 2 March = still kintone day 1 March. */
+	MutableClock clock = new MutableClock(Instant.parse("2026-03-01T23:30:00Z"));
+
+	KintoneEmulator emulator;
+
+	EmulatorHttp http;
+
+	EmulatorHttp anonymous;
+
+	@BeforeEach
+	void start() {
+		this.emulator = KintoneEmulator.builder().clock(this.clock).seed(TestSeeds.contracts()).start();
+		this.http = new EmulatorHttp(this.emulator.baseUrl()).withToken(TestSeeds.ALL);
+		this.anonymous = new EmulatorHttp(this.emulator.baseUrl());
+	}
+
+	@AfterEach
+	void stop() {
+		this.emulator.close();
+	}
+
+	@Test
+	void statsShowCountsPerAppAndApiDailyCountsAndInjectedFaults() {
+		this.http.get("/k/v1/record.json?app=1&id=1");
+		this.http.get("/k/v1/records.json?app=1");
+		this.http.get("/k/v1/records.json?app=1");
+		this.http.upload("a.txt", "text/plain", new byte[] { 1 });
+		this.emulator.faults(FaultSettings.builder().databaseLocked(1).build());
+		this.http.get("/k/v1/record.json?app=1&id=1");
+
+		Reply reply = this.anonymous.get("/__emulator/stats");
+
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.header("Content-Type")).startsWith("application/json");
+		JsonNode stats = reply.json();
+		assertThat(stats.path("totalRequests").asLong()).isEqualTo(5);
+		assertThat(stats.path("inFlight").asInt()).isZero();
+		assertThat(stats.path("peakInFlight").asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(stats.path("apps").path("1").path("GET record").asLong()).isEqualTo(2);
+		assertThat(stats.path("apps").path("1").path("GET records").asLong()).isEqualTo(2);
+		assertThat(stats.path("apis").path("POST file").asLong()).isEqualTo(1);
+		assertThat(stats.path("dailyByApp").path("1").path("2026-03-01").asLong()).isEqualTo(4);
+		assertThat(stats.path("injectedFaults").path("database-locked").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void askingForStatsIsNotAKintoneRequest() {
+		this.http.get("/k/v1/record.json?app=1&id=1");
+
+		this.anonymous.get("/__emulator/stats");
+		this.anonymous.get("/__emulator/requests");
+		Reply reply = this.anonymous.get("/__emulator/stats");
+
+		assertThat(reply.json().path("totalRequests").asLong()).isEqualTo(1);
+		assertThat(this.emulator.requestLog()).hasSize(1);
+	}
+
+	@Test
+	void requestsListTheLatestEntriesWithCredentialsMasked() {
+		this.http.get("/k/v1/record.json?app=1&id=1");
+		this.http.get("/k/v1/record.json?app=1&id=99");
+		new EmulatorHttp(this.emulator.baseUrl()).withPassword("alice", "secret").get("/k/v1/records.json?app=1");
+
+		Reply reply = this.anonymous.get("/__emulator/requests?limit=2");
+
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.text()).doesNotContain(TestSeeds.ALL).doesNotContain(EmulatorHttp.basic("alice", "secret"));
+		JsonNode requests = reply.json().path("requests");
+		assertThat(requests.size()).isEqualTo(2);
+		JsonNode notFound = requests.path(0);
+		assertThat(notFound.path("path").asString()).isEqualTo("/k/v1/record.json");
+		assertThat(notFound.path("api").asString()).isEqualTo("record");
+		assertThat(notFound.path("app").asLong()).isEqualTo(1);
+		assertThat(notFound.path("status").asInt()).isEqualTo(404);
+		assertThat(notFound.path("kintoneCode").asString()).isEqualTo("GAIA_RE01");
+		assertThat(notFound.path("headers").path("x-cybozu-api-token").path(0).asString()).isEqualTo("***");
+		assertThat(requests.path(1).path("headers").path("x-cybozu-authorization").path(0).asString())
+			.isEqualTo("***");
+	}
+
+	@Test
+	void unknownOpsPathsAndBadLimitsAreRejected() {
+		assertThat(this.anonymous.get("/__emulator/nothing").status()).isEqualTo(404);
+		assertThat(this.anonymous.get("/__emulator/requests?limit=0").status()).isEqualTo(400);
+	}
+
+}
