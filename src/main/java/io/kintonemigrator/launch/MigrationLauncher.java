@@ -15,6 +15,7 @@ import io.kintonemigrator.migration.PreflightException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -25,7 +26,7 @@ import org.springframework.batch.core.repository.JobRepository;
  * job instance is identified by the job's name and the fingerprint of what it does; the last
  * execution of that instance decides what happens:
  * <ul>
- * <li>none: a first run;</li>
+ * <li>none: a first run (an instance a crash left without any execution is deleted first);</li>
  * <li>FAILED or STOPPED: resumed from its last checkpoint;</li>
  * <li>STARTING, STARTED or STOPPING: left so by a process that died (the job repository's H2
  * file cannot be opened by two processes, so no other process runs it): recovered with
@@ -85,6 +86,12 @@ public class MigrationLauncher {
 			out.println("Resuming job '" + config.name() + "' from its last checkpoint.");
 		}
 		else {
+			// Spring Batch creates an instance and its first execution in two transactions; a process
+			// killed in between leaves an instance without executions, which can neither start nor restart
+			JobInstance orphan = jobRepository.getJobInstance(AttachmentMigrationJobConfiguration.JOB_NAME, parameters);
+			if (orphan != null) {
+				jobRepository.deleteJobInstance(orphan);
+			}
 			out.println("Starting job '" + config.name() + "'.");
 		}
 		out.flush();

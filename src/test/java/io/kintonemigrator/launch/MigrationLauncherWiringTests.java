@@ -44,6 +44,11 @@ class MigrationLauncherWiringTests {
 
 	static final InMemoryKintoneClient TARGET = new InMemoryKintoneClient(2);
 
+	/** Apps 3 and 4: empty, for the test that only cares about the job repository. */
+	static final InMemoryKintoneClient EMPTY_SOURCE = new InMemoryKintoneClient(3);
+
+	static final InMemoryKintoneClient EMPTY_TARGET = new InMemoryKintoneClient(4);
+
 	@TempDir
 	Path tmp;
 
@@ -56,9 +61,38 @@ class MigrationLauncherWiringTests {
 		@Bean
 		@Primary
 		ClientFactoryProvider inMemoryClients() {
-			return limits -> connection -> connection.app().value() == 1 ? SOURCE : TARGET;
+			return limits -> connection -> switch ((int) connection.app().value()) {
+				case 1 -> SOURCE;
+				case 2 -> TARGET;
+				case 3 -> EMPTY_SOURCE;
+				default -> EMPTY_TARGET;
+			};
 		}
 
+	}
+
+	@Autowired
+	org.springframework.batch.core.repository.JobRepository jobRepository;
+
+	@Test
+	void anInstanceACrashLeftWithoutExecutionDoesNotBlockTheJob() throws Exception {
+		EMPTY_SOURCE.form(new FormFields(Map.of("attachments", new FieldProperty("attachments", "FILE", "a", false, false, Map.of())), 1));
+		EMPTY_TARGET.form(new FormFields(Map.of("documents", new FieldProperty("documents", "FILE", "d", false, false, Map.of())), 1));
+		Path jobFile = Files.writeString(tmp.resolve("orphan.yml"), """
+				name: orphan
+				source: { baseUrl: "http://localhost:1", app: 3, apiToken: s }
+				target: { baseUrl: "http://localhost:1", app: 4, apiToken: t }
+				match: { source: $id, target: $id }
+				files: [ { from: attachments, to: documents } ]
+				""");
+		JobConfig config = new JobConfigLoader().load(jobFile);
+		jobRepository.createJobInstance(io.kintonemigrator.migration.AttachmentMigrationJobConfiguration.JOB_NAME,
+				MigrationLauncher.parameters(config, jobFile));
+		StringWriter out = new StringWriter();
+
+		MigrationLauncher.Outcome outcome = launcher.migrate(config, jobFile, new PrintWriter(out), new PrintWriter(out));
+
+		assertThat(outcome.exitCode()).as(out.toString()).isEqualTo(ExitCodes.COMPLETED);
 	}
 
 	@Test
