@@ -88,14 +88,20 @@ class CrashRecoveryFunctionalTests {
 			.requestFilter(latency)
 			.start()) {
 			Path jobFile = MigrationApps.jobFile(tmp, emulator, "crash-random", "append", 2);
-			for (int kill = 0; kill < 3; kill++) {
+			int killedWhileMigrating = 0;
+			for (int kill = 0; kill < 4; kill++) {
 				Process child = startMigrate(jobFile, List.of());
-				long delay = 1_500 + random.nextInt(3_000);
+				long delay = 2_000 + random.nextInt(3_000);
 				if (!child.waitFor(delay, TimeUnit.MILLISECONDS)) {
 					child.destroyForcibly(); // SIGKILL
 					child.waitFor();
+					String log = Files.readString(tmp.resolve("child.log"));
+					if (log.contains(" job 'crash-random'")) {
+						killedWhileMigrating++;
+					}
 				}
 			}
+			System.out.println("random kills inside a run: " + killedWhileMigrating);
 			Result last = migrate(jobFile);
 			for (int attempt = 0; attempt < 3 && last.exitCode() != 0; attempt++) {
 				last = migrate(jobFile);
