@@ -6,21 +6,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The root command. Without a sub-command it runs the demo. */
+/** The root command. Without a sub-command it runs the demo ({@link DemoCommand}). */
 @Command(name = "kintone-attachment-migrator", mixinStandardHelpOptions = true,
 		versionProvider = VersionProvider.class,
 		description = "Moves file attachments in bulk from one kintone app to another: restartable, exactly once, rate limited.",
-		subcommands = { EmulatorCommand.class })
+		subcommands = { MigrateCommand.class, EmulatorCommand.class })
 class MigratorCommand implements Callable<Integer> {
 
 	@Spec
 	CommandSpec spec;
 
+	/** Without a sub-command: the demo (emulator, seeded apps, a real migration, a check). */
 	@Override
-	public Integer call() {
-		// The demo arrives with the migration job; until then the bare command explains itself.
-		spec.commandLine().usage(spec.commandLine().getOut());
-		return ExitCodes.COMPLETED;
+	public Integer call() throws Exception {
+		return DemoCommand.run(spec.commandLine().getOut(), spec.commandLine().getErr());
 	}
 
 }

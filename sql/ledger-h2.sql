@@ -1,0 +1,31 @@
+-- Attachment ledger of kintone-attachment-migrator (H2). Lives in the same database as Spring
+-- Batch's job repository; applied at startup, safe to run again. One row per source attachment:
+--   INTENT   an update carrying this attachment was (maybe) sent to kintone; the row holds what a
+--            restart needs to tell whether kintone applied it (base revision, expected files)
+--   ATTACHED the attachment is on its target record (committed with the reader's checkpoint)
+--   SKIPPED  a permanent error for this attachment or its record; ERROR says why
+CREATE TABLE IF NOT EXISTS KAM_ATTACHMENT (
+	JOB_NAME        VARCHAR(100)  NOT NULL,
+	SOURCE_APP      BIGINT        NOT NULL,
+	SOURCE_RECORD   BIGINT        NOT NULL,
+	SOURCE_FIELD    VARCHAR(300)  NOT NULL,  -- the mapping's "from": FIELD or TABLE.FIELD
+	SOURCE_ROW      VARCHAR(40)   NOT NULL,  -- subtable row id, '' at top level
+	FILE_INDEX      INT           NOT NULL,  -- position of the file in its FILE value
+	FILE_NAME       VARCHAR(1000) NOT NULL,
+	FILE_SIZE       BIGINT        NOT NULL,
+	SHA256          VARCHAR(64),
+	TARGET_RECORD   BIGINT,
+	TARGET_FIELD    VARCHAR(300),
+	BASE_REVISION   BIGINT,                  -- target revision the update was sent with
+	EXPECTED_COUNT  INT,                     -- files of this name and size in TARGET_FIELD once applied
+	UPLOAD_KEY      VARCHAR(200),
+	UPLOADED_AT     TIMESTAMP WITH TIME ZONE,
+	STATUS          VARCHAR(10)   NOT NULL,
+	ATTEMPTS        INT           NOT NULL,
+	ERROR           VARCHAR(2000),
+	CREATED_AT      TIMESTAMP WITH TIME ZONE NOT NULL,
+	UPDATED_AT      TIMESTAMP WITH TIME ZONE NOT NULL,
+	CONSTRAINT KAM_ATTACHMENT_PK PRIMARY KEY (JOB_NAME, SOURCE_APP, SOURCE_RECORD, SOURCE_FIELD, SOURCE_ROW, FILE_INDEX)
+);
+
+CREATE INDEX IF NOT EXISTS KAM_ATTACHMENT_STATUS_IDX ON KAM_ATTACHMENT (JOB_NAME, STATUS);

@@ -1,0 +1,263 @@
+package io.kintonemigrator.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.kintonemigrator.config.JobConfig.FieldPath;
+import io.kintonemigrator.config.JobConfig.FileMapping;
+import io.kintonemigrator.config.JobConfig.Limits;
+import io.kintonemigrator.config.JobConfig.OnExisting;
+import io.kintonemigrator.config.JobConfig.OnMissingTarget;
+import io.kintonemigrator.kintone.AppId;
+import io.kintonemigrator.kintone.KintoneConnection;
+import io.kintonemigrator.kintone.KintoneConnection.Credentials;
+import io.kintonemigrator.kintone.Secret;
+
+import org.jspecify.annotations.Nullable;
+
+/** Checks a {@link RawJobFile} key by key, collecting every problem, and builds the {@link JobConfig}. */
+final class JobConfigValidator {
+
+	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+	private static final Pattern FIELD_CODE = Pattern.compile("[^.\\s]+");
+
+	private final List<String> problems = new ArrayList<>();
+
+	JobConfig validate(RawJobFile raw) {
+		String name = name(raw.name());
+		KintoneConnection source = endpoint("source", raw.source());
+		KintoneConnection target = endpoint("target", raw.target());
+		JobConfig.Match match = match(raw.match());
+		List<FileMapping> files = files(raw.files());
+		OnExisting onExisting = choice("onExisting", raw.onExisting(), OnExisting.class, OnExisting.REPLACE);
+		OnMissingTarget onMissingTarget = choice("onMissingTarget", raw.onMissingTarget(), OnMissingTarget.class,
+				OnMissingTarget.SKIP);
+		Limits limits = limits(raw.limits());
+		int skipLimit = raw.skipLimit() == null ? 100 : raw.skipLimit();
+		if (skipLimit < 0) {
+			problems.add("skipLimit: must be 0 or more, was " + skipLimit);
+		}
+		String query = raw.query() == null || raw.query().isBlank() ? null : raw.query().strip();
+		if (query != null && query.toLowerCase(Locale.ROOT).matches("(?s).*\\b(order\\s+by|limit|offset)\\b.*")) {
+			problems.add("query: must be a condition only; remove 'order by', 'limit' and 'offset' (the job pages by $id)");
+		}
+		if (!problems.isEmpty()) {
+			throw new JobConfigException(problems);
+		}
+		return new JobConfig(name, source, target, match, files, query, onExisting, onMissingTarget, limits,
+				skipLimit);
+	}
+
+	private String name(@Nullable String name) {
+		if (name == null || name.isBlank()) {
+			problems.add("name: missing; give the job a name (letters, digits, '.', '_', '-'), it identifies the job for resuming");
+			return "";
+		}
+		if (!NAME.matcher(name).matches()) {
+			problems.add("name: '" + name + "' is not allowed; use 1-100 letters, digits, '.', '_' or '-'");
+		}
+		return name;
+	}
+
+	private KintoneConnection endpoint(String key, RawJobFile.@Nullable Endpoint raw) {
+		URI placeholderUrl = URI.create("https://invalid.example");
+		if (raw == null) {
+			problems.add(key + ": missing; give baseUrl, app and apiToken (or username and password)");
+			return placeholderConnection(placeholderUrl);
+		}
+		URI baseUrl = placeholderUrl;
+		if (raw.baseUrl() == null || raw.baseUrl().isBlank()) {
+			problems.add(key + ".baseUrl: missing; e.g. https://example.cybozu.com");
+		}
+		else {
+			try {
+				baseUrl = new URI(raw.baseUrl().strip().replaceAll("/+$", ""));
+				if (!("https".equals(baseUrl.getScheme()) || "http".equals(baseUrl.getScheme()))
+						|| baseUrl.getHost() == null) {
+					problems.add(key + ".baseUrl: '" + raw.baseUrl() + "' is not an http(s) URL; e.g. https://example.cybozu.com");
+				}
+			}
+			catch (URISyntaxException ex) {
+				problems.add(key + ".baseUrl: '" + raw.baseUrl() + "' is not a URL; e.g. https://example.cybozu.com");
+			}
+		}
+		AppId app = new AppId(1);
+		if (raw.app() == null) {
+			problems.add(key + ".app: missing; the app id is the number in the app's URL (/k/12/)");
+		}
+		else if (raw.app() <= 0) {
+			problems.add(key + ".app: must be a positive app id, was " + raw.app());
+		}
+		else {
+			app = new AppId(raw.app());
+		}
+		if (raw.guestSpaceId() != null && raw.guestSpaceId() <= 0) {
+			problems.add(key + ".guestSpaceId: must be a positive space id, was " + raw.guestSpaceId());
+		}
+		Credentials credentials = credentials(key, raw);
+		return new KintoneConnection(baseUrl, app, raw.guestSpaceId(), credentials, null, null, null,
+				KintoneConnection.Timeouts.defaults(), Boolean.TRUE.equals(raw.allowInsecureHttp()));
+	}
+
+	private Credentials credentials(String key, RawJobFile.Endpoint raw) {
+		boolean token = raw.apiToken() != null && !raw.apiToken().isBlank();
+		boolean password = raw.username() != null || raw.password() != null;
+		if (token && password) {
+			problems.add(key + ": give either apiToken or username/password, not both");
+		}
+		if (token) {
+			List<Secret> tokens = new ArrayList<>();
+			for (String part : raw.apiToken().split(",")) {
+				if (!part.isBlank()) {
+					tokens.add(new Secret(part.strip()));
+				}
+			}
+			if (tokens.size() > 9) {
+				problems.add(key + ".apiToken: at most 9 comma-separated tokens are allowed, got " + tokens.size());
+				tokens = tokens.subList(0, 9);
+			}
+			return new Credentials.ApiTokens(tokens);
+		}
+		if (password) {
+			if (raw.username() == null || raw.username().isBlank()) {
+				problems.add(key + ".username: missing (password authentication needs username and password)");
+			}
+			if (raw.password() == null || raw.password().isEmpty()) {
+				problems.add(key + ".password: missing (password authentication needs username and password)");
+			}
+			return new Credentials.Password(raw.username() == null ? "" : raw.username(),
+					new Secret(raw.password() == null ? "" : raw.password()));
+		}
+		problems.add(key + ".apiToken: missing; give apiToken: ${SOME_ENV_VAR} (or username and password)");
+		return new Credentials.ApiTokens(List.of(new Secret("")));
+	}
+
+	private static KintoneConnection placeholderConnection(URI url) {
+		return new KintoneConnection(url, new AppId(1), null, new Credentials.ApiTokens(List.of(new Secret(""))),
+				null, null, null, KintoneConnection.Timeouts.defaults(), false);
+	}
+
+	private JobConfig.Match match(RawJobFile.@Nullable Match raw) {
+		if (raw == null) {
+			problems.add("match: missing; give match.source and match.target (field codes or $id)");
+			return new JobConfig.Match("", "");
+		}
+		String source = fieldCode("match.source", raw.source());
+		String target = fieldCode("match.target", raw.target());
+		return new JobConfig.Match(source, target);
+	}
+
+	private String fieldCode(String key, @Nullable String code) {
+		if (code == null || code.isBlank()) {
+			problems.add(key + ": missing; give a field code or $id");
+			return "";
+		}
+		if (!FIELD_CODE.matcher(code).matches()) {
+			problems.add(key + ": '" + code + "' is not a top-level field code");
+		}
+		return code.strip();
+	}
+
+	private List<FileMapping> files(@Nullable List<RawJobFile.Mapping> raw) {
+		List<FileMapping> mappings = new ArrayList<>();
+		if (raw == null || raw.isEmpty()) {
+			problems.add("files: missing; map at least one FILE field, e.g. '- from: attachments' / '  to: documents'");
+			return mappings;
+		}
+		Set<String> sources = new HashSet<>();
+		Set<String> targets = new HashSet<>();
+		for (int i = 0; i < raw.size(); i++) {
+			String key = "files[" + i + "]";
+			RawJobFile.Mapping mapping = raw.get(i);
+			if (mapping == null) {
+				problems.add(key + ": empty entry; give from and to");
+				continue;
+			}
+			FieldPath from = fieldPath(key + ".from", mapping.from());
+			FieldPath to = fieldPath(key + ".to", mapping.to());
+			if (from == null || to == null) {
+				continue;
+			}
+			if (from.inSubtable() != to.inSubtable()) {
+				problems.add(key + ": '" + from + "' and '" + to
+						+ "' must both be top-level FILE fields or both TABLE.FIELD inside subtables");
+				continue;
+			}
+			String rowKey = mapping.rowKey() == null || mapping.rowKey().isBlank() ? null : mapping.rowKey().strip();
+			if (rowKey != null && !from.inSubtable()) {
+				problems.add(key + ".rowKey: only subtable mappings (TABLE.FIELD) pair rows; remove rowKey");
+			}
+			if (!sources.add(from.toString())) {
+				problems.add(key + ".from: '" + from + "' is mapped twice");
+			}
+			if (!targets.add(to.toString())) {
+				problems.add(key + ".to: '" + to + "' is the target of two mappings");
+			}
+			mappings.add(new FileMapping(from, to, rowKey));
+		}
+		return mappings;
+	}
+
+	private @Nullable FieldPath fieldPath(String key, @Nullable String path) {
+		if (path == null || path.isBlank()) {
+			problems.add(key + ": missing; give a FILE field code, or TABLE.FIELD for a FILE field in a subtable");
+			return null;
+		}
+		String[] parts = path.strip().split("\\.", -1);
+		if (parts.length > 2 || parts[0].isEmpty() || parts[parts.length - 1].isEmpty()) {
+			problems.add(key + ": '" + path + "' must be FIELD or TABLE.FIELD");
+			return null;
+		}
+		return FieldPath.parse(path.strip());
+	}
+
+	private <E extends Enum<E>> E choice(String key, @Nullable String value, Class<E> type, E fallback) {
+		if (value == null || value.isBlank()) {
+			return fallback;
+		}
+		try {
+			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			List<String> allowed = new ArrayList<>();
+			for (E constant : type.getEnumConstants()) {
+				allowed.add(constant.name().toLowerCase(Locale.ROOT));
+			}
+			problems.add(key + ": '" + value + "' is not one of " + String.join(" | ", allowed));
+			return fallback;
+		}
+	}
+
+	private Limits limits(RawJobFile.@Nullable Limits raw) {
+		Limits defaults = Limits.defaults();
+		if (raw == null) {
+			return defaults;
+		}
+		int concurrency = raw.concurrency() == null ? defaults.concurrency() : raw.concurrency();
+		if (concurrency < 1 || concurrency > 50) {
+			problems.add("limits.concurrency: must be 1..50 (kintone allows 100 per domain, shared with its users), was "
+					+ concurrency);
+		}
+		double rate = raw.requestsPerSecond() == null ? defaults.requestsPerSecond() : raw.requestsPerSecond();
+		if (!(rate > 0)) {
+			problems.add("limits.requestsPerSecond: must be more than 0, was " + rate);
+		}
+		long budget = raw.dailyRequestBudget() == null ? defaults.dailyRequestBudget() : raw.dailyRequestBudget();
+		if (budget < 0) {
+			problems.add("limits.dailyRequestBudget: must be 0 (no budget) or more, was " + budget);
+		}
+		int chunkSize = raw.chunkSize() == null ? defaults.chunkSize() : raw.chunkSize();
+		if (chunkSize < 1 || chunkSize > 100) {
+			problems.add("limits.chunkSize: must be 1..100 (one bulk update per chunk), was " + chunkSize);
+		}
+		return new Limits(concurrency, rate, budget, chunkSize);
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.kintonemigrator.launch;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.kintonemigrator.config.JobConfig;
+import io.kintonemigrator.config.JobConfigException;
+import io.kintonemigrator.config.JobConfigLoader;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code migrate --job FILE}: runs the job, or resumes it after a failure, a stop or a crash. */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+		description = { "Runs the migration described by a job file.",
+				"Run it again after a failure, a stop or a crash: it resumes from the last checkpoint.",
+				"Exit codes: 0 completed, 1 failed (run again), 2 configuration error, 3 stopped (run again)." })
+class MigrateCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--job", required = true, paramLabel = "FILE", description = "The YAML job file (see config/jobs/example.yml).")
+	Path jobFile;
+
+	@Option(names = "--database", paramLabel = "JDBC_URL",
+			description = "Database of the job repository and ledger (default: an H2 file under data/; "
+					+ "credentials via SPRING_DATASOURCE_USERNAME / SPRING_DATASOURCE_PASSWORD).")
+	String database;
+
+	@Override
+	public Integer call() throws Exception {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		Map<String, Object> properties = database == null ? Map.of() : Map.of("spring.datasource.url", database);
+		return run(new JobConfigLoader(), jobFile, properties, out, err);
+	}
+
+	/** Loads the job file, starts the context and runs the job; shared with the demo. */
+	static int run(JobConfigLoader loader, Path jobFile, Map<String, Object> properties, PrintWriter out,
+			PrintWriter err) throws Exception {
+		JobConfig config;
+		try {
+			config = loader.load(jobFile);
+		}
+		catch (JobConfigException ex) {
+			ex.problems().forEach(err::println);
+			err.flush();
+			return ExitCodes.USAGE;
+		}
+		Map<String, Object> all = new java.util.LinkedHashMap<>(properties);
+		all.put("kam.chunk-size", config.limits().chunkSize());
+		try (ConfigurableApplicationContext context = MigratorContext.start(all, loader)) {
+			return context.getBean(MigrationLauncher.class).migrate(config, jobFile, out, err).exitCode();
+		}
+		finally {
+			out.flush();
+			err.flush();
+		}
+	}
+
+}

@@ -1,0 +1,161 @@
+package io.kintonemigrator.launch;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.kintonemigrator.config.JobConfig;
+import io.kintonemigrator.ledger.LedgerEntry;
+import io.kintonemigrator.ledger.LedgerStatus;
+import io.kintonemigrator.ledger.LedgerSummary;
+import io.kintonemigrator.ledger.MigrationLedger;
+import io.kintonemigrator.migration.AttachmentMigrationJobConfiguration;
+import io.kintonemigrator.migration.PreflightException;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+
+/**
+ * Runs a job file to its end and turns the outcome into an exit code ({@link ExitCodes}). The
+ * job instance is identified by the job's name and the fingerprint of what it does; the last
+ * execution of that instance decides what happens:
+ * <ul>
+ * <li>none: a first run (an instance a crash left without any execution is deleted first);</li>
+ * <li>FAILED or STOPPED: resumed from its last checkpoint;</li>
+ * <li>STARTING, STARTED or STOPPING: left so by a process that died (the job repository's H2
+ * file cannot be opened by two processes, so no other process runs it): recovered with
+ * {@link JobOperator#recover}, then resumed;</li>
+ * <li>COMPLETED: nothing to do, said so.</li>
+ * </ul>
+ * Resuming is {@link JobOperator#start} with the same identifying parameters and the current job
+ * file as the non-identifying one, so a moved job file still resumes its job.
+ */
+public class MigrationLauncher {
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job job;
+
+	private final MigrationLedger ledger;
+
+	public MigrationLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, MigrationLedger ledger) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.job = job;
+		this.ledger = ledger;
+	}
+
+	/** Identifying parameters of the job's instance, and the job file. Never secrets: they are persisted. */
+	public static JobParameters parameters(JobConfig config, Path jobFile) {
+		return new JobParametersBuilder()
+			.addString(AttachmentMigrationJobConfiguration.PARAM_NAME, config.name(), true)
+			.addString(AttachmentMigrationJobConfiguration.PARAM_FINGERPRINT, config.fingerprint(), true)
+			.addString(AttachmentMigrationJobConfiguration.PARAM_FILE, jobFile.toAbsolutePath().normalize().toString(),
+					false)
+			.toJobParameters();
+	}
+
+	public Outcome migrate(JobConfig config, Path jobFile, PrintWriter out, PrintWriter err) throws Exception {
+		JobParameters parameters = parameters(config, jobFile);
+		JobExecution last = jobRepository.getLastJobExecution(AttachmentMigrationJobConfiguration.JOB_NAME, parameters);
+		if (last != null) {
+			BatchStatus status = last.getStatus();
+			if (status == BatchStatus.COMPLETED) {
+				out.println("Job '" + config.name() + "' already completed (execution " + last.getId() + ", ended "
+						+ last.getEndTime() + "); nothing to do.");
+				printSummary(config, out);
+				return new Outcome(ExitCodes.COMPLETED, last);
+			}
+			if (status == BatchStatus.ABANDONED) {
+				err.println("Job '" + config.name() + "' was abandoned and cannot resume; give the job a new name to start it again.");
+				return new Outcome(ExitCodes.USAGE, last);
+			}
+			if (status.isRunning()) {
+				out.println("Execution " + last.getId() + " of job '" + config.name() + "' was left " + status
+						+ " by a process that stopped abruptly; recovering it.");
+				jobOperator.recover(last);
+			}
+			out.println("Resuming job '" + config.name() + "' from its last checkpoint.");
+		}
+		else {
+			// Spring Batch creates an instance and its first execution in two transactions; a process
+			// killed in between leaves an instance without executions, which can neither start nor restart
+			JobInstance orphan = jobRepository.getJobInstance(AttachmentMigrationJobConfiguration.JOB_NAME, parameters);
+			if (orphan != null) {
+				jobRepository.deleteJobInstance(orphan);
+			}
+			out.println("Starting job '" + config.name() + "'.");
+		}
+		out.flush();
+		JobExecution execution = jobOperator.start(job, parameters);
+		return new Outcome(report(config, execution, out, err), execution);
+	}
+
+	private int report(JobConfig config, JobExecution execution, PrintWriter out, PrintWriter err) {
+		BatchStatus status = execution.getStatus();
+		List<Throwable> failures = execution.getAllFailureExceptions();
+		PreflightException preflight = failures.stream()
+			.map(MigrationLauncher::preflightCause)
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+		if (preflight != null) {
+			err.println("The job file does not fit the apps (nothing was written):");
+			preflight.problems().forEach(problem -> err.println("  " + problem));
+			return ExitCodes.USAGE;
+		}
+		printSummary(config, out);
+		if (status == BatchStatus.COMPLETED) {
+			out.println("Job '" + config.name() + "' completed.");
+			return ExitCodes.COMPLETED;
+		}
+		if (status == BatchStatus.STOPPED) {
+			out.println("Job '" + config.name() + "' stopped; run the same command again to resume.");
+			return ExitCodes.STOPPED;
+		}
+		err.println("Job '" + config.name() + "' " + status + ": "
+				+ (failures.isEmpty() ? execution.getExitStatus().getExitDescription() : failures.get(0).getMessage()));
+		err.println("Run the same command again to resume from the last checkpoint.");
+		return ExitCodes.FAILED;
+	}
+
+	private void printSummary(JobConfig config, PrintWriter out) {
+		LedgerSummary summary = ledger.summary(config.name());
+		out.println("Attachments attached: " + summary.attached() + " (" + summary.attachedBytes() + " bytes); skipped: "
+				+ summary.skipped() + " in " + summary.skippedRecords() + " source record(s).");
+		List<LedgerEntry> skipped = ledger.all(config.name())
+			.stream()
+			.filter(entry -> entry.status() == LedgerStatus.SKIPPED)
+			.toList();
+		skipped.stream()
+			.limit(20)
+			.forEach(entry -> out.println("  skipped: source record " + entry.ref().sourceRecord() + " "
+					+ entry.ref().sourceField() + " '" + entry.fileName() + "': " + entry.error()));
+		if (skipped.size() > 20) {
+			out.println("  ... and " + (skipped.size() - 20) + " more (table KAM_ATTACHMENT, STATUS = 'SKIPPED')");
+		}
+		out.flush();
+	}
+
+	private static PreflightException preflightCause(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof PreflightException preflight) {
+				return preflight;
+			}
+		}
+		return null;
+	}
+
+	/** The exit code and the execution it is about. */
+	public record Outcome(int exitCode, JobExecution execution) {
+	}
+
+}

@@ -1,0 +1,40 @@
+package io.kintonemigrator.launch;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.kintonemigrator.AttachmentMigratorApplication;
+import io.kintonemigrator.config.JobConfigLoader;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts the Spring Boot context for the commands that run the job: batch infrastructure on the
+ * configured {@code DataSource} (an H2 file under {@code data/} unless {@code spring.datasource.*}
+ * says otherwise), the ledger and the job. Jobs never start by themselves
+ * ({@code spring.batch.job.enabled=false}); the command launches them.
+ */
+final class MigratorContext {
+
+	private MigratorContext() {
+	}
+
+	/** Starts the context; executions read their job file with {@code loader} (the demo adds its own variables). */
+	static ConfigurableApplicationContext start(Map<String, Object> properties, JobConfigLoader loader) {
+		Map<String, Object> all = new LinkedHashMap<>();
+		all.put("spring.batch.job.enabled", "false");
+		all.putAll(properties);
+		// highest precedence: these must win over application.properties (e.g. the demo's own database)
+		return new SpringApplicationBuilder(AttachmentMigratorApplication.class).web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.initializers(context -> {
+				context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("kam-command", all));
+				context.getBeanFactory().registerSingleton("jobConfigLoader", loader);
+			})
+			.run();
+	}
+
+}

@@ -1,0 +1,137 @@
+package io.kintonemigrator.migration;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import io.kintonemigrator.config.JobConfigLoader;
+import io.kintonemigrator.kintone.KintoneRecord;
+import io.kintonemigrator.ledger.JdbcMigrationLedger;
+import io.kintonemigrator.ledger.LedgerSchema;
+import io.kintonemigrator.ledger.MigrationLedger;
+
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The attachment migration job: {@code preflight} → {@code migrate} (chunk) → {@code report}.
+ *
+ * <p>Job parameters: {@code job.name} and {@code job.fingerprint} identify the instance (the same
+ * job file resumes the same instance); {@code job.file}, not identifying, is the job file, read
+ * again by every execution so secrets are never persisted. The chunk size is the property
+ * {@code kam.chunk-size} (the {@code migrate} command sets it from {@code limits.chunkSize}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class AttachmentMigrationJobConfiguration {
+
+	public static final String JOB_NAME = "attachmentMigration";
+
+	public static final String PARAM_NAME = "job.name";
+
+	public static final String PARAM_FINGERPRINT = "job.fingerprint";
+
+	public static final String PARAM_FILE = "job.file";
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JobConfigLoader jobConfigLoader() {
+		return new JobConfigLoader();
+	}
+
+	@Bean
+	MigrationLedger migrationLedger(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
+		LedgerSchema.apply(dataSource);
+		return new JdbcMigrationLedger(new JdbcTemplate(dataSource), transactionManager, clock);
+	}
+
+	@Bean
+	@JobScope
+	MigrationRun migrationRun(@Value("#{jobParameters['" + PARAM_FILE + "']}") String jobFile,
+			JobConfigLoader loader, ClientFactoryProvider clients,
+			@Value("${kam.work-dir:${java.io.tmpdir}/kintone-attachment-migrator}") Path workDir, Clock clock) {
+		return new MigrationRun(loader.load(Path.of(jobFile)), clients, workDir, clock);
+	}
+
+	@Bean
+	@StepScope
+	PreflightTasklet preflightTasklet(MigrationRun run) {
+		return new PreflightTasklet(run);
+	}
+
+	@Bean
+	@StepScope
+	SourceRecordReader sourceRecordReader(MigrationRun run) {
+		return new SourceRecordReader(run.source(), TargetLookup.sourceFields(run.config()), run.config().query());
+	}
+
+	@Bean
+	@StepScope
+	AttachmentExtractor attachmentExtractor(MigrationRun run) {
+		return new AttachmentExtractor(run.config());
+	}
+
+	@Bean
+	@StepScope
+	TargetRecordWriter targetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock) {
+		return new TargetRecordWriter(run, ledger, clock);
+	}
+
+	@Bean
+	@StepScope
+	ReportTasklet reportTasklet(@Value("#{jobParameters['" + PARAM_NAME + "']}") String jobName,
+			MigrationLedger ledger) {
+		return new ReportTasklet(jobName, ledger);
+	}
+
+	@Bean
+	Step preflight(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			PreflightTasklet preflightTasklet) {
+		return new StepBuilder("preflight", jobRepository).tasklet(preflightTasklet, transactionManager)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	@Bean
+	Step migrate(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			SourceRecordReader sourceRecordReader, AttachmentExtractor attachmentExtractor,
+			TargetRecordWriter targetRecordWriter, @Value("${kam.chunk-size:100}") int chunkSize) {
+		return new StepBuilder("migrate", jobRepository).<KintoneRecord, SourceItem>chunk(chunkSize)
+			.transactionManager(transactionManager)
+			.reader(sourceRecordReader)
+			.processor(attachmentExtractor)
+			.writer(targetRecordWriter)
+			.build();
+	}
+
+	@Bean
+	Step report(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ReportTasklet reportTasklet) {
+		return new StepBuilder("report", jobRepository).tasklet(reportTasklet, transactionManager)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	@Bean
+	Job attachmentMigration(JobRepository jobRepository, Step preflight, Step migrate, Step report) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(preflight).next(migrate).next(report).build();
+	}
+
+}

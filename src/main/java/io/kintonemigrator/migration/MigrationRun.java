@@ -1,0 +1,81 @@
+package io.kintonemigrator.migration;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.kintonemigrator.config.JobConfig;
+import io.kintonemigrator.kintone.KintoneClient;
+import io.kintonemigrator.kintone.KintoneClientFactory;
+import io.kintonemigrator.transfer.AttachmentTransfer;
+
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * What one job execution holds: its config (read from the job file at the start of the
+ * execution, so a restart sees the current secrets), the source and target clients from one
+ * factory (shared per-domain limits), the transfer with its private temp directory, and the
+ * bounded executor that moves a chunk's attachments in parallel. A job-scoped bean: created on
+ * first use in an execution and closed when the execution ends.
+ */
+public class MigrationRun implements DisposableBean {
+
+	private final JobConfig config;
+
+	private final KintoneClient source;
+
+	private final KintoneClient target;
+
+	private final AttachmentTransfer transfer;
+
+	private final ExecutorService transfers;
+
+	public MigrationRun(JobConfig config, ClientFactoryProvider clients, Path workDir, Clock clock) {
+		this.config = config;
+		KintoneClientFactory factory = clients.forLimits(config.limits());
+		this.source = factory.open(config.source());
+		this.target = factory.open(config.target());
+		this.transfer = AttachmentTransfer.open(source, target, workDir, clock);
+		int threads = config.limits().concurrency();
+		AtomicInteger counter = new AtomicInteger();
+		this.transfers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				task -> {
+					Thread thread = new Thread(task, "transfer-" + counter.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+	}
+
+	public JobConfig config() {
+		return config;
+	}
+
+	public KintoneClient source() {
+		return source;
+	}
+
+	public KintoneClient target() {
+		return target;
+	}
+
+	public AttachmentTransfer transfer() {
+		return transfer;
+	}
+
+	public ExecutorService transfers() {
+		return transfers;
+	}
+
+	@Override
+	public void destroy() {
+		transfers.shutdownNow();
+		transfer.close();
+		source.close();
+		target.close();
+	}
+
+}

@@ -1,0 +1,114 @@
+package io.kintonemigrator.migration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.kintonemigrator.config.JobConfig;
+import io.kintonemigrator.config.JobConfig.FieldPath;
+import io.kintonemigrator.config.JobConfig.FileMapping;
+import io.kintonemigrator.kintone.FieldProperty;
+import io.kintonemigrator.kintone.FormFields;
+import io.kintonemigrator.kintone.KintoneClient;
+import io.kintonemigrator.kintone.KintoneException;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks a job file against both apps' forms before anything is written: the apps answer with the
+ * given credentials; every mapped field exists and is FILE (or FILE inside the named SUBTABLE) on
+ * both sides; {@code rowKey} columns exist in both tables; the target match field is {@code $id}
+ * or a unique text/number field; the source match field exists. Reports every problem, one line
+ * each, naming the job file's key. Reads only (two requests per app).
+ */
+final class PreflightCheck {
+
+	private static final Set<String> UPDATE_KEY_TYPES = Set.of("SINGLE_LINE_TEXT", "NUMBER");
+
+	private final JobConfig config;
+
+	PreflightCheck(JobConfig config) {
+		this.config = config;
+	}
+
+	List<String> problems(KintoneClient source, KintoneClient target) {
+		List<String> problems = new ArrayList<>();
+		FormFields sourceForm = form("source", source, problems);
+		FormFields targetForm = form("target", target, problems);
+		if (sourceForm != null) {
+			if (!config.match().sourceIsRecordId() && !sourceForm.properties().containsKey(config.match().source())) {
+				problems.add("match.source: the source app has no top-level field '" + config.match().source()
+						+ "'; use a field code of the source app or $id");
+			}
+		}
+		if (targetForm != null && !config.match().targetIsRecordId()) {
+			FieldProperty field = targetForm.properties().get(config.match().target());
+			if (field == null) {
+				problems.add("match.target: the target app has no top-level field '" + config.match().target()
+						+ "'; use a unique text or number field of the target app, or $id");
+			}
+			else if (!UPDATE_KEY_TYPES.contains(field.type()) || !field.unique()) {
+				problems.add("match.target: '" + config.match().target() + "' is " + field.type()
+						+ (field.unique() ? "" : " without 'prohibit duplicate values'")
+						+ "; it must be a SINGLE_LINE_TEXT or NUMBER field with 'prohibit duplicate values' (重複禁止), or $id");
+			}
+		}
+		List<FileMapping> files = config.files();
+		for (int i = 0; i < files.size(); i++) {
+			FileMapping mapping = files.get(i);
+			if (sourceForm != null) {
+				checkFileField("files[" + i + "].from", "source", sourceForm, mapping.from(), mapping.rowKey(), problems);
+			}
+			if (targetForm != null) {
+				checkFileField("files[" + i + "].to", "target", targetForm, mapping.to(), mapping.rowKey(), problems);
+			}
+		}
+		return problems;
+	}
+
+	private @Nullable FormFields form(String side, KintoneClient client, List<String> problems) {
+		try {
+			client.appInfo();
+			return client.formFields();
+		}
+		catch (KintoneException ex) {
+			problems.add(side + ": cannot read app " + client.app() + " (" + ex.getMessage() + "); check " + side
+					+ ".baseUrl, " + side + ".app and the credentials (" + side + ".apiToken needs view permission)");
+			return null;
+		}
+	}
+
+	private static void checkFileField(String key, String side, FormFields form, FieldPath path,
+			@Nullable String rowKey, List<String> problems) {
+		if (!path.inSubtable()) {
+			FieldProperty field = form.properties().get(path.field());
+			if (field == null) {
+				problems.add(key + ": the " + side + " app has no top-level field '" + path.field() + "'"
+						+ (form.find(path.field()).isPresent() ? " (it is inside a table; write TABLE." + path.field() + ")" : ""));
+			}
+			else if (!field.isFile()) {
+				problems.add(key + ": '" + path + "' is " + field.type() + " in the " + side + " app, not FILE");
+			}
+			return;
+		}
+		FieldProperty table = form.properties().get(path.table());
+		if (table == null || !table.isSubtable()) {
+			problems.add(key + ": the " + side + " app has no table (SUBTABLE) '" + path.table() + "'"
+					+ (table == null ? "" : " ('" + path.table() + "' is " + table.type() + ")"));
+			return;
+		}
+		FieldProperty column = table.fields().get(path.field());
+		if (column == null) {
+			problems.add(key + ": the table '" + path.table() + "' of the " + side + " app has no field '"
+					+ path.field() + "'");
+		}
+		else if (!column.isFile()) {
+			problems.add(key + ": '" + path + "' is " + column.type() + " in the " + side + " app, not FILE");
+		}
+		if (rowKey != null && !table.fields().containsKey(rowKey)) {
+			problems.add(key.substring(0, key.lastIndexOf('.')) + ".rowKey: the table '" + path.table() + "' of the "
+					+ side + " app has no field '" + rowKey + "'");
+		}
+	}
+
+}

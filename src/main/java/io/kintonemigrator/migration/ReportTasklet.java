@@ -1,0 +1,45 @@
+package io.kintonemigrator.migration;
+
+import io.kintonemigrator.ledger.LedgerSummary;
+import io.kintonemigrator.ledger.MigrationLedger;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The {@code report} step: totals of the job's ledger, logged and kept in the job's
+ * ExecutionContext ({@code report.*} keys) for {@code status} and the launcher's summary.
+ */
+class ReportTasklet implements Tasklet {
+
+	private static final Log logger = LogFactory.getLog(ReportTasklet.class);
+
+	private final String jobName;
+
+	private final MigrationLedger ledger;
+
+	ReportTasklet(String jobName, MigrationLedger ledger) {
+		this.jobName = jobName;
+		this.ledger = ledger;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		LedgerSummary summary = ledger.summary(jobName);
+		ExecutionContext context = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+		context.putLong("report.attached", summary.attached());
+		context.putLong("report.attachedBytes", summary.attachedBytes());
+		context.putLong("report.skipped", summary.skipped());
+		context.putLong("report.skippedRecords", summary.skippedRecords());
+		logger.info("Job '" + jobName + "': " + summary.attached() + " attachment(s) attached (" + summary.attachedBytes()
+				+ " bytes), " + summary.skipped() + " skipped in " + summary.skippedRecords() + " record(s)");
+		return RepeatStatus.FINISHED;
+	}
+
+}

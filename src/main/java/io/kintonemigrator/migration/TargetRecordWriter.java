@@ -1,0 +1,335 @@
+package io.kintonemigrator.migration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.kintonemigrator.config.JobConfig;
+import io.kintonemigrator.config.JobConfig.OnMissingTarget;
+import io.kintonemigrator.kintone.FileKey;
+import io.kintonemigrator.kintone.KintoneRecord;
+import io.kintonemigrator.ledger.AttachmentRef;
+import io.kintonemigrator.ledger.LedgerEntry;
+import io.kintonemigrator.ledger.LedgerStatus;
+import io.kintonemigrator.ledger.MigrationLedger;
+import io.kintonemigrator.transfer.TransferredFile;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Does the work of a chunk, in this order:
+ * <ol>
+ * <li>reads the ledger rows of the chunk's source records: attachments ATTACHED or SKIPPED are done;</li>
+ * <li>finds all target records of the chunk in one request;</li>
+ * <li>reconciles each INTENT left by a crash with its target record: if the revision moved and the
+ * expected files are there, kintone applied that update and the attachment is done; otherwise it
+ * is redone, reusing its upload key while the record is unchanged and the key is young;</li>
+ * <li>moves the remaining attachments in parallel ({@link ChunkTransfers});</li>
+ * <li>commits INTENT rows (own transaction), then sends one bulk update (at most 100 records, each
+ * with its revision); a revision conflict re-reads the records and rebuilds the update, so a
+ * concurrent edit is never overwritten;</li>
+ * <li>marks the outcome ATTACHED / SKIPPED in the chunk transaction, which commits together with
+ * the reader's checkpoint.</li>
+ * </ol>
+ * Permanent per-record errors skip the record (up to the job's skip limit) instead of going
+ * through Spring Batch's skip scan, which would repeat the transfers. Not thread-safe.
+ */
+class TargetRecordWriter implements ItemWriter<SourceItem> {
+
+	private static final Log logger = LogFactory.getLog(TargetRecordWriter.class);
+
+	/** Upload keys expire after 3 days; one younger than this is still safe to send. */
+	static final Duration UPLOAD_KEY_REUSE_LIMIT = Duration.ofDays(3).minusHours(6);
+
+	static final int MAX_CONFLICT_ATTEMPTS = 5;
+
+	private final MigrationRun run;
+
+	private final JobConfig config;
+
+	private final MigrationLedger ledger;
+
+	private final TargetLookup lookup;
+
+	private final UpdatePlanner planner;
+
+	private final ChunkTransfers transfers;
+
+	private final Clock clock;
+
+	TargetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock) {
+		this.run = run;
+		this.config = run.config();
+		this.ledger = ledger;
+		this.lookup = new TargetLookup(run.target(), config);
+		this.planner = new UpdatePlanner(config.onExisting());
+		this.transfers = new ChunkTransfers(run.transfer(), run.transfers());
+		this.clock = clock;
+	}
+
+	@Override
+	public void write(Chunk<? extends SourceItem> chunk) {
+		ChunkOutcome outcome = new ChunkOutcome();
+		List<Work> works = openWork(chunk.getItems(), outcome);
+		if (!works.isEmpty()) {
+			resolveTargets(works, outcome);
+			List<Work> ready = prepareAttachments(works, outcome);
+			checkSkipLimit(outcome); // before anything is sent
+			send(ready.stream().map(w -> planner.plan(w.target, w.pending)).toList(), ready, 1, outcome);
+		}
+		checkSkipLimit(outcome);
+		ledger.markAttached(config.name(), outcome.attached);
+		ledger.markSkipped(config.name(), outcome.skipped);
+	}
+
+	private void checkSkipLimit(ChunkOutcome outcome) {
+		long skippedRecords = ledger.summary(config.name()).skippedRecords()
+				+ outcome.skipped.stream().map(entry -> entry.ref().sourceRecord()).distinct().count();
+		if (skippedRecords > config.skipLimit()) {
+			throw new SkipLimitExceededException(skippedRecords, config.skipLimit());
+		}
+	}
+
+	private List<Work> openWork(List<? extends SourceItem> items, ChunkOutcome outcome) {
+		long sourceApp = config.source().app().value();
+		Map<AttachmentRef, LedgerEntry> rows = ledger
+			.entries(config.name(), sourceApp, items.stream().map(SourceItem::sourceRecord).toList())
+			.stream()
+			.collect(Collectors.toMap(LedgerEntry::ref, Function.identity()));
+		List<Work> works = new ArrayList<>();
+		for (SourceItem item : items) {
+			Work work = new Work(item);
+			for (SourceAttachment attachment : item.attachments()) {
+				LedgerEntry row = rows.get(attachment.ref());
+				if (row == null || row.status() == LedgerStatus.INTENT) {
+					work.open.put(attachment, row);
+				}
+			}
+			if (work.open.isEmpty()) {
+				continue;
+			}
+			if (item.matchKey() == null) {
+				outcome.skip(work.open.keySet(), null,
+						"source field " + config.match().source() + " is empty, so no target record can match");
+				continue;
+			}
+			works.add(work);
+		}
+		return works;
+	}
+
+	private void resolveTargets(List<Work> works, ChunkOutcome outcome) {
+		Map<String, List<KintoneRecord>> targets = lookup
+			.byMatchKey(works.stream().map(w -> w.item.matchKey()).toList());
+		for (Work work : works) {
+			List<KintoneRecord> found = targets.getOrDefault(work.item.matchKey(), List.of());
+			if (found.size() == 1) {
+				work.target = found.get(0);
+				continue;
+			}
+			String reason = found.isEmpty()
+					? "no target record has " + config.match().target() + " = " + work.item.matchKey()
+					: found.size() + " target records have " + config.match().target() + " = " + work.item.matchKey();
+			if (found.isEmpty() && config.onMissingTarget() == OnMissingTarget.FAIL) {
+				throw new MissingTargetException("source record " + work.item.sourceRecord() + ": " + reason
+						+ " (onMissingTarget: fail)");
+			}
+			outcome.skip(work.open.keySet(), null, reason);
+		}
+		works.removeIf(work -> work.target == null);
+	}
+
+	/** Reconciles intents, reuses young upload keys, transfers the rest; returns the records with something to send. */
+	private List<Work> prepareAttachments(List<Work> works, ChunkOutcome outcome) {
+		Instant now = clock.instant();
+		List<SourceAttachment> toTransfer = new ArrayList<>();
+		for (Work work : works) {
+			for (Map.Entry<SourceAttachment, @Nullable LedgerEntry> open : work.open.entrySet()) {
+				SourceAttachment attachment = open.getKey();
+				LedgerEntry intent = open.getValue();
+				if (intent != null && intent.targetRecord() != null && intent.targetRecord() == work.target.id()) {
+					if (wasApplied(intent, attachment, work.target)) {
+						outcome.attached.add(attachment.ref());
+						continue;
+					}
+					if (intent.baseRevision() != null && intent.baseRevision() == work.target.revision()
+							&& intent.uploadKey() != null && intent.uploadedAt() != null
+							&& intent.uploadedAt().isAfter(now.minus(UPLOAD_KEY_REUSE_LIMIT))) {
+						work.pending.add(new PendingAttachment(attachment, new FileKey(intent.uploadKey()),
+								intent.uploadedAt(), intent.sha256()));
+						continue;
+					}
+				}
+				toTransfer.add(attachment);
+			}
+		}
+		ChunkTransfers.Result result = transfers.run(toTransfer);
+		List<Work> ready = new ArrayList<>();
+		for (Work work : works) {
+			List<SourceAttachment> failed = work.open.keySet().stream().filter(result.permanent()::containsKey).toList();
+			if (!failed.isEmpty()) {
+				List<SourceAttachment> notDone = work.open.keySet()
+					.stream()
+					.filter(a -> !outcome.attached.contains(a.ref()))
+					.toList();
+				outcome.skip(notDone, work.target.id(), failed.get(0).file().name() + ": "
+						+ result.permanent().get(failed.get(0)));
+				continue;
+			}
+			for (SourceAttachment attachment : work.open.keySet()) {
+				TransferredFile moved = result.moved().get(attachment);
+				if (moved != null) {
+					work.pending.add(new PendingAttachment(attachment, moved.uploadKey(), moved.uploadedAt(),
+							moved.sha256()));
+				}
+			}
+			work.pending.sort(java.util.Comparator.comparingInt(p -> work.item.attachments().indexOf(p.attachment())));
+			if (!work.pending.isEmpty()) {
+				ready.add(work);
+			}
+		}
+		return ready;
+	}
+
+	/**
+	 * An intent was applied by kintone when the record's revision moved past the one the update
+	 * was sent with and the field holds at least the expected number of files of that name and
+	 * size. (If a user's edit moved the revision instead, our update was refused with 409 and the
+	 * files are not there.)
+	 */
+	private static boolean wasApplied(LedgerEntry intent, SourceAttachment attachment, KintoneRecord target) {
+		if (intent.baseRevision() == null || intent.expectedCount() == null
+				|| target.revision() == intent.baseRevision()) {
+			return false;
+		}
+		int present = UpdatePlanner.count(target, attachment.mapping().to(), attachment.file().name(),
+				attachment.file().size());
+		return present >= intent.expectedCount();
+	}
+
+	private void send(List<RecordPlan> plans, List<Work> works, int attempt, ChunkOutcome outcome) {
+		Map<Long, Work> byTarget = new LinkedHashMap<>();
+		works.forEach(work -> byTarget.put(work.target.id(), work));
+		List<RecordPlan> toSend = new ArrayList<>();
+		for (RecordPlan plan : plans) {
+			plan.skipped().forEach(s -> outcome.skip(List.of(s.attachment()), plan.targetRecord(), s.reason()));
+			if (plan.update() != null) {
+				toSend.add(plan);
+			}
+		}
+		if (toSend.isEmpty()) {
+			return;
+		}
+		ledger.recordIntents(config.name(), toSend.stream().flatMap(plan -> intents(plan).stream()).toList());
+		try {
+			CrashTestHook.beforeUpdate();
+			run.target().updateRecords(toSend.stream().map(RecordPlan::update).toList());
+			CrashTestHook.afterUpdate();
+			toSend.forEach(plan -> plan.planned().forEach(p -> outcome.attached.add(p.pending().attachment().ref())));
+		}
+		catch (RuntimeException ex) {
+			if (Failures.isConflict(ex)) {
+				if (attempt >= MAX_CONFLICT_ATTEMPTS) {
+					throw new IllegalStateException("target records kept changing during " + attempt
+							+ " attempts to update them; run the job again", ex);
+				}
+				logger.info("Revision conflict on " + toSend.size() + " target record(s); re-reading them (attempt "
+						+ attempt + ")");
+				List<Work> retry = reread(toSend, byTarget, outcome);
+				send(retry.stream().map(w -> planner.plan(w.target, w.pending)).toList(), retry, attempt + 1, outcome);
+			}
+			else if (Failures.isPermanent(ex)) {
+				if (toSend.size() == 1) {
+					RecordPlan plan = toSend.get(0);
+					outcome.skip(byTarget.get(plan.targetRecord()).open.keySet().stream()
+						.filter(a -> !outcome.attached.contains(a.ref()))
+						.toList(), plan.targetRecord(), "update refused: " + Failures.describe(ex));
+					return;
+				}
+				// find the record kintone refuses: send each on its own
+				for (RecordPlan plan : toSend) {
+					send(List.of(plan), List.of(byTarget.get(plan.targetRecord())), attempt, outcome);
+				}
+			}
+			else {
+				throw ex;
+			}
+		}
+	}
+
+	private List<Work> reread(List<RecordPlan> plans, Map<Long, Work> byTarget, ChunkOutcome outcome) {
+		Map<Long, KintoneRecord> fresh = lookup.byId(plans.stream().map(RecordPlan::targetRecord).toList());
+		List<Work> retry = new ArrayList<>();
+		for (RecordPlan plan : plans) {
+			Work work = byTarget.get(plan.targetRecord());
+			KintoneRecord target = fresh.get(plan.targetRecord());
+			if (target == null) {
+				outcome.skip(work.pending.stream().map(PendingAttachment::attachment).toList(), plan.targetRecord(),
+						"target record " + plan.targetRecord() + " was deleted during the migration");
+				continue;
+			}
+			work.target = target;
+			retry.add(work);
+		}
+		return retry;
+	}
+
+	private List<LedgerEntry> intents(RecordPlan plan) {
+		List<LedgerEntry> intents = new ArrayList<>();
+		for (RecordPlan.Planned planned : plan.planned()) {
+			PendingAttachment pending = planned.pending();
+			SourceAttachment attachment = pending.attachment();
+			intents.add(new LedgerEntry(attachment.ref(), attachment.file().name(), attachment.file().size(),
+					pending.sha256(), plan.targetRecord(), attachment.targetField(), plan.baseRevision(),
+					planned.expectedCount(), pending.uploadKey().value(), pending.uploadedAt(), LedgerStatus.INTENT, 0,
+					null));
+		}
+		return intents;
+	}
+
+	/** One source record's open attachments (with their intent, if any) and its target. */
+	private static final class Work {
+
+		final SourceItem item;
+
+		final Map<SourceAttachment, @Nullable LedgerEntry> open = new LinkedHashMap<>();
+
+		final List<PendingAttachment> pending = new ArrayList<>();
+
+		@Nullable KintoneRecord target;
+
+		Work(SourceItem item) {
+			this.item = item;
+		}
+
+	}
+
+	/** What the chunk decided, written to the ledger in the chunk transaction. */
+	private static final class ChunkOutcome {
+
+		final List<AttachmentRef> attached = new ArrayList<>();
+
+		final List<LedgerEntry> skipped = new ArrayList<>();
+
+		void skip(java.util.Collection<SourceAttachment> attachments, @Nullable Long targetRecord, String reason) {
+			for (SourceAttachment attachment : attachments) {
+				attached.remove(attachment.ref());
+				skipped.add(LedgerEntry.skipped(attachment.ref(), attachment.file().name(), attachment.file().size(),
+						targetRecord, attachment.targetField(), reason));
+			}
+		}
+
+	}
+
+}

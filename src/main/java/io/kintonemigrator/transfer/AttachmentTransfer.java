@@ -1,0 +1,126 @@
+package io.kintonemigrator.transfer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import io.kintonemigrator.kintone.DownloadedFile;
+import io.kintonemigrator.kintone.FileInfo;
+import io.kintonemigrator.kintone.FileKey;
+import io.kintonemigrator.kintone.KintoneClient;
+
+/**
+ * Moves one attachment from the source app to the target domain: streams the download to a
+ * private temp file (hashing it on the way), streams that file up, and returns the new upload
+ * key. No file is ever held in memory, and the temp file is deleted whatever happens.
+ *
+ * <p>Temp files live in a per-run directory readable only by the owner (0700, files 0600 where
+ * the file system has POSIX permissions); {@link #close()} deletes the directory. Retries are the
+ * clients' business (the resilience layer retries a whole download or upload). Thread-safe: any
+ * number of transfers may run at once.
+ */
+public final class AttachmentTransfer implements AutoCloseable {
+
+	/** kintone's limit per attachment: 1 GB. */
+	public static final long MAX_FILE_SIZE = 1024L * 1024 * 1024;
+
+	private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+	private final KintoneClient source;
+
+	private final KintoneClient target;
+
+	private final Path workDir;
+
+	private final Clock clock;
+
+	private AttachmentTransfer(KintoneClient source, KintoneClient target, Path workDir, Clock clock) {
+		this.source = source;
+		this.target = target;
+		this.workDir = workDir;
+		this.clock = clock;
+	}
+
+	/** Opens a transfer with a fresh private work directory under {@code parent} (created if needed). */
+	public static AttachmentTransfer open(KintoneClient source, KintoneClient target, Path parent, Clock clock) {
+		try {
+			Files.createDirectories(parent);
+			Path dir = POSIX ? Files.createTempDirectory(parent, "transfer-", permissions("rwx------"))
+					: Files.createTempDirectory(parent, "transfer-");
+			return new AttachmentTransfer(source, target, dir, clock);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot create a temp directory under " + parent, ex);
+		}
+	}
+
+	/**
+	 * Downloads {@code file} from the source and uploads it to the target.
+	 * @throws AttachmentTooLargeException if the file is over {@link #MAX_FILE_SIZE} (nothing is sent)
+	 * @throws io.kintonemigrator.kintone.KintoneException as the clients raise it
+	 */
+	public TransferredFile transfer(FileInfo file) {
+		if (file.size() > MAX_FILE_SIZE) {
+			throw new AttachmentTooLargeException(file.name(), file.size(), MAX_FILE_SIZE);
+		}
+		Path temp = createTempFile();
+		try {
+			DownloadedFile downloaded = source.download(file.fileKey(), temp);
+			if (downloaded.size() > MAX_FILE_SIZE) {
+				throw new AttachmentTooLargeException(file.name(), downloaded.size(), MAX_FILE_SIZE);
+			}
+			String contentType = downloaded.contentType().isBlank() ? file.contentType() : downloaded.contentType();
+			FileKey uploadKey = target.upload(temp, file.name(), contentType);
+			return new TransferredFile(file, uploadKey, downloaded.size(), downloaded.sha256(), clock.instant());
+		}
+		finally {
+			deleteQuietly(temp);
+		}
+	}
+
+	/** Deletes the work directory and anything left in it. The clients are not closed. */
+	@Override
+	public void close() {
+		try (Stream<Path> paths = Files.walk(workDir)) {
+			paths.sorted(Comparator.reverseOrder()).forEach(AttachmentTransfer::deleteQuietly);
+		}
+		catch (IOException ex) {
+			// already gone
+		}
+	}
+
+	Path workDir() {
+		return workDir;
+	}
+
+	private Path createTempFile() {
+		try {
+			return POSIX ? Files.createTempFile(workDir, "file-", ".part", permissions("rw-------"))
+					: Files.createTempFile(workDir, "file-", ".part");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot create a temp file in " + workDir, ex);
+		}
+	}
+
+	private static FileAttribute<?> permissions(String posix) {
+		return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(posix));
+	}
+
+	private static void deleteQuietly(Path path) {
+		try {
+			Files.deleteIfExists(path);
+		}
+		catch (IOException ex) {
+			// a leftover temp file is removed with the work directory
+		}
+	}
+
+}

@@ -1,0 +1,178 @@
+package io.kintonemigrator.launch;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import io.kintonemigrator.AttachmentMigratorApplication;
+import io.kintonemigrator.emulator.KintoneEmulator;
+import io.kintonemigrator.emulator.store.StoredRecord;
+import io.kintonemigrator.testsupport.MigrationApps;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.kintonemigrator.testsupport.MigrationApps.documents;
+import static io.kintonemigrator.testsupport.MigrationApps.hashes;
+import static io.kintonemigrator.testsupport.MigrationApps.line;
+import static io.kintonemigrator.testsupport.MigrationApps.sourceDocuments;
+import static io.kintonemigrator.testsupport.MigrationApps.sourceDrawings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Crash stories: {@code migrate} runs in a child JVM that dies abruptly (the test hook halts it
+ * like a SIGKILL at an exact point, or the test kills it with SIGKILL at random instants), then
+ * {@code migrate} runs again until it exits 0. Every source attachment must then be on its target
+ * record exactly once, byte for byte, and the target-only subtable rows must still be there.
+ */
+class CrashRecoveryFunctionalTests {
+
+	private static final int RECORDS = 13;
+
+	@TempDir
+	Path tmp;
+
+	@Test
+	void killedAfterKintoneAcceptedAnUpdateButBeforeTheChunkCommitted() throws Exception {
+		try (KintoneEmulator emulator = start()) {
+			Path jobFile = MigrationApps.jobFile(tmp, emulator, "crash-after-update", "append", 3);
+
+			Result crashed = migrate(jobFile, "-Dkam.test.killAfterUpdate=2");
+			assertThat(crashed.exitCode()).as(crashed.output()).isEqualTo(137);
+			assertThat(crashed.output()).contains("halting after a bulk update");
+
+			Result resumed = migrate(jobFile);
+			assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+			assertThat(resumed.output()).contains("was left STARTED").contains("recovering it");
+			assertEveryAttachmentExactlyOnce(emulator);
+		}
+	}
+
+	@Test
+	void killedAfterTheUploadsButBeforeTheUpdate() throws Exception {
+		try (KintoneEmulator emulator = start()) {
+			Path jobFile = MigrationApps.jobFile(tmp, emulator, "crash-before-update", "append", 3);
+
+			Result crashed = migrate(jobFile, "-Dkam.test.killBeforeUpdate=3");
+			assertThat(crashed.exitCode()).as(crashed.output()).isEqualTo(137);
+
+			Result resumed = migrate(jobFile);
+			assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+			assertEveryAttachmentExactlyOnce(emulator);
+		}
+	}
+
+	@Test
+	void killedAtRandomInstants() throws Exception {
+		Random random = new Random(20260501);
+		// 30 ms per request stretches the run over a few seconds, so the kills land inside it
+		jakarta.servlet.Filter latency = (request, response, chain) -> {
+			try {
+				Thread.sleep(30);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			chain.doFilter(request, response);
+		};
+		try (KintoneEmulator emulator = KintoneEmulator.builder()
+			.port(0)
+			.dataDirectory(tmp.resolve("emulator"))
+			.seed(MigrationApps.seed(RECORDS, Set.of()))
+			.requestFilter(latency)
+			.start()) {
+			Path jobFile = MigrationApps.jobFile(tmp, emulator, "crash-random", "append", 2);
+			int killedWhileMigrating = 0;
+			for (int kill = 0; kill < 4; kill++) {
+				Process child = startMigrate(jobFile, List.of());
+				long delay = 2_000 + random.nextInt(3_000);
+				if (!child.waitFor(delay, TimeUnit.MILLISECONDS)) {
+					child.destroyForcibly(); // SIGKILL
+					child.waitFor();
+					String log = Files.readString(tmp.resolve("child.log"));
+					if (log.contains(" job 'crash-random'")) {
+						killedWhileMigrating++;
+					}
+				}
+			}
+			System.out.println("random kills inside a run: " + killedWhileMigrating);
+			Result last = migrate(jobFile);
+			for (int attempt = 0; attempt < 3 && last.exitCode() != 0; attempt++) {
+				last = migrate(jobFile);
+			}
+			assertThat(last.exitCode()).as(last.output()).isZero();
+			assertEveryAttachmentExactlyOnce(emulator);
+		}
+	}
+
+	private KintoneEmulator start() throws Exception {
+		return KintoneEmulator.builder()
+			.port(0)
+			.dataDirectory(tmp.resolve("emulator"))
+			.seed(MigrationApps.seed(RECORDS, Set.of()))
+			.start();
+	}
+
+	private static void assertEveryAttachmentExactlyOnce(KintoneEmulator emulator) {
+		Map<Long, StoredRecord> targets = MigrationApps.targets(emulator);
+		for (long i = 1; i <= RECORDS; i++) {
+			StoredRecord target = targets.get(i);
+			List<String> expected = new ArrayList<>(sourceDocuments(emulator, i));
+			if (i % 3 == 0) {
+				expected.add(0, "既存_" + i + ".txt:" + sha256("existing " + i));
+			}
+			assertThat(documents(target)).as("documents of record %d", i).containsExactlyElementsOf(expected);
+			assertThat(hashes(line(target, "A-1").files("drawing"))).as("drawings of record %d", i)
+				.hasSize(sourceDrawings(emulator, i).size() + (i % 3 == 0 ? 1 : 0))
+				.containsAll(sourceDrawings(emulator, i));
+			assertThat(line(target, "X-9").text("memo")).isEqualTo("keep " + i);
+			assertThat(target.rows("lines")).hasSize(2);
+		}
+	}
+
+	private static String sha256(String text) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Result migrate(Path jobFile, String... options) throws Exception {
+		Process child = startMigrate(jobFile, List.of(options));
+		assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("migrate finished in time").isTrue();
+		return new Result(child.exitValue(), Files.readString(tmp.resolve("child.log")));
+	}
+
+	private Process startMigrate(Path jobFile, List<String> options) throws Exception {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx256m");
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add("-Dspring.datasource.url=jdbc:h2:file:" + tmp.resolve("db/batch"));
+		command.add("-Dkam.work-dir=" + tmp.resolve("work"));
+		command.add("-Dkam.resilience.initial-backoff=1ms");
+		command.add("-Dkam.resilience.max-backoff=5ms");
+		command.addAll(options);
+		command.add(AttachmentMigratorApplication.class.getName());
+		command.add("migrate");
+		command.add("--job");
+		command.add(jobFile.toString());
+		File log = tmp.resolve("child.log").toFile();
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+	}
+
+	record Result(int exitCode, String output) {
+	}
+
+}

@@ -1,0 +1,263 @@
+package io.kintonemigrator.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.kintonemigrator.kintone.ApiUsage;
+import io.kintonemigrator.kintone.AppId;
+import io.kintonemigrator.kintone.AppInfo;
+import io.kintonemigrator.kintone.DownloadedFile;
+import io.kintonemigrator.kintone.FileKey;
+import io.kintonemigrator.kintone.FieldValue;
+import io.kintonemigrator.kintone.FormFields;
+import io.kintonemigrator.kintone.KintoneApiException;
+import io.kintonemigrator.kintone.KintoneClient;
+import io.kintonemigrator.kintone.KintoneRecord;
+import io.kintonemigrator.kintone.RecordUpdate;
+import io.kintonemigrator.kintone.UpdatedRecord;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A hand-written in-memory {@link KintoneClient} for unit tests where a real server is not the
+ * point (reader paging, transfer temp-file handling, the writer's decisions). Supports paging,
+ * lookups, bulk updates with kintone's revision and FILE rules, downloads and uploads (a client
+ * is one app; pass the target client to uploads and updates). Job-level tests use the emulator
+ * over HTTP instead.
+ */
+public class InMemoryKintoneClient implements KintoneClient {
+
+	private final AppId app;
+
+	private final TreeMap<Long, KintoneRecord> records = new TreeMap<>();
+
+	private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+
+	private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
+
+	private final Map<String, String> uploadNames = new ConcurrentHashMap<>();
+
+	private final AtomicInteger uploadCounter = new AtomicInteger();
+
+	public final List<String> pageRequests = new ArrayList<>();
+
+	public InMemoryKintoneClient(long app) {
+		this.app = new AppId(app);
+	}
+
+	public InMemoryKintoneClient record(KintoneRecord record) {
+		records.put(record.id(), record);
+		return this;
+	}
+
+	public InMemoryKintoneClient file(String downloadKey, byte[] content) {
+		files.put(downloadKey, content);
+		return this;
+	}
+
+	public Optional<byte[]> uploaded(FileKey key) {
+		return Optional.ofNullable(uploads.get(key.value()));
+	}
+
+	public @Nullable String uploadedName(FileKey key) {
+		return uploadNames.get(key.value());
+	}
+
+	@Override
+	public AppId app() {
+		return app;
+	}
+
+	@Override
+	public AppInfo appInfo() {
+		return new AppInfo(app, "app " + app, null);
+	}
+
+	private @Nullable FormFields form;
+
+	public InMemoryKintoneClient form(FormFields form) {
+		this.form = form;
+		return this;
+	}
+
+	@Override
+	public FormFields formFields() {
+		if (form == null) {
+			// an app without a form behaves like one the token does not open
+			throw new KintoneApiException("form fields", 400, "GAIA_IA02", "x",
+					"The specified API token does not match the API token generated via an app.", Map.of(), false, null);
+		}
+		return form;
+	}
+
+	@Override
+	public synchronized List<KintoneRecord> recordsAfter(long afterId, int limit, List<String> fields,
+			@Nullable String extraQuery) {
+		pageRequests.add("after=" + afterId + " limit=" + limit + " fields=" + fields + " query=" + extraQuery);
+		return records.tailMap(afterId, false).values().stream().limit(limit).toList();
+	}
+
+	public final List<String> updateRequests = new ArrayList<>();
+
+	public final AtomicInteger lookups = new AtomicInteger();
+
+	private final AtomicInteger recordKeyCounter = new AtomicInteger();
+
+	/** Runs before each bulk update is applied (a test may edit a record here to cause a conflict). */
+	public java.util.function.Consumer<List<RecordUpdate>> beforeUpdate = updates -> {
+	};
+
+	@Override
+	public synchronized List<KintoneRecord> recordsByKey(String keyField, Collection<String> keys,
+			List<String> fields) {
+		lookups.incrementAndGet();
+		return records.values().stream().filter(record -> {
+			String value = "$id".equals(keyField) ? Long.toString(record.id())
+					: record.fields().get(keyField) instanceof FieldValue.Plain p ? String.valueOf(p.value()) : null;
+			return keys.contains(value);
+		}).toList();
+	}
+
+	public synchronized KintoneRecord stored(long id) {
+		return records.get(id);
+	}
+
+	public synchronized byte[] content(FileKey downloadKey) {
+		return files.get(downloadKey.value());
+	}
+
+	/** Applies updates with kintone's rules: revision check, FILE lists replaced, subtable rows merged by id. */
+	@Override
+	public synchronized List<UpdatedRecord> updateRecords(List<RecordUpdate> updates) {
+		beforeUpdate.accept(updates);
+		updateRequests.add(updates.toString());
+		for (RecordUpdate update : updates) {
+			KintoneRecord current = records.get(((RecordUpdate.RecordSelector.ById) update.selector()).id());
+			if (current == null) {
+				throw new KintoneApiException("update", 404, "GAIA_RE01", "x", "record not found", Map.of(), false, null);
+			}
+			if (update.revision() != null && update.revision() != current.revision()) {
+				throw new KintoneApiException("update", 409, "GAIA_CO02", "x", "The revision is not the latest.",
+						Map.of(), false, null);
+			}
+		}
+		List<UpdatedRecord> result = new ArrayList<>();
+		for (RecordUpdate update : updates) {
+			KintoneRecord current = records.get(((RecordUpdate.RecordSelector.ById) update.selector()).id());
+			Map<String, FieldValue> fields = new java.util.LinkedHashMap<>(current.fields());
+			update.fields().forEach((code, value) -> fields.put(code, apply(current.fields().get(code), value)));
+			KintoneRecord next = new KintoneRecord(current.id(), current.revision() + 1, fields);
+			records.put(next.id(), next);
+			result.add(new UpdatedRecord(next.id(), next.revision()));
+		}
+		return result;
+	}
+
+	/** A user's edit through the API: replaces a record's fields and moves its revision. */
+	public synchronized void edit(long id, String code, FieldValue value) {
+		KintoneRecord current = records.get(id);
+		Map<String, FieldValue> fields = new java.util.LinkedHashMap<>(current.fields());
+		fields.put(code, value);
+		records.put(id, new KintoneRecord(id, current.revision() + 1, fields));
+	}
+
+	private FieldValue apply(@Nullable FieldValue current, io.kintonemigrator.kintone.FieldUpdate update) {
+		if (update instanceof io.kintonemigrator.kintone.FieldUpdate.Files f) {
+			List<io.kintonemigrator.kintone.FileInfo> existing = current instanceof FieldValue.Files cf ? cf.files()
+					: List.of();
+			return new FieldValue.Files(f.fileKeys().stream().map(key -> attach(key, existing)).toList());
+		}
+		if (update instanceof io.kintonemigrator.kintone.FieldUpdate.Subtable t) {
+			List<FieldValue.SubtableRow> rows = current instanceof FieldValue.Subtable ct ? ct.rows() : List.of();
+			List<FieldValue.SubtableRow> next = new ArrayList<>();
+			for (io.kintonemigrator.kintone.FieldUpdate.Row row : t.rows()) {
+				FieldValue.SubtableRow old = rows.stream().filter(r -> r.id().equals(row.id())).findFirst().orElse(null);
+				Map<String, FieldValue> fields = new java.util.LinkedHashMap<>(old == null ? Map.of() : old.fields());
+				row.fields().forEach((code, value) -> fields.put(code, apply(fields.get(code), value)));
+				next.add(new FieldValue.SubtableRow(old == null ? "r" + recordKeyCounter.incrementAndGet() : old.id(),
+						fields));
+			}
+			return new FieldValue.Subtable(next);
+		}
+		Object value = ((io.kintonemigrator.kintone.FieldUpdate.Plain) update).value();
+		return new FieldValue.Plain(current == null ? "SINGLE_LINE_TEXT" : current.type(), value);
+	}
+
+	private io.kintonemigrator.kintone.FileInfo attach(FileKey key, List<io.kintonemigrator.kintone.FileInfo> existing) {
+		for (io.kintonemigrator.kintone.FileInfo file : existing) {
+			if (file.fileKey().equals(key)) {
+				return file;
+			}
+		}
+		byte[] content = uploads.remove(key.value());
+		if (content == null) {
+			throw new KintoneApiException("update", 400, "GAIA_IF02", "x", "fileKey " + key + " invalid", Map.of(),
+					false, null);
+		}
+		String recordKey = "rec-" + recordKeyCounter.incrementAndGet();
+		files.put(recordKey, content);
+		return new io.kintonemigrator.kintone.FileInfo(new FileKey(recordKey), uploadNames.get(key.value()),
+				"application/octet-stream", content.length);
+	}
+
+	@Override
+	public KintoneRecord record(long id) {
+		throw new UnsupportedOperationException("not needed by these unit tests");
+	}
+
+
+	@Override
+	public DownloadedFile download(FileKey fileKey, Path target) {
+		byte[] content = files.get(fileKey.value());
+		if (content == null) {
+			throw new KintoneApiException("download", 404, "GAIA_BL01", "x", "The specified file not found.", Map.of(),
+					false, null);
+		}
+		try {
+			Files.write(target, content);
+			return new DownloadedFile("application/octet-stream", content.length,
+					HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public FileKey upload(Path source, String fileName, String contentType) {
+		try {
+			String key = "upload-" + uploadCounter.incrementAndGet();
+			uploads.put(key, Files.readAllBytes(source));
+			uploadNames.put(key, fileName);
+			return new FileKey(key);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public ApiUsage usage() {
+		return new ApiUsage(app, java.time.LocalDate.EPOCH, 0, -1, -1);
+	}
+
+	@Override
+	public void close() {
+	}
+
+}

@@ -1,0 +1,140 @@
+package io.kintonemigrator.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.kintonemigrator.emulator.AppSeed;
+import io.kintonemigrator.emulator.EmulatorSeed;
+import io.kintonemigrator.emulator.FieldSpec;
+import io.kintonemigrator.emulator.FileContent;
+import io.kintonemigrator.emulator.KintoneEmulator;
+import io.kintonemigrator.emulator.model.TokenPermission;
+import io.kintonemigrator.emulator.store.StoredFile;
+import io.kintonemigrator.emulator.store.StoredRecord;
+import io.kintonemigrator.emulator.store.StoredRow;
+
+/**
+ * The apps the job-level tests migrate between, seeded into the emulator, and the checks on the
+ * result read through the emulator's direct API (names and SHA-256 of stored content).
+ *
+ * <p>Source app 1: {@code attachments} (FILE), table {@code items} (item_no, drawing FILE).
+ * Record {@code i}: one or two files in {@code attachments}; row A-1 with a drawing; record
+ * {@code records} (the last) has no attachment at all. Target app 2: {@code legacy_id} (unique
+ * number = source {@code $id}), {@code title}, {@code documents} (FILE), table {@code lines}
+ * (item_no, memo, drawing) with rows X-9 (only on the target) and A-1; every third record already
+ * has a document and an A-1 drawing.
+ */
+public final class MigrationApps {
+
+	public static final String SOURCE_TOKEN = "source-token";
+
+	public static final String TARGET_TOKEN = "target-token";
+
+	private MigrationApps() {
+	}
+
+	public static EmulatorSeed seed(int records, Set<Integer> missingTargets) {
+		AppSeed.Builder source = AppSeed.builder(1, "案件")
+			.field(FieldSpec.file("attachments"))
+			.field(FieldSpec.subtable("items", FieldSpec.singleLineText("item_no"), FieldSpec.file("drawing")))
+			.apiToken(SOURCE_TOKEN, TokenPermission.VIEW);
+		AppSeed.Builder target = AppSeed.builder(2, "アーカイブ")
+			.field(FieldSpec.number("legacy_id").unique())
+			.field(FieldSpec.singleLineText("title"))
+			.field(FieldSpec.file("documents"))
+			.field(FieldSpec.subtable("lines", FieldSpec.singleLineText("item_no"), FieldSpec.singleLineText("memo"),
+					FieldSpec.file("drawing")))
+			.apiToken(TARGET_TOKEN, TokenPermission.VIEW, TokenPermission.EDIT);
+		for (int i = 1; i <= records; i++) {
+			int n = i;
+			boolean empty = n == records;
+			source.record(r -> {
+				if (!empty) {
+					r.file("attachments", "報告書_" + n + ".pdf", "application/pdf", FileContent.generated(1_000 + n, n));
+					if (n % 2 == 0) {
+						r.file("attachments", "写真_" + n + ".jpg", "image/jpeg", FileContent.generated(2_000 + n, 100 + n));
+					}
+					r.row("items", row -> row.text("item_no", "A-1")
+						.file("drawing", "図面_" + n + ".png", "image/png", FileContent.generated(500 + n, 200 + n)));
+				}
+			});
+			if (!missingTargets.contains(n)) {
+				target.record(r -> {
+					r.number("legacy_id", n).text("title", "案件 " + n);
+					if (n % 3 == 0) {
+						r.file("documents", "既存_" + n + ".txt", "text/plain", FileContent.of("existing " + n));
+					}
+					r.row("lines", row -> row.text("item_no", "X-9").text("memo", "keep " + n));
+					r.row("lines", row -> {
+						row.text("item_no", "A-1").text("memo", "part " + n);
+						if (n % 3 == 0) {
+							row.file("drawing", "旧図面.png", "image/png", FileContent.of("old drawing " + n));
+						}
+					});
+				});
+			}
+		}
+		return EmulatorSeed.builder().app(source.build()).app(target.build()).build();
+	}
+
+	/** Writes a job file for the two apps. */
+	public static Path jobFile(Path dir, KintoneEmulator emulator, String name, String onExisting, int chunkSize)
+			throws IOException {
+		return Files.writeString(dir.resolve(name + ".yml"), """
+				name: %s
+				source: { baseUrl: "%s", app: 1, apiToken: %s }
+				target: { baseUrl: "%s", app: 2, apiToken: %s }
+				match: { source: $id, target: legacy_id }
+				files:
+				  - { from: attachments, to: documents }
+				  - { from: items.drawing, to: lines.drawing, rowKey: item_no }
+				onExisting: %s
+				limits: { concurrency: 4, requestsPerSecond: 1000, chunkSize: %d }
+				""".formatted(name, emulator.baseUrl(), SOURCE_TOKEN, emulator.baseUrl(), TARGET_TOKEN, onExisting,
+				chunkSize));
+	}
+
+	/** Source attachments of a record: "name:sha256". */
+	public static List<String> sourceDocuments(KintoneEmulator emulator, long record) {
+		return hashes(emulator.record(1, record).orElseThrow().files("attachments"));
+	}
+
+	public static List<String> sourceDrawings(KintoneEmulator emulator, long record) {
+		return emulator.record(1, record).orElseThrow().rows("items").stream()
+			.flatMap(row -> hashes(row.files("drawing")).stream())
+			.toList();
+	}
+
+	/** Target records by legacy_id. */
+	public static Map<Long, StoredRecord> targets(KintoneEmulator emulator) {
+		Map<Long, StoredRecord> targets = new HashMap<>();
+		emulator.records(2).forEach(record -> targets.put(Long.parseLong(record.text("legacy_id")), record));
+		return targets;
+	}
+
+	public static List<String> documents(StoredRecord target) {
+		return hashes(target.files("documents"));
+	}
+
+	public static StoredRow line(StoredRecord target, String itemNo) {
+		return target.rows("lines").stream().filter(row -> row.text("item_no").equals(itemNo)).findFirst().orElseThrow();
+	}
+
+	public static List<String> hashes(List<StoredFile> files) {
+		List<String> hashes = new ArrayList<>();
+		files.forEach(file -> hashes.add(file.name() + ":" + file.sha256()));
+		return hashes;
+	}
+
+	/** Number of source attachments (all records). */
+	public static int sourceAttachmentCount(KintoneEmulator emulator) {
+		return emulator.records(1).stream().mapToInt(record -> record.allFiles().size()).sum();
+	}
+
+}
