@@ -5,16 +5,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.jspecify.annotations.Nullable;
-
 /** Content stored in a file of the emulator's data directory. */
-final class DiskBlob implements Blob {
+final class DiskBlob extends HashRememberingBlob {
 
 	private final Path path;
 
 	private final long size;
-
-	private volatile @Nullable String sha256;
 
 	DiskBlob(Path path, long size) {
 		this.path = path;
@@ -29,16 +25,6 @@ final class DiskBlob implements Blob {
 	@Override
 	public InputStream open() throws IOException {
 		return Files.newInputStream(this.path);
-	}
-
-	@Override
-	public String sha256() {
-		String hash = this.sha256;
-		if (hash == null) {
-			hash = Sha256.of(this);
-			this.sha256 = hash;
-		}
-		return hash;
 	}
 
 	@Override

@@ -2,19 +2,15 @@ package io.kintonemigrator.emulator.file;
 
 import java.io.InputStream;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * Deterministic content that is never stored: the same size and seed always give the same bytes, produced
  * on the fly each time the blob is opened. Lets tests seed many or large files without disk or heap.
  */
-public final class GeneratedBlob implements Blob {
+public final class GeneratedBlob extends HashRememberingBlob {
 
 	private final long size;
 
 	private final long seed;
-
-	private volatile @Nullable String sha256;
 
 	public GeneratedBlob(long size, long seed) {
 		if (size < 0) {
@@ -32,16 +28,6 @@ public final class GeneratedBlob implements Blob {
 	@Override
 	public InputStream open() {
 		return new GeneratedContentStream(this.size, this.seed);
-	}
-
-	@Override
-	public String sha256() {
-		String hash = this.sha256;
-		if (hash == null) {
-			hash = Sha256.of(this);
-			this.sha256 = hash;
-		}
-		return hash;
 	}
 
 	@Override
