@@ -33,10 +33,10 @@ class ReportTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		LedgerSummary summary = ledger.summary(jobName);
 		ExecutionContext context = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-		context.putLong("report.attached", summary.attached());
-		context.putLong("report.attachedBytes", summary.attachedBytes());
-		context.putLong("report.skipped", summary.skipped());
-		context.putLong("report.skippedRecords", summary.skippedRecords());
+		context.putLong(ExecutionKeys.REPORT_ATTACHED, summary.attached());
+		context.putLong(ExecutionKeys.REPORT_ATTACHED_BYTES, summary.attachedBytes());
+		context.putLong(ExecutionKeys.REPORT_SKIPPED, summary.skipped());
+		context.putLong(ExecutionKeys.REPORT_SKIPPED_RECORDS, summary.skippedRecords());
 		logger.info("Job '" + jobName + "': " + summary.attached() + " attachment(s) attached (" + summary.attachedBytes()
 				+ " bytes), " + summary.skipped() + " skipped in " + summary.skippedRecords() + " record(s)");
 		return RepeatStatus.FINISHED;

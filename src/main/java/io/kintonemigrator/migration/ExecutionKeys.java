@@ -1,0 +1,46 @@
+package io.kintonemigrator.migration;
+
+/**
+ * Keys of the counters a job execution persists in Spring Batch's ExecutionContexts, the contract
+ * between the job (which writes them) and the {@code status} command and reports (which read
+ * them). Counts are of the execution that holds them, not of the whole job.
+ *
+ * <p>Step {@code migrate}: written at every chunk commit, so they survive a crash up to the last
+ * checkpoint. Job: written by the {@code report} step (totals of the job's ledger).
+ */
+public final class ExecutionKeys {
+
+	/** Step {@code migrate}: attachments attached to target records in this execution. */
+	public static final String FILES_MOVED = "kam.filesMoved";
+
+	/** Step {@code migrate}: bytes of those attachments. */
+	public static final String BYTES_MOVED = "kam.bytesMoved";
+
+	/** Step {@code migrate}: attachments skipped for a permanent error in this execution. */
+	public static final String FILES_SKIPPED = "kam.filesSkipped";
+
+	/** Step {@code migrate}: calls retried by the resilience layer (each retry attempt counts once). */
+	public static final String RETRIES = "kam.retries";
+
+	/** Step {@code migrate}: requests sent to the source app in this execution. */
+	public static final String SOURCE_REQUESTS = "kam.sourceRequests";
+
+	/** Step {@code migrate}: requests sent to the target app in this execution. */
+	public static final String TARGET_REQUESTS = "kam.targetRequests";
+
+	/** Job: attachments ATTACHED in the job's ledger once the job completed. */
+	public static final String REPORT_ATTACHED = "report.attached";
+
+	/** Job: bytes of the ATTACHED attachments. */
+	public static final String REPORT_ATTACHED_BYTES = "report.attachedBytes";
+
+	/** Job: attachments SKIPPED in the job's ledger. */
+	public static final String REPORT_SKIPPED = "report.skipped";
+
+	/** Job: source records with at least one skipped attachment. */
+	public static final String REPORT_SKIPPED_RECORDS = "report.skippedRecords";
+
+	private ExecutionKeys() {
+	}
+
+}
