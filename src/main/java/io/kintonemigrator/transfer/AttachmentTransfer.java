@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import io.kintonemigrator.kintone.DownloadedFile;
 import io.kintonemigrator.kintone.FileInfo;
@@ -41,24 +39,23 @@ public final class AttachmentTransfer implements AutoCloseable {
 
 	private final Clock clock;
 
-	private AttachmentTransfer(KintoneClient source, KintoneClient target, Path workDir, Clock clock) {
+	private final WorkDirectory directory;
+
+	private AttachmentTransfer(KintoneClient source, KintoneClient target, WorkDirectory directory, Clock clock) {
 		this.source = source;
 		this.target = target;
-		this.workDir = workDir;
+		this.directory = directory;
+		this.workDir = directory.path();
 		this.clock = clock;
 	}
 
-	/** Opens a transfer with a fresh private work directory under {@code parent} (created if needed). */
+	/**
+	 * Opens a transfer with a fresh private work directory under {@code parent} (created 0700 if
+	 * needed), after removing the work directories that runs which are no longer alive left there
+	 * (a killed process cannot clean up; see {@link WorkDirectory}).
+	 */
 	public static AttachmentTransfer open(KintoneClient source, KintoneClient target, Path parent, Clock clock) {
-		try {
-			Files.createDirectories(parent);
-			Path dir = POSIX ? Files.createTempDirectory(parent, "transfer-", permissions("rwx------"))
-					: Files.createTempDirectory(parent, "transfer-");
-			return new AttachmentTransfer(source, target, dir, clock);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot create a temp directory under " + parent, ex);
-		}
+		return new AttachmentTransfer(source, target, WorkDirectory.create(parent), clock);
 	}
 
 	/**
@@ -88,12 +85,7 @@ public final class AttachmentTransfer implements AutoCloseable {
 	/** Deletes the work directory and anything left in it. The clients are not closed. */
 	@Override
 	public void close() {
-		try (Stream<Path> paths = Files.walk(workDir)) {
-			paths.sorted(Comparator.reverseOrder()).forEach(AttachmentTransfer::deleteQuietly);
-		}
-		catch (IOException ex) {
-			// already gone
-		}
+		directory.delete();
 	}
 
 	Path workDir() {
@@ -110,11 +102,11 @@ public final class AttachmentTransfer implements AutoCloseable {
 		}
 	}
 
-	private static FileAttribute<?> permissions(String posix) {
+	static FileAttribute<?> permissions(String posix) {
 		return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(posix));
 	}
 
-	private static void deleteQuietly(Path path) {
+	static void deleteQuietly(Path path) {
 		try {
 			Files.deleteIfExists(path);
 		}
