@@ -61,15 +61,26 @@ public final class AttachmentTransfer implements AutoCloseable {
 	/**
 	 * Downloads {@code file} from the source and uploads it to the target.
 	 * @throws AttachmentTooLargeException if the file is over {@link #MAX_FILE_SIZE} (nothing is sent)
+	 * @throws UnsendableFileNameException if the name would not arrive unchanged (nothing is sent)
+	 * @throws UncheckedIOException if the work directory cannot take the file (disk full, not writable)
 	 * @throws io.kintonemigrator.kintone.KintoneException as the clients raise it
 	 */
 	public TransferredFile transfer(FileInfo file) {
 		if (file.size() > MAX_FILE_SIZE) {
 			throw new AttachmentTooLargeException(file.name(), file.size(), MAX_FILE_SIZE);
 		}
+		if (!UnsendableFileNameException.isSendable(file.name())) {
+			throw new UnsendableFileNameException(file.name());
+		}
 		Path temp = createTempFile();
 		try {
-			DownloadedFile downloaded = source.download(file.fileKey(), temp);
+			DownloadedFile downloaded;
+			try {
+				downloaded = source.download(file.fileKey(), temp);
+			}
+			catch (UncheckedIOException ex) {
+				throw localDiskProblem(ex);
+			}
 			if (downloaded.size() > MAX_FILE_SIZE) {
 				throw new AttachmentTooLargeException(file.name(), downloaded.size(), MAX_FILE_SIZE);
 			}
@@ -98,8 +109,17 @@ public final class AttachmentTransfer implements AutoCloseable {
 					: Files.createTempFile(workDir, "file-", ".part");
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot create a temp file in " + workDir, ex);
+			throw localDiskProblem(new UncheckedIOException(ex));
 		}
+	}
+
+	/** The work directory cannot take the file: one line that says where and what to do; the run fails, restartable. */
+	private UncheckedIOException localDiskProblem(UncheckedIOException ex) {
+		IOException cause = ex.getCause();
+		return new UncheckedIOException("cannot write temp files in " + workDir.getParent() + " ("
+				+ cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+				+ "); free space there or set kam.work-dir to a directory with room, then run the same command again",
+				cause);
 	}
 
 	static FileAttribute<?> permissions(String posix) {
