@@ -131,6 +131,7 @@ class BadConfigurationFunctionalTests {
 
 		// then
 		String all = out + "\n" + err;
+		System.out.println("[" + name + "] exit " + exitCode + System.lineSeparator() + err.toString().strip());
 		assertThat(exitCode).as(all).isEqualTo(ExitCodes.USAGE);
 		List<String> problems = err.toString().lines().filter(line -> !line.equals(PREFLIGHT_HEADER)).toList();
 		assertThat(problems).as(all).hasSameSizeAs(expected);
