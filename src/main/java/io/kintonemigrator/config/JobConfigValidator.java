@@ -10,9 +10,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import io.kintonemigrator.config.JobConfig.FieldPath;
 import io.kintonemigrator.config.JobConfig.FileMapping;
 import io.kintonemigrator.config.JobConfig.Limits;
@@ -23,6 +20,8 @@ import io.kintonemigrator.kintone.KintoneConnection;
 import io.kintonemigrator.kintone.KintoneConnection.Credentials;
 import io.kintonemigrator.kintone.Secret;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /** Checks a {@link RawJobFile} key by key, collecting every problem, and builds the {@link JobConfig}. */

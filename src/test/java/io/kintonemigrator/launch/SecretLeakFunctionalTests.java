@@ -23,6 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -125,6 +127,30 @@ class SecretLeakFunctionalTests {
 
 		assertThat(options).as("every option of every command").anyMatch(option -> option.startsWith("migrate --job"));
 		assertThat(options).noneMatch(option -> secretish.matcher(option.toLowerCase(Locale.ROOT)).find());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "jdbc:postgresql://db.example/kam?user=kam&password=pw-in-url",
+			"jdbc:postgresql://kam:pw-in-url@db.example/kam", "jdbc:h2:file:./data/kam;USER=sa;PASSWORD=pw-in-url" })
+	void aDatabasePasswordOnTheCommandLineIsRefusedWithoutShowingIt(String url) throws Exception {
+		Path job = Files.writeString(tmp.resolve("any.yml"), "name: any\n");
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+
+		int exitCode = MigratorCli.execute(new PrintWriter(out), new PrintWriter(err), "migrate", "--job",
+				job.toString(), "--database", url);
+
+		assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
+		assertThat(err.toString().lines()).singleElement().asString()
+			.startsWith("--database: the JDBC URL holds a password")
+			.contains("SPRING_DATASOURCE_PASSWORD");
+		assertThat(out + err.toString()).doesNotContain("pw-in-url");
+	}
+
+	@Test
+	void aDatabaseUrlWithoutAPasswordIsAccepted() {
+		assertThat(DatabaseUrls.holdsPassword("jdbc:postgresql://db.example:5432/kam?sslmode=require")).isFalse();
+		assertThat(DatabaseUrls.holdsPassword("jdbc:h2:file:./data/kam;DB_CLOSE_ON_EXIT=FALSE")).isFalse();
 	}
 
 	private static void collect(CommandSpec command, List<String> options) {
