@@ -2,6 +2,7 @@ package io.kintonemigrator.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 import io.kintonemigrator.kintone.KintoneConnection.Credentials;
@@ -42,6 +43,24 @@ class SecretSourcesTests {
 		assertThat(password.username()).isEqualTo("admin");
 		assertThat(password.password().reveal()).isEqualTo("pass word");
 		assertThat(config.toString()).doesNotContain("tok-from-file", "pass word");
+	}
+
+	@Test
+	void aSecretFileOthersCanReadIsUsedWithAWarning(CapturedOutput output) throws Exception {
+		Path token = Files.writeString(tmp.resolve("open.token"), "tok-open");
+		Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-r--r--"));
+		Path closed = Files.writeString(tmp.resolve("closed.token"), "tok-closed");
+		Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rw-------"));
+		Path job = Files.writeString(tmp.resolve("job.yml"), job(
+				"{ baseUrl: https://a.cybozu.com, app: 1, apiTokenFile: open.token }",
+				"{ baseUrl: https://b.cybozu.com, app: 2, apiTokenFile: closed.token }"));
+
+		loader.load(job);
+
+		assertThat(output.getAll()).contains("source.apiTokenFile: '" + token + "' can be read by other users (rw-r--r--)")
+			.contains("chmod 600")
+			.doesNotContain("target.apiTokenFile")
+			.doesNotContain("tok-open");
 	}
 
 	@Test
