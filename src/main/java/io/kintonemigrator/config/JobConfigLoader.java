@@ -1,6 +1,7 @@
 package io.kintonemigrator.config;
 
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -8,10 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -27,7 +31,10 @@ public final class JobConfigLoader {
 
 	private final YAMLMapper mapper = YAMLMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
 		.build();
+
+	private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate (?:property|field) \"([^\"]*)\"");
 
 	private final Function<String, @Nullable String> variables;
 
@@ -46,7 +53,14 @@ public final class JobConfigLoader {
 		return new JobConfigLoader(name -> overrides.containsKey(name) ? overrides.get(name) : System.getenv(name));
 	}
 
+	/**
+	 * Loads a job file; {@code apiTokenFile} and {@code passwordFile} paths in it are resolved
+	 * against the job file's directory.
+	 */
 	public JobConfig load(Path file) {
+		if (Files.isDirectory(file)) {
+			throw new JobConfigException(List.of(file + ": is a directory; give --job the path of a YAML job file"));
+		}
 		String yaml;
 		try {
 			yaml = Files.readString(file);
@@ -54,20 +68,39 @@ public final class JobConfigLoader {
 		catch (NoSuchFileException ex) {
 			throw new JobConfigException(List.of(file + ": job file not found; check the path given to --job"));
 		}
-		catch (IOException ex) {
-			throw new JobConfigException(List.of(file + ": cannot read the job file (" + ex.getMessage() + ")"));
+		catch (MalformedInputException ex) {
+			throw new JobConfigException(List.of(file + ": is not UTF-8 text; save the job file as UTF-8"));
 		}
-		return parse(yaml, file.toString());
+		catch (IOException ex) {
+			throw new JobConfigException(List.of(file + ": cannot read the job file (" + ex.getClass().getSimpleName()
+					+ "); check that it exists and is readable"));
+		}
+		Path parent = file.toAbsolutePath().getParent();
+		return parse(yaml, file.toString(), parent == null ? Path.of("") : parent);
 	}
 
 	/** Parses the YAML text; {@code origin} names it in problems (a path, or "demo.yml"). */
 	public JobConfig parse(String yaml, String origin) {
+		return parse(yaml, origin, Path.of(""));
+	}
+
+	private JobConfig parse(String yaml, String origin, Path baseDirectory) {
+		if (yaml.lines().allMatch(line -> line.isBlank() || line.stripLeading().startsWith("#"))) {
+			throw new JobConfigException(List.of(origin
+					+ ": the job file is empty; write name, source, target, match and files (see config/jobs/example.yml)"));
+		}
 		JsonNode tree;
 		try {
 			tree = mapper.readTree(yaml);
 		}
 		catch (JacksonException ex) {
-			throw new JobConfigException(List.of(origin + ": not valid YAML (" + ex.getOriginalMessage() + ")"));
+			Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(ex.getOriginalMessage()));
+			if (duplicate.find()) {
+				throw new JobConfigException(List.of(origin + ": the key '" + duplicate.group(1) + "' is given twice"
+						+ (ex.getLocation() == null ? "" : " (line " + ex.getLocation().getLineNr() + ")") + "; keep one"));
+			}
+			throw new JobConfigException(List.of(origin + ": not valid YAML (" + firstLine(ex.getOriginalMessage())
+					+ location(ex) + "); fix the syntax, e.g. indentation with spaces and quotes around values with ': '"));
 		}
 		if (tree == null || !tree.isObject()) {
 			throw new JobConfigException(List.of(origin + ": the job file must be a YAML mapping with name, source, target, match and files"));
@@ -84,12 +117,12 @@ public final class JobConfigLoader {
 		}
 		catch (JacksonException ex) {
 			// the original message may quote the value, which could be a secret put in the wrong place
-			problems.add(keyOf(ex) + ": wrong type of value; compare with config/jobs/example.yml");
+			problems.add(keyOf(ex) + ": wrong type of value" + expected(ex) + "; compare with config/jobs/example.yml");
 			throw new JobConfigException(prefixed(origin, problems));
 		}
 		JobConfig config = null;
 		try {
-			config = new JobConfigValidator().validate(raw);
+			config = new JobConfigValidator(baseDirectory).validate(raw);
 		}
 		catch (JobConfigException ex) {
 			problems.addAll(ex.problems());
@@ -114,6 +147,42 @@ public final class JobConfigLoader {
 			}
 		}
 		return key.isEmpty() ? "(top level)" : key.toString();
+	}
+
+	/** What the key wanted, in the user's words; never the value that was there. */
+	private static String expected(JacksonException ex) {
+		if (!(ex instanceof MismatchedInputException mismatch) || mismatch.getTargetType() == null) {
+			return "";
+		}
+		Class<?> type = mismatch.getTargetType();
+		if (type == Long.class || type == Integer.class || type == long.class || type == int.class) {
+			return ": expected a whole number";
+		}
+		if (type == Double.class || type == double.class) {
+			return ": expected a number";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return ": expected true or false";
+		}
+		if (type == String.class) {
+			return ": expected a single text value";
+		}
+		if (java.util.Collection.class.isAssignableFrom(type)) {
+			return ": expected a list (lines starting with '- ')";
+		}
+		if (type.isRecord()) {
+			return ": expected a mapping (indented 'key: value' lines)";
+		}
+		return "";
+	}
+
+	private static String firstLine(@Nullable String message) {
+		return message == null ? "syntax error" : message.lines().findFirst().orElse("syntax error").strip();
+	}
+
+	private static String location(JacksonException ex) {
+		return ex.getLocation() == null || ex.getLocation().getLineNr() < 1 ? ""
+				: " at line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr();
 	}
 
 	private static List<String> prefixed(String origin, List<String> problems) {

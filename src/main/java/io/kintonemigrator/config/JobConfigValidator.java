@@ -2,6 +2,7 @@ package io.kintonemigrator.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,8 @@ import io.kintonemigrator.kintone.KintoneConnection;
 import io.kintonemigrator.kintone.KintoneConnection.Credentials;
 import io.kintonemigrator.kintone.Secret;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /** Checks a {@link RawJobFile} key by key, collecting every problem, and builds the {@link JobConfig}. */
@@ -28,7 +31,16 @@ final class JobConfigValidator {
 
 	private static final Pattern FIELD_CODE = Pattern.compile("[^.\\s]+");
 
+	private static final Log logger = LogFactory.getLog(JobConfigValidator.class);
+
 	private final List<String> problems = new ArrayList<>();
+
+	private final SecretFiles secretFiles;
+
+	/** @param baseDirectory where relative {@code apiTokenFile}/{@code passwordFile} paths start */
+	JobConfigValidator(Path baseDirectory) {
+		this.secretFiles = new SecretFiles(baseDirectory);
+	}
 
 	JobConfig validate(RawJobFile raw) {
 		String name = name(raw.name());
@@ -83,6 +95,23 @@ final class JobConfigValidator {
 						|| baseUrl.getHost() == null) {
 					problems.add(key + ".baseUrl: '" + raw.baseUrl() + "' is not an http(s) URL; e.g. https://example.cybozu.com");
 				}
+				else if (!baseUrl.getRawPath().isEmpty() || baseUrl.getRawQuery() != null
+						|| baseUrl.getRawFragment() != null || baseUrl.getRawUserInfo() != null) {
+					problems.add(key + ".baseUrl: '" + baseUrl.getScheme() + "://" + baseUrl.getHost()
+							+ "...' must be the domain only (no path, query or user); use "
+							+ baseUrl.getScheme() + "://" + baseUrl.getHost()
+							+ (baseUrl.getPort() < 0 ? "" : ":" + baseUrl.getPort()));
+				}
+				else if ("http".equals(baseUrl.getScheme()) && !LocalHosts.isLocal(baseUrl.getHost())) {
+					if (Boolean.TRUE.equals(raw.allowInsecureHttp())) {
+						logger.warn("INSECURE: " + key + ".allowInsecureHttp is true: API credentials and every file go "
+								+ "unencrypted to " + baseUrl.getHost() + "; anyone on the network path can read them");
+					}
+					else {
+						problems.add(key + ".baseUrl: '" + baseUrl + "' uses plain http to a host that is not local; "
+								+ "use https (http is accepted only for localhost)");
+					}
+				}
 			}
 			catch (URISyntaxException ex) {
 				problems.add(key + ".baseUrl: '" + raw.baseUrl() + "' is not a URL; e.g. https://example.cybozu.com");
@@ -107,36 +136,67 @@ final class JobConfigValidator {
 	}
 
 	private Credentials credentials(String key, RawJobFile.Endpoint raw) {
-		boolean token = raw.apiToken() != null && !raw.apiToken().isBlank();
-		boolean password = raw.username() != null || raw.password() != null;
+		if (raw.apiToken() != null && raw.apiTokenFile() != null) {
+			problems.add(key + ": give either apiToken or apiTokenFile, not both");
+		}
+		if (raw.password() != null && raw.passwordFile() != null) {
+			problems.add(key + ": give either password or passwordFile, not both");
+		}
+		String apiToken = raw.apiTokenFile() != null ? secretFiles.read(key + ".apiTokenFile", raw.apiTokenFile(), problems)
+				: raw.apiToken();
+		String passwordValue = raw.passwordFile() != null
+				? secretFiles.read(key + ".passwordFile", raw.passwordFile(), problems) : raw.password();
+		String tokenKey = key + (raw.apiTokenFile() != null ? ".apiTokenFile" : ".apiToken");
+		boolean token = apiToken != null && !apiToken.isBlank();
+		boolean password = raw.username() != null || passwordValue != null;
 		if (token && password) {
 			problems.add(key + ": give either apiToken or username/password, not both");
 		}
 		if (token) {
 			List<Secret> tokens = new ArrayList<>();
-			for (String part : raw.apiToken().split(",")) {
-				if (!part.isBlank()) {
-					tokens.add(new Secret(part.strip()));
+			for (String part : apiToken.split(",")) {
+				if (part.isBlank()) {
+					continue;
 				}
+				if (!isPrintableAscii(part.strip())) {
+					// never quote the value: it is a secret
+					problems.add(tokenKey + ": a token contains a space or a character that is not printable ASCII; "
+							+ "copy it again from the app's settings (separate several tokens with commas)");
+				}
+				tokens.add(new Secret(part.strip()));
 			}
 			if (tokens.size() > 9) {
-				problems.add(key + ".apiToken: at most 9 comma-separated tokens are allowed, got " + tokens.size());
+				problems.add(tokenKey + ": at most 9 comma-separated tokens are allowed, got " + tokens.size());
 				tokens = tokens.subList(0, 9);
 			}
 			return new Credentials.ApiTokens(tokens);
 		}
 		if (password) {
+			String passwordKey = key + (raw.passwordFile() != null ? ".passwordFile" : ".password");
 			if (raw.username() == null || raw.username().isBlank()) {
 				problems.add(key + ".username: missing (password authentication needs username and password)");
 			}
-			if (raw.password() == null || raw.password().isEmpty()) {
-				problems.add(key + ".password: missing (password authentication needs username and password)");
+			else if (raw.username().contains(":")) {
+				problems.add(key + ".username: contains ':'; give the kintone login name");
+			}
+			if (passwordValue == null || passwordValue.isEmpty()) {
+				problems.add(passwordKey + ": missing (password authentication needs username and password)");
 			}
 			return new Credentials.Password(raw.username() == null ? "" : raw.username(),
-					new Secret(raw.password() == null ? "" : raw.password()));
+					new Secret(passwordValue == null ? "" : passwordValue));
 		}
-		problems.add(key + ".apiToken: missing; give apiToken: ${SOME_ENV_VAR} (or username and password)");
+		if (raw.apiTokenFile() == null && raw.passwordFile() == null) {
+			problems.add(key + ".apiToken: missing; give apiToken: ${SOME_ENV_VAR} or apiTokenFile: PATH "
+					+ "(or username and password)");
+		}
+		else if (raw.apiTokenFile() != null && apiToken != null) {
+			problems.add(tokenKey + ": the file is empty; put the API token in it");
+		}
 		return new Credentials.ApiTokens(List.of(new Secret("")));
+	}
+
+	private static boolean isPrintableAscii(String value) {
+		return value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
 	}
 
 	private static KintoneConnection placeholderConnection(URI url) {

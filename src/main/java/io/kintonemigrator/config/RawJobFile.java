@@ -14,8 +14,8 @@ record RawJobFile(@Nullable String name, @Nullable Endpoint source, @Nullable En
 		@Nullable String onMissingTarget, @Nullable Limits limits, @Nullable Integer skipLimit) {
 
 	record Endpoint(@Nullable String baseUrl, @Nullable Long app, @Nullable Long guestSpaceId,
-			@Nullable String apiToken, @Nullable String username, @Nullable String password,
-			@Nullable Boolean allowInsecureHttp) {
+			@Nullable String apiToken, @Nullable String apiTokenFile, @Nullable String username,
+			@Nullable String password, @Nullable String passwordFile, @Nullable Boolean allowInsecureHttp) {
 	}
 
 	record Match(@Nullable String source, @Nullable String target) {

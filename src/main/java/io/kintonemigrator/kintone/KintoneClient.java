@@ -56,6 +56,8 @@ public interface KintoneClient extends AutoCloseable {
 	/**
 	 * Streams a file to {@code target} (created or replaced), hashing it as it goes; the file is
 	 * never held in memory. The caller owns {@code target} and deletes it.
+	 * @throws java.io.UncheckedIOException when writing {@code target} fails (disk full, no permission):
+	 * a local problem, not kintone's, so it is no {@link KintoneException} and no retry is worth it
 	 */
 	DownloadedFile download(FileKey fileKey, Path target);
 

@@ -38,6 +38,11 @@ class MigrateCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
+		if (database != null && DatabaseUrls.holdsPassword(database)) {
+			err.println(DatabaseUrls.problem());
+			err.flush();
+			return ExitCodes.USAGE;
+		}
 		Map<String, Object> properties = database == null ? Map.of() : Map.of("spring.datasource.url", database);
 		return run(new JobConfigLoader(), jobFile, properties, out, err);
 	}

@@ -14,7 +14,9 @@ import io.kintonemigrator.transfer.TransferredFile;
 /**
  * Moves all attachments of a chunk at once on the run's bounded executor (the resilience layer's
  * bulkhead also bounds requests per domain). Waits for every transfer; permanent failures are
- * returned per attachment, and the first other failure is thrown once all have finished.
+ * returned per attachment, and the first other failure is thrown once all have finished. A download
+ * key that stopped working is replaced once by the key a fresh read of the source record gives
+ * ({@link FreshDownloadKeys}).
  */
 final class ChunkTransfers {
 
@@ -22,16 +24,19 @@ final class ChunkTransfers {
 
 	private final ExecutorService executor;
 
-	ChunkTransfers(AttachmentTransfer transfer, ExecutorService executor) {
+	private final FreshDownloadKeys freshKeys;
+
+	ChunkTransfers(AttachmentTransfer transfer, ExecutorService executor, FreshDownloadKeys freshKeys) {
 		this.transfer = transfer;
 		this.executor = executor;
+		this.freshKeys = freshKeys;
 	}
 
 	Result run(List<SourceAttachment> attachments) {
 		Map<SourceAttachment, CompletableFuture<TransferredFile>> futures = new LinkedHashMap<>();
 		for (SourceAttachment attachment : attachments) {
 			futures.put(attachment,
-					CompletableFuture.supplyAsync(() -> transfer.transfer(attachment.file()), executor));
+					CompletableFuture.supplyAsync(() -> transferOne(attachment), executor));
 		}
 		Map<SourceAttachment, TransferredFile> moved = new LinkedHashMap<>();
 		Map<SourceAttachment, String> permanent = new LinkedHashMap<>();
@@ -58,6 +63,18 @@ final class ChunkTransfers {
 			throw new IllegalStateException(first);
 		}
 		return new Result(moved, permanent);
+	}
+
+	private TransferredFile transferOne(SourceAttachment attachment) {
+		try {
+			return transfer.transfer(attachment.file());
+		}
+		catch (RuntimeException ex) {
+			if (!FreshDownloadKeys.isStaleKey(ex)) {
+				throw ex;
+			}
+			return transfer.transfer(freshKeys.refresh(attachment));
+		}
 	}
 
 	record Result(Map<SourceAttachment, TransferredFile> moved, Map<SourceAttachment, String> permanent) {

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import io.kintonemigrator.kintone.KintoneApiException;
 import io.kintonemigrator.kintone.KintoneException;
 import io.kintonemigrator.transfer.AttachmentTooLargeException;
+import io.kintonemigrator.transfer.UnsendableFileNameException;
 
 /** Sorts failures into per-record permanent ones (skip the record) and the rest (fail the step). */
 final class Failures {
@@ -29,8 +30,8 @@ final class Failures {
 	 */
 	static boolean isPermanent(Throwable failure) {
 		Throwable cause = unwrap(failure);
-		return cause instanceof AttachmentTooLargeException
-				|| (cause instanceof KintoneException kintone && !kintone.isRetryable() && !isConflict(kintone));
+		return cause instanceof AttachmentTooLargeException || cause instanceof UnsendableFileNameException
+				|| cause instanceof FreshDownloadKeys.AttachmentGoneException || (cause instanceof KintoneException kintone && !kintone.isRetryable() && !isConflict(kintone));
 	}
 
 	static boolean isConflict(Throwable failure) {

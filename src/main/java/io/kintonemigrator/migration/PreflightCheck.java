@@ -72,8 +72,11 @@ final class PreflightCheck {
 			return client.formFields();
 		}
 		catch (KintoneException ex) {
+			boolean guest = ("source".equals(side) ? config.source() : config.target()).guestSpaceId() != null;
 			problems.add(side + ": cannot read app " + client.app() + " (" + ex.getMessage() + "); check " + side
-					+ ".baseUrl, " + side + ".app and the credentials (" + side + ".apiToken needs view permission)");
+					+ ".baseUrl, " + side + ".app, " + side + ".guestSpaceId ("
+					+ (guest ? "the app must be in that guest space" : "needed for an app in a guest space")
+					+ ") and the credentials (" + side + ".apiToken needs view permission)");
 			return null;
 		}
 	}

@@ -74,7 +74,7 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		this.ledger = ledger;
 		this.lookup = new TargetLookup(run.target(), config);
 		this.planner = new UpdatePlanner(config.onExisting());
-		this.transfers = new ChunkTransfers(run.transfer(), run.transfers());
+		this.transfers = new ChunkTransfers(run.transfer(), run.transfers(), new FreshDownloadKeys(run.source()));
 		this.clock = clock;
 	}
 

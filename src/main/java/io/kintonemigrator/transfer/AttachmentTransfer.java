@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import io.kintonemigrator.kintone.DownloadedFile;
 import io.kintonemigrator.kintone.FileInfo;
@@ -41,38 +39,48 @@ public final class AttachmentTransfer implements AutoCloseable {
 
 	private final Clock clock;
 
-	private AttachmentTransfer(KintoneClient source, KintoneClient target, Path workDir, Clock clock) {
+	private final WorkDirectory directory;
+
+	private AttachmentTransfer(KintoneClient source, KintoneClient target, WorkDirectory directory, Clock clock) {
 		this.source = source;
 		this.target = target;
-		this.workDir = workDir;
+		this.directory = directory;
+		this.workDir = directory.path();
 		this.clock = clock;
 	}
 
-	/** Opens a transfer with a fresh private work directory under {@code parent} (created if needed). */
+	/**
+	 * Opens a transfer with a fresh private work directory under {@code parent} (created 0700 if
+	 * needed), after removing the work directories that runs which are no longer alive left there
+	 * (a killed process cannot clean up; see {@link WorkDirectory}).
+	 */
 	public static AttachmentTransfer open(KintoneClient source, KintoneClient target, Path parent, Clock clock) {
-		try {
-			Files.createDirectories(parent);
-			Path dir = POSIX ? Files.createTempDirectory(parent, "transfer-", permissions("rwx------"))
-					: Files.createTempDirectory(parent, "transfer-");
-			return new AttachmentTransfer(source, target, dir, clock);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot create a temp directory under " + parent, ex);
-		}
+		return new AttachmentTransfer(source, target, WorkDirectory.create(parent), clock);
 	}
 
 	/**
 	 * Downloads {@code file} from the source and uploads it to the target.
 	 * @throws AttachmentTooLargeException if the file is over {@link #MAX_FILE_SIZE} (nothing is sent)
+	 * @throws UnsendableFileNameException if the name would not arrive unchanged (nothing is sent)
+	 * @throws UncheckedIOException if the work directory cannot take the file (disk full, not writable)
 	 * @throws io.kintonemigrator.kintone.KintoneException as the clients raise it
 	 */
 	public TransferredFile transfer(FileInfo file) {
 		if (file.size() > MAX_FILE_SIZE) {
 			throw new AttachmentTooLargeException(file.name(), file.size(), MAX_FILE_SIZE);
 		}
+		if (!UnsendableFileNameException.isSendable(file.name())) {
+			throw new UnsendableFileNameException(file.name());
+		}
 		Path temp = createTempFile();
 		try {
-			DownloadedFile downloaded = source.download(file.fileKey(), temp);
+			DownloadedFile downloaded;
+			try {
+				downloaded = source.download(file.fileKey(), temp);
+			}
+			catch (UncheckedIOException ex) {
+				throw localDiskProblem(ex);
+			}
 			if (downloaded.size() > MAX_FILE_SIZE) {
 				throw new AttachmentTooLargeException(file.name(), downloaded.size(), MAX_FILE_SIZE);
 			}
@@ -88,12 +96,7 @@ public final class AttachmentTransfer implements AutoCloseable {
 	/** Deletes the work directory and anything left in it. The clients are not closed. */
 	@Override
 	public void close() {
-		try (Stream<Path> paths = Files.walk(workDir)) {
-			paths.sorted(Comparator.reverseOrder()).forEach(AttachmentTransfer::deleteQuietly);
-		}
-		catch (IOException ex) {
-			// already gone
-		}
+		directory.delete();
 	}
 
 	Path workDir() {
@@ -106,15 +109,24 @@ public final class AttachmentTransfer implements AutoCloseable {
 					: Files.createTempFile(workDir, "file-", ".part");
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot create a temp file in " + workDir, ex);
+			throw localDiskProblem(new UncheckedIOException(ex));
 		}
 	}
 
-	private static FileAttribute<?> permissions(String posix) {
+	/** The work directory cannot take the file: one line that says where and what to do; the run fails, restartable. */
+	private UncheckedIOException localDiskProblem(UncheckedIOException ex) {
+		IOException cause = ex.getCause();
+		return new UncheckedIOException("cannot write temp files in " + workDir.getParent() + " ("
+				+ cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+				+ "); free space there or set kam.work-dir to a directory with room, then run the same command again",
+				cause);
+	}
+
+	static FileAttribute<?> permissions(String posix) {
 		return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(posix));
 	}
 
-	private static void deleteQuietly(Path path) {
+	static void deleteQuietly(Path path) {
 		try {
 			Files.deleteIfExists(path);
 		}

@@ -62,7 +62,8 @@ class PreflightCheckTests {
 		List<String> problems = check(JOB.replace("contract_no", "$id").replace("legacy_id", "$id"));
 
 		assertThat(problems).anySatisfy(problem -> assertThat(problem).startsWith("target: cannot read app 2")
-			.endsWith("check target.baseUrl, target.app and the credentials (target.apiToken needs view permission)"));
+			.endsWith("check target.baseUrl, target.app, target.guestSpaceId (needed for an app in a guest space) "
+					+ "and the credentials (target.apiToken needs view permission)"));
 	}
 
 	private List<String> check(String yaml) {

@@ -213,8 +213,18 @@ public class InMemoryKintoneClient implements KintoneClient {
 	}
 
 	@Override
-	public KintoneRecord record(long id) {
-		throw new UnsupportedOperationException("not needed by these unit tests");
+	public synchronized KintoneRecord record(long id) {
+		KintoneRecord record = records.get(id);
+		if (record == null) {
+			throw new KintoneApiException("get record " + id, 404, "GAIA_RE01", "x", "The specified record not found.",
+					Map.of(), false, null);
+		}
+		return record;
+	}
+
+	/** Removes a record, as a user deleting it would. */
+	public synchronized void delete(long id) {
+		records.remove(id);
 	}
 
 

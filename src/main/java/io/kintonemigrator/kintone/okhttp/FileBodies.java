@@ -11,9 +11,12 @@ import okhttp3.MultipartBody;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
 import okio.BufferedSource;
 import okio.HashingSink;
 import okio.Okio;
+import okio.Sink;
+import okio.Timeout;
 
 /**
  * File bodies, streamed in both directions: never {@code bytes()} or {@code string()}, never a whole file
@@ -50,8 +53,7 @@ final class FileBodies {
 		long written;
 		String sha256;
 		try (BufferedSource source = body.source();
-				HashingSink sink = HashingSink.sha256(Okio.sink(target, StandardOpenOption.CREATE,
-						StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))) {
+				HashingSink sink = HashingSink.sha256(new LocalFileSink(target))) {
 			written = source.readAll(sink);
 			sha256 = sink.hash().hex();
 		}
@@ -60,6 +62,67 @@ final class FileBodies {
 			throw new IOException("file body ended after " + written + " of " + expected + " bytes");
 		}
 		return new DownloadedFile(contentType, written, sha256);
+	}
+
+	/** Writing the local file failed (disk full, no permission): nothing the network or a retry can fix. */
+	static final class LocalFileException extends IOException {
+
+		LocalFileException(IOException cause) {
+			super(cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
+		}
+
+	}
+
+	/** A file sink whose every failure is a {@link LocalFileException}, told apart from the body's read failures. */
+	private static final class LocalFileSink implements Sink {
+
+		private final Sink file;
+
+		LocalFileSink(Path target) throws LocalFileException {
+			try {
+				this.file = Okio.sink(target, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+						StandardOpenOption.WRITE);
+			}
+			catch (IOException ex) {
+				throw new LocalFileException(ex);
+			}
+		}
+
+		@Override
+		public void write(Buffer source, long byteCount) throws IOException {
+			try {
+				file.write(source, byteCount);
+			}
+			catch (IOException ex) {
+				throw new LocalFileException(ex);
+			}
+		}
+
+		@Override
+		public void flush() throws IOException {
+			try {
+				file.flush();
+			}
+			catch (IOException ex) {
+				throw new LocalFileException(ex);
+			}
+		}
+
+		@Override
+		public Timeout timeout() {
+			return file.timeout();
+		}
+
+		@Override
+		public void close() throws IOException {
+			try {
+				file.close();
+			}
+			catch (IOException ex) {
+				throw new LocalFileException(ex);
+			}
+		}
+
 	}
 
 	static void deleteQuietly(Path target) {

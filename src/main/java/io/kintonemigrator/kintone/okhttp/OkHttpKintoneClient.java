@@ -1,6 +1,7 @@
 package io.kintonemigrator.kintone.okhttp;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,6 +171,11 @@ final class OkHttpKintoneClient implements KintoneClient {
 			DownloadedFile saved = FileBodies.save(response, target);
 			log.debug("downloaded {} bytes of {} to {}", saved.size(), fileKey, target.getFileName());
 			return saved;
+		}
+		catch (FileBodies.LocalFileException ex) {
+			FileBodies.deleteQuietly(target);
+			throw new UncheckedIOException(operation + " failed writing the local file " + target + " ("
+					+ ex.getMessage() + ")", ex);
 		}
 		catch (IOException ex) {
 			FileBodies.deleteQuietly(target);

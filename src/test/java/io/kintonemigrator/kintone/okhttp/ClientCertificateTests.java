@@ -122,6 +122,19 @@ class ClientCertificateTests {
 	}
 
 	@Test
+	void byDefaultAServerCertificateTheJdkDoesNotTrustIsRefusedBeforeAnyRequest() {
+		int handled = peers.size();
+		try (OkHttpKintoneClientFactory factory = new OkHttpKintoneClientFactory();
+				KintoneClient client = factory.open(connection(new ClientCertificate(dir.resolve("client.p12"),
+						new Secret(PASSWORD))))) {
+			assertThatThrownBy(client::appInfo).isInstanceOf(KintoneTransportException.class)
+				.rootCause()
+				.satisfies(root -> assertThat(root.getClass().getName()).contains("CertPath"));
+		}
+		assertThat(peers).hasSize(handled);
+	}
+
+	@Test
 	void withoutTheCertificateTheHandshakeFailsAsATransportError() {
 		try (OkHttpKintoneClientFactory factory = factory(); KintoneClient client = factory.open(connection(null))) {
 			assertThatThrownBy(client::appInfo).isInstanceOf(KintoneTransportException.class);
