@@ -122,7 +122,7 @@ public class MigrationLauncher {
 			return ExitCodes.STOPPED;
 		}
 		err.println("Job '" + config.name() + "' " + status + ": "
-				+ (failures.isEmpty() ? execution.getExitStatus().getExitDescription() : failures.get(0).getMessage()));
+				+ (failures.isEmpty() ? execution.getExitStatus().getExitDescription() : FailureMessages.of(failures.get(0))));
 		err.println("Run the same command again to resume from the last checkpoint.");
 		return ExitCodes.FAILED;
 	}
