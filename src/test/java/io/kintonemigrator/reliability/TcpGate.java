@@ -50,8 +50,13 @@ final class TcpGate implements AutoCloseable {
 	synchronized void shut() throws IOException {
 		server.close();
 		for (Socket socket : sockets) {
-			socket.setSoLinger(true, 0); // RST, not FIN
-			socket.close();
+			try {
+				socket.setSoLinger(true, 0); // RST, not FIN
+				socket.close();
+			}
+			catch (IOException ex) {
+				// its relay closed it meanwhile
+			}
 		}
 		sockets.clear();
 	}
