@@ -50,8 +50,7 @@ class OverlapFunctionalTests {
 			ChildMigrate.Run other = runs.stream().filter(run -> run.process().exitValue() != 0).findFirst().orElseThrow();
 			String otherOutput = other.output();
 			System.out.println("overlap: the second process exited " + other.process().exitValue() + ": "
-					+ otherOutput.lines().filter(line -> line.contains("Exception:") || line.contains("already"))
-						.findFirst().orElse(""));
+					+ otherOutput.lines().filter(line -> line.contains("already in use")).findFirst().orElse(""));
 			assertThat(otherOutput).doesNotContain("Starting job").doesNotContain("Resuming job");
 			assertThat(completed.get(0).output()).contains("Attachments attached: " + data.attachments() + " (");
 			ReliabilityDataSet.Verification result = data.verify(emulator, Map.of());
