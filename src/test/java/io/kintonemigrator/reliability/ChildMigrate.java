@@ -14,13 +14,15 @@ import io.kintonemigrator.AttachmentMigratorApplication;
  * path, the API tokens in environment variables (as users are told to), output to one log file per
  * run. Backoff is shortened so retries take milliseconds; everything else is the product's default.
  */
-final class ChildMigrate {
+final class ChildMigrate implements AutoCloseable {
 
 	private final Path dir;
 
 	private final Path jobFile;
 
 	private final List<String> jvmOptions = new ArrayList<>();
+
+	private final List<Process> started = new ArrayList<>();
 
 	private int runs;
 
@@ -63,7 +65,9 @@ final class ChildMigrate {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().put("CHAOS_SOURCE_TOKEN", ReliabilityDataSet.SOURCE_TOKEN);
 		builder.environment().put("CHAOS_TARGET_TOKEN", ReliabilityDataSet.TARGET_TOKEN);
-		return new Run(builder.start(), log);
+		Process process = builder.start();
+		started.add(process);
+		return new Run(process, log);
 	}
 
 	/** Runs to the end (at most {@code seconds}) and returns the exit code and output. */
@@ -78,6 +82,12 @@ final class ChildMigrate {
 
 	int runs() {
 		return runs;
+	}
+
+	/** Kills any run still alive (a failed test must not leave migrators behind). */
+	@Override
+	public void close() {
+		started.stream().filter(Process::isAlive).forEach(Process::destroyForcibly);
 	}
 
 	record Run(Process process, Path log) {

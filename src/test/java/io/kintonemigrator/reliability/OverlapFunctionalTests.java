@@ -9,6 +9,7 @@ import io.kintonemigrator.emulator.KintoneEmulator;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,7 @@ class OverlapFunctionalTests {
 	Path tmp;
 
 	@Test
+	@Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
 	void twoProcessesStartedOnTheSameJobAtOnceRunItOnlyOnce() throws Exception {
 		ReliabilityDataSet data = new ReliabilityDataSet(RECORDS, 7);
 		try (KintoneEmulator emulator = KintoneEmulator.builder()
@@ -38,24 +40,25 @@ class OverlapFunctionalTests {
 			.seed(data.seed())
 			.start()) {
 			Path jobFile = ReliabilityDataSet.jobFile(tmp, "overlap", emulator.baseUrl().toString(), 10);
-			ChildMigrate migrate = new ChildMigrate(tmp, jobFile);
+			try (ChildMigrate migrate = new ChildMigrate(tmp, jobFile)) {
 
-			List<ChildMigrate.Run> runs = List.of(migrate.start(), migrate.start());
-			for (ChildMigrate.Run run : runs) {
-				assertThat(run.process().waitFor(180, TimeUnit.SECONDS)).as("finished").isTrue();
+				List<ChildMigrate.Run> runs = List.of(migrate.start(), migrate.start());
+				for (ChildMigrate.Run run : runs) {
+					assertThat(run.process().waitFor(180, TimeUnit.SECONDS)).as("finished").isTrue();
+				}
+
+				List<ChildMigrate.Run> completed = runs.stream().filter(run -> run.process().exitValue() == 0).toList();
+				assertThat(completed).as("runs that completed").hasSize(1);
+				ChildMigrate.Run other = runs.stream().filter(run -> run.process().exitValue() != 0).findFirst().orElseThrow();
+				String otherOutput = other.output();
+				System.out.println("overlap: the second process exited " + other.process().exitValue() + ": "
+						+ otherOutput.lines().filter(line -> line.contains("already in use")).findFirst().orElse(""));
+				assertThat(otherOutput).doesNotContain("Starting job").doesNotContain("Resuming job");
+				assertThat(completed.get(0).output()).contains("Attachments attached: " + data.attachments() + " (");
+				ReliabilityDataSet.Verification result = data.verify(emulator, Map.of());
+				assertThat(result.problems()).isEmpty();
+				assertThat(result.duplicates()).isZero();
 			}
-
-			List<ChildMigrate.Run> completed = runs.stream().filter(run -> run.process().exitValue() == 0).toList();
-			assertThat(completed).as("runs that completed").hasSize(1);
-			ChildMigrate.Run other = runs.stream().filter(run -> run.process().exitValue() != 0).findFirst().orElseThrow();
-			String otherOutput = other.output();
-			System.out.println("overlap: the second process exited " + other.process().exitValue() + ": "
-					+ otherOutput.lines().filter(line -> line.contains("already in use")).findFirst().orElse(""));
-			assertThat(otherOutput).doesNotContain("Starting job").doesNotContain("Resuming job");
-			assertThat(completed.get(0).output()).contains("Attachments attached: " + data.attachments() + " (");
-			ReliabilityDataSet.Verification result = data.verify(emulator, Map.of());
-			assertThat(result.problems()).isEmpty();
-			assertThat(result.duplicates()).isZero();
 		}
 	}
 
