@@ -1,8 +1,9 @@
 package io.kintonemigrator.launch;
 
 /**
- * The line a user reads when a run fails: the message of the first exception in the cause chain that
- * is not one of Spring's wrappers ("Unable to process chunk" says nothing about what went wrong).
+ * The one line a failed run ends with: the message of the failure's first cause that is not a
+ * Spring Batch wrapper. Spring Batch wraps what went wrong in a chunk in
+ * {@code FatalStepExecutionException("Unable to process chunk")}, which tells a user nothing.
  */
 final class FailureMessages {
 
@@ -11,11 +12,13 @@ final class FailureMessages {
 
 	static String of(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (!t.getClass().getName().startsWith("org.springframework.") && t.getMessage() != null) {
+			boolean wrapper = t.getClass().getName().startsWith("org.springframework.batch.")
+					|| t instanceof java.util.concurrent.CompletionException;
+			if (!wrapper && t.getMessage() != null) {
 				return t.getMessage();
 			}
 		}
-		return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+		return String.valueOf(failure.getMessage());
 	}
 
 }

@@ -38,7 +38,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * <li>moves the remaining attachments in parallel ({@link ChunkTransfers});</li>
  * <li>commits INTENT rows (own transaction), then sends one bulk update (at most 100 records, each
  * with its revision); a revision conflict re-reads the records and rebuilds the update, so a
- * concurrent edit is never overwritten;</li>
+ * concurrent edit is never overwritten (attachments the fresh record already holds, because the
+ * conflict answered the retry of an update whose answer was lost, are done);</li>
  * <li>marks the outcome ATTACHED / SKIPPED in the chunk transaction, which commits together with
  * the reader's checkpoint.</li>
  * </ol>
@@ -280,7 +281,19 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 				continue;
 			}
 			work.target = target;
-			retry.add(work);
+			// the 409 may answer the retry of an update kintone applied but whose answer was lost:
+			// what it carried is there now, and its upload keys are used up
+			for (RecordPlan.Planned planned : plan.planned()) {
+				SourceAttachment attachment = planned.pending().attachment();
+				if (target.revision() != plan.baseRevision() && UpdatePlanner.count(target, attachment.mapping().to(),
+						attachment.file().name(), attachment.file().size()) >= planned.expectedCount()) {
+					outcome.attached.add(attachment.ref());
+					work.pending.remove(planned.pending());
+				}
+			}
+			if (!work.pending.isEmpty()) {
+				retry.add(work);
+			}
 		}
 		return retry;
 	}

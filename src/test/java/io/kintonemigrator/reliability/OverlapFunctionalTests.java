@@ -1,0 +1,65 @@
+package io.kintonemigrator.reliability;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.kintonemigrator.emulator.KintoneEmulator;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Overlap: two {@code migrate} processes started on the same job file and database at the same
+ * moment. Exactly one may run the job; the other must end without starting it, and the result is
+ * every attachment exactly once.
+ *
+ * <p>Today the H2 file database enforces this (a second process cannot open it); the job lock
+ * being built (issue 7) will do it for PostgreSQL too and give the second process a clear message
+ * and exit code, which this test should then assert.
+ */
+@Tag("reliability")
+class OverlapFunctionalTests {
+
+	static final int RECORDS = 60;
+
+	@TempDir
+	Path tmp;
+
+	@Test
+	@Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
+	void twoProcessesStartedOnTheSameJobAtOnceRunItOnlyOnce() throws Exception {
+		ReliabilityDataSet data = new ReliabilityDataSet(RECORDS, 7);
+		try (KintoneEmulator emulator = KintoneEmulator.builder()
+			.dataDirectory(tmp.resolve("emulator"))
+			.seed(data.seed())
+			.start()) {
+			Path jobFile = ReliabilityDataSet.jobFile(tmp, "overlap", emulator.baseUrl().toString(), 10);
+			try (ChildMigrate migrate = new ChildMigrate(tmp, jobFile)) {
+
+				List<ChildMigrate.Run> runs = List.of(migrate.start(), migrate.start());
+				for (ChildMigrate.Run run : runs) {
+					assertThat(run.process().waitFor(180, TimeUnit.SECONDS)).as("finished").isTrue();
+				}
+
+				List<ChildMigrate.Run> completed = runs.stream().filter(run -> run.process().exitValue() == 0).toList();
+				assertThat(completed).as("runs that completed").hasSize(1);
+				ChildMigrate.Run other = runs.stream().filter(run -> run.process().exitValue() != 0).findFirst().orElseThrow();
+				String otherOutput = other.output();
+				System.out.println("overlap: the second process exited " + other.process().exitValue() + ": "
+						+ otherOutput.lines().filter(line -> line.contains("already in use")).findFirst().orElse(""));
+				assertThat(otherOutput).doesNotContain("Starting job").doesNotContain("Resuming job");
+				assertThat(completed.get(0).output()).contains("Attachments attached: " + data.attachments() + " (");
+				ReliabilityDataSet.Verification result = data.verify(emulator, Map.of());
+				assertThat(result.problems()).isEmpty();
+				assertThat(result.duplicates()).isZero();
+			}
+		}
+	}
+
+}

@@ -1,0 +1,90 @@
+package io.kintonemigrator.reliability;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.kintonemigrator.emulator.KintoneEmulator;
+import io.kintonemigrator.emulator.fault.FaultKind;
+import io.kintonemigrator.emulator.fault.FaultSettings;
+import io.kintonemigrator.migration.ExecutionKeys;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Faults: the chaos migration ({@value #RECORDS} records, {@code 3 * RECORDS} attachments) with
+ * the emulator injecting transient faults into 15% of all requests, an even mix of 429
+ * {@code GAIA_TO04}, plain-text 503, {@code GAIA_DA02}, connection resets half-way through the
+ * answer and 1 s stalls, every answer capped at 4 MB/s. One {@code migrate} run must complete
+ * with exactly the source's files on the targets and nothing skipped.
+ */
+@Tag("reliability")
+class TransientFaultsFunctionalTests {
+
+	static final int RECORDS = 300;
+
+	@TempDir
+	Path tmp;
+
+	@Test
+	@Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
+	void fifteenPercentTransientFaultsChangeNothingInTheResult() throws Exception {
+		long seed = Long.getLong("kam.chaos.seed", System.nanoTime() % 1_000_000);
+		System.out.println("faults: seed " + seed + " (repeat with -Dkam.chaos.seed=" + seed + ")");
+		ReliabilityDataSet data = new ReliabilityDataSet(RECORDS, seed);
+		try (KintoneEmulator emulator = KintoneEmulator.builder()
+			.dataDirectory(tmp.resolve("emulator"))
+			.seed(data.seed())
+			.faults(FaultSettings.builder()
+				.mixedRate(0.15)
+				.stallDuration(Duration.ofSeconds(1))
+				.bandwidthBytesPerSecond(4_000_000)
+				.seed(seed)
+				.build())
+			.start()) {
+			Path jobFile = ReliabilityDataSet.jobFile(tmp, "faults", emulator.baseUrl().toString(), 20);
+			try (ChildMigrate migrate = new ChildMigrate(tmp, jobFile)) {
+				long started = System.nanoTime();
+
+				ChildMigrate.Result result = migrate.run(300);
+
+				long wallMillis = (System.nanoTime() - started) / 1_000_000;
+				Map<String, Long> injected = emulator.stats().injectedFaults();
+				long failing = injected.entrySet().stream()
+					.filter(e -> !e.getKey().equals(FaultKind.STALL.label()))
+					.mapToLong(Map.Entry::getValue)
+					.sum();
+				List<Map<String, Object>> contexts = StepContexts.migrateStep(migrate.databaseUrl());
+				long retries = StepContexts.sum(contexts, ExecutionKeys.RETRIES);
+				ReliabilityDataSet.Verification verification = data.verify(emulator, Map.of());
+				System.out.println("faults: " + emulator.stats().totalRequests() + " requests, injected " + injected
+						+ "; retries in the step context: " + (retries < 0 ? "not recorded yet" : retries) + "; wall time "
+						+ wallMillis + " ms; duplicates " + verification.duplicates() + "; problems "
+						+ verification.problems().size());
+
+				assertThat(result.exitCode()).as(result.output()).isZero();
+				assertThat(result.output()).contains("Attachments attached: " + data.attachments() + " (")
+					.contains("skipped: 0 in 0 source record(s)");
+				assertThat(verification.problems()).isEmpty();
+				assertThat(verification.duplicates()).isZero();
+				assertThat(verification.attachmentsOnTargets()).isEqualTo(data.attachments());
+				for (FaultKind kind : FaultKind.values()) {
+					assertThat(injected.getOrDefault(kind.label(), 0L)).as("%s faults injected", kind.label()).isPositive();
+				}
+				assertThat((double) emulator.stats().injectedFaults().values().stream().mapToLong(Long::longValue).sum()
+						/ emulator.stats().totalRequests()).isBetween(0.10, 0.20);
+				if (retries >= 0) {
+					// every failing fault made the job try again (those during preflight are not in the step)
+					assertThat(retries).isPositive().isLessThanOrEqualTo(failing);
+				}
+			}
+		}
+	}
+
+}
