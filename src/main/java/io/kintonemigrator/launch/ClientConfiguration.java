@@ -36,13 +36,7 @@ class ClientConfiguration {
 			@Value("${kam.resilience.initial-backoff:1s}") java.time.Duration initialBackoff,
 			@Value("${kam.resilience.max-backoff:60s}") java.time.Duration maxBackoff,
 			@Value("${kam.resilience.max-attempts:6}") int maxAttempts) {
-		return provider(http, meterRegistry.getIfAvailable(SimpleMeterRegistry::new), initialBackoff, maxBackoff,
-				maxAttempts);
-	}
-
-	/** The same clients without a Spring context ({@code plan} starts none, so it opens no database). */
-	static ClientFactoryProvider provider(OkHttpKintoneClientFactory http, MeterRegistry registry,
-			java.time.Duration initialBackoff, java.time.Duration maxBackoff, int maxAttempts) {
+		MeterRegistry registry = meterRegistry.getIfAvailable(SimpleMeterRegistry::new);
 		return limits -> new ResilientKintoneClientFactory(http, ResilienceSettings.builder()
 			.maxConcurrentCalls(limits.concurrency())
 			.requestsPerSecond(limits.requestsPerSecond())

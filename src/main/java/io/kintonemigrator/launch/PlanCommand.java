@@ -16,6 +16,8 @@ import io.kintonemigrator.kintone.okhttp.OkHttpKintoneClientFactory;
 import io.kintonemigrator.migration.MigrationPlan;
 import io.kintonemigrator.migration.MigrationPlanner;
 import io.kintonemigrator.migration.PreflightException;
+import io.kintonemigrator.resilience.ResilienceSettings;
+import io.kintonemigrator.resilience.ResilientKintoneClientFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -69,9 +71,11 @@ class PlanCommand implements Callable<Integer> {
 				return ExitCodes.USAGE;
 			}
 			try (OkHttpKintoneClientFactory http = new OkHttpKintoneClientFactory(clock)) {
-				KintoneClientFactory clients = ClientConfiguration
-					.provider(http, new SimpleMeterRegistry(), Duration.ofSeconds(1), Duration.ofSeconds(60), 6)
-					.forLimits(config.limits());
+				// the job's per-domain limits, as ClientConfiguration applies them, without a Spring context
+				KintoneClientFactory clients = new ResilientKintoneClientFactory(http, ResilienceSettings.builder()
+					.maxConcurrentCalls(config.limits().concurrency())
+					.requestsPerSecond(config.limits().requestsPerSecond())
+					.build(), new SimpleMeterRegistry());
 				try (KintoneClient source = clients.open(config.source());
 						KintoneClient target = clients.open(config.target())) {
 					MigrationPlan plan = new MigrationPlanner(config, source, target).plan();

@@ -109,8 +109,16 @@ final class StatusReport {
 		}
 	}
 
-	/** The first line of the execution's exit description, else of its failed steps'; null when there is none. */
+	/**
+	 * One line about why the execution ended as it did: the root cause the job kept
+	 * ({@link ExecutionKeys#LAST_ERROR}), else from its exit description (else its steps') the deepest
+	 * "Caused by:" of the stack trace Spring Batch keeps there, else its first line; null when there is none.
+	 */
 	static @Nullable String lastError(JobExecution execution) {
+		ExecutionContext context = execution.getExecutionContext();
+		if (context.containsKey(ExecutionKeys.LAST_ERROR)) {
+			return context.getString(ExecutionKeys.LAST_ERROR);
+		}
 		List<String> descriptions = new ArrayList<>();
 		descriptions.add(execution.getExitStatus().getExitDescription());
 		execution.getStepExecutions().forEach(step -> descriptions.add(step.getExitStatus().getExitDescription()));
@@ -118,9 +126,19 @@ final class StatusReport {
 			.filter(Objects::nonNull)
 			.map(String::strip)
 			.filter(description -> !description.isEmpty())
-			.map(description -> description.lines().findFirst().orElse(description))
+			.map(StatusReport::rootCause)
 			.findFirst()
 			.orElse(null);
+	}
+
+	private static String rootCause(String description) {
+		String line = description.lines().findFirst().orElse(description);
+		for (String next : description.lines().toList()) {
+			if (next.startsWith("Caused by: ")) {
+				line = next.substring("Caused by: ".length());
+			}
+		}
+		return line;
 	}
 
 	private static String key(ExecutionContext context, String key) {

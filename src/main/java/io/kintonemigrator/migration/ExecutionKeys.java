@@ -34,6 +34,9 @@ public final class ExecutionKeys {
 	 */
 	public static final String LAST_SOURCE_ID = "sourceRecordReader." + SourceRecordReader.LAST_ID;
 
+	/** Job: one line naming the root cause of a failed execution (type and message), when it failed. */
+	public static final String LAST_ERROR = "kam.lastError";
+
 	/** Job: attachments ATTACHED in the job's ledger once the job completed. */
 	public static final String REPORT_ATTACHED = "report.attached";
 
