@@ -56,8 +56,8 @@ final class PlanReport {
 				+ RequestEstimate.PREFLIGHT_REQUESTS + " preflight + " + n(pages) + " record page(s) + " + n(moved)
 				+ " downloads");
 		out.println("  target app " + targetApp + ": " + n(plan.targetRequests()) + " = "
-				+ RequestEstimate.PREFLIGHT_REQUESTS + " preflight + " + n(plan.chunksWithFiles()) + " lookups + "
-				+ n(plan.chunksWithFiles()) + " bulk updates + " + n(moved) + " uploads (chunks of "
+				+ RequestEstimate.PREFLIGHT_REQUESTS + " preflight + " + n(plan.chunksWithFiles()) + " lookup(s) + "
+				+ n(plan.chunksWithFiles()) + " bulk update(s) + " + n(moved) + " uploads (chunks of "
 				+ config.limits().chunkSize() + " records)");
 		printDuration(out);
 		printBudget(out, sourceApp, targetApp);

@@ -14,6 +14,7 @@ import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.migration.AttachmentMigrationJobConfiguration;
 import io.kintonemigrator.migration.ExecutionKeys;
 import org.jspecify.annotations.Nullable;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
@@ -103,7 +104,7 @@ final class StatusReport {
 					+ key(context, ExecutionKeys.BYTES_MOVED) + " bytes), skipped "
 					+ key(context, ExecutionKeys.FILES_SKIPPED) + ", retries " + key(context, ExecutionKeys.RETRIES));
 		}
-		String error = lastError(execution);
+		String error = execution.getStatus() == BatchStatus.COMPLETED ? null : lastError(execution);
 		if (error != null) {
 			out.println("    last error: " + error);
 		}

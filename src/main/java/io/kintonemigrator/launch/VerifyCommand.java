@@ -91,7 +91,7 @@ class VerifyCommand implements Callable<Integer> {
 							});
 				}
 				out.println("Compared " + result.filesCompared() + " attachment(s) of " + result.recordsCompared()
-						+ " source record(s); " + result.bytesHashed() + " bytes hashed.");
+						+ " source record(s); " + String.format(java.util.Locale.ROOT, "%,d", result.bytesHashed()) + " bytes hashed.");
 				if (result.identical()) {
 					out.println("Every migrated attachment is identical on the target (names, sizes, SHA-256).");
 					return ExitCodes.COMPLETED;

@@ -22,10 +22,20 @@ final class LastErrorListener implements JobExecutionListener {
 		this.jobRepository = jobRepository;
 	}
 
+	/** A restart starts with its predecessor's job context: the error is that execution's, not this one's. */
+	@Override
+	public void beforeJob(JobExecution execution) {
+		execution.getExecutionContext().remove(ExecutionKeys.LAST_ERROR);
+	}
+
 	@Override
 	public void afterJob(JobExecution execution) {
 		List<Throwable> failures = execution.getAllFailureExceptions();
 		if (failures.isEmpty()) {
+			if (execution.getExecutionContext().containsKey(ExecutionKeys.LAST_ERROR)) {
+				execution.getExecutionContext().remove(ExecutionKeys.LAST_ERROR);
+				jobRepository.updateExecutionContext(execution);
+			}
 			return;
 		}
 		Throwable root = failures.get(0);

@@ -54,7 +54,7 @@ class PlanCommandFunctionalTests {
 				.contains("files over 1 GB            0")
 				// 13 records in chunks of 4: three chunks hold files; 30 files
 				.contains("source app 1: 33 = 2 preflight + 1 record page(s) + 30 downloads")
-				.contains("target app 2: 38 = 2 preflight + 3 lookups + 3 bulk updates + 30 uploads (chunks of 4 records)")
+				.contains("target app 2: 38 = 2 preflight + 3 lookup(s) + 3 bulk update(s) + 30 uploads (chunks of 4 records)")
 				// (4 preflight + 1 page + 6 serial per chunk = 11 serial + 2 x 9 waves) x 10 ms = 290 ms
 				.contains("10 ms per request (--latency-ms): about 1 s or less")
 				.contains("= max((11 serial requests + 2 x 9 transfer waves) x latency, 71 requests on localhost:"
@@ -91,7 +91,7 @@ class PlanCommandFunctionalTests {
 			assertThat(plan.exitCode()).as(plan.all()).isZero();
 			// 13 records in chunks of 10: two chunks with files
 			assertThat(plan.out()).contains("source app 1: 33 = ")
-				.contains("target app 2: 36 = 2 preflight + 2 lookups + 2 bulk updates + 30 uploads")
+				.contains("target app 2: 36 = 2 preflight + 2 lookup(s) + 2 bulk update(s) + 30 uploads")
 				.containsPattern("ms per request \\(median of the plan's 5 reads\\)")
 				// 69 requests on one domain at 5 per second dominate any loopback latency
 				.contains(": about 14 s")
