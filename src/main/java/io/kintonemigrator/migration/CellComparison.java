@@ -12,7 +12,8 @@ import io.kintonemigrator.migration.AttachmentVerifier.Hashed;
  * Compares the files of one target FILE value with the source files migrated into it. Pairs them in this
  * order: same name, size and SHA-256 (identical); same name (the content differs); same size and SHA-256
  * (renamed). A source file left without a partner is missing on the target; a target file left without one is
- * extra, which {@code onExisting: append} allows (the target's own earlier files). Pure.
+ * extra, which {@code onExisting: append} allows (the target's own earlier files) unless it is one more copy of
+ * a source file: a migration that attached a file twice shows up so. Pure.
  */
 final class CellComparison {
 
@@ -58,9 +59,16 @@ final class CellComparison {
 				lines.add("'" + file.name() + "' (" + file.size() + " bytes) is missing on the target");
 			}
 		}
-		if (exact) {
-			actual.forEach(extra -> lines.add("'" + extra.name() + "' (" + extra.size()
-					+ " bytes) is on the target but not on the source (onExisting keeps exactly the source's files)"));
+		for (Hashed extra : actual) {
+			if (exact) {
+				lines.add("'" + extra.name() + "' (" + extra.size()
+						+ " bytes) is on the target but not on the source (onExisting keeps exactly the source's files)");
+			}
+			else if (extra.error() == null && source.stream()
+				.anyMatch(file -> file.name().equals(extra.name()) && sameContent(file, extra))) {
+				lines.add("'" + extra.name() + "' is on the target once more than on the source (a duplicate, or a"
+						+ " copy the target had before)");
+			}
 		}
 		for (String line : lines) {
 			differences.accept(label + ": " + line);

@@ -48,6 +48,12 @@ class CellComparisonTests {
 	}
 
 	@Test
+	void withAppendASecondCopyOfASourceFileIsADuplicate() {
+		assertThat(compare(false, List.of(A, B), List.of(A, B, A))).containsExactly(
+				"cell: 'a.pdf' is on the target once more than on the source (a duplicate, or a copy the target had before)");
+	}
+
+	@Test
 	void duplicatesArePairedOneToOne() {
 		assertThat(compare(true, List.of(A, A), List.of(A))).containsExactly("cell: 'a.pdf' (10 bytes) is missing on the target");
 	}
