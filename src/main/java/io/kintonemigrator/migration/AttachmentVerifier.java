@@ -127,7 +127,7 @@ public final class AttachmentVerifier {
 	}
 
 	private void comparePage(List<SourceItem> items, TargetLookup lookup, ExecutorService downloads,
-			Consumer<String> differences, Consumer<String> notMigrated) {
+			Consumer<String> difference, Consumer<String> notMigrated) {
 		if (items.isEmpty()) {
 			return;
 		}
@@ -166,11 +166,11 @@ public final class AttachmentVerifier {
 			Long targetId = rows.get(attached.get(0).ref()).targetRecord();
 			KintoneRecord targetRecord = targetId == null ? null : targets.get(targetId);
 			if (targetRecord == null) {
-				differences.accept("source record " + item.sourceRecord() + ": target record " + targetId
+				difference.accept("source record " + item.sourceRecord() + ": target record " + targetId
 						+ " is gone; " + attached.size() + " migrated attachment(s) cannot be compared");
 				continue;
 			}
-			checks.addAll(cells(item, attached, targetRecord, differences));
+			checks.addAll(cells(item, attached, targetRecord, difference));
 		}
 		Map<String, CompletableFuture<Hashed>> hashes = new LinkedHashMap<>();
 		for (CellCheck check : checks) {
@@ -184,13 +184,13 @@ public final class AttachmentVerifier {
 			List<Hashed> actual = check.actual.stream().map(f -> join(hashes.get("t" + f.fileKey().value()))).toList();
 			filesCompared += expected.size();
 			new CellComparison(check.label, config.onExisting() != OnExisting.APPEND).compare(expected, actual,
-					differences);
+					difference);
 		}
 	}
 
 	/** The FILE values to compare for one source record: one per mapping and source row. */
 	private List<CellCheck> cells(SourceItem item, List<SourceAttachment> attached, KintoneRecord targetRecord,
-			Consumer<String> differences) {
+			Consumer<String> difference) {
 		Map<String, List<SourceAttachment>> byCell = new LinkedHashMap<>();
 		for (SourceAttachment attachment : attached) {
 			byCell.computeIfAbsent(attachment.mapping().from() + "|" + attachment.rowId(), k -> new ArrayList<>())
@@ -209,7 +209,7 @@ public final class AttachmentVerifier {
 			else {
 				FieldValue.SubtableRow row = partner(targetRecord.rows(mapping.to().table()), first);
 				if (row == null) {
-					differences.accept(label + ": no such row on the target; " + cell.size()
+					difference.accept(label + ": no such row on the target; " + cell.size()
 							+ " migrated attachment(s) missing");
 					continue;
 				}
@@ -288,14 +288,14 @@ public final class AttachmentVerifier {
 	}
 
 	/** ATTACHED ledger rows of source records the reads did not return (deleted, or no longer selected). */
-	private void reportVanishedSources(Set<Long> seen, Consumer<String> differences) {
+	private void reportVanishedSources(Set<Long> seen, Consumer<String> difference) {
 		Map<Long, Long> vanished = new TreeMap<>();
 		for (LedgerEntry entry : ledger.all(config.name())) {
 			if (entry.status() == LedgerStatus.ATTACHED && !seen.contains(entry.ref().sourceRecord())) {
 				vanished.merge(entry.ref().sourceRecord(), 1L, Long::sum);
 			}
 		}
-		vanished.forEach((record, count) -> differences.accept("source record " + record
+		vanished.forEach((record, count) -> difference.accept("source record " + record
 				+ ": not in the source app any more (deleted, or outside the job's query); " + count
 				+ " migrated attachment(s) not compared"));
 	}
