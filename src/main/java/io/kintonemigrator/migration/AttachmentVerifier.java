@@ -162,7 +162,6 @@ public final class AttachmentVerifier {
 			if (attached.isEmpty()) {
 				continue;
 			}
-			recordsCompared++;
 			Long targetId = rows.get(attached.get(0).ref()).targetRecord();
 			KintoneRecord targetRecord = targetId == null ? null : targets.get(targetId);
 			if (targetRecord == null) {
@@ -170,6 +169,7 @@ public final class AttachmentVerifier {
 						+ " is gone; " + attached.size() + " migrated attachment(s) cannot be compared");
 				continue;
 			}
+			recordsCompared++;
 			checks.addAll(cells(item, attached, targetRecord, difference));
 		}
 		Map<String, CompletableFuture<Hashed>> hashes = new LinkedHashMap<>();

@@ -85,6 +85,28 @@ class VerifyCommandFunctionalTests {
 	}
 
 	@Test
+	void aSourceOrTargetRecordDeletedAfterTheMigrationIsReported() throws Exception {
+		try (KintoneEmulator emulator = start(null)) {
+			Path job = MigrationApps.jobFile(tmp, emulator, "verify-deleted", "append", 4);
+			assertThat(migrate(job).exitCode()).isZero();
+
+			try (var write = emulator.store().beginWrite()) {
+				write.delete(1, 7);
+				write.delete(2, 8);
+				write.commit();
+			}
+			PlanCommandFunctionalTests.Run verified = verify(job);
+
+			assertThat(verified.exitCode()).as(verified.all()).isEqualTo(ExitCodes.FAILED);
+			assertThat(verified.out().lines().filter(line -> line.startsWith("  source record"))).containsExactly(
+					"  source record 8: target record 8 is gone; 3 migrated attachment(s) cannot be compared",
+					"  source record 7: not in the source app any more (deleted, or outside the job's query);"
+							+ " 2 migrated attachment(s) not compared");
+			assertThat(verified.out()).contains("Compared 25 attachment(s) of 10 source record(s); ");
+		}
+	}
+
+	@Test
 	void recordsAFailedRunDidNotReachAreReportedAsNotMigratedUntilTheJobCompletes() throws Exception {
 		UploadBreaker breaker = new UploadBreaker(10); // the first chunk of 4 records has 10 files
 		try (KintoneEmulator emulator = start(breaker)) {
