@@ -66,33 +66,33 @@ public class MigrationLauncher {
 	public Outcome migrate(JobConfig config, Path jobFile, PrintWriter out, PrintWriter err) throws Exception {
 		JobParameters parameters = parameters(config, jobFile);
 		JobExecution last = jobRepository.getLastJobExecution(AttachmentMigrationJobConfiguration.JOB_NAME, parameters);
-		if (last != null) {
-			BatchStatus status = last.getStatus();
-			if (status == BatchStatus.COMPLETED) {
+		switch (NextRun.after(last).action()) {
+			case NOTHING -> {
 				out.println("Job '" + config.name() + "' already completed (execution " + last.getId() + ", ended "
 						+ last.getEndTime() + "); nothing to do.");
 				printSummary(config, out);
 				return new Outcome(ExitCodes.COMPLETED, last);
 			}
-			if (status == BatchStatus.ABANDONED) {
+			case ABANDONED -> {
 				err.println("Job '" + config.name() + "' was abandoned and cannot resume; give the job a new name to start it again.");
 				return new Outcome(ExitCodes.USAGE, last);
 			}
-			if (status.isRunning()) {
-				out.println("Execution " + last.getId() + " of job '" + config.name() + "' was left " + status
+			case RECOVER_THEN_RESUME -> {
+				out.println("Execution " + last.getId() + " of job '" + config.name() + "' was left " + last.getStatus()
 						+ " by a process that stopped abruptly; recovering it.");
 				jobOperator.recover(last);
+				out.println("Resuming job '" + config.name() + "' from its last checkpoint.");
 			}
-			out.println("Resuming job '" + config.name() + "' from its last checkpoint.");
-		}
-		else {
-			// Spring Batch creates an instance and its first execution in two transactions; a process
-			// killed in between leaves an instance without executions, which can neither start nor restart
-			JobInstance orphan = jobRepository.getJobInstance(AttachmentMigrationJobConfiguration.JOB_NAME, parameters);
-			if (orphan != null) {
-				jobRepository.deleteJobInstance(orphan);
+			case RESUME -> out.println("Resuming job '" + config.name() + "' from its last checkpoint.");
+			case START -> {
+				// Spring Batch creates an instance and its first execution in two transactions; a process
+				// killed in between leaves an instance without executions, which can neither start nor restart
+				JobInstance orphan = jobRepository.getJobInstance(AttachmentMigrationJobConfiguration.JOB_NAME, parameters);
+				if (orphan != null) {
+					jobRepository.deleteJobInstance(orphan);
+				}
+				out.println("Starting job '" + config.name() + "'.");
 			}
-			out.println("Starting job '" + config.name() + "'.");
 		}
 		out.flush();
 		JobExecution execution = jobOperator.start(job, parameters);

@@ -131,7 +131,11 @@ public class AttachmentMigrationJobConfiguration {
 
 	@Bean
 	Job attachmentMigration(JobRepository jobRepository, Step preflight, Step migrate, Step report) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(preflight).next(migrate).next(report).build();
+		return new JobBuilder(JOB_NAME, jobRepository).listener(new LastErrorListener(jobRepository))
+			.start(preflight)
+			.next(migrate)
+			.next(report)
+			.build();
 	}
 
 }

@@ -28,6 +28,15 @@ public final class ExecutionKeys {
 	/** Step {@code migrate}: requests sent to the target app in this execution. */
 	public static final String TARGET_REQUESTS = "kam.targetRequests";
 
+	/**
+	 * Step {@code migrate}: the reader's checkpoint, the {@code $id} of the last source record of the last
+	 * committed chunk; a restart reads the records after it.
+	 */
+	public static final String LAST_SOURCE_ID = "sourceRecordReader." + SourceRecordReader.LAST_ID;
+
+	/** Job: one line naming the root cause of a failed execution (type and message), when it failed. */
+	public static final String LAST_ERROR = "kam.lastError";
+
 	/** Job: attachments ATTACHED in the job's ledger once the job completed. */
 	public static final String REPORT_ATTACHED = "report.attached";
 
