@@ -28,6 +28,18 @@ public final class ExecutionKeys {
 	/** Step {@code migrate}: requests sent to the target app in this execution. */
 	public static final String TARGET_REQUESTS = "kam.targetRequests";
 
+	/** Step {@code migrate}: source records with at least one attachment attached in this execution. */
+	public static final String RECORDS_UPDATED = "kam.recordsUpdated";
+
+	/** Step {@code migrate}: source records with at least one attachment skipped in this execution. */
+	public static final String RECORDS_SKIPPED = "kam.recordsSkipped";
+
+	/** Step {@code migrate}: source records left to read when this execution started (-1 unknown). */
+	public static final String RECORDS_TO_READ = "kam.recordsToRead";
+
+	/** Job: why the execution stopped on purpose (daily request budget, signal), when it did. */
+	public static final String STOP_REASON = "kam.stopReason";
+
 	/** Job: attachments ATTACHED in the job's ledger once the job completed. */
 	public static final String REPORT_ATTACHED = "report.attached";
 
