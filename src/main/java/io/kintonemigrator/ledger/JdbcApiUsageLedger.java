@@ -56,22 +56,38 @@ public class JdbcApiUsageLedger implements ApiUsageLedger {
 	}
 
 	private boolean countOnce(String appKey, LocalDate kintoneDay, long budget) {
-		Boolean counted = ownTransaction.execute(status -> {
-			OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-			int updated = jdbc.update("UPDATE KAM_API_USAGE SET REQUESTS = REQUESTS + 1, UPDATED_AT = ? "
-					+ "WHERE APP_KEY = ? AND KINTONE_DAY = ? AND (? = 0 OR REQUESTS < ?)", now, appKey, kintoneDay,
-					budget, budget);
-			if (updated == 1) {
+		for (int attempt = 0; attempt < 100; attempt++) {
+			Decision decision = ownTransaction.execute(status -> {
+				OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+				int updated = jdbc.update("UPDATE KAM_API_USAGE SET REQUESTS = REQUESTS + 1, UPDATED_AT = ? "
+						+ "WHERE APP_KEY = ? AND KINTONE_DAY = ? AND (? = 0 OR REQUESTS < ?)", now, appKey, kintoneDay,
+						budget, budget);
+				if (updated == 1) {
+					return Decision.COUNTED;
+				}
+				Long current = current(appKey, kintoneDay);
+				if (current == null) {
+					jdbc.update("INSERT INTO KAM_API_USAGE (APP_KEY, KINTONE_DAY, REQUESTS, UPDATED_AT) VALUES (?, ?, 1, ?)",
+							appKey, kintoneDay, now);
+					return Decision.COUNTED;
+				}
+				// the row was committed by another transaction after our update looked: look again
+				return budget != 0 && current >= budget ? Decision.REFUSED : Decision.AGAIN;
+			});
+			if (decision == Decision.COUNTED) {
 				return true;
 			}
-			if (current(appKey, kintoneDay) != null) {
-				return false; // the day's budget is used up
+			if (decision == Decision.REFUSED) {
+				return false;
 			}
-			jdbc.update("INSERT INTO KAM_API_USAGE (APP_KEY, KINTONE_DAY, REQUESTS, UPDATED_AT) VALUES (?, ?, 1, ?)",
-					appKey, kintoneDay, now);
-			return true;
-		});
-		return Boolean.TRUE.equals(counted);
+		}
+		throw new IllegalStateException("could not count a request for " + appKey + " in KAM_API_USAGE");
+	}
+
+	private enum Decision {
+
+		COUNTED, REFUSED, AGAIN
+
 	}
 
 	private @Nullable Long current(String appKey, LocalDate kintoneDay) {
