@@ -19,13 +19,22 @@ public final class ExecutionKeys {
 	/** Step {@code migrate}: attachments skipped for a permanent error in this execution. */
 	public static final String FILES_SKIPPED = "kam.filesSkipped";
 
-	/** Step {@code migrate}: calls retried by the resilience layer (each retry attempt counts once). */
+	/**
+	 * Step {@code migrate}: calls retried by the resilience layer in this execution (each retry
+	 * attempt counts once, preflight included).
+	 */
 	public static final String RETRIES = "kam.retries";
 
-	/** Step {@code migrate}: requests sent to the source app in this execution. */
+	/**
+	 * Step {@code migrate}: requests sent to the source app in this execution (every attempt,
+	 * preflight included).
+	 */
 	public static final String SOURCE_REQUESTS = "kam.sourceRequests";
 
-	/** Step {@code migrate}: requests sent to the target app in this execution. */
+	/**
+	 * Step {@code migrate}: requests sent to the target app in this execution (every attempt,
+	 * preflight included).
+	 */
 	public static final String TARGET_REQUESTS = "kam.targetRequests";
 
 	/** Step {@code migrate}: source records with at least one attachment attached in this execution. */

@@ -42,12 +42,6 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 
 	private @Nullable StepExecution stepExecution;
 
-	private long retriesAtStart;
-
-	private long sourceRequestsAtStart;
-
-	private long targetRequestsAtStart;
-
 	private long sourceRequestsAtChunkStart;
 
 	private long targetRequestsAtChunkStart;
@@ -64,9 +58,6 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.stepExecution = stepExecution;
-		retriesAtStart = run.retries();
-		sourceRequestsAtStart = run.sourceRequests().sent();
-		targetRequestsAtStart = run.targetRequests().sent();
 		markChunkStart();
 		long recordsToRead = -1;
 		if (!stopForBudget(stepExecution)) {
@@ -125,9 +116,10 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 		context.putLong(ExecutionKeys.FILES_SKIPPED, totals.filesSkipped());
 		context.putLong(ExecutionKeys.RECORDS_UPDATED, totals.recordsUpdated());
 		context.putLong(ExecutionKeys.RECORDS_SKIPPED, totals.recordsSkipped());
-		context.putLong(ExecutionKeys.RETRIES, run.retries() - retriesAtStart);
-		context.putLong(ExecutionKeys.SOURCE_REQUESTS, run.sourceRequests().sent() - sourceRequestsAtStart);
-		context.putLong(ExecutionKeys.TARGET_REQUESTS, run.targetRequests().sent() - targetRequestsAtStart);
+		// the run is job-scoped: its requests and retries are this execution's, preflight included
+		context.putLong(ExecutionKeys.RETRIES, run.retries());
+		context.putLong(ExecutionKeys.SOURCE_REQUESTS, run.sourceRequests().sent());
+		context.putLong(ExecutionKeys.TARGET_REQUESTS, run.targetRequests().sent());
 	}
 
 	/** Stops the step at this boundary when the next chunk may need more requests than an app has left today. */
