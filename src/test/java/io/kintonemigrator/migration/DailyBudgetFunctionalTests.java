@@ -106,12 +106,36 @@ class DailyBudgetFunctionalTests extends MigrationFunctionalTestBase {
 			assertThat(last.exitCode()).as(last.output()).isEqualTo(ExitCodes.COMPLETED);
 			assertThat(exitCodes).as("it took more days").hasSizeGreaterThan(2);
 
-			Map<String, Long> perAppAndDay = usage();
+			Map<String, Long> perAppAndDay = usage(emulator);
 			assertThat(perAppAndDay.values()).allSatisfy(requests -> assertThat(requests).isLessThanOrEqualTo(BUDGET));
 			assertThat(perAppAndDay.values().stream().mapToLong(Long::longValue).sum())
 				.as("every request the emulator received was counted")
 				.isEqualTo(emulator.stats().totalRequests());
 			assertEveryFileExactlyOnce(emulator);
+		}
+	}
+
+	@Test
+	void aRequestThatWouldPassTheBudgetIsNeverSentAndTheRunStopsInsteadOfFailing() throws Exception {
+		try (KintoneEmulator emulator = KintoneEmulator.builder()
+			.port(0)
+			.dataDirectory(tmp.resolve("emulator"))
+			.seed(MigrationApps.seed(3, Set.of()))
+			.start()) {
+			Path jobFile = MigrationApps.jobFile(tmp, emulator, "tiny-budget", "replace", 3);
+			java.nio.file.Files.writeString(jobFile, java.nio.file.Files.readString(jobFile)
+				.replace("chunkSize: 3 }", "chunkSize: 3, dailyRequestBudget: 1 }"));
+
+			// preflight needs more than one request per app: the hard guard refuses the second
+			Run run = migrate(new JobConfigLoader().load(jobFile), jobFile);
+
+			assertThat(run.exitCode()).as(run.output()).isEqualTo(ExitCodes.STOPPED);
+			assertThat(run.status()).isEqualTo(BatchStatus.STOPPED);
+			assertThat(run.output()).contains("Stopped: the daily request budget of 1 requests for app localhost:"
+					+ emulator.baseUrl().getPort() + "/").contains("is used up; it resets at");
+			assertThat(MigrationApps.requestsWithToken(emulator, MigrationApps.SOURCE_TOKEN)).isLessThanOrEqualTo(1);
+			assertThat(MigrationApps.requestsWithToken(emulator, MigrationApps.TARGET_TOKEN)).isLessThanOrEqualTo(1);
+			assertThat(emulator.stats().count("PUT", "records")).isZero();
 		}
 	}
 
@@ -123,12 +147,13 @@ class DailyBudgetFunctionalTests extends MigrationFunctionalTestBase {
 		return new Run(outcome.exitCode(), outcome.execution().getStatus(), out + "\n" + err);
 	}
 
-	private Map<String, Long> usage() {
+	/** KAM_API_USAGE rows of this emulator's apps: "app day" → requests. */
+	private Map<String, Long> usage(KintoneEmulator emulator) {
 		Map<String, Long> usage = new java.util.TreeMap<>();
-		new JdbcTemplate(dataSource).query("SELECT APP_KEY, KINTONE_DAY, REQUESTS FROM KAM_API_USAGE",
+		new JdbcTemplate(dataSource).query("SELECT APP_KEY, KINTONE_DAY, REQUESTS FROM KAM_API_USAGE WHERE APP_KEY LIKE ?",
 				(java.sql.ResultSet rs) -> {
 					usage.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3));
-				});
+				}, "localhost:" + emulator.baseUrl().getPort() + "/%");
 		return usage;
 	}
 
