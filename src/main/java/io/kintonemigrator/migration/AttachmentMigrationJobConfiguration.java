@@ -88,6 +88,12 @@ public class AttachmentMigrationJobConfiguration {
 
 	@Bean
 	@StepScope
+	PreflightBudgetListener preflightBudgetListener(MigrationRun run) {
+		return new PreflightBudgetListener(run);
+	}
+
+	@Bean
+	@StepScope
 	RunControlListener runControlListener(MigrationRun run, RunProgress progress, Clock clock,
 			@Value("${kam.chunk-size:100}") int chunkSize) {
 		return new RunControlListener(run, progress, clock, chunkSize);
@@ -126,8 +132,9 @@ public class AttachmentMigrationJobConfiguration {
 
 	@Bean
 	Step preflight(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PreflightTasklet preflightTasklet) {
+			PreflightTasklet preflightTasklet, PreflightBudgetListener preflightBudgetListener) {
 		return new StepBuilder("preflight", jobRepository).tasklet(preflightTasklet, transactionManager)
+			.listener(preflightBudgetListener)
 			.allowStartIfComplete(true)
 			.build();
 	}
