@@ -8,9 +8,16 @@ import java.util.List;
  * files as the fullest record seen (at least one per mapping), whichever is larger. Per chunk the
  * source gets reader pages and one download per file; the target one lookup per 500 records, one
  * upload per file and one update per 100 records, plus room for a revision conflict's re-read and
- * resend. Not thread-safe (the step thread uses it).
+ * resend. What it learnt is kept in the step ExecutionContext for a restart. Not thread-safe (the step
+ * thread uses it).
  */
 final class BudgetEstimate {
+
+	static final String FILES_PER_RECORD = "kam.budget.filesPerRecord";
+
+	static final String MAX_SOURCE = "kam.budget.maxSourceChunkRequests";
+
+	static final String MAX_TARGET = "kam.budget.maxTargetChunkRequests";
 
 	private final int chunkSize;
 
@@ -23,6 +30,20 @@ final class BudgetEstimate {
 	BudgetEstimate(int chunkSize, int mappings) {
 		this.chunkSize = chunkSize;
 		this.filesPerRecord = Math.max(1, mappings);
+	}
+
+	/** Keeps what the chunks taught so far, so a restarted execution estimates as carefully. */
+	void saveTo(org.springframework.batch.infrastructure.item.ExecutionContext context) {
+		context.putInt(FILES_PER_RECORD, filesPerRecord);
+		context.putLong(MAX_SOURCE, maxSourceRequests);
+		context.putLong(MAX_TARGET, maxTargetRequests);
+	}
+
+	/** Continues from what an earlier execution of the step saved, if any. */
+	void restoreFrom(org.springframework.batch.infrastructure.item.ExecutionContext context) {
+		filesPerRecord = Math.max(filesPerRecord, context.getInt(FILES_PER_RECORD, 0));
+		maxSourceRequests = Math.max(maxSourceRequests, context.getLong(MAX_SOURCE, 0L));
+		maxTargetRequests = Math.max(maxTargetRequests, context.getLong(MAX_TARGET, 0L));
 	}
 
 	void chunkDone(List<SourceItem> items, long sourceRequests, long targetRequests) {

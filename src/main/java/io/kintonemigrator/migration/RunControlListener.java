@@ -58,6 +58,7 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.stepExecution = stepExecution;
+		estimate.restoreFrom(stepExecution.getExecutionContext());
 		markChunkStart();
 		long recordsToRead = -1;
 		if (!stopForBudget(stepExecution)) {
@@ -116,6 +117,7 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 		context.putLong(ExecutionKeys.FILES_SKIPPED, totals.filesSkipped());
 		context.putLong(ExecutionKeys.RECORDS_UPDATED, totals.recordsUpdated());
 		context.putLong(ExecutionKeys.RECORDS_SKIPPED, totals.recordsSkipped());
+		estimate.saveTo(context);
 		// the run is job-scoped: its requests and retries are this execution's, preflight included
 		context.putLong(ExecutionKeys.RETRIES, run.retries());
 		context.putLong(ExecutionKeys.SOURCE_REQUESTS, run.sourceRequests().sent());
