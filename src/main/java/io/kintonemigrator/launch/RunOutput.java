@@ -46,6 +46,7 @@ class RunOutput {
 
 	/** Starts showing progress on {@code out}; close the result when the job has ended. */
 	ProgressPrinter showProgress(PrintWriter out) {
+		progress.reset();
 		return new ProgressPrinter(progress::current, out, clock, progressBar).start(ticker, progressInterval);
 	}
 

@@ -20,6 +20,11 @@ public final class RunProgress {
 		return Optional.ofNullable(current.get());
 	}
 
+	/** Forgets the previous step's progress (a new run is starting in this process). */
+	public void reset() {
+		current.set(null);
+	}
+
 	void started(Instant startedAt, long recordsToRead) {
 		current.set(new Snapshot(startedAt, recordsToRead, 0, 0, 0, 0));
 	}
