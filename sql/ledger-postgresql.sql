@@ -29,3 +29,15 @@ CREATE TABLE IF NOT EXISTS KAM_ATTACHMENT (
 );
 
 CREATE INDEX IF NOT EXISTS KAM_ATTACHMENT_STATUS_IDX ON KAM_ATTACHMENT (JOB_NAME, STATUS);
+
+-- Requests sent per kintone app per kintone day, counted across runs so the job's
+-- limits.dailyRequestBudget spans every run of a day. kintone's day runs from 09:00 to 08:59 JST;
+-- KINTONE_DAY is the JST date on which it started. A request is counted (committed) before it is
+-- sent, so a crash can only over-count.
+CREATE TABLE IF NOT EXISTS KAM_API_USAGE (
+	APP_KEY         VARCHAR(300)  NOT NULL,  -- host[:port]/app of the kintone app
+	KINTONE_DAY     DATE          NOT NULL,
+	REQUESTS        BIGINT        NOT NULL,
+	UPDATED_AT      TIMESTAMP WITH TIME ZONE NOT NULL,
+	CONSTRAINT KAM_API_USAGE_PK PRIMARY KEY (APP_KEY, KINTONE_DAY)
+);

@@ -2,6 +2,8 @@ package io.kintonemigrator.launch;
 
 import java.time.Clock;
 
+import io.kintonemigrator.config.JobConfig;
+import io.kintonemigrator.kintone.KintoneClientFactory;
 import io.kintonemigrator.kintone.okhttp.OkHttpKintoneClientFactory;
 import io.kintonemigrator.migration.ClientFactoryProvider;
 import io.kintonemigrator.resilience.ResilienceSettings;
@@ -37,12 +39,28 @@ class ClientConfiguration {
 			@Value("${kam.resilience.max-backoff:60s}") java.time.Duration maxBackoff,
 			@Value("${kam.resilience.max-attempts:6}") int maxAttempts) {
 		MeterRegistry registry = meterRegistry.getIfAvailable(SimpleMeterRegistry::new);
-		return limits -> new ResilientKintoneClientFactory(http, ResilienceSettings.builder()
-			.maxConcurrentCalls(limits.concurrency())
-			.requestsPerSecond(limits.requestsPerSecond())
-			.backoff(initialBackoff, maxBackoff)
-			.maxAttempts(maxAttempts)
-			.build(), registry);
+		return new ClientFactoryProvider() {
+
+			@Override
+			public KintoneClientFactory forLimits(JobConfig.Limits limits) {
+				return forLimits(limits, (connection, client) -> client);
+			}
+
+			@Override
+			public KintoneClientFactory forLimits(JobConfig.Limits limits, ClientDecorator eachAttempt) {
+				// the decorator goes below the resilience layer: it sees every attempt
+				return new ResilientKintoneClientFactory(
+						connection -> eachAttempt.decorate(connection, http.open(connection)),
+						ResilienceSettings.builder()
+							.maxConcurrentCalls(limits.concurrency())
+							.requestsPerSecond(limits.requestsPerSecond())
+							.backoff(initialBackoff, maxBackoff)
+							.maxAttempts(maxAttempts)
+							.build(),
+						registry);
+			}
+
+		};
 	}
 
 }

@@ -1,21 +1,41 @@
 package io.kintonemigrator.launch;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
 import io.kintonemigrator.ledger.MigrationLedger;
+import io.kintonemigrator.migration.RunProgress;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The launcher bean the commands use. */
+/** The launcher bean the commands use, with its run output and the stopper a signal uses. */
 @Configuration(proxyBeanMethods = false)
 class LaunchConfiguration {
 
 	@Bean
 	MigrationLauncher migrationLauncher(JobOperator jobOperator, JobRepository jobRepository, Job attachmentMigration,
-			MigrationLedger ledger) {
-		return new MigrationLauncher(jobOperator, jobRepository, attachmentMigration, ledger);
+			MigrationLedger ledger, RunOutput runOutput) {
+		return new MigrationLauncher(jobOperator, jobRepository, attachmentMigration, ledger, runOutput);
+	}
+
+	@Bean
+	RunOutput runOutput(RunProgress runProgress, MigrationLedger ledger, Clock clock,
+			@Value("${kam.reports-dir:reports}") Path reportsDir,
+			@Value("${kam.progress-interval:10s}") Duration progressInterval,
+			@Value("${kam.progress-bar:false}") boolean progressBar) {
+		return new RunOutput(runProgress, ledger, clock, reportsDir, progressInterval, progressBar,
+				ProgressPrinter.Ticker.daemon());
+	}
+
+	@Bean
+	RunningJobStopper runningJobStopper(JobOperator jobOperator, JobRepository jobRepository) {
+		return new RunningJobStopper(jobOperator, jobRepository);
 	}
 
 }

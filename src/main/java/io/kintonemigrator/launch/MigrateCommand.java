@@ -12,6 +12,7 @@ import io.kintonemigrator.config.JobConfigLoader;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,6 +35,9 @@ class MigrateCommand implements Callable<Integer> {
 					+ "credentials via SPRING_DATASOURCE_USERNAME / SPRING_DATASOURCE_PASSWORD).")
 	String database;
 
+	@Mixin
+	RunControlOptions runControl = new RunControlOptions();
+
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
@@ -43,8 +47,19 @@ class MigrateCommand implements Callable<Integer> {
 			err.flush();
 			return ExitCodes.USAGE;
 		}
-		Map<String, Object> properties = database == null ? Map.of() : Map.of("spring.datasource.url", database);
-		return run(new JobConfigLoader(), jobFile, properties, out, err);
+		Map<String, Object> properties = new java.util.LinkedHashMap<>();
+		if (database != null) {
+			properties.put("spring.datasource.url", RunControlOptions.h2KeptOpenOnExit(database));
+		}
+		try {
+			properties.putAll(runControl.properties());
+		}
+		catch (IllegalArgumentException ex) {
+			err.println(ex.getMessage());
+			err.flush();
+			return ExitCodes.USAGE;
+		}
+		return run(new JobConfigLoader(), jobFile, properties, runControl.out(out), err);
 	}
 
 	/** Loads the job file, starts the context and runs the job; shared with the demo. */
@@ -61,12 +76,18 @@ class MigrateCommand implements Callable<Integer> {
 		}
 		Map<String, Object> all = new java.util.LinkedHashMap<>(properties);
 		all.put("kam.chunk-size", config.limits().chunkSize());
-		try (ConfigurableApplicationContext context = MigratorContext.start(all, loader)) {
-			return context.getBean(MigrationLauncher.class).migrate(config, jobFile, out, err).exitCode();
-		}
-		finally {
-			out.flush();
-			err.flush();
+		int exitCode = ExitCodes.FAILED;
+		try (GracefulStop stop = GracefulStop.install(System.out)) {
+			try (ConfigurableApplicationContext context = MigratorContext.start(all, loader)) {
+				stop.onSignal(context.getBean(RunningJobStopper.class)::stopAll);
+				exitCode = context.getBean(MigrationLauncher.class).migrate(config, jobFile, out, err).exitCode();
+				return exitCode;
+			}
+			finally {
+				out.flush();
+				err.flush();
+				stop.finished(exitCode);
+			}
 		}
 	}
 

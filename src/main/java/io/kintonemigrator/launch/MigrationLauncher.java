@@ -46,11 +46,15 @@ public class MigrationLauncher {
 
 	private final MigrationLedger ledger;
 
-	public MigrationLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, MigrationLedger ledger) {
+	private final RunOutput output;
+
+	public MigrationLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, MigrationLedger ledger,
+			RunOutput output) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = job;
 		this.ledger = ledger;
+		this.output = output;
 	}
 
 	/** Identifying parameters of the job's instance, and the job file. Never secrets: they are persisted. */
@@ -95,7 +99,10 @@ public class MigrationLauncher {
 			}
 		}
 		out.flush();
-		JobExecution execution = jobOperator.start(job, parameters);
+		JobExecution execution;
+		try (ProgressPrinter progress = output.showProgress(out)) {
+			execution = jobOperator.start(job, parameters);
+		}
 		return new Outcome(report(config, execution, out, err), execution);
 	}
 
@@ -113,12 +120,14 @@ public class MigrationLauncher {
 			return ExitCodes.USAGE;
 		}
 		printSummary(config, out);
+		RunSummary summary = output.summarize(config, execution, out, err);
 		if (status == BatchStatus.COMPLETED) {
 			out.println("Job '" + config.name() + "' completed.");
 			return ExitCodes.COMPLETED;
 		}
 		if (status == BatchStatus.STOPPED) {
-			out.println("Job '" + config.name() + "' stopped; run the same command again to resume.");
+			out.println(summary.stopReason() != null ? summary.stopReason()
+					: "Job '" + config.name() + "' stopped; run the same command again to resume.");
 			return ExitCodes.STOPPED;
 		}
 		err.println("Job '" + config.name() + "' " + status + ": "

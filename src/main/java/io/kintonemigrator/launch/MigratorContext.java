@@ -30,6 +30,10 @@ final class MigratorContext {
 		// highest precedence: these must win over application.properties (e.g. the demo's own database)
 		return new SpringApplicationBuilder(AttachmentMigratorApplication.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
+			// a signal stops the job cleanly (GracefulStop); Spring's hook would close the context under it
+			.registerShutdownHook(false)
+			// also as defaults: the logging system reads logging.* before the initializers below run
+			.properties(all)
 			.initializers(context -> {
 				context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("kam-command", all));
 				context.getBeanFactory().registerSingleton("jobConfigLoader", loader);

@@ -7,6 +7,8 @@ import javax.sql.DataSource;
 
 import io.kintonemigrator.config.JobConfigLoader;
 import io.kintonemigrator.kintone.KintoneRecord;
+import io.kintonemigrator.ledger.ApiUsageLedger;
+import io.kintonemigrator.ledger.JdbcApiUsageLedger;
 import io.kintonemigrator.ledger.JdbcMigrationLedger;
 import io.kintonemigrator.ledger.LedgerSchema;
 import io.kintonemigrator.ledger.MigrationLedger;
@@ -15,6 +17,8 @@ import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -62,12 +66,37 @@ public class AttachmentMigrationJobConfiguration {
 		return new JdbcMigrationLedger(new JdbcTemplate(dataSource), transactionManager, clock);
 	}
 
+	/** Depends on the ledger so its schema (with {@code KAM_API_USAGE}) is applied first. */
+	@Bean
+	ApiUsageLedger apiUsageLedger(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
+			MigrationLedger migrationLedger) {
+		return new JdbcApiUsageLedger(new JdbcTemplate(dataSource), transactionManager, clock);
+	}
+
+	@Bean
+	RunProgress runProgress() {
+		return new RunProgress();
+	}
+
 	@Bean
 	@JobScope
 	MigrationRun migrationRun(@Value("#{jobParameters['" + PARAM_FILE + "']}") String jobFile,
-			JobConfigLoader loader, ClientFactoryProvider clients,
+			JobConfigLoader loader, ClientFactoryProvider clients, ApiUsageLedger usage,
 			@Value("${kam.work-dir:${java.io.tmpdir}/kintone-attachment-migrator}") Path workDir, Clock clock) {
-		return new MigrationRun(loader.load(Path.of(jobFile)), clients, workDir, clock);
+		return new MigrationRun(loader.load(Path.of(jobFile)), clients, usage, workDir, clock);
+	}
+
+	@Bean
+	@StepScope
+	PreflightBudgetListener preflightBudgetListener(MigrationRun run) {
+		return new PreflightBudgetListener(run);
+	}
+
+	@Bean
+	@StepScope
+	RunControlListener runControlListener(MigrationRun run, RunProgress progress, Clock clock,
+			@Value("${kam.chunk-size:100}") int chunkSize) {
+		return new RunControlListener(run, progress, clock, chunkSize);
 	}
 
 	@Bean
@@ -103,8 +132,9 @@ public class AttachmentMigrationJobConfiguration {
 
 	@Bean
 	Step preflight(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PreflightTasklet preflightTasklet) {
+			PreflightTasklet preflightTasklet, PreflightBudgetListener preflightBudgetListener) {
 		return new StepBuilder("preflight", jobRepository).tasklet(preflightTasklet, transactionManager)
+			.listener(preflightBudgetListener)
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -112,12 +142,15 @@ public class AttachmentMigrationJobConfiguration {
 	@Bean
 	Step migrate(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			SourceRecordReader sourceRecordReader, AttachmentExtractor attachmentExtractor,
-			TargetRecordWriter targetRecordWriter, @Value("${kam.chunk-size:100}") int chunkSize) {
+			TargetRecordWriter targetRecordWriter, RunControlListener runControlListener,
+			@Value("${kam.chunk-size:100}") int chunkSize) {
 		return new StepBuilder("migrate", jobRepository).<KintoneRecord, SourceItem>chunk(chunkSize)
 			.transactionManager(transactionManager)
 			.reader(sourceRecordReader)
 			.processor(attachmentExtractor)
 			.writer(targetRecordWriter)
+			.listener((StepExecutionListener) runControlListener)
+			.listener((ChunkListener<KintoneRecord, SourceItem>) runControlListener)
 			.build();
 	}
 
@@ -132,6 +165,7 @@ public class AttachmentMigrationJobConfiguration {
 	@Bean
 	Job attachmentMigration(JobRepository jobRepository, Step preflight, Step migrate, Step report) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(new LastErrorListener(jobRepository))
+			.listener(new BudgetStopListener())
 			.start(preflight)
 			.next(migrate)
 			.next(report)

@@ -19,13 +19,22 @@ public final class ExecutionKeys {
 	/** Step {@code migrate}: attachments skipped for a permanent error in this execution. */
 	public static final String FILES_SKIPPED = "kam.filesSkipped";
 
-	/** Step {@code migrate}: calls retried by the resilience layer (each retry attempt counts once). */
+	/**
+	 * Step {@code migrate}: calls retried by the resilience layer in this execution (each retry
+	 * attempt counts once, preflight included).
+	 */
 	public static final String RETRIES = "kam.retries";
 
-	/** Step {@code migrate}: requests sent to the source app in this execution. */
+	/**
+	 * Step {@code migrate}: requests sent to the source app in this execution (every attempt,
+	 * preflight included).
+	 */
 	public static final String SOURCE_REQUESTS = "kam.sourceRequests";
 
-	/** Step {@code migrate}: requests sent to the target app in this execution. */
+	/**
+	 * Step {@code migrate}: requests sent to the target app in this execution (every attempt,
+	 * preflight included).
+	 */
 	public static final String TARGET_REQUESTS = "kam.targetRequests";
 
 	/**
@@ -36,6 +45,18 @@ public final class ExecutionKeys {
 
 	/** Job: one line naming the root cause of a failed execution (type and message), when it failed. */
 	public static final String LAST_ERROR = "kam.lastError";
+
+	/** Step {@code migrate}: source records with at least one attachment attached in this execution. */
+	public static final String RECORDS_UPDATED = "kam.recordsUpdated";
+
+	/** Step {@code migrate}: source records with at least one attachment skipped in this execution. */
+	public static final String RECORDS_SKIPPED = "kam.recordsSkipped";
+
+	/** Step {@code migrate}: source records left to read when this execution started (-1 unknown). */
+	public static final String RECORDS_TO_READ = "kam.recordsToRead";
+
+	/** Job: why the execution stopped on purpose (daily request budget, signal), when it did. */
+	public static final String STOP_REASON = "kam.stopReason";
 
 	/** Job: attachments ATTACHED in the job's ledger once the job completed. */
 	public static final String REPORT_ATTACHED = "report.attached";

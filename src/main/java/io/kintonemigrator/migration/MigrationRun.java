@@ -7,10 +7,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.kintone.KintoneClient;
 import io.kintonemigrator.kintone.KintoneClientFactory;
+import io.kintonemigrator.ledger.ApiUsageLedger;
+import io.kintonemigrator.resilience.ResilientKintoneClientFactory;
 import io.kintonemigrator.transfer.AttachmentTransfer;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -34,9 +37,27 @@ public class MigrationRun implements DisposableBean {
 
 	private final ExecutorService transfers;
 
-	public MigrationRun(JobConfig config, ClientFactoryProvider clients, Path workDir, Clock clock) {
+	private final AppRequestMeter sourceRequests;
+
+	private final AppRequestMeter targetRequests;
+
+	private final LongSupplier retries;
+
+	private final RunCounters counters = new RunCounters();
+
+	/**
+	 * Opens the run's clients; every request they send is counted per app in {@code usage} (below
+	 * the retry layer, so each attempt counts) against {@code limits.dailyRequestBudget}.
+	 */
+	public MigrationRun(JobConfig config, ClientFactoryProvider clients, ApiUsageLedger usage, Path workDir,
+			Clock clock) {
 		this.config = config;
-		KintoneClientFactory factory = clients.forLimits(config.limits());
+		long budget = config.limits().dailyRequestBudget();
+		this.sourceRequests = new AppRequestMeter(config.source(), budget, usage, clock);
+		this.targetRequests = new AppRequestMeter(config.target(), budget, usage, clock);
+		KintoneClientFactory factory = clients.forLimits(config.limits(), (connection, client) -> new MeteredKintoneClient(
+				client, connection == config.source() ? sourceRequests : targetRequests));
+		this.retries = factory instanceof ResilientKintoneClientFactory resilient ? resilient::retries : () -> 0;
 		this.source = factory.open(config.source());
 		this.target = factory.open(config.target());
 		this.transfer = AttachmentTransfer.open(source, target, workDir, clock);
@@ -68,6 +89,23 @@ public class MigrationRun implements DisposableBean {
 
 	public ExecutorService transfers() {
 		return transfers;
+	}
+
+	AppRequestMeter sourceRequests() {
+		return sourceRequests;
+	}
+
+	AppRequestMeter targetRequests() {
+		return targetRequests;
+	}
+
+	/** Retry attempts of this run's clients so far (0 when the clients have no retry layer). */
+	long retries() {
+		return retries.getAsLong();
+	}
+
+	RunCounters counters() {
+		return counters;
 	}
 
 	@Override

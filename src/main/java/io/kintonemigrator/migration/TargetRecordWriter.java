@@ -92,6 +92,11 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		checkSkipLimit(outcome);
 		ledger.markAttached(config.name(), outcome.attached);
 		ledger.markSkipped(config.name(), outcome.skipped);
+		java.util.Set<AttachmentRef> attached = new java.util.HashSet<>(outcome.attached);
+		run.counters().add(chunk.getItems().stream()
+			.flatMap(item -> item.attachments().stream())
+			.filter(attachment -> attached.contains(attachment.ref()))
+			.toList(), outcome.skipped.size(), outcome.skipped.stream().map(entry -> entry.ref().sourceRecord()).toList());
 	}
 
 	private void checkSkipLimit(ChunkOutcome outcome) {

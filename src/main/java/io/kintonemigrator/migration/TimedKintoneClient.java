@@ -72,6 +72,11 @@ final class TimedKintoneClient implements KintoneClient {
 	}
 
 	@Override
+	public long countAfter(long afterId, @Nullable String extraQuery) {
+		return timed(() -> delegate.countAfter(afterId, extraQuery));
+	}
+
+	@Override
 	public List<KintoneRecord> recordsByKey(String keyField, Collection<String> keys, List<String> fields) {
 		return timed(() -> delegate.recordsByKey(keyField, keys, fields));
 	}

@@ -86,6 +86,11 @@ final class DomainGuard {
 		return domain;
 	}
 
+	/** Retry attempts made on this domain so far (each attempt after the first counts once). */
+	long retries() {
+		return retries.sum();
+	}
+
 	Retry retry() {
 		return retry;
 	}

@@ -61,6 +61,12 @@ public final class ResilientKintoneClient implements KintoneClient {
 	}
 
 	@Override
+	public long countAfter(long afterId, @Nullable String extraQuery) {
+		return guard.call("count records after $id " + afterId + " of app " + app(),
+				() -> delegate.countAfter(afterId, extraQuery));
+	}
+
+	@Override
 	public List<KintoneRecord> recordsByKey(String keyField, Collection<String> keys, List<String> fields) {
 		return guard.call("get records by " + keyField + " of app " + app(),
 				() -> delegate.recordsByKey(keyField, keys, fields));

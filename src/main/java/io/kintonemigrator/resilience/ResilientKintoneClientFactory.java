@@ -50,6 +50,14 @@ public final class ResilientKintoneClientFactory implements KintoneClientFactory
 		return new ResilientKintoneClient(client, guard);
 	}
 
+	/**
+	 * Retry attempts this factory's clients made so far, on all domains: every attempt after the
+	 * first of an operation counts once (Resilience4j's {@code onRetry} events). Thread-safe.
+	 */
+	public long retries() {
+		return domains.values().stream().mapToLong(DomainGuard::retries).sum();
+	}
+
 	/** The settings every domain is guarded with. */
 	public ResilienceSettings settings() {
 		return settings;

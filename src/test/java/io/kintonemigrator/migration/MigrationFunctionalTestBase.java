@@ -22,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * a job repository plus ledger in an H2 file under a temp directory; the emulator runs per test.
  */
 @SpringBootTest(properties = { "spring.batch.job.enabled=false", "kam.chunk-size=4",
-		"kam.resilience.initial-backoff=1ms", "kam.resilience.max-backoff=5ms", "kam.resilience.max-attempts=2" })
+		"kam.resilience.initial-backoff=1ms", "kam.resilience.max-backoff=5ms", "kam.resilience.max-attempts=2",
+		"kam.reports-dir=target/test-reports" })
 @SpringBatchTest
 abstract class MigrationFunctionalTestBase {
 

@@ -58,6 +58,8 @@ class TargetRecordWriterTests {
 
 	private JdbcMigrationLedger ledger;
 
+	private io.kintonemigrator.ledger.JdbcApiUsageLedger usage;
+
 	private TransactionTemplate chunkTransaction;
 
 	private MigrationRun run;
@@ -69,6 +71,8 @@ class TargetRecordWriterTests {
 		DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
 		chunkTransaction = new TransactionTemplate(transactionManager);
 		ledger = new JdbcMigrationLedger(new JdbcTemplate(dataSource), transactionManager, Clock.systemUTC());
+		usage = new io.kintonemigrator.ledger.JdbcApiUsageLedger(new JdbcTemplate(dataSource), transactionManager,
+				Clock.systemUTC());
 		for (long id = 1; id <= 3; id++) {
 			source.file("src-" + id, ("content of " + id).getBytes(StandardCharsets.UTF_8));
 			source.record(new KintoneRecord(id, 1, Map.of("attachments", new FieldValue.Files(
@@ -208,7 +212,7 @@ class TargetRecordWriterTests {
 	private void writeChunk(JobConfig config, boolean rollBack) {
 		if (run == null) {
 			run = new MigrationRun(config, limits -> connection -> connection.app().value() == 1 ? source : target,
-					tmp.resolve("work"), Clock.systemUTC());
+					usage, tmp.resolve("work"), Clock.systemUTC());
 		}
 		TargetRecordWriter writer = new TargetRecordWriter(run, ledger, Clock.systemUTC());
 		AttachmentExtractor extractor = new AttachmentExtractor(config);

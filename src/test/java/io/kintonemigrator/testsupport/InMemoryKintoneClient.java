@@ -109,6 +109,11 @@ public class InMemoryKintoneClient implements KintoneClient {
 		return records.tailMap(afterId, false).values().stream().limit(limit).toList();
 	}
 
+	@Override
+	public synchronized long countAfter(long afterId, @Nullable String extraQuery) {
+		return records.tailMap(afterId, false).size();
+	}
+
 	public final List<String> updateRequests = new ArrayList<>();
 
 	public final AtomicInteger lookups = new AtomicInteger();

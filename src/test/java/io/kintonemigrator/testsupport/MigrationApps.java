@@ -132,6 +132,14 @@ public final class MigrationApps {
 		return hashes;
 	}
 
+	/**
+	 * Requests the emulator received with an app's API token: the requests sent for that app,
+	 * file downloads and uploads (which name no app) and refused ones included.
+	 */
+	public static long requestsWithToken(KintoneEmulator emulator, String token) {
+		return emulator.requestLog().stream().filter(entry -> token.equals(entry.header("X-Cybozu-API-Token"))).count();
+	}
+
 	/** Number of source attachments (all records). */
 	public static int sourceAttachmentCount(KintoneEmulator emulator) {
 		return emulator.records(1).stream().mapToInt(record -> record.allFiles().size()).sum();

@@ -3,8 +3,9 @@ package io.kintonemigrator.kintone.okhttp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
+
+import io.kintonemigrator.kintone.KintoneDay;
 
 /**
  * Counts the requests sent for one app on the current kintone day. kintone's daily quota runs
@@ -12,8 +13,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * to be the UTC date). Thread-safe.
  */
 final class DailyRequestCounter {
-
-	private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
 	private final Clock clock;
 
@@ -26,7 +25,7 @@ final class DailyRequestCounter {
 
 	/** The kintone day an instant belongs to: the JST date, shifted back by the 09:00 boundary. */
 	static LocalDate kintoneDay(Instant instant) {
-		return instant.atZone(JST).minusHours(9).toLocalDate();
+		return KintoneDay.of(instant);
 	}
 
 	void increment() {

@@ -15,11 +15,16 @@ final class KintoneQueries {
 
 	/** {@code (extra) and $id > afterId order by $id asc limit limit}. */
 	static String keysetPage(long afterId, int limit, @Nullable String extraQuery) {
+		return afterId(afterId, extraQuery) + " order by $id asc limit " + limit;
+	}
+
+	/** {@code (extra) and $id > afterId}. */
+	static String afterId(long afterId, @Nullable String extraQuery) {
 		String condition = "$id > " + afterId;
 		if (extraQuery != null && !extraQuery.isBlank()) {
 			condition = "(" + extraQuery.strip() + ") and " + condition;
 		}
-		return condition + " order by $id asc limit " + limit;
+		return condition;
 	}
 
 	/** {@code keyField in ("k1", ...) order by $id asc limit 500}. */

@@ -102,6 +102,26 @@ final class OkHttpKintoneClient implements KintoneClient {
 	}
 
 	@Override
+	public long countAfter(long afterId, @Nullable String extraQuery) {
+		HttpUrl url = urls.api("records.json")
+			.addQueryParameter("app", app.toString())
+			.addQueryParameter("query", KintoneQueries.afterId(afterId, extraQuery) + " limit 1")
+			.addQueryParameter("fields[0]", KintoneJson.ID)
+			.addQueryParameter("totalCount", "true")
+			.build();
+		return execute("count records after $id " + afterId + " of app " + app,
+				new Request.Builder().url(url).get().build(), body -> {
+					String total = body.path("totalCount").asString("");
+					try {
+						return Long.parseLong(total);
+					}
+					catch (NumberFormatException ex) {
+						throw new KintoneJson.MalformedResponseException("totalCount is not a number: '" + total + "'");
+					}
+				});
+	}
+
+	@Override
 	public List<KintoneRecord> recordsByKey(String keyField, Collection<String> keys, List<String> fields) {
 		if (keys.isEmpty()) {
 			return List.of();

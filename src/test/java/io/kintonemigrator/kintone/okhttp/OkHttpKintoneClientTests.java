@@ -107,6 +107,18 @@ class OkHttpKintoneClientTests {
 	}
 
 	@Test
+	void countsTheRecordsAKeysetReadWouldPageThroughInOneRequest() {
+		assertThat(source.countAfter(0, null)).isEqualTo(7);
+		assertThat(source.countAfter(1, "parity = \"even\"")).isEqualTo(3);
+		assertThat(source.countAfter(7, null)).isZero();
+
+		assertThat(emulator.requestLog()).hasSize(3).allSatisfy(entry -> {
+			assertThat(entry.path()).isEqualTo("/k/v1/records.json");
+			assertThat(entry.effectiveMethod()).isEqualTo("GET");
+		});
+	}
+
+	@Test
 	void aPageSelectsFieldsAndAndsTheExtraQuery() {
 		List<KintoneRecord> page = source.recordsAfter(1, 500, List.of("att", "code"), "parity = \"even\"");
 

@@ -1,0 +1,105 @@
+package io.kintonemigrator.launch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import io.kintonemigrator.emulator.KintoneEmulator;
+import io.kintonemigrator.emulator.store.StoredRecord;
+import io.kintonemigrator.testsupport.MigrationApps;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.kintonemigrator.testsupport.MigrationApps.documents;
+import static io.kintonemigrator.testsupport.MigrationApps.hashes;
+import static io.kintonemigrator.testsupport.MigrationApps.line;
+import static io.kintonemigrator.testsupport.MigrationApps.sourceDocuments;
+import static io.kintonemigrator.testsupport.MigrationApps.sourceDrawings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SIGTERM to a real {@code migrate} process in the middle of its run: it stops at the next chunk
+ * boundary, prints its summary, writes its reports and exits 3; the next run resumes and finishes
+ * with every attachment on its target exactly once.
+ */
+class GracefulStopFunctionalTests {
+
+	private static final int RECORDS = 13;
+
+	@TempDir
+	Path tmp;
+
+	@Test
+	void sigtermStopsAtAChunkBoundaryWithExitThreeAndTheNextRunFinishesTheJob() throws Exception {
+		// 40 ms per request stretches the first run over a few seconds, so the signal lands inside it
+		java.util.concurrent.atomic.AtomicBoolean slow = new java.util.concurrent.atomic.AtomicBoolean(true);
+		jakarta.servlet.Filter latency = (request, response, chain) -> {
+			try {
+				if (slow.get()) {
+					Thread.sleep(40);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			chain.doFilter(request, response);
+		};
+		try (KintoneEmulator emulator = KintoneEmulator.builder()
+			.port(0)
+			.dataDirectory(tmp.resolve("emulator"))
+			.seed(MigrationApps.seed(RECORDS, Set.of()))
+			.requestFilter(latency)
+			.start()) {
+			Path jobFile = MigrationApps.jobFile(tmp, emulator, "sigterm", "replace", 2);
+
+			Process child = ChildMigrate.start(tmp, jobFile, List.of());
+			awaitFirstUpdate(emulator, child);
+			child.destroy(); // SIGTERM
+			assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("stopped in time").isTrue();
+			String output = Files.readString(tmp.resolve("child.out")) + Files.readString(tmp.resolve("child.err"));
+
+			assertThat(child.exitValue()).as(output).isEqualTo(ExitCodes.STOPPED);
+			assertThat(output).contains("Stopping execution")
+				.contains("| status             | STOPPED")
+				.contains("stopped; run the same command again to resume");
+			assertThat(tmp.resolve("reports/sigterm/1/attachments.csv")).exists();
+			long updatesAtStop = emulator.stats().count("PUT", "records");
+			assertThat(updatesAtStop).as("stopped before the end").isLessThan((RECORDS + 1) / 2);
+
+			slow.set(false);
+			Process again = ChildMigrate.start(tmp, jobFile, List.of());
+			assertThat(again.waitFor(120, TimeUnit.SECONDS)).isTrue();
+			String resumed = Files.readString(tmp.resolve("child.out")) + Files.readString(tmp.resolve("child.err"));
+			assertThat(again.exitValue()).as(resumed).isEqualTo(ExitCodes.COMPLETED);
+			assertThat(resumed).contains("Resuming job 'sigterm'");
+			assertEveryFileExactlyOnce(emulator);
+		}
+	}
+
+	private static void awaitFirstUpdate(KintoneEmulator emulator, Process child) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (emulator.stats().count("PUT", "records") == 0) {
+			assertThat(child.isAlive()).as("the child runs").isTrue();
+			assertThat(System.nanoTime()).as("a first update within 60 s").isLessThan(deadline);
+			Thread.sleep(10); // polling a condition, not waiting for time to pass
+		}
+	}
+
+	private static void assertEveryFileExactlyOnce(KintoneEmulator emulator) {
+		Map<Long, StoredRecord> targets = MigrationApps.targets(emulator);
+		for (long i = 1; i <= RECORDS; i++) {
+			StoredRecord target = targets.get(i);
+			assertThat(documents(target)).as("documents of record %d", i)
+				.containsExactlyElementsOf(sourceDocuments(emulator, i));
+			if (i < RECORDS) {
+				assertThat(hashes(line(target, "A-1").files("drawing"))).as("drawings of record %d", i)
+					.containsExactlyElementsOf(sourceDrawings(emulator, i));
+			}
+		}
+	}
+
+}

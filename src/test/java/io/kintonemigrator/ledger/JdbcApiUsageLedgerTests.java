@@ -1,0 +1,97 @@
+package io.kintonemigrator.ledger;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** KAM_API_USAGE on a real H2 file: per app and day, atomic, never past the budget, committed at once. */
+class JdbcApiUsageLedgerTests {
+
+	private static final LocalDate DAY = LocalDate.of(2026, 11, 23);
+
+	@TempDir
+	Path dir;
+
+	private JdbcApiUsageLedger usage;
+
+	private DataSourceTransactionManager transactionManager;
+
+	@BeforeEach
+	void database() {
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(
+				"jdbc:h2:file:" + dir.resolve("usage") + ";DB_CLOSE_DELAY=0", "sa", "");
+		LedgerSchema.apply(dataSource);
+		transactionManager = new DataSourceTransactionManager(dataSource);
+		usage = new JdbcApiUsageLedger(new JdbcTemplate(dataSource), transactionManager, Clock.systemUTC());
+	}
+
+	@Test
+	void countsPerAppAndDayUpToTheBudget() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(usage.tryCount("a.example.com/1", DAY, 3)).isTrue();
+		}
+		assertThat(usage.tryCount("a.example.com/1", DAY, 3)).isFalse();
+		assertThat(usage.tryCount("a.example.com/1", DAY.plusDays(1), 3)).isTrue();
+		assertThat(usage.tryCount("a.example.com/2", DAY, 3)).isTrue();
+
+		assertThat(usage.requests("a.example.com/1", DAY)).isEqualTo(3);
+		assertThat(usage.requests("a.example.com/1", DAY.plusDays(1))).isEqualTo(1);
+		assertThat(usage.requests("a.example.com/3", DAY)).isZero();
+	}
+
+	@Test
+	void withoutABudgetEveryRequestCounts() {
+		for (int i = 0; i < 5; i++) {
+			assertThat(usage.tryCount("a.example.com/1", DAY, 0)).isTrue();
+		}
+		assertThat(usage.requests("a.example.com/1", DAY)).isEqualTo(5);
+	}
+
+	@Test
+	void threadsRacingForTheLastRequestsNeverPassTheBudget() throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Callable<Boolean>> attempts = new ArrayList<>();
+			for (int i = 0; i < 160; i++) {
+				attempts.add(() -> usage.tryCount("a.example.com/1", DAY, 100));
+			}
+			long counted = 0;
+			for (Future<Boolean> result : threads.invokeAll(attempts)) {
+				counted += result.get() ? 1 : 0;
+			}
+			assertThat(counted).isEqualTo(100);
+			assertThat(usage.requests("a.example.com/1", DAY)).isEqualTo(100);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	@Test
+	void aCountSurvivesTheRollbackOfTheTransactionItWasTakenIn() {
+		new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+			usage.tryCount("a.example.com/1", DAY, 0);
+			status.setRollbackOnly();
+		});
+
+		assertThat(usage.requests("a.example.com/1", DAY)).isEqualTo(1);
+	}
+
+}

@@ -1,0 +1,85 @@
+package io.kintonemigrator.migration;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.kintonemigrator.kintone.KintoneConnection;
+import io.kintonemigrator.ledger.JdbcApiUsageLedger;
+import io.kintonemigrator.ledger.LedgerSchema;
+import io.kintonemigrator.testsupport.InMemoryKintoneClient;
+import io.kintonemigrator.testsupport.TestClock;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The hard guard: a request that would pass the day's budget is refused before it reaches the client below. */
+class MeteredKintoneClientTests {
+
+	@TempDir
+	Path tmp;
+
+	private final TestClock clock = new TestClock(Instant.parse("2026-11-23T23:30:00Z")); // 08:30 JST
+
+	private final InMemoryKintoneClient app = new InMemoryKintoneClient(7);
+
+	private JdbcApiUsageLedger usage;
+
+	@BeforeEach
+	void database() {
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(
+				"jdbc:h2:file:" + tmp.resolve("usage") + ";DB_CLOSE_DELAY=0", "sa", "");
+		LedgerSchema.apply(dataSource);
+		usage = new JdbcApiUsageLedger(new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource),
+				clock);
+	}
+
+	@Test
+	void refusesTheRequestBeyondTheBudgetUntilTheDayResetsAt0900Jst() {
+		KintoneConnection connection = KintoneConnection.withApiToken(URI.create("https://Example.cybozu.com"), 7, "t");
+		AppRequestMeter meter = new AppRequestMeter(connection, 3, usage, clock);
+		MeteredKintoneClient client = new MeteredKintoneClient(app, meter);
+
+		for (int i = 0; i < 3; i++) {
+			client.recordsAfter(0, 10, List.of(), null);
+		}
+		assertThatExceptionOfType(DailyRequestBudgetExceededException.class)
+			.isThrownBy(() -> client.recordsAfter(0, 10, List.of(), null))
+			.withMessage("the daily request budget of 3 requests for app example.cybozu.com/7 is used up; "
+					+ "it resets at 2026-11-24 09:00 JST (00:00 UTC)");
+		assertThat(app.pageRequests).hasSize(3);
+		assertThat(meter.sent()).isEqualTo(3);
+		assertThat(meter.remainingToday()).isZero();
+
+		clock.advance(Duration.ofMinutes(30)); // 09:00 JST: a new kintone day
+		client.recordsAfter(0, 10, List.of(), null);
+		assertThat(app.pageRequests).hasSize(4);
+		assertThat(meter.remainingToday()).isEqualTo(2);
+	}
+
+	@Test
+	void withoutABudgetEveryRequestIsCountedAndNoneRefused() {
+		KintoneConnection connection = KintoneConnection.withApiToken(URI.create("http://localhost:8080"), 7, "t");
+		AppRequestMeter meter = new AppRequestMeter(connection, 0, usage, clock);
+		MeteredKintoneClient client = new MeteredKintoneClient(app, meter);
+
+		for (int i = 0; i < 5; i++) {
+			client.countAfter(0, null);
+		}
+
+		assertThat(meter.sent()).isEqualTo(5);
+		assertThat(meter.remainingToday()).isEqualTo(Long.MAX_VALUE);
+		assertThat(usage.requests("localhost:8080/7", java.time.LocalDate.of(2026, 11, 23))).isEqualTo(5);
+	}
+
+}
