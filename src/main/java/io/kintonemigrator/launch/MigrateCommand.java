@@ -34,17 +34,35 @@ class MigrateCommand implements Callable<Integer> {
 					+ "credentials via SPRING_DATASOURCE_USERNAME / SPRING_DATASOURCE_PASSWORD).")
 	String database;
 
+	@Option(names = "--since-last-run",
+			description = "Incremental run: only source records updated since the last completed run.")
+	boolean sinceLastRun;
+
+	@Option(names = "--every", paramLabel = "CRON",
+			description = "Stay alive and start an incremental run on this cron schedule "
+					+ "(6 fields, seconds first, e.g. '0 0 * * * *' hourly; zone: the machine's).")
+	String every;
+
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		Map<String, Object> properties = database == null ? Map.of() : Map.of("spring.datasource.url", database);
-		return run(new JobConfigLoader(), jobFile, properties, out, err);
+		if (every != null) {
+			return ScheduledRuns.fromCommandLine(every, jobFile, properties, out, err);
+		}
+		return run(new JobConfigLoader(), jobFile, properties, sinceLastRun, out, err);
 	}
 
 	/** Loads the job file, starts the context and runs the job; shared with the demo. */
 	static int run(JobConfigLoader loader, Path jobFile, Map<String, Object> properties, PrintWriter out,
 			PrintWriter err) throws Exception {
+		return run(loader, jobFile, properties, false, out, err);
+	}
+
+	/** Loads the job file, starts the context and runs the job, in full or incrementally, holding the job's lock. */
+	static int run(JobConfigLoader loader, Path jobFile, Map<String, Object> properties, boolean sinceLastRun,
+			PrintWriter out, PrintWriter err) throws Exception {
 		JobConfig config;
 		try {
 			config = loader.load(jobFile);
@@ -56,8 +74,21 @@ class MigrateCommand implements Callable<Integer> {
 		}
 		Map<String, Object> all = new java.util.LinkedHashMap<>(properties);
 		all.put("kam.chunk-size", config.limits().chunkSize());
-		try (ConfigurableApplicationContext context = MigratorContext.start(all, loader)) {
-			return context.getBean(MigrationLauncher.class).migrate(config, jobFile, out, err).exitCode();
+		ConfigurableApplicationContext started;
+		try {
+			started = MigratorContext.start(all, loader);
+		}
+		catch (RuntimeException ex) {
+			String inUse = H2DatabaseOwner.inUseMessage(ex);
+			if (inUse == null) {
+				throw ex;
+			}
+			err.println(inUse);
+			err.flush();
+			return ExitCodes.USAGE;
+		}
+		try (ConfigurableApplicationContext context = started) {
+			return context.getBean(ExclusiveRun.class).run(config, jobFile, sinceLastRun, out, err);
 		}
 		finally {
 			out.flush();
