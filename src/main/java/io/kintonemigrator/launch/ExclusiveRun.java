@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import javax.sql.DataSource;
-
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.ledger.JobLockedException;
 import io.kintonemigrator.ledger.JobLocks;
@@ -24,13 +22,10 @@ class ExclusiveRun {
 
 	private final IncrementalRuns incremental;
 
-	private final DataSource dataSource;
-
-	ExclusiveRun(JobLocks locks, MigrationLauncher launcher, IncrementalRuns incremental, DataSource dataSource) {
+	ExclusiveRun(JobLocks locks, MigrationLauncher launcher, IncrementalRuns incremental) {
 		this.locks = locks;
 		this.launcher = launcher;
 		this.incremental = incremental;
-		this.dataSource = dataSource;
 	}
 
 	int run(JobConfig config, Path jobFile, boolean sinceLastRun, PrintWriter out, PrintWriter err) throws Exception {
@@ -43,7 +38,7 @@ class ExclusiveRun {
 			err.flush();
 			return ExitCodes.USAGE;
 		}
-		try (lock; H2DatabaseOwner owner = H2DatabaseOwner.record(dataSource, config.name())) {
+		try (lock) {
 			holdForTest();
 			if (sinceLastRun) {
 				return incremental.incremental(config, jobFile, out, err).exitCode();

@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * H2 opens a file database from one process at a time, so a second run on the same H2 file fails
  * before it can read the job lock. The holder therefore also writes who it is next to the database
- * ({@code <database>.owner}: job, host, pid, since), and the refused process turns H2's error 90020
- * into one line naming the holder. The file is deleted when the run ends; one left by a killed
- * process is ignored because its pid is gone.
+ * ({@code <database>.owner}: host, pid, since) as soon as its context has the database open, and
+ * the refused process turns H2's error 90020 into one line naming the holder. The file is deleted
+ * when the context closes; one left by a killed process is ignored because its pid is gone.
  */
 final class H2DatabaseOwner implements AutoCloseable {
 
@@ -33,7 +33,7 @@ final class H2DatabaseOwner implements AutoCloseable {
 	}
 
 	/** Writes the owner file when the database is an H2 file; does nothing otherwise. */
-	static H2DatabaseOwner record(DataSource dataSource, String job) {
+	static H2DatabaseOwner record(DataSource dataSource) {
 		String url;
 		try (Connection connection = dataSource.getConnection()) {
 			url = connection.getMetaData().getURL();
@@ -50,7 +50,6 @@ final class H2DatabaseOwner implements AutoCloseable {
 		int options = path.indexOf(';');
 		Path file = Path.of((options < 0 ? path : path.substring(0, options)) + ".owner").toAbsolutePath();
 		Properties owner = new Properties();
-		owner.setProperty("job", job);
 		owner.setProperty("host", ProcessInfo.host());
 		owner.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
 		owner.setProperty("since", Instant.now().toString());
@@ -90,12 +89,12 @@ final class H2DatabaseOwner implements AutoCloseable {
 			boolean alive = ProcessInfo.host().equals(owner.getProperty("host"))
 					&& ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
 			if (alive) {
-				return "process " + pid + " on host " + owner.getProperty("host") + " (running job '"
-						+ owner.getProperty("job") + "' since " + owner.getProperty("since") + ")";
+				return "process " + pid + " on host " + owner.getProperty("host") + " (open since "
+						+ owner.getProperty("since") + ")";
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			// no owner file: the holder has not reached its lock yet, or is not one of our runs
+			// no owner file: the holder is still starting, or is not one of our runs
 		}
 		return "another process";
 	}

@@ -39,9 +39,14 @@ class ScheduleConfiguration {
 
 	@Bean
 	ExclusiveRun exclusiveRun(JobLocks locks, MigrationLauncher launcher, JobWatermarks watermarks,
-			JobRepository jobRepository, Clock clock, DataSource dataSource) {
-		return new ExclusiveRun(locks, launcher, new IncrementalRuns(launcher, watermarks, jobRepository, clock),
-				dataSource);
+			JobRepository jobRepository, Clock clock) {
+		return new ExclusiveRun(locks, launcher, new IncrementalRuns(launcher, watermarks, jobRepository, clock));
+	}
+
+	/** On an H2 file: says who has it open, for a second process that H2 refuses. */
+	@Bean
+	H2DatabaseOwner h2DatabaseOwner(DataSource dataSource) {
+		return H2DatabaseOwner.record(dataSource);
 	}
 
 }
