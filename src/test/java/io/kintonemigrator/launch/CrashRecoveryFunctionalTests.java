@@ -13,6 +13,7 @@ import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.store.StoredRecord;
 import io.kintonemigrator.testsupport.ChildMigrator;
 import io.kintonemigrator.testsupport.MigrationApps;
+import io.kintonemigrator.testsupport.TestDatabase;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,13 +154,13 @@ class CrashRecoveryFunctionalTests {
 	}
 
 	private Process startMigrate(Path jobFile, List<String> options) throws Exception {
-		return new ChildMigrator(ChildMigrator.defaults(jdbcUrl(), tmp.resolve("work"))).start(tmp.resolve("child.log"),
+		return new ChildMigrator(ChildMigrator.defaults(database(), tmp.resolve("work"))).start(tmp.resolve("child.log"),
 				options, "migrate", "--job", jobFile.toString());
 	}
 
 	/** The job repository and ledger of the children; subclasses run the stories on another database. */
-	String jdbcUrl() {
-		return "jdbc:h2:file:" + tmp.resolve("db/batch");
+	TestDatabase database() {
+		return TestDatabase.h2(tmp.resolve("db/batch"));
 	}
 
 	record Result(int exitCode, String output) {

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.testsupport.ChildMigrator;
 import io.kintonemigrator.testsupport.MigrationApps;
+import io.kintonemigrator.testsupport.TestDatabase;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,7 @@ class JobOverlapFunctionalTests {
 			.start()) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "overlap", "append", 10);
 			Path release = tmp.resolve("release");
-			ChildMigrator children = new ChildMigrator(ChildMigrator.defaults(jdbcUrl(), tmp.resolve("work")));
+			ChildMigrator children = new ChildMigrator(ChildMigrator.defaults(database(), tmp.resolve("work")));
 			List<String> hold = List.of("-Dkam.test.holdLockUntil=" + release);
 
 			// when two processes start at once
@@ -69,7 +70,7 @@ class JobOverlapFunctionalTests {
 			.start()) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "overlap-named", "append", 10);
 			Path release = tmp.resolve("release");
-			ChildMigrator children = new ChildMigrator(ChildMigrator.defaults(jdbcUrl(), tmp.resolve("work")));
+			ChildMigrator children = new ChildMigrator(ChildMigrator.defaults(database(), tmp.resolve("work")));
 			Process first = children.start(tmp.resolve("first.log"), List.of("-Dkam.test.holdLockUntil=" + release),
 					"migrate", "--job", job.toString());
 			try {
@@ -79,7 +80,7 @@ class JobOverlapFunctionalTests {
 						job.toString());
 
 				assertThat(second.exitCode()).as(second.output()).isEqualTo(ExitCodes.USAGE);
-				assertThat(second.output()).contains("in use by process " + first.pid() + " on host ")
+				assertThat(second.output()).contains(holderNamed(first.pid()))
 					.containsPattern("since \\d{4}-\\d\\d-\\d\\dT");
 			}
 			finally {
@@ -91,13 +92,18 @@ class JobOverlapFunctionalTests {
 	}
 
 	/** The database both children use; subclasses use another. */
-	String jdbcUrl() {
-		return "jdbc:h2:file:" + tmp.resolve("db/batch");
+	TestDatabase database() {
+		return TestDatabase.h2(tmp.resolve("db/batch"));
 	}
 
 	/** What the refused child prints (H2 refuses the file, PostgreSQL the lock row). */
 	String refusedMessage() {
 		return "The job database .* is in use by ";
+	}
+
+	/** How the refused child names the holder. */
+	String holderNamed(long pid) {
+		return "in use by process " + pid + " on host ";
 	}
 
 	static Process firstToExit(Process a, Process b) throws InterruptedException {

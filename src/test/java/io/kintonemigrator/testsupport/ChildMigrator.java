@@ -24,9 +24,11 @@ public final class ChildMigrator {
 	}
 
 	/** The options every child gets for a database, a work directory and short backoffs. */
-	public static List<String> defaults(String jdbcUrl, Path workDir) {
-		return List.of("-Dspring.datasource.url=" + jdbcUrl, "-Dkam.work-dir=" + workDir,
-				"-Dkam.resilience.initial-backoff=1ms", "-Dkam.resilience.max-backoff=5ms");
+	public static List<String> defaults(TestDatabase database, Path workDir) {
+		List<String> options = new ArrayList<>(database.systemProperties());
+		options.addAll(List.of("-Dkam.work-dir=" + workDir, "-Dkam.resilience.initial-backoff=1ms",
+				"-Dkam.resilience.max-backoff=5ms"));
+		return options;
 	}
 
 	public Process start(Path log, List<String> extraOptions, String... args) throws IOException {
