@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
+import io.kintonemigrator.emulator.model.SystemFields;
 import io.kintonemigrator.emulator.observe.RequestLogEntry;
 import io.kintonemigrator.testsupport.IncrementalApps;
 
@@ -93,6 +94,29 @@ class IncrementalRunFunctionalTests {
 			for (long i = 1; i <= 6; i++) {
 				assertThat(targetDocuments(emulator, i)).as("record %d", i).isEqualTo(sourceDocuments(emulator, i));
 			}
+		}
+	}
+
+	@Test
+	void anEnglishLanguageAppIsFilteredByItsOwnUpdatedTimeField() throws Exception {
+		try (KintoneEmulator emulator = KintoneEmulator.builder()
+			.port(0)
+			.dataDirectory(tmp.resolve("emulator"))
+			.seed(IncrementalApps.seed(4, 4, SystemFields.Codes.ENGLISH))
+			.start(); IncrementalApps.Editor editor = new IncrementalApps.Editor(emulator, tmp)) {
+			Path job = IncrementalApps.jobFile(tmp, emulator, "incremental-english", "append");
+			assertThat(migrate(job, "--since-last-run").exitCode()).isZero();
+
+			editor.addFile(3, "added.txt", "added to record 3");
+			emulator.clearRequestLog();
+			Run second = migrate(job, "--since-last-run");
+
+			assertThat(second.exitCode()).as(second.output()).isZero();
+			assertThat(emulator.requestLog()).filteredOn(entry -> "records".equals(entry.api()) && entry.app() != null
+					&& entry.app() == 1)
+				.isNotEmpty();
+			assertThat(count(emulator, "GET", "file")).as("downloads").isEqualTo(1);
+			assertThat(targetDocuments(emulator, 3)).isEqualTo(sourceDocuments(emulator, 3)).hasSize(2);
 		}
 	}
 

@@ -19,6 +19,7 @@ import io.kintonemigrator.emulator.EmulatorSeed;
 import io.kintonemigrator.emulator.FieldSpec;
 import io.kintonemigrator.emulator.FileContent;
 import io.kintonemigrator.emulator.KintoneEmulator;
+import io.kintonemigrator.emulator.model.SystemFields;
 import io.kintonemigrator.emulator.model.TokenPermission;
 import io.kintonemigrator.emulator.observe.RequestLogEntry;
 import io.kintonemigrator.emulator.store.StoredFile;
@@ -48,8 +49,14 @@ public final class IncrementalApps {
 	}
 
 	public static EmulatorSeed seed(int records, int targetRecords) {
+		return seed(records, targetRecords, SystemFields.Codes.JAPANESE);
+	}
+
+	/** The apps, with the system field codes of a domain in one language (更新日時 or Updated_datetime). */
+	public static EmulatorSeed seed(int records, int targetRecords, SystemFields.Codes systemFields) {
 		Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
 		AppSeed.Builder source = AppSeed.builder(1, "案件")
+			.systemFields(systemFields)
 			.field(FieldSpec.singleLineText("title"))
 			.field(FieldSpec.file("attachments"))
 			.apiToken(JOB_TOKEN, TokenPermission.VIEW)
@@ -61,6 +68,7 @@ public final class IncrementalApps {
 				.file("attachments", "報告書_" + n + ".pdf", "application/pdf", FileContent.generated(1_000 + n, n)));
 		}
 		AppSeed.Builder target = AppSeed.builder(2, "アーカイブ")
+			.systemFields(systemFields)
 			.field(FieldSpec.number("legacy_id").unique())
 			.field(FieldSpec.file("documents"))
 			.apiToken(TARGET_TOKEN, TokenPermission.VIEW, TokenPermission.EDIT);
