@@ -7,13 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Properties;
 
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.ResourcePropertySource;
 
 /**
  * H2 opens a file database from one process at a time, so a second run on the same H2 file fails
@@ -60,6 +67,37 @@ final class H2DatabaseOwner implements AutoCloseable {
 			return new H2DatabaseOwner(null); // only a nicer message is lost
 		}
 		return new H2DatabaseOwner(file);
+	}
+
+	/**
+	 * Before the context starts (whose failure Spring would log at length): opens the H2 file the
+	 * command would use, with the command's properties over system properties, environment and
+	 * {@code application.properties}, and returns the one-line message when another process has it
+	 * open; null otherwise (also for other databases or any other problem, which the context reports).
+	 */
+	static @Nullable String checkNotInUse(Map<String, Object> commandProperties) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("command", commandProperties));
+		try {
+			environment.getPropertySources()
+				.addLast(new ResourcePropertySource(new ClassPathResource("application.properties")));
+		}
+		catch (IOException ex) {
+			return null;
+		}
+		String url = environment.getProperty("spring.datasource.url");
+		if (url == null || !url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")
+				|| url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:")) {
+			return null;
+		}
+		try (Connection connection = DriverManager.getConnection(url,
+				environment.getProperty("spring.datasource.username", "sa"),
+				environment.getProperty("spring.datasource.password", ""))) {
+			return null;
+		}
+		catch (SQLException ex) {
+			return inUseMessage(ex);
+		}
 	}
 
 	/** One line for H2's "database already in use" anywhere in the causes, or null for any other failure. */

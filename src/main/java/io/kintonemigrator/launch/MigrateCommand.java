@@ -74,12 +74,18 @@ class MigrateCommand implements Callable<Integer> {
 		}
 		Map<String, Object> all = new java.util.LinkedHashMap<>(properties);
 		all.put("kam.chunk-size", config.limits().chunkSize());
+		String inUse = H2DatabaseOwner.checkNotInUse(all);
+		if (inUse != null) {
+			err.println(inUse);
+			err.flush();
+			return ExitCodes.USAGE;
+		}
 		ConfigurableApplicationContext started;
 		try {
 			started = MigratorContext.start(all, loader);
 		}
-		catch (RuntimeException ex) {
-			String inUse = H2DatabaseOwner.inUseMessage(ex);
+		catch (RuntimeException ex) { // another process opened the file after the check
+			inUse = H2DatabaseOwner.inUseMessage(ex);
 			if (inUse == null) {
 				throw ex;
 			}
