@@ -40,4 +40,32 @@ CREATE TABLE IF NOT EXISTS KAM_API_USAGE (
 	REQUESTS        BIGINT        NOT NULL,
 	UPDATED_AT      TIMESTAMP WITH TIME ZONE NOT NULL,
 	CONSTRAINT KAM_API_USAGE_PK PRIMARY KEY (APP_KEY, KINTONE_DAY)
+-- Watermark of incremental runs (migrate --since-last-run), one row per job:
+--   WATERMARK       source records updated at or after it are migrated by the next incremental run:
+--                   the start of the last COMPLETED run (taken before its first read) minus a margin
+--                   for clock skew and kintone's minute precision of UPDATED_TIME
+--   RUN_SINCE       the bound of the incremental run in progress (NULL: that run reads every record)
+--   RUN_STARTED_AT  when the incremental run in progress started; NULL when none is in progress. A
+--                   failed or crashed run resumes with the same RUN_SINCE and RUN_STARTED_AT
+CREATE TABLE IF NOT EXISTS KAM_JOB_WATERMARK (
+	JOB_NAME        VARCHAR(100) NOT NULL,
+	WATERMARK       TIMESTAMP WITH TIME ZONE,
+	RUN_SINCE       TIMESTAMP WITH TIME ZONE,
+	RUN_STARTED_AT  TIMESTAMP WITH TIME ZONE,
+	UPDATED_AT      TIMESTAMP WITH TIME ZONE NOT NULL,
+	CONSTRAINT KAM_JOB_WATERMARK_PK PRIMARY KEY (JOB_NAME)
+);
+
+-- Who runs a job right now, so two processes (on one machine or many) never run it at once. The
+-- holder renews HEARTBEAT_AT (database time) and BEAT; a holder whose heartbeat is older than the
+-- lease, or a dead process on the same host, is replaced by the next run.
+CREATE TABLE IF NOT EXISTS KAM_JOB_LOCK (
+	JOB_NAME      VARCHAR(100) NOT NULL,
+	OWNER         VARCHAR(100) NOT NULL,  -- random id of the holding process
+	HOST          VARCHAR(255) NOT NULL,
+	PID           BIGINT       NOT NULL,
+	ACQUIRED_AT   TIMESTAMP WITH TIME ZONE NOT NULL,
+	HEARTBEAT_AT  TIMESTAMP WITH TIME ZONE NOT NULL,
+	BEAT          BIGINT       NOT NULL,
+	CONSTRAINT KAM_JOB_LOCK_PK PRIMARY KEY (JOB_NAME)
 );

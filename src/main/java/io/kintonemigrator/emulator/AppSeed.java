@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import io.kintonemigrator.emulator.model.AppDefinition;
 import io.kintonemigrator.emulator.model.FieldDefinition;
+import io.kintonemigrator.emulator.model.SystemFields;
 import io.kintonemigrator.emulator.model.TokenPermission;
 
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,8 @@ public final class AppSeed {
 
 	private final List<RecordSeed> records;
 
+	private final SystemFields.Codes systemFields;
+
 	private AppSeed(Builder builder) {
 		this.id = builder.id;
 		this.name = builder.name;
@@ -41,6 +44,7 @@ public final class AppSeed {
 		this.fields = List.copyOf(builder.fields);
 		this.apiTokens = new LinkedHashMap<>(builder.apiTokens);
 		this.records = List.copyOf(builder.records);
+		this.systemFields = builder.systemFields;
 	}
 
 	public static Builder builder(long id, String name) {
@@ -71,7 +75,8 @@ public final class AppSeed {
 			}
 			definitions.put(definition.code(), definition);
 		}
-		return new AppDefinition(this.id, this.name, this.guestSpaceId, definitions, this.apiTokens, createdAt);
+		return new AppDefinition(this.id, this.name, this.guestSpaceId, definitions, this.apiTokens, createdAt,
+				this.systemFields);
 	}
 
 	/** Collects an app's parts; not thread-safe. */
@@ -89,6 +94,8 @@ public final class AppSeed {
 
 		private final List<RecordSeed> records = new ArrayList<>();
 
+		private SystemFields.Codes systemFields = SystemFields.Codes.JAPANESE;
+
 		private Builder(long id, String name) {
 			this.id = id;
 			this.name = name;
@@ -104,6 +111,15 @@ public final class AppSeed {
 			Set<TokenPermission> set = EnumSet.noneOf(TokenPermission.class);
 			set.addAll(List.of(permissions));
 			this.apiTokens.put(token, set);
+			return this;
+		}
+
+		/**
+		 * The codes of the app's system fields, e.g. {@link SystemFields.Codes#ENGLISH} for an app
+		 * created on an English-language domain (default: Japanese, 更新日時 and so on).
+		 */
+		public Builder systemFields(SystemFields.Codes codes) {
+			this.systemFields = codes;
 			return this;
 		}
 

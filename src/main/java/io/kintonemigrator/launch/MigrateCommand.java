@@ -38,6 +38,15 @@ class MigrateCommand implements Callable<Integer> {
 	@Mixin
 	RunControlOptions runControl = new RunControlOptions();
 
+	@Option(names = "--since-last-run",
+			description = "Incremental run: only source records updated since the last completed run.")
+	boolean sinceLastRun;
+
+	@Option(names = "--every", paramLabel = "CRON",
+			description = "Stay alive and start an incremental run on this cron schedule "
+					+ "(6 fields, seconds first, e.g. '0 0 * * * *' hourly; zone: the machine's).")
+	String every;
+
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
@@ -59,12 +68,22 @@ class MigrateCommand implements Callable<Integer> {
 			err.flush();
 			return ExitCodes.USAGE;
 		}
-		return run(new JobConfigLoader(), jobFile, properties, runControl.out(out), err);
+		PrintWriter runOut = runControl.out(out);
+		if (every != null) {
+			return ScheduledRuns.fromCommandLine(every, jobFile, properties, runOut, err);
+		}
+		return run(new JobConfigLoader(), jobFile, properties, sinceLastRun, runOut, err);
 	}
 
 	/** Loads the job file, starts the context and runs the job; shared with the demo. */
 	static int run(JobConfigLoader loader, Path jobFile, Map<String, Object> properties, PrintWriter out,
 			PrintWriter err) throws Exception {
+		return run(loader, jobFile, properties, false, out, err);
+	}
+
+	/** Loads the job file, starts the context and runs the job, in full or incrementally, holding the job's lock. */
+	static int run(JobConfigLoader loader, Path jobFile, Map<String, Object> properties, boolean sinceLastRun,
+			PrintWriter out, PrintWriter err) throws Exception {
 		JobConfig config;
 		try {
 			config = loader.load(jobFile);
@@ -76,11 +95,31 @@ class MigrateCommand implements Callable<Integer> {
 		}
 		Map<String, Object> all = new java.util.LinkedHashMap<>(properties);
 		all.put("kam.chunk-size", config.limits().chunkSize());
+		String inUse = H2DatabaseOwner.checkNotInUse(all);
+		if (inUse != null) {
+			err.println(inUse);
+			err.flush();
+			return ExitCodes.USAGE;
+		}
 		int exitCode = ExitCodes.FAILED;
 		try (GracefulStop stop = GracefulStop.install(System.out)) {
-			try (ConfigurableApplicationContext context = MigratorContext.start(all, loader)) {
+			ConfigurableApplicationContext started;
+			try {
+				started = MigratorContext.start(all, loader);
+			}
+			catch (RuntimeException ex) { // another process opened the file after the check
+				inUse = H2DatabaseOwner.inUseMessage(ex);
+				if (inUse == null) {
+					throw ex;
+				}
+				err.println(inUse);
+				err.flush();
+				exitCode = ExitCodes.USAGE;
+				return exitCode;
+			}
+			try (ConfigurableApplicationContext context = started) {
 				stop.onSignal(context.getBean(RunningJobStopper.class)::stopAll);
-				exitCode = context.getBean(MigrationLauncher.class).migrate(config, jobFile, out, err).exitCode();
+				exitCode = context.getBean(ExclusiveRun.class).run(config, jobFile, sinceLastRun, out, err);
 				return exitCode;
 			}
 			finally {

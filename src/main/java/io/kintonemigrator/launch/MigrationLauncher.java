@@ -28,8 +28,8 @@ import org.springframework.batch.core.repository.JobRepository;
  * <ul>
  * <li>none: a first run (an instance a crash left without any execution is deleted first);</li>
  * <li>FAILED or STOPPED: resumed from its last checkpoint;</li>
- * <li>STARTING, STARTED or STOPPING: left so by a process that died (the job repository's H2
- * file cannot be opened by two processes, so no other process runs it): recovered with
+ * <li>STARTING, STARTED or STOPPING: left so by a process that died (the caller holds the job's
+ * lock, see {@code JobLocks}, so no other process runs it): recovered with
  * {@link JobOperator#recover}, then resumed;</li>
  * <li>COMPLETED: nothing to do, said so.</li>
  * </ul>
@@ -68,7 +68,15 @@ public class MigrationLauncher {
 	}
 
 	public Outcome migrate(JobConfig config, Path jobFile, PrintWriter out, PrintWriter err) throws Exception {
-		JobParameters parameters = parameters(config, jobFile);
+		return migrate(config, parameters(config, jobFile), out, err);
+	}
+
+	/**
+	 * Runs or resumes the instance the parameters identify (an incremental run adds its own). The
+	 * caller holds the job's lock, so an execution left running belongs to a process that died.
+	 */
+	public Outcome migrate(JobConfig config, JobParameters parameters, PrintWriter out, PrintWriter err)
+			throws Exception {
 		JobExecution last = jobRepository.getLastJobExecution(AttachmentMigrationJobConfiguration.JOB_NAME, parameters);
 		switch (NextRun.after(last).action()) {
 			case NOTHING -> {

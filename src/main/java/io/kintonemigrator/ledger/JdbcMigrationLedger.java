@@ -93,6 +93,21 @@ public class JdbcMigrationLedger implements MigrationLedger {
 	}
 
 	@Override
+	public void markPresent(String job, List<LedgerEntry> present) {
+		for (LedgerEntry entry : present) {
+			upsert(job, entry, LedgerStatus.ATTACHED, false);
+		}
+	}
+
+	@Override
+	public void forget(String job, Collection<AttachmentRef> refs) {
+		for (AttachmentRef ref : refs) {
+			jdbc.update("DELETE FROM KAM_ATTACHMENT WHERE " + KEY, job, ref.sourceApp(), ref.sourceRecord(),
+					ref.sourceField(), ref.sourceRow(), ref.fileIndex());
+		}
+	}
+
+	@Override
 	public List<LedgerEntry> all(String job) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM KAM_ATTACHMENT WHERE JOB_NAME = ? "
 				+ "ORDER BY SOURCE_RECORD, SOURCE_FIELD, SOURCE_ROW, FILE_INDEX", ROW_MAPPER, job);

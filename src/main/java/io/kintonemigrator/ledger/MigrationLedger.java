@@ -26,6 +26,15 @@ public interface MigrationLedger {
 	/** Writes the rows as {@link LedgerStatus#SKIPPED} with their error, in the caller's transaction. */
 	void markSkipped(String job, List<LedgerEntry> skipped);
 
+	/**
+	 * Writes the rows as {@link LedgerStatus#ATTACHED} (inserting or replacing), in the caller's
+	 * transaction: an incremental run found these files already on their target record.
+	 */
+	void markPresent(String job, List<LedgerEntry> present);
+
+	/** Deletes the rows, in the caller's transaction: their files are no longer in the source record. */
+	void forget(String job, Collection<AttachmentRef> refs);
+
 	/** Every row of a job, ordered by source record, field, row and index (reports, verification). */
 	List<LedgerEntry> all(String job);
 

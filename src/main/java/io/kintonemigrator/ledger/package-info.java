@@ -1,5 +1,6 @@
 /**
- * Durable per-attachment state and API usage counters, in the job repository's database.
+ * Durable state in the job repository's database: per-attachment outcomes, API usage counters,
+ * the watermarks of incremental runs and the job locks that keep runs from overlapping.
  */
 @NullMarked
 package io.kintonemigrator.ledger;

@@ -2,6 +2,7 @@ package io.kintonemigrator.migration;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 
 import javax.sql.DataSource;
 
@@ -13,7 +14,11 @@ import io.kintonemigrator.ledger.JdbcMigrationLedger;
 import io.kintonemigrator.ledger.LedgerSchema;
 import io.kintonemigrator.ledger.MigrationLedger;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -47,6 +52,15 @@ public class AttachmentMigrationJobConfiguration {
 	public static final String PARAM_FINGERPRINT = "job.fingerprint";
 
 	public static final String PARAM_FILE = "job.file";
+
+	/**
+	 * Incremental runs only (identifying): source records updated at or after this instant (ISO-8601)
+	 * are read, and their attachments migrated before are migrated again.
+	 */
+	public static final String PARAM_SINCE = "incremental.since";
+
+	/** Incremental runs only (identifying): when the run started; makes every incremental run its own instance. */
+	public static final String PARAM_STARTED = "incremental.started";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -107,8 +121,11 @@ public class AttachmentMigrationJobConfiguration {
 
 	@Bean
 	@StepScope
-	SourceRecordReader sourceRecordReader(MigrationRun run) {
-		return new SourceRecordReader(run.source(), TargetLookup.sourceFields(run.config()), run.config().query());
+	SourceRecordReader sourceRecordReader(MigrationRun run,
+			@Value("#{jobParameters['" + PARAM_SINCE + "']}") @Nullable String since) {
+		String query = since == null ? run.config().query()
+				: UpdatedSince.query(run.config().query(), run.source().formFields(), Instant.parse(since));
+		return new SourceRecordReader(run.source(), TargetLookup.sourceFields(run.config()), query);
 	}
 
 	@Bean
@@ -119,8 +136,9 @@ public class AttachmentMigrationJobConfiguration {
 
 	@Bean
 	@StepScope
-	TargetRecordWriter targetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock) {
-		return new TargetRecordWriter(run, ledger, clock);
+	TargetRecordWriter targetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock,
+			@Value("#{jobParameters['" + PARAM_SINCE + "']}") @Nullable String since) {
+		return new TargetRecordWriter(run, ledger, clock, since != null);
 	}
 
 	@Bean

@@ -44,7 +44,19 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * the reader's checkpoint.</li>
  * </ol>
  * Permanent per-record errors skip the record (up to the job's skip limit) instead of going
- * through Spring Batch's skip scan, which would repeat the transfers. Not thread-safe.
+ * through Spring Batch's skip scan, which would repeat the transfers.
+ *
+ * <p><b>Incremental runs</b> ({@code reopenEarlierRuns}) read only records updated since the last
+ * completed run, so their ATTACHED and SKIPPED rows were written by earlier runs (this run's
+ * outcome for a record commits with the checkpoint that moves past it): they are opened again,
+ * and the record's rows are rewritten to its current attachments (rows of files no longer in the
+ * source are deleted). With {@code replace} every current attachment is moved again and the target
+ * field ends up with exactly the source's files. With {@code append} and {@code skip} an attachment
+ * whose name and size the target field already holds (not counting files accounted for by this
+ * chunk's reconciled intents) is taken as there and marked ATTACHED without a transfer; only new
+ * files are moved. That decision reads the target record, not earlier rows, so it survives a crash
+ * at any point: intents of this run are reconciled first, exactly as in a full run. Not
+ * thread-safe.
  */
 class TargetRecordWriter implements ItemWriter<SourceItem> {
 
@@ -69,7 +81,13 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 
 	private final Clock clock;
 
+	private final boolean reopenEarlierRuns;
+
 	TargetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock) {
+		this(run, ledger, clock, false);
+	}
+
+	TargetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock, boolean reopenEarlierRuns) {
 		this.run = run;
 		this.config = run.config();
 		this.ledger = ledger;
@@ -77,6 +95,7 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		this.planner = new UpdatePlanner(config.onExisting());
 		this.transfers = new ChunkTransfers(run.transfer(), run.transfers(), new FreshDownloadKeys(run.source()));
 		this.clock = clock;
+		this.reopenEarlierRuns = reopenEarlierRuns;
 	}
 
 	@Override
@@ -97,6 +116,10 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 			.flatMap(item -> item.attachments().stream())
 			.filter(attachment -> attached.contains(attachment.ref()))
 			.toList(), outcome.skipped.size(), outcome.skipped.stream().map(entry -> entry.ref().sourceRecord()).toList());
+		if (reopenEarlierRuns) {
+			ledger.markPresent(config.name(), outcome.present);
+			ledger.forget(config.name(), outcome.stale);
+		}
 	}
 
 	private void checkSkipLimit(ChunkOutcome outcome) {
@@ -114,12 +137,23 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 			.stream()
 			.collect(Collectors.toMap(LedgerEntry::ref, Function.identity()));
 		List<Work> works = new ArrayList<>();
+		if (reopenEarlierRuns) {
+			java.util.Set<AttachmentRef> current = items.stream()
+				.flatMap(item -> item.attachments().stream())
+				.map(SourceAttachment::ref)
+				.collect(Collectors.toSet());
+			rows.keySet().stream().filter(ref -> !current.contains(ref)).forEach(outcome.stale::add);
+		}
 		for (SourceItem item : items) {
 			Work work = new Work(item);
 			for (SourceAttachment attachment : item.attachments()) {
 				LedgerEntry row = rows.get(attachment.ref());
 				if (row == null || row.status() == LedgerStatus.INTENT) {
 					work.open.put(attachment, row);
+				}
+				else if (reopenEarlierRuns) {
+					work.open.put(attachment, null);
+					work.earlier.put(attachment, row);
 				}
 			}
 			if (work.open.isEmpty()) {
@@ -161,12 +195,17 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		Instant now = clock.instant();
 		List<SourceAttachment> toTransfer = new ArrayList<>();
 		for (Work work : works) {
+			TargetFiles present = reopenEarlierRuns && config.onExisting() != JobConfig.OnExisting.REPLACE
+					? new TargetFiles(work.target) : null;
 			for (Map.Entry<SourceAttachment, @Nullable LedgerEntry> open : work.open.entrySet()) {
 				SourceAttachment attachment = open.getKey();
 				LedgerEntry intent = open.getValue();
 				if (intent != null && intent.targetRecord() != null && intent.targetRecord() == work.target.id()) {
 					if (wasApplied(intent, attachment, work.target)) {
 						outcome.attached.add(attachment.ref());
+						if (present != null) {
+							present.take(attachment);
+						}
 						continue;
 					}
 					if (intent.baseRevision() != null && intent.baseRevision() == work.target.revision()
@@ -177,7 +216,22 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 						continue;
 					}
 				}
+				if (present != null && intent == null) {
+					work.alreadyThere.add(attachment);
+					continue;
+				}
 				toTransfer.add(attachment);
+			}
+			if (present != null) {
+				// after the intents took their files, so a crash between update and commit is not counted twice
+				for (SourceAttachment attachment : work.alreadyThere) {
+					if (present.take(attachment)) {
+						outcome.present.add(presentEntry(attachment, work));
+					}
+					else {
+						toTransfer.add(attachment);
+					}
+				}
 			}
 		}
 		ChunkTransfers.Result result = transfers.run(toTransfer);
@@ -187,7 +241,7 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 			if (!failed.isEmpty()) {
 				List<SourceAttachment> notDone = work.open.keySet()
 					.stream()
-					.filter(a -> !outcome.attached.contains(a.ref()))
+					.filter(a -> !outcome.attached.contains(a.ref()) && !outcome.isPresent(a.ref()))
 					.toList();
 				outcome.skip(notDone, work.target.id(), failed.get(0).file().name() + ": "
 						+ result.permanent().get(failed.get(0)));
@@ -206,6 +260,15 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 			}
 		}
 		return ready;
+	}
+
+	/** An ATTACHED row for a file the target already holds; keeps the earlier row's hash when it is the same file. */
+	private static LedgerEntry presentEntry(SourceAttachment attachment, Work work) {
+		LedgerEntry earlier = work.earlier.get(attachment);
+		String sha256 = earlier != null && earlier.fileName().equals(attachment.file().name())
+				&& earlier.size() == attachment.file().size() ? earlier.sha256() : null;
+		return new LedgerEntry(attachment.ref(), attachment.file().name(), attachment.file().size(), sha256,
+				work.target.id(), attachment.targetField(), null, null, null, null, LedgerStatus.ATTACHED, 0, null);
 	}
 
 	/**
@@ -325,6 +388,12 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 
 		final List<PendingAttachment> pending = new ArrayList<>();
 
+		/** Incremental runs: rows earlier runs left for the open attachments. */
+		final Map<SourceAttachment, LedgerEntry> earlier = new LinkedHashMap<>();
+
+		/** Incremental runs: open attachments to look for on the target before moving them. */
+		final List<SourceAttachment> alreadyThere = new ArrayList<>();
+
 		@Nullable KintoneRecord target;
 
 		Work(SourceItem item) {
@@ -340,9 +409,20 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 
 		final List<LedgerEntry> skipped = new ArrayList<>();
 
+		/** Incremental runs: attachments the target already holds. */
+		final List<LedgerEntry> present = new ArrayList<>();
+
+		/** Incremental runs: rows of files that are no longer in their source record. */
+		final List<AttachmentRef> stale = new ArrayList<>();
+
+		boolean isPresent(AttachmentRef ref) {
+			return present.stream().anyMatch(entry -> entry.ref().equals(ref));
+		}
+
 		void skip(java.util.Collection<SourceAttachment> attachments, @Nullable Long targetRecord, String reason) {
 			for (SourceAttachment attachment : attachments) {
 				attached.remove(attachment.ref());
+				present.removeIf(entry -> entry.ref().equals(attachment.ref()));
 				skipped.add(LedgerEntry.skipped(attachment.ref(), attachment.file().name(), attachment.file().size(),
 						targetRecord, attachment.targetField(), reason));
 			}

@@ -1,6 +1,5 @@
 package io.kintonemigrator.launch;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,10 +9,11 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import io.kintonemigrator.AttachmentMigratorApplication;
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.store.StoredRecord;
+import io.kintonemigrator.testsupport.ChildMigrator;
 import io.kintonemigrator.testsupport.MigrationApps;
+import io.kintonemigrator.testsupport.TestDatabase;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,22 +154,13 @@ class CrashRecoveryFunctionalTests {
 	}
 
 	private Process startMigrate(Path jobFile, List<String> options) throws Exception {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-Xmx256m");
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add("-Dspring.datasource.url=jdbc:h2:file:" + tmp.resolve("db/batch"));
-		command.add("-Dkam.work-dir=" + tmp.resolve("work"));
-		command.add("-Dkam.resilience.initial-backoff=1ms");
-		command.add("-Dkam.resilience.max-backoff=5ms");
-		command.addAll(options);
-		command.add(AttachmentMigratorApplication.class.getName());
-		command.add("migrate");
-		command.add("--job");
-		command.add(jobFile.toString());
-		File log = tmp.resolve("child.log").toFile();
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+		return new ChildMigrator(ChildMigrator.defaults(database(), tmp.resolve("work"))).start(tmp.resolve("child.log"),
+				options, "migrate", "--job", jobFile.toString());
+	}
+
+	/** The job repository and ledger of the children; subclasses run the stories on another database. */
+	TestDatabase database() {
+		return TestDatabase.h2(tmp.resolve("db/batch"));
 	}
 
 	record Result(int exitCode, String output) {

@@ -3,7 +3,6 @@ package io.kintonemigrator.emulator.api;
 import io.kintonemigrator.emulator.model.AppDefinition;
 import io.kintonemigrator.emulator.model.FieldDefinition;
 import io.kintonemigrator.emulator.model.FieldType;
-import io.kintonemigrator.emulator.model.SystemFields;
 import io.kintonemigrator.emulator.query.QuerySchema;
 
 import org.jspecify.annotations.Nullable;
@@ -19,7 +18,7 @@ final class AppQuerySchema implements QuerySchema {
 
 	@Override
 	public @Nullable Field field(String code) {
-		FieldType system = SystemFields.typeOf(code);
+		FieldType system = this.app.systemFields().typeOf(code);
 		if (system != null) {
 			return new Field(code, system, false);
 		}

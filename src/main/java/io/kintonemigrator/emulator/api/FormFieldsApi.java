@@ -21,11 +21,12 @@ final class FormFieldsApi implements JsonApi {
 		AppDefinition app = call.requireApp(call.params().requiredId("app"), TokenPermission.VIEW);
 		ObjectNode json = Json.object();
 		ObjectNode properties = json.putObject("properties");
-		system(properties, SystemFields.RECORD_NUMBER, FieldType.RECORD_NUMBER);
-		system(properties, SystemFields.CREATOR, FieldType.CREATOR);
-		system(properties, SystemFields.CREATED_TIME, FieldType.CREATED_TIME);
-		system(properties, SystemFields.MODIFIER, FieldType.MODIFIER);
-		system(properties, SystemFields.UPDATED_TIME, FieldType.UPDATED_TIME);
+		SystemFields.Codes codes = app.systemFields();
+		system(properties, codes.recordNumber(), FieldType.RECORD_NUMBER);
+		system(properties, codes.creator(), FieldType.CREATOR);
+		system(properties, codes.createdTime(), FieldType.CREATED_TIME);
+		system(properties, codes.modifier(), FieldType.MODIFIER);
+		system(properties, codes.updatedTime(), FieldType.UPDATED_TIME);
 		fields(properties, app.fields());
 		json.put("revision", "1");
 		return json;

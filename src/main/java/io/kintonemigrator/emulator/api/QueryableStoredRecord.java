@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.kintonemigrator.emulator.model.AppDefinition;
 import io.kintonemigrator.emulator.model.FieldDefinition;
-import io.kintonemigrator.emulator.model.SystemFields;
+import io.kintonemigrator.emulator.model.FieldType;
 import io.kintonemigrator.emulator.query.QueryableRecord;
 import io.kintonemigrator.emulator.store.FieldValue;
 import io.kintonemigrator.emulator.store.StoredFile;
@@ -32,21 +32,24 @@ final class QueryableStoredRecord implements QueryableRecord {
 
 	@Override
 	public List<String> values(String fieldCode) {
-		switch (fieldCode) {
-			case SystemFields.ID, SystemFields.RECORD_NUMBER:
-				return List.of(Long.toString(this.record.id()));
-			case SystemFields.REVISION:
-				return List.of(Long.toString(this.record.revision()));
-			case SystemFields.CREATOR:
-				return List.of(this.record.creator().code());
-			case SystemFields.MODIFIER:
-				return List.of(this.record.modifier().code());
-			case SystemFields.CREATED_TIME:
-				return List.of(RecordJson.time(this.record.createdAt()));
-			case SystemFields.UPDATED_TIME:
-				return List.of(RecordJson.time(this.record.updatedAt()));
-			default:
-				break;
+		FieldType system = this.app.systemFields().typeOf(fieldCode);
+		if (system != null) {
+			switch (system) {
+				case __ID__, RECORD_NUMBER:
+					return List.of(Long.toString(this.record.id()));
+				case __REVISION__:
+					return List.of(Long.toString(this.record.revision()));
+				case CREATOR:
+					return List.of(this.record.creator().code());
+				case MODIFIER:
+					return List.of(this.record.modifier().code());
+				case CREATED_TIME:
+					return List.of(RecordJson.time(this.record.createdAt()));
+				case UPDATED_TIME:
+					return List.of(RecordJson.time(this.record.updatedAt()));
+				default:
+					break;
+			}
 		}
 		if (this.app.field(fieldCode) != null) {
 			return valuesOf(this.record.values().get(fieldCode));

@@ -36,11 +36,12 @@ final class RecordJson {
 			}
 		}
 		String id = Long.toString(record.id());
-		system(json, fields, SystemFields.RECORD_NUMBER, FieldType.RECORD_NUMBER, id);
-		system(json, fields, SystemFields.CREATOR, FieldType.CREATOR, record.creator());
-		system(json, fields, SystemFields.CREATED_TIME, FieldType.CREATED_TIME, time(record.createdAt()));
-		system(json, fields, SystemFields.MODIFIER, FieldType.MODIFIER, record.modifier());
-		system(json, fields, SystemFields.UPDATED_TIME, FieldType.UPDATED_TIME, time(record.updatedAt()));
+		SystemFields.Codes codes = app.systemFields();
+		system(json, fields, codes.recordNumber(), FieldType.RECORD_NUMBER, id);
+		system(json, fields, codes.creator(), FieldType.CREATOR, record.creator());
+		system(json, fields, codes.createdTime(), FieldType.CREATED_TIME, time(record.createdAt()));
+		system(json, fields, codes.modifier(), FieldType.MODIFIER, record.modifier());
+		system(json, fields, codes.updatedTime(), FieldType.UPDATED_TIME, time(record.updatedAt()));
 		system(json, fields, SystemFields.ID, FieldType.__ID__, id);
 		system(json, fields, SystemFields.REVISION, FieldType.__REVISION__, Long.toString(record.revision()));
 		return json;

@@ -16,12 +16,20 @@ import org.jspecify.annotations.Nullable;
  *
  * @param guestSpaceId the guest space the app belongs to, or null for a normal app (reached via
  * {@code /k/v1/})
+ * @param systemFields the codes of the app's system fields (Japanese unless seeded otherwise)
  */
 public record AppDefinition(long id, String name, @Nullable Long guestSpaceId, Map<String, FieldDefinition> fields,
-		Map<String, Set<TokenPermission>> apiTokens, Instant createdAt) {
+		Map<String, Set<TokenPermission>> apiTokens, Instant createdAt, SystemFields.Codes systemFields) {
+
+	/** An app with the system field codes of a Japanese-language domain. */
+	public AppDefinition(long id, String name, @Nullable Long guestSpaceId, Map<String, FieldDefinition> fields,
+			Map<String, Set<TokenPermission>> apiTokens, Instant createdAt) {
+		this(id, name, guestSpaceId, fields, apiTokens, createdAt, SystemFields.Codes.JAPANESE);
+	}
 
 	public AppDefinition {
 		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(systemFields, "systemFields");
 		if (id <= 0) {
 			throw new IllegalArgumentException("app id must be positive, got " + id);
 		}

@@ -23,7 +23,46 @@ public final class SystemFields {
 	private SystemFields() {
 	}
 
-	/** The type of a system field code, or null if the code is not one. */
+	/**
+	 * The codes of one app's record number, creator, created time, modifier and updated time:
+	 * kintone names them in the language of the domain when the app is created (an administrator
+	 * may rename them later). {@code $id} and {@code $revision} are the same everywhere.
+	 */
+	public record Codes(String recordNumber, String creator, String createdTime, String modifier, String updatedTime) {
+
+		/** A Japanese-language domain (the default). */
+		public static final Codes JAPANESE = new Codes(RECORD_NUMBER, CREATOR, CREATED_TIME, MODIFIER, UPDATED_TIME);
+
+		/** An English-language domain. */
+		public static final Codes ENGLISH = new Codes("Record_number", "Created_by", "Created_datetime", "Updated_by",
+				"Updated_datetime");
+
+		/** The type of a system field code of this app, or null if the code is not one. */
+		public @org.jspecify.annotations.Nullable FieldType typeOf(String code) {
+			if (code.equals(ID)) {
+				return FieldType.__ID__;
+			}
+			if (code.equals(REVISION)) {
+				return FieldType.__REVISION__;
+			}
+			if (code.equals(recordNumber)) {
+				return FieldType.RECORD_NUMBER;
+			}
+			if (code.equals(creator)) {
+				return FieldType.CREATOR;
+			}
+			if (code.equals(createdTime)) {
+				return FieldType.CREATED_TIME;
+			}
+			if (code.equals(modifier)) {
+				return FieldType.MODIFIER;
+			}
+			return code.equals(updatedTime) ? FieldType.UPDATED_TIME : null;
+		}
+
+	}
+
+	/** The type of a system field code of a Japanese-language app, or null if the code is not one. */
 	public static @org.jspecify.annotations.Nullable FieldType typeOf(String code) {
 		return switch (code) {
 			case ID -> FieldType.__ID__;

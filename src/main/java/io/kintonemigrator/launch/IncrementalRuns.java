@@ -1,0 +1,99 @@
+package io.kintonemigrator.launch;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+
+import io.kintonemigrator.config.JobConfig;
+import io.kintonemigrator.ledger.JobWatermarks;
+import io.kintonemigrator.migration.AttachmentMigrationJobConfiguration;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+
+/**
+ * Runs a job incrementally ({@code migrate --since-last-run}) and keeps its watermark.
+ *
+ * <p>An incremental run is its own job instance: the job's identifying parameters plus
+ * {@code incremental.since} (the watermark, absent before the first completed run: then every
+ * record is read) and {@code incremental.started} (taken from the clock before the first read).
+ * Both are written to {@link JobWatermarks} before the job starts, so a run that fails, is stopped
+ * or dies is resumed with the same parameters, i.e. the same instance and checkpoint, by the next
+ * {@code --since-last-run}. Only a completed run moves the watermark, to its start minus the safety
+ * margin. A completed full run ({@code migrate} without the flag) sets the watermark too, from the
+ * creation of its instance's first execution. The caller holds the job's lock.
+ */
+class IncrementalRuns {
+
+	private final MigrationLauncher launcher;
+
+	private final JobWatermarks watermarks;
+
+	private final JobRepository jobRepository;
+
+	private final Clock clock;
+
+	IncrementalRuns(MigrationLauncher launcher, JobWatermarks watermarks, JobRepository jobRepository, Clock clock) {
+		this.launcher = launcher;
+		this.watermarks = watermarks;
+		this.jobRepository = jobRepository;
+		this.clock = clock;
+	}
+
+	MigrationLauncher.Outcome incremental(JobConfig config, Path jobFile, PrintWriter out, PrintWriter err)
+			throws Exception {
+		JobWatermarks.Run run = watermarks.inProgress(config.name()).orElse(null);
+		if (run != null) {
+			out.println("Resuming the incremental run of job '" + config.name() + "' that started " + run.startedAt()
+					+ describe(run) + ".");
+		}
+		else {
+			run = new JobWatermarks.Run(watermarks.watermark(config.name()).orElse(null), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+			watermarks.begin(config.name(), run);
+			out.println("Incremental run of job '" + config.name() + "'" + describe(run) + ".");
+		}
+		MigrationLauncher.Outcome outcome = launcher.migrate(config, parameters(config, jobFile, run), out, err);
+		if (outcome.execution() != null && outcome.execution().getStatus() == BatchStatus.COMPLETED) {
+			watermarks.completed(config.name(), run.startedAt());
+			out.println("Next incremental run: records updated since "
+					+ watermarks.watermark(config.name()).orElseThrow() + ".");
+		}
+		return outcome;
+	}
+
+	/** After a full run: a completed one sets the watermark from when its instance first started. */
+	void afterFullRun(JobConfig config, MigrationLauncher.Outcome outcome) {
+		JobExecution execution = outcome.execution();
+		if (execution == null || execution.getStatus() != BatchStatus.COMPLETED) {
+			return;
+		}
+		jobRepository.getJobExecutions(execution.getJobInstance())
+			.stream()
+			.map(JobExecution::getCreateTime)
+			.filter(java.util.Objects::nonNull)
+			.min(Comparator.naturalOrder())
+			.map(created -> created.atZone(ZoneId.systemDefault()).toInstant())
+			.ifPresent(started -> watermarks.completed(config.name(), started));
+	}
+
+	static JobParameters parameters(JobConfig config, Path jobFile, JobWatermarks.Run run) {
+		JobParametersBuilder builder = new JobParametersBuilder(MigrationLauncher.parameters(config, jobFile));
+		if (run.since() != null) {
+			builder.addString(AttachmentMigrationJobConfiguration.PARAM_SINCE, run.since().toString(), true);
+		}
+		return builder.addString(AttachmentMigrationJobConfiguration.PARAM_STARTED, run.startedAt().toString(), true)
+			.toJobParameters();
+	}
+
+	private static String describe(JobWatermarks.Run run) {
+		return run.since() == null ? " (no completed run yet: every source record)"
+				: ": source records updated since " + run.since();
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.kintonemigrator.launch;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import io.kintonemigrator.ledger.JobLocks;
+import io.kintonemigrator.ledger.JobWatermarks;
+import io.kintonemigrator.ledger.MigrationLedger;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The job lock, the watermark of incremental runs and the run that uses both. Properties:
+ * {@code kam.lock.lease} (default 60 s: how long a holder that stopped renewing blocks other
+ * hosts) and {@code kam.incremental.safety-margin} (default 2 min, subtracted from a completed
+ * run's start).
+ */
+@Configuration(proxyBeanMethods = false)
+class ScheduleConfiguration {
+
+	// the ledger bean applies sql/ledger-*.sql, which creates the lock and watermark tables too
+	@Bean
+	JobLocks jobLocks(DataSource dataSource, MigrationLedger ledger,
+			@Value("${kam.lock.lease:60s}") Duration lease) {
+		return new JobLocks(new JdbcTemplate(dataSource), lease);
+	}
+
+	@Bean
+	JobWatermarks jobWatermarks(DataSource dataSource, MigrationLedger ledger, Clock clock,
+			@Value("${kam.incremental.safety-margin:2m}") Duration safetyMargin) {
+		return new JobWatermarks(new JdbcTemplate(dataSource), clock, safetyMargin);
+	}
+
+	@Bean
+	ExclusiveRun exclusiveRun(JobLocks locks, MigrationLauncher launcher, JobWatermarks watermarks,
+			JobRepository jobRepository, Clock clock) {
+		return new ExclusiveRun(locks, launcher, new IncrementalRuns(launcher, watermarks, jobRepository, clock));
+	}
+
+	/** On an H2 file: says who has it open, for a second process that H2 refuses. */
+	@Bean
+	H2DatabaseOwner h2DatabaseOwner(DataSource dataSource) {
+		return H2DatabaseOwner.record(dataSource);
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.kintonemigrator.launch;
+
+import io.kintonemigrator.testsupport.PostgresqlTest;
+import io.kintonemigrator.testsupport.TestDatabase;
+
+/**
+ * The overlap stories of {@link JobOverlapFunctionalTests} on PostgreSQL, where both processes open
+ * the database and the lock row in {@code KAM_JOB_LOCK} decides, as between machines.
+ */
+@PostgresqlTest
+class PostgresqlJobOverlapFunctionalTests extends JobOverlapFunctionalTests {
+
+	private TestDatabase schema;
+
+	@Override
+	TestDatabase database() {
+		if (schema == null) {
+			schema = TestDatabase.postgresqlSchema();
+		}
+		return schema;
+	}
+
+	@Override
+	String refusedMessage() {
+		return "Job 'overlap' is already running: process \\d+ on host \\S+ \\(running since ";
+	}
+
+	@Override
+	String holderNamed(long pid) {
+		return "is already running: process " + pid + " on host ";
+	}
+
+}
