@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "kintone-attachment-migrator", mixinStandardHelpOptions = true,
 		versionProvider = VersionProvider.class,
 		description = "Moves file attachments in bulk from one kintone app to another: restartable, exactly once, rate limited.",
-		subcommands = { MigrateCommand.class, EmulatorCommand.class })
+		subcommands = { MigrateCommand.class, EmulatorCommand.class, BenchCommand.class })
 class MigratorCommand implements Callable<Integer> {
 
 	@Spec
