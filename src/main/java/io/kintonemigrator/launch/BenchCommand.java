@@ -150,8 +150,12 @@ class BenchCommand implements Callable<Integer> {
 			differences.stream().limit(20).forEach(err::println);
 			LittlesLawBound bound = new LittlesLawBound(concurrency, Duration.ofMillis(latencyMillis), bandwidth,
 					requestsPerSecond, (double) bytes / data.files());
-			out.println(JSON.writeValueAsString(result(data, bytes, wallSeconds, window.seconds(), stats, bound,
-					differences.isEmpty())));
+			ObjectNode result = result(data, bytes, wallSeconds, window.seconds(), stats, bound, differences.isEmpty());
+			result.put("emulatorHandlingMs", round(window.meanHandlingMillis()))
+				.put("meanInFlight", round(window.meanInFlight(Duration.ofMillis(latencyMillis))))
+				.put("loadAverage", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+					.getSystemLoadAverage()));
+			out.println(JSON.writeValueAsString(result));
 			if (exitCode != ExitCodes.COMPLETED) {
 				return exitCode;
 			}
