@@ -137,6 +137,7 @@ class BenchCommand implements Callable<Integer> {
 				.mapToLong(file -> file.size())
 				.sum();
 			window.reset();
+			long cpuBefore = ProcessMemory.cpuNanos();
 			long started = System.nanoTime();
 			// the job's messages go to standard error: standard output is the JSON line
 			int exitCode = MigrateCommand.run(new JobConfigLoader(), jobFile,
@@ -144,6 +145,7 @@ class BenchCommand implements Callable<Integer> {
 							workDir.resolve("transfer").toString()),
 					err, err);
 			double wallSeconds = (System.nanoTime() - started) / 1e9;
+			double cpuSeconds = (ProcessMemory.cpuNanos() - cpuBefore) / 1e9;
 			EmulatorStats stats = emulator.stats();
 			List<String> differences = exitCode == ExitCodes.COMPLETED ? BenchVerification.differences(emulator)
 					: List.of("the migration ended with exit code " + exitCode);
@@ -151,7 +153,9 @@ class BenchCommand implements Callable<Integer> {
 			LittlesLawBound bound = new LittlesLawBound(concurrency, Duration.ofMillis(latencyMillis), bandwidth,
 					requestsPerSecond, (double) bytes / data.files());
 			ObjectNode result = result(data, bytes, wallSeconds, window.seconds(), stats, bound, differences.isEmpty());
-			result.put("emulatorHandlingMs", round(window.meanHandlingMillis()))
+			result.put("cpuSeconds", round(cpuSeconds))
+				.put("cpuMsPerFile", round(cpuSeconds * 1000 / data.files()))
+				.put("emulatorHandlingMs", round(window.meanHandlingMillis()))
 				.put("meanInFlight", round(window.meanInFlight(Duration.ofMillis(latencyMillis))))
 				.put("loadAverage", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
 					.getSystemLoadAverage()));

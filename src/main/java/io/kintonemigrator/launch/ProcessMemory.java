@@ -7,7 +7,10 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** This JVM's peak memory: heap (the heap pools' peaks) and resident set (Linux {@code VmHWM}). */
+/**
+ * This JVM's peak memory: heap (the heap pools' peaks) and resident set (Linux {@code VmHWM}), and
+ * the CPU time it has used.
+ */
 final class ProcessMemory {
 
 	private static final Path STATUS = Path.of("/proc/self/status");
@@ -26,6 +29,14 @@ final class ProcessMemory {
 			.map(MemoryPoolMXBean::getPeakUsage)
 			.mapToLong(usage -> usage == null ? 0 : usage.getUsed())
 			.sum();
+	}
+
+	/** CPU time used by every thread of this JVM so far, in nanoseconds; -1 where unsupported. */
+	static long cpuNanos() {
+		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			return os.getProcessCpuTime();
+		}
+		return -1;
 	}
 
 	/** The peak resident set size from {@code /proc/self/status} (VmHWM), or -1 where there is none. */
