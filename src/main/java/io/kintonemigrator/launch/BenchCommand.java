@@ -37,7 +37,6 @@ import tools.jackson.databind.node.ObjectNode;
 				"See docs/benchmarks.md for what each field means." })
 class BenchCommand implements Callable<Integer> {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Spec
 	@Nullable CommandSpec spec;
@@ -159,7 +158,7 @@ class BenchCommand implements Callable<Integer> {
 				.put("meanInFlight", round(window.meanInFlight(Duration.ofMillis(latencyMillis))))
 				.put("loadAverage", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
 					.getSystemLoadAverage()));
-			out.println(JSON.writeValueAsString(result));
+			out.println(Json.MAPPER.writeValueAsString(result));
 			if (exitCode != ExitCodes.COMPLETED) {
 				return exitCode;
 			}
@@ -172,7 +171,7 @@ class BenchCommand implements Callable<Integer> {
 		int files = data.files();
 		double activeFilesPerSecond = activeSeconds > 0 ? files / activeSeconds : 0;
 		double boundFilesPerSecond = bound.filesPerSecond();
-		ObjectNode json = JSON.createObjectNode()
+		ObjectNode json = Json.MAPPER.createObjectNode()
 			.put("records", data.records())
 			.put("files", files)
 			.put("bytes", bytes)
@@ -237,6 +236,16 @@ class BenchCommand implements Callable<Integer> {
 			throw new IllegalStateException("picocli injects the command spec");
 		}
 		return this.spec;
+	}
+
+	/**
+	 * Built on first use, not when picocli instantiates every sub-command at start-up: a Jackson
+	 * mapper costs class loading that every other command would pay for.
+	 */
+	private static final class Json {
+
+		static final JsonMapper MAPPER = JsonMapper.builder().build();
+
 	}
 
 }
