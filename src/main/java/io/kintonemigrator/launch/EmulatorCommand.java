@@ -36,7 +36,6 @@ import tools.jackson.databind.node.ObjectNode;
 				"Prints the base URL, then one JSON line per app with its API token; Ctrl-C stops it." })
 class EmulatorCommand implements Callable<Integer> {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Spec
 	@Nullable CommandSpec spec;
@@ -190,12 +189,12 @@ class EmulatorCommand implements Callable<Integer> {
 	}
 
 	static String appLine(AppDefinition app) {
-		ObjectNode line = JSON.createObjectNode().put("app", app.id()).put("name", app.name());
+		ObjectNode line = Json.MAPPER.createObjectNode().put("app", app.id()).put("name", app.name());
 		line.put("apiToken", app.apiTokens().keySet().stream().findFirst().orElse(null));
 		if (app.guestSpaceId() != null) {
 			line.put("guestSpace", app.guestSpaceId());
 		}
-		return JSON.writeValueAsString(line);
+		return Json.MAPPER.writeValueAsString(line);
 	}
 
 	private static int requireRange(String option, int value, int min, int max) {
@@ -210,6 +209,16 @@ class EmulatorCommand implements Callable<Integer> {
 			throw new IllegalStateException("picocli injects the command spec");
 		}
 		return this.spec;
+	}
+
+	/**
+	 * Built on first use, not when picocli instantiates every sub-command at start-up: a Jackson
+	 * mapper costs class loading that every other command would pay for.
+	 */
+	private static final class Json {
+
+		static final JsonMapper MAPPER = JsonMapper.builder().build();
+
 	}
 
 }

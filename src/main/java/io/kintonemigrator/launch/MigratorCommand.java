@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 		versionProvider = VersionProvider.class,
 		description = "Moves file attachments in bulk from one kintone app to another: restartable, exactly once, rate limited.",
 		subcommands = { MigrateCommand.class, PlanCommand.class, VerifyCommand.class, StatusCommand.class,
-				EmulatorCommand.class })
+				EmulatorCommand.class, BenchCommand.class })
 class MigratorCommand implements Callable<Integer> {
 
 	@Spec
