@@ -40,6 +40,8 @@ CREATE TABLE IF NOT EXISTS KAM_API_USAGE (
 	REQUESTS        BIGINT        NOT NULL,
 	UPDATED_AT      TIMESTAMP WITH TIME ZONE NOT NULL,
 	CONSTRAINT KAM_API_USAGE_PK PRIMARY KEY (APP_KEY, KINTONE_DAY)
+);
+
 -- Watermark of incremental runs (migrate --since-last-run), one row per job:
 --   WATERMARK       source records updated at or after it are migrated by the next incremental run:
 --                   the start of the last COMPLETED run (taken before its first read) minus a margin

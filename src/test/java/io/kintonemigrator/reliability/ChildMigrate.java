@@ -61,6 +61,8 @@ final class ChildMigrate implements AutoCloseable {
 		command.add(jobFile.toString());
 		command.add("--database");
 		command.add(databaseUrl());
+		command.add("--reports-dir");
+		command.add(dir.resolve("reports").toString());
 		Path log = dir.resolve("run-" + runs + ".log");
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().put("CHAOS_SOURCE_TOKEN", ReliabilityDataSet.SOURCE_TOKEN);

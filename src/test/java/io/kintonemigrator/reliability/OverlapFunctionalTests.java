@@ -19,9 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * moment. Exactly one may run the job; the other must end without starting it, and the result is
  * every attachment exactly once.
  *
- * <p>Today the H2 file database enforces this (a second process cannot open it); the job lock
- * being built (issue 7) will do it for PostgreSQL too and give the second process a clear message
- * and exit code, which this test should then assert.
+ * <p>On the H2 file database the file lock refuses the second process, which exits 2 with one line
+ * naming the holder; on PostgreSQL the job lock does the same ({@code PostgresqlJobOverlapFunctionalTests}).
  */
 @Tag("reliability")
 class OverlapFunctionalTests {
@@ -52,7 +51,9 @@ class OverlapFunctionalTests {
 				ChildMigrate.Run other = runs.stream().filter(run -> run.process().exitValue() != 0).findFirst().orElseThrow();
 				String otherOutput = other.output();
 				System.out.println("overlap: the second process exited " + other.process().exitValue() + ": "
-						+ otherOutput.lines().filter(line -> line.contains("already in use")).findFirst().orElse(""));
+						+ otherOutput.lines().filter(line -> line.contains("in use")).findFirst().orElse(""));
+				assertThat(other.process().exitValue()).as("exit code of the refused process").isEqualTo(2);
+				assertThat(otherOutput).contains("is in use by").contains("runs never overlap");
 				assertThat(otherOutput).doesNotContain("Starting job").doesNotContain("Resuming job");
 				assertThat(completed.get(0).output()).contains("Attachments attached: " + data.attachments() + " (");
 				ReliabilityDataSet.Verification result = data.verify(emulator, Map.of());
