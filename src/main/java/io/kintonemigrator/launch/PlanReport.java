@@ -53,7 +53,8 @@ final class PlanReport {
 		long moved = plan.filesMoved();
 		out.println("Requests (a first run without errors; retries and revision conflicts come on top):");
 		out.println("  source app " + sourceApp + ": " + n(plan.sourceRequests()) + " = "
-				+ RequestEstimate.PREFLIGHT_REQUESTS + " preflight + " + n(pages) + " record page(s) + " + n(moved)
+				+ RequestEstimate.PREFLIGHT_REQUESTS + " preflight + " + RequestEstimate.COUNT_REQUESTS + " count + " + n(pages)
+				+ " record page(s) + " + n(moved)
 				+ " downloads");
 		out.println("  target app " + targetApp + ": " + n(plan.targetRequests()) + " = "
 				+ RequestEstimate.PREFLIGHT_REQUESTS + " preflight + " + n(plan.chunksWithFiles()) + " lookup(s) + "

@@ -13,7 +13,8 @@ import io.kintonemigrator.config.JobConfig;
  *
  * <p>Requests of a first run that meets no error:
  * <ul>
- * <li>source app: {@value #PREFLIGHT_REQUESTS} preflight reads (app, form fields), one keyset page per
+ * <li>source app: {@value #PREFLIGHT_REQUESTS} preflight reads (app, form fields), {@value #COUNT_REQUESTS}
+ * count of the records to read (progress and ETA), one keyset page per
  * {@value SourceRecordReader#PAGE_SIZE} records read (the reader stops at the first short page, so
  * {@code records / 500 + 1}), one download per file;</li>
  * <li>target app: {@value #PREFLIGHT_REQUESTS} preflight reads, then per chunk holding attachments one lookup
@@ -35,6 +36,9 @@ public final class RequestEstimate {
 	/** Reads of the preflight step per app: the app and its form fields. */
 	public static final int PREFLIGHT_REQUESTS = 2;
 
+	/** The count of the records left to read that the {@code migrate} step sends once at its start. */
+	public static final int COUNT_REQUESTS = 1;
+
 	private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
 	private RequestEstimate() {
@@ -45,9 +49,9 @@ public final class RequestEstimate {
 		return recordsRead / SourceRecordReader.PAGE_SIZE + 1;
 	}
 
-	/** Requests to the source app: preflight, record pages, one download per file moved. */
+	/** Requests to the source app: preflight, the record count, record pages, one download per file moved. */
 	public static long sourceRequests(long recordsRead, long filesMoved) {
-		return PREFLIGHT_REQUESTS + pages(recordsRead) + filesMoved;
+		return PREFLIGHT_REQUESTS + COUNT_REQUESTS + pages(recordsRead) + filesMoved;
 	}
 
 	/** Requests to the target app: preflight, a lookup and a bulk update per chunk with files, an upload per file. */

@@ -53,17 +53,19 @@ class PlanCommandFunctionalTests {
 				.contains("largest file               " + largest.name() + ", " + String.format("%,d", largest.size()) + " bytes")
 				.contains("files over 1 GB            0")
 				// 13 records in chunks of 4: three chunks hold files; 30 files
-				.contains("source app 1: 33 = 2 preflight + 1 record page(s) + 30 downloads")
+				.contains("source app 1: 34 = 2 preflight + 1 count + 1 record page(s) + 30 downloads")
 				.contains("target app 2: 38 = 2 preflight + 3 lookup(s) + 3 bulk update(s) + 30 uploads (chunks of 4 records)")
 				// (4 preflight + 1 page + 6 serial per chunk = 11 serial + 2 x 9 waves) x 10 ms = 290 ms
 				.contains("10 ms per request (--latency-ms): about 1 s or less")
-				.contains("= max((11 serial requests + 2 x 9 transfer waves) x latency, 71 requests on localhost:"
+				.contains("= max((11 serial requests + 2 x 9 transfer waves) x latency, 72 requests on localhost:"
 						+ emulator.port() + " (both apps) / requests/s)")
 				.contains("Daily request budget 20 per app: not enough for one day; the migration needs 2 kintone days"
 						+ " (source app 1: 2, target app 2: 2)")
 				.contains("Each kintone day starts at 09:00 JST");
 
-			// the same job, run for real, sends exactly the requests the plan estimated
+			// the same job, run for real (without the budget, which would stop it), sends exactly the
+			// requests the plan estimated
+			withLimits(job, "{ concurrency: 4, requestsPerSecond: 1000, chunkSize: 4 }");
 			emulator.clearRequestLog();
 			Run migrate = cli("migrate", "--job", job.toString(), "--database", "jdbc:h2:file:" + tmp.resolve("db/batch"));
 			assertThat(migrate.exitCode()).as(migrate.all()).isZero();
@@ -90,11 +92,11 @@ class PlanCommandFunctionalTests {
 
 			assertThat(plan.exitCode()).as(plan.all()).isZero();
 			// 13 records in chunks of 10: two chunks with files
-			assertThat(plan.out()).contains("source app 1: 33 = ")
+			assertThat(plan.out()).contains("source app 1: 34 = ")
 				.contains("target app 2: 36 = 2 preflight + 2 lookup(s) + 2 bulk update(s) + 30 uploads")
 				.containsPattern("ms per request \\(median of the plan's 5 reads\\)")
-				.contains("Daily request budget 9,000 per app: enough (source app 1 33, target app 2 36 requests).");
-			// 69 requests on one domain at 5 per second take 13.8 s at least, whatever the measured latency
+				.contains("Daily request budget 9,000 per app: enough (source app 1 34, target app 2 36 requests).");
+			// 70 requests on one domain at 5 per second take 14 s at least, whatever the measured latency
 			Matcher estimate = Pattern.compile("\\): about (\\d+) (s|min)\n").matcher(plan.out());
 			assertThat(estimate.find()).as(plan.out()).isTrue();
 			long seconds = Long.parseLong(estimate.group(1)) * (estimate.group(2).equals("min") ? 60 : 1);

@@ -20,8 +20,8 @@ class RequestEstimateTests {
 
 	@Test
 	void requestsPerAppFollowTheJobsSteps() {
-		// 1,234 records, 2,000 files: 2 preflight + 3 pages + 2,000 downloads
-		assertThat(RequestEstimate.sourceRequests(1_234, 2_000)).isEqualTo(2_005);
+		// 1,234 records, 2,000 files: 2 preflight + 1 count + 3 pages + 2,000 downloads
+		assertThat(RequestEstimate.sourceRequests(1_234, 2_000)).isEqualTo(2_006);
 		// 13 chunks with files: 2 preflight + 13 lookups + 13 updates + 2,000 uploads
 		assertThat(RequestEstimate.targetRequests(13, 2_000)).isEqualTo(2_028);
 		assertThat(RequestEstimate.chunkTargetRequests(0)).isZero();
