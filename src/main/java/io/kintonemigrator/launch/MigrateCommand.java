@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.kintonemigrator.config.JobConfig;
-import io.kintonemigrator.config.JobConfigException;
 import io.kintonemigrator.config.JobConfigLoader;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -84,13 +83,8 @@ class MigrateCommand implements Callable<Integer> {
 	/** Loads the job file, starts the context and runs the job, in full or incrementally, holding the job's lock. */
 	static int run(JobConfigLoader loader, Path jobFile, Map<String, Object> properties, boolean sinceLastRun,
 			PrintWriter out, PrintWriter err) throws Exception {
-		JobConfig config;
-		try {
-			config = loader.load(jobFile);
-		}
-		catch (JobConfigException ex) {
-			ex.problems().forEach(err::println);
-			err.flush();
+		JobConfig config = JobFiles.load(loader, jobFile, err);
+		if (config == null) {
 			return ExitCodes.USAGE;
 		}
 		Map<String, Object> all = new java.util.LinkedHashMap<>(properties);

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.kintonemigrator.config.JobConfig;
-import io.kintonemigrator.config.JobConfigException;
 import io.kintonemigrator.config.JobConfigLoader;
 import io.kintonemigrator.kintone.KintoneClient;
 import io.kintonemigrator.kintone.KintoneClientFactory;
@@ -58,12 +57,8 @@ class PlanCommand implements Callable<Integer> {
 	static int run(JobConfigLoader loader, Path jobFile, @Nullable Duration assumedLatency, Clock clock,
 			PrintWriter out, PrintWriter err) {
 		try {
-			JobConfig config;
-			try {
-				config = loader.load(jobFile);
-			}
-			catch (JobConfigException ex) {
-				ex.problems().forEach(err::println);
+			JobConfig config = JobFiles.load(loader, jobFile, err);
+			if (config == null) {
 				return ExitCodes.USAGE;
 			}
 			if (assumedLatency != null && assumedLatency.isNegative()) {

@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Map;
 
-import io.kintonemigrator.config.JobConfigException;
 import io.kintonemigrator.config.JobConfigLoader;
 
 
@@ -79,12 +78,7 @@ final class ScheduledRuns {
 			err.flush();
 			return ExitCodes.USAGE;
 		}
-		try {
-			new JobConfigLoader().load(jobFile);
-		}
-		catch (JobConfigException ex) {
-			ex.problems().forEach(err::println);
-			err.flush();
+		if (JobFiles.load(new JobConfigLoader(), jobFile, err) == null) {
 			return ExitCodes.USAGE;
 		}
 		Clock clock = Clock.systemDefaultZone();

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import io.kintonemigrator.config.JobConfig;
-import io.kintonemigrator.config.JobConfigException;
 import io.kintonemigrator.config.JobConfigLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.repository.JobRepository;
@@ -50,11 +49,8 @@ class StatusCommand implements Callable<Integer> {
 		try {
 			JobConfig config = null;
 			if (jobFile != null) {
-				try {
-					config = loader.load(jobFile);
-				}
-				catch (JobConfigException ex) {
-					ex.problems().forEach(err::println);
+				config = JobFiles.load(loader, jobFile, err);
+				if (config == null) {
 					return ExitCodes.USAGE;
 				}
 			}

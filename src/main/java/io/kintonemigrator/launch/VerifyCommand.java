@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import io.kintonemigrator.config.JobConfig;
-import io.kintonemigrator.config.JobConfigException;
 import io.kintonemigrator.config.JobConfigLoader;
 import io.kintonemigrator.kintone.KintoneClient;
 import io.kintonemigrator.kintone.KintoneClientFactory;
@@ -55,12 +54,8 @@ class VerifyCommand implements Callable<Integer> {
 	static int run(JobConfigLoader loader, Path jobFile, @Nullable String database, PrintWriter out,
 			PrintWriter err) {
 		try {
-			JobConfig config;
-			try {
-				config = loader.load(jobFile);
-			}
-			catch (JobConfigException ex) {
-				ex.problems().forEach(err::println);
+			JobConfig config = JobFiles.load(loader, jobFile, err);
+			if (config == null) {
 				return ExitCodes.USAGE;
 			}
 			Path missing = JobDatabase.missingH2File(JobDatabase.url(database));
