@@ -1,6 +1,9 @@
 package io.kintonemigrator.emulator.file;
 
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * The bytes of a {@link GeneratedBlob}: block {@code i} (8 bytes) is SplitMix64 of {@code seed + i}, so any
@@ -9,6 +12,9 @@ import java.io.InputStream;
 public final class GeneratedContentStream extends InputStream {
 
 	private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
+	/** Byte {@code b} of a block is bits {@code 8b..8b+7} of its value: little-endian. */
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 	private final long size;
 
@@ -43,14 +49,15 @@ public final class GeneratedContentStream extends InputStream {
 		}
 		int count = (int) Math.min(length, remaining);
 		int i = 0;
+		// the first, partial block byte by byte; whole blocks as one little-endian long each; then the rest
+		while (i < count && (this.position & 7) != 0) {
+			buffer[offset + i++] = (byte) byteAt(this.position++);
+		}
+		for (; count - i >= 8; i += 8, this.position += 8) {
+			LONGS.set(buffer, offset + i, mix(this.seed + (this.position >>> 3) * GOLDEN_GAMMA));
+		}
 		while (i < count) {
-			long block = this.position >>> 3;
-			int inBlock = (int) (this.position & 7);
-			long bits = mix(this.seed + block * GOLDEN_GAMMA);
-			for (int b = inBlock; b < 8 && i < count; b++, i++) {
-				buffer[offset + i] = (byte) (bits >>> (b * 8));
-				this.position++;
-			}
+			buffer[offset + i++] = (byte) byteAt(this.position++);
 		}
 		return count;
 	}
