@@ -33,9 +33,15 @@ echo "cli-kintone $("$CLI" --version)"
 java -jar "$JAR" bench --write-files "$WORK" --base-url "$BASE" --records "$RECORDS" --files-per-record "$FILES" \
 	--min-size "$MIN_SIZE" --max-size "$MAX_SIZE" --concurrency "$CONCURRENCY" --requests-per-second 1000 > /dev/null
 
-files_of() { # app token: "legacy_id name size" per attachment, sorted
-	curl -s -H "X-Cybozu-API-Token: $2" "$BASE/k/v1/records.json?app=$1&query=limit%20500" |
-		jq -r '.records[] | .legacy_id.value as $k | .attachments.value[] | "\($k) \(.name) \(.size)"' | sort
+files_of() { # app token: "legacy_id name size" per attachment, sorted (pages of 500 records)
+	local offset=0 page
+	while :; do
+		page=$(curl -s -H "X-Cybozu-API-Token: $2" \
+			"$BASE/k/v1/records.json?app=$1&query=order%20by%20%24id%20asc%20limit%20500%20offset%20$offset")
+		jq -r '.records[] | .legacy_id.value as $k | .attachments.value[] | "\($k) \(.name) \(.size)"' <<< "$page"
+		[ "$(jq '.records | length' <<< "$page")" -eq 500 ] || break
+		offset=$((offset + 500))
+	done | sort
 }
 
 check() { # compares app 2 with app 1 on the running emulator
