@@ -18,6 +18,22 @@ public interface ApiUsageLedger {
 	 * (0 = no budget). Atomic across threads and processes sharing the database.
 	 * @return whether the request was counted, i.e. may be sent
 	 */
-	boolean tryCount(String appKey, LocalDate kintoneDay, long budget);
+	default boolean tryCount(String appKey, LocalDate kintoneDay, long budget) {
+		return tryReserve(appKey, kintoneDay, budget, 1) == 1;
+	}
+
+	/**
+	 * Counts up to {@code wanted} requests for the app on that day at once, as many as the day's
+	 * budget still allows (0 = no budget: all of them). Atomic across threads and processes sharing the
+	 * database: however many ask at once, the day's count never passes the budget.
+	 * @return how many were counted (0 when the budget is used up)
+	 */
+	long tryReserve(String appKey, LocalDate kintoneDay, long budget, long wanted);
+
+	/**
+	 * Takes back {@code count} requests counted by {@link #tryReserve} that were never sent (never
+	 * below 0), so they are free for other runs again.
+	 */
+	void release(String appKey, LocalDate kintoneDay, long count);
 
 }

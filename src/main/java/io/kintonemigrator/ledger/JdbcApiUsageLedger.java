@@ -15,10 +15,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@link ApiUsageLedger} on {@code KAM_API_USAGE} (see {@code sql/ledger-*.sql}). Counting is one
- * conditional {@code UPDATE ... SET REQUESTS = REQUESTS + 1 WHERE REQUESTS < budget}, so two
- * threads or processes can never both take the last request of a budget; the day's row is
- * inserted on its first request.
+ * {@link ApiUsageLedger} on {@code KAM_API_USAGE} (see {@code sql/ledger-*.sql}). With a budget,
+ * a reservation reads the day's row {@code FOR UPDATE} and adds what the budget still allows in the
+ * same transaction, so two threads or processes can never both take the last requests of a budget;
+ * the day's row is inserted by its first reservation (a concurrent first insert loses on the primary
+ * key and retries as an update).
  */
 public class JdbcApiUsageLedger implements ApiUsageLedger {
 
@@ -42,52 +43,69 @@ public class JdbcApiUsageLedger implements ApiUsageLedger {
 	}
 
 	@Override
-	public boolean tryCount(String appKey, LocalDate kintoneDay, long budget) {
+	public long tryReserve(String appKey, LocalDate kintoneDay, long budget, long wanted) {
 		if (budget < 0) {
 			throw new IllegalArgumentException("budget must be 0 (none) or positive, was " + budget);
 		}
+		if (wanted < 1) {
+			throw new IllegalArgumentException("wanted must be positive, was " + wanted);
+		}
 		try {
-			return countOnce(appKey, kintoneDay, budget);
+			return reserveOnce(appKey, kintoneDay, budget, wanted);
 		}
 		catch (DuplicateKeyException ex) {
 			// another thread or process inserted the day's row first: now the update finds it
-			return countOnce(appKey, kintoneDay, budget);
+			return reserveOnce(appKey, kintoneDay, budget, wanted);
 		}
 	}
 
-	private boolean countOnce(String appKey, LocalDate kintoneDay, long budget) {
-		for (int attempt = 0; attempt < 100; attempt++) {
-			Decision decision = ownTransaction.execute(status -> {
-				OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-				int updated = jdbc.update("UPDATE KAM_API_USAGE SET REQUESTS = REQUESTS + 1, UPDATED_AT = ? "
-						+ "WHERE APP_KEY = ? AND KINTONE_DAY = ? AND (? = 0 OR REQUESTS < ?)", now, appKey, kintoneDay,
-						budget, budget);
-				if (updated == 1) {
-					return Decision.COUNTED;
-				}
-				Long current = current(appKey, kintoneDay);
-				if (current == null) {
-					jdbc.update("INSERT INTO KAM_API_USAGE (APP_KEY, KINTONE_DAY, REQUESTS, UPDATED_AT) VALUES (?, ?, 1, ?)",
-							appKey, kintoneDay, now);
-					return Decision.COUNTED;
-				}
-				// the row was committed by another transaction after our update looked: look again
-				return budget != 0 && current >= budget ? Decision.REFUSED : Decision.AGAIN;
-			});
-			if (decision == Decision.COUNTED) {
-				return true;
-			}
-			if (decision == Decision.REFUSED) {
-				return false;
-			}
+	@Override
+	public void release(String appKey, LocalDate kintoneDay, long count) {
+		if (count <= 0) {
+			return;
 		}
-		throw new IllegalStateException("could not count a request for " + appKey + " in KAM_API_USAGE");
+		ownTransaction.executeWithoutResult(status -> jdbc.update(
+				"UPDATE KAM_API_USAGE SET REQUESTS = CASE WHEN REQUESTS > ? THEN REQUESTS - ? ELSE 0 END, UPDATED_AT = ? "
+						+ "WHERE APP_KEY = ? AND KINTONE_DAY = ?",
+				count, count, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), appKey, kintoneDay));
 	}
 
-	private enum Decision {
+	/**
+	 * Reads the day's count under a row lock ({@code FOR UPDATE}), so the grant computed from it is
+	 * written before anyone else reads it; without a budget one increment needs no read.
+	 */
+	private long reserveOnce(String appKey, LocalDate kintoneDay, long budget, long wanted) {
+		Long granted = ownTransaction.execute(status -> {
+			OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+			if (budget == 0) {
+				int updated = jdbc.update("UPDATE KAM_API_USAGE SET REQUESTS = REQUESTS + ?, UPDATED_AT = ? "
+						+ "WHERE APP_KEY = ? AND KINTONE_DAY = ?", wanted, now, appKey, kintoneDay);
+				if (updated == 0) {
+					insert(appKey, kintoneDay, wanted, now);
+				}
+				return wanted;
+			}
+			List<Long> rows = jdbc.queryForList(
+					"SELECT REQUESTS FROM KAM_API_USAGE WHERE APP_KEY = ? AND KINTONE_DAY = ? FOR UPDATE", Long.class,
+					appKey, kintoneDay);
+			if (rows.isEmpty()) {
+				long grant = Math.min(wanted, budget);
+				insert(appKey, kintoneDay, grant, now);
+				return grant;
+			}
+			long grant = Math.max(0, Math.min(wanted, budget - rows.get(0)));
+			if (grant > 0) {
+				jdbc.update("UPDATE KAM_API_USAGE SET REQUESTS = REQUESTS + ?, UPDATED_AT = ? "
+						+ "WHERE APP_KEY = ? AND KINTONE_DAY = ?", grant, now, appKey, kintoneDay);
+			}
+			return grant;
+		});
+		return granted == null ? 0 : granted;
+	}
 
-		COUNTED, REFUSED, AGAIN
-
+	private void insert(String appKey, LocalDate kintoneDay, long requests, OffsetDateTime now) {
+		jdbc.update("INSERT INTO KAM_API_USAGE (APP_KEY, KINTONE_DAY, REQUESTS, UPDATED_AT) VALUES (?, ?, ?, ?)", appKey,
+				kintoneDay, requests, now);
 	}
 
 	private @Nullable Long current(String appKey, LocalDate kintoneDay) {

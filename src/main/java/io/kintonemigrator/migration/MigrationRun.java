@@ -114,6 +114,8 @@ public class MigrationRun implements DisposableBean {
 		transfer.close();
 		source.close();
 		target.close();
+		sourceRequests.close();
+		targetRequests.close();
 	}
 
 }

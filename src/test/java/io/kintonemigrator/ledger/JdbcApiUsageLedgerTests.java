@@ -85,6 +85,41 @@ class JdbcApiUsageLedgerTests {
 	}
 
 	@Test
+	void blocksRacingForABudgetGetExactlyWhatIsLeft() throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Callable<Long>> reservations = new ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				reservations.add(() -> usage.tryReserve("a.example.com/1", DAY, 100, 7));
+			}
+			long granted = 0;
+			for (Future<Long> result : threads.invokeAll(reservations)) {
+				assertThat(result.get()).isBetween(0L, 7L);
+				granted += result.get();
+			}
+			assertThat(granted).isEqualTo(100);
+			assertThat(usage.requests("a.example.com/1", DAY)).isEqualTo(100);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	@Test
+	void releasedRequestsAreFreeAgainButTheCountNeverGoesBelowZero() {
+		assertThat(usage.tryReserve("a.example.com/1", DAY, 10, 8)).isEqualTo(8);
+		assertThat(usage.tryReserve("a.example.com/1", DAY, 10, 8)).isEqualTo(2);
+		usage.release("a.example.com/1", DAY, 5);
+		assertThat(usage.requests("a.example.com/1", DAY)).isEqualTo(5);
+		assertThat(usage.tryReserve("a.example.com/1", DAY, 10, 8)).isEqualTo(5);
+
+		usage.release("a.example.com/1", DAY, 50);
+		usage.release("a.example.com/2", DAY, 3); // no row: nothing to take back
+		assertThat(usage.requests("a.example.com/1", DAY)).isZero();
+		assertThat(usage.requests("a.example.com/2", DAY)).isZero();
+	}
+
+	@Test
 	void aCountSurvivesTheRollbackOfTheTransactionItWasTakenIn() {
 		new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
 			usage.tryCount("a.example.com/1", DAY, 0);

@@ -79,7 +79,44 @@ class MeteredKintoneClientTests {
 
 		assertThat(meter.sent()).isEqualTo(5);
 		assertThat(meter.remainingToday()).isEqualTo(Long.MAX_VALUE);
-		assertThat(usage.requests("localhost:8080/7", java.time.LocalDate.of(2026, 11, 23))).isEqualTo(5);
+		// counted a block at a time while the run goes on; what it did not send is given back at the end
+		java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 23);
+		assertThat(usage.requests("localhost:8080/7", day)).isEqualTo(AppRequestMeter.BLOCK);
+		meter.close();
+		assertThat(usage.requests("localhost:8080/7", day)).isEqualTo(5);
+	}
+
+	@Test
+	void threadsRacingForTheLastRequestsOfABudgetSendExactlyTheBudget() throws Exception {
+		KintoneConnection connection = KintoneConnection.withApiToken(URI.create("http://localhost:8080"), 7, "t");
+		usage.tryReserve("localhost:8080/7", java.time.LocalDate.of(2026, 11, 23), 0, 1_000 - 120); // others' requests
+		AppRequestMeter meter = new AppRequestMeter(connection, 1_000, usage, clock);
+		MeteredKintoneClient client = new MeteredKintoneClient(app, meter);
+		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(16);
+		java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+		try {
+			List<java.util.concurrent.Callable<Object>> calls = new java.util.ArrayList<>();
+			for (int i = 0; i < 200; i++) {
+				calls.add(() -> {
+					try {
+						return client.countAfter(0, null);
+					}
+					catch (DailyRequestBudgetExceededException ex) {
+						return refused.incrementAndGet();
+					}
+				});
+			}
+			threads.invokeAll(calls);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+
+		assertThat(meter.sent()).isEqualTo(120);
+		assertThat(refused).hasValue(80);
+		assertThat(meter.remainingToday()).isZero();
+		meter.close();
+		assertThat(usage.requests("localhost:8080/7", java.time.LocalDate.of(2026, 11, 23))).isEqualTo(1_000);
 	}
 
 }
