@@ -17,7 +17,6 @@ import io.kintonemigrator.ledger.MigrationLedger;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.configuration.annotation.JobScope;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -106,11 +105,18 @@ public class AttachmentMigrationJobConfiguration {
 		return new PreflightBudgetListener(run);
 	}
 
+	/** The next chunk's requests: the run control stops before one that may not fit, the writer prefetches one that does. */
+	@Bean
+	@StepScope
+	BudgetEstimate budgetEstimate(MigrationRun run, @Value("${kam.chunk-size:100}") int chunkSize) {
+		return new BudgetEstimate(chunkSize, run.config().files().size());
+	}
+
 	@Bean
 	@StepScope
 	RunControlListener runControlListener(MigrationRun run, RunProgress progress, Clock clock,
-			@Value("${kam.chunk-size:100}") int chunkSize) {
-		return new RunControlListener(run, progress, clock, chunkSize);
+			BudgetEstimate budgetEstimate) {
+		return new RunControlListener(run, progress, clock, budgetEstimate);
 	}
 
 	@Bean
@@ -137,8 +143,15 @@ public class AttachmentMigrationJobConfiguration {
 	@Bean
 	@StepScope
 	TargetRecordWriter targetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock,
-			@Value("#{jobParameters['" + PARAM_SINCE + "']}") @Nullable String since) {
-		return new TargetRecordWriter(run, ledger, clock, since != null);
+			@Value("#{jobParameters['" + PARAM_SINCE + "']}") @Nullable String since,
+			SourceRecordReader sourceRecordReader, AttachmentExtractor attachmentExtractor,
+			BudgetEstimate budgetEstimate, @Value("${kam.chunk-size:100}") int chunkSize) {
+		ChunkLookahead nextChunk = () -> sourceRecordReader.peek(chunkSize)
+			.stream()
+			.map(attachmentExtractor::process)
+			.filter(java.util.Objects::nonNull)
+			.toList();
+		return new TargetRecordWriter(run, ledger, clock, since != null, nextChunk, budgetEstimate);
 	}
 
 	@Bean

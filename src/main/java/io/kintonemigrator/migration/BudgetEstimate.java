@@ -8,10 +8,11 @@ import java.util.List;
  * files as the fullest record seen (at least one per mapping), whichever is larger. Per chunk the
  * source gets reader pages and one download per file; the target one lookup per 500 records, one
  * upload per file and one update per 100 records, plus room for a revision conflict's re-read and
- * resend. What it learnt is kept in the step ExecutionContext for a restart. Not thread-safe (the step
- * thread uses it).
+ * resend. What it learnt is kept in the step ExecutionContext for a restart. Step-scoped: the run
+ * control listener stops before a chunk that may not fit, the writer prefetches only a chunk that
+ * fits. Not thread-safe (the step thread uses it).
  */
-final class BudgetEstimate {
+class BudgetEstimate {
 
 	static final String FILES_PER_RECORD = "kam.budget.filesPerRecord";
 
@@ -64,6 +65,15 @@ final class BudgetEstimate {
 		long updates = ceil(chunkSize, 100);
 		long conflictRoom = 2 * updates;
 		return Math.max(maxTargetRequests, lookups + (long) chunkSize * filesPerRecord + updates + conflictRoom);
+	}
+
+	/** Whether both apps have room today for {@code chunks} more chunks; an app without a budget always has. */
+	boolean roomFor(int chunks, AppRequestMeter source, AppRequestMeter target) {
+		return hasRoom(source, chunks * sourceRequests()) && hasRoom(target, chunks * targetRequests());
+	}
+
+	private static boolean hasRoom(AppRequestMeter meter, long needed) {
+		return meter.budget() == 0 || meter.remainingToday() >= needed;
 	}
 
 	private static long ceil(long a, long b) {

@@ -16,7 +16,9 @@ import io.kintonemigrator.transfer.TransferredFile;
  * bulkhead also bounds requests per domain). Waits for every transfer; permanent failures are
  * returned per attachment, and the first other failure is thrown once all have finished. A download
  * key that stopped working is replaced once by the key a fresh read of the source record gives
- * ({@link FreshDownloadKeys}).
+ * ({@link FreshDownloadKeys}). {@link #start} begins transfers without waiting, for a later
+ * {@code run} to take over; the executor's queue is first in, first out, so they only take threads
+ * the transfers queued before them leave free.
  */
 final class ChunkTransfers {
 
@@ -33,11 +35,42 @@ final class ChunkTransfers {
 	}
 
 	Result run(List<SourceAttachment> attachments) {
+		return run(attachments, Map.of());
+	}
+
+	/**
+	 * Like {@link #run(List)}, taking over the transfers {@link #start} began earlier for some of the
+	 * attachments (an attachment not in {@code started} is transferred now).
+	 * @param whileTransferring runs on the calling thread once every transfer is queued, before the wait
+	 */
+	Result run(List<SourceAttachment> attachments, Map<SourceAttachment, CompletableFuture<TransferredFile>> started,
+			Runnable whileTransferring) {
 		Map<SourceAttachment, CompletableFuture<TransferredFile>> futures = new LinkedHashMap<>();
 		for (SourceAttachment attachment : attachments) {
-			futures.put(attachment,
-					CompletableFuture.supplyAsync(() -> transferOne(attachment), executor));
+			CompletableFuture<TransferredFile> early = started.get(attachment);
+			futures.put(attachment, early != null ? early : submit(attachment));
 		}
+		whileTransferring.run();
+		return await(futures);
+	}
+
+	Result run(List<SourceAttachment> attachments, Map<SourceAttachment, CompletableFuture<TransferredFile>> started) {
+		return run(attachments, started, () -> {
+		});
+	}
+
+	/** Queues the transfers of {@code attachments} behind those already queued and returns at once. */
+	Map<SourceAttachment, CompletableFuture<TransferredFile>> start(List<SourceAttachment> attachments) {
+		Map<SourceAttachment, CompletableFuture<TransferredFile>> futures = new LinkedHashMap<>();
+		attachments.forEach(attachment -> futures.put(attachment, submit(attachment)));
+		return futures;
+	}
+
+	private CompletableFuture<TransferredFile> submit(SourceAttachment attachment) {
+		return CompletableFuture.supplyAsync(() -> transferOne(attachment), executor);
+	}
+
+	private static Result await(Map<SourceAttachment, CompletableFuture<TransferredFile>> futures) {
 		Map<SourceAttachment, TransferredFile> moved = new LinkedHashMap<>();
 		Map<SourceAttachment, String> permanent = new LinkedHashMap<>();
 		List<Throwable> fatal = new ArrayList<>();

@@ -48,11 +48,11 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 
 	private int recordsInChunk;
 
-	RunControlListener(MigrationRun run, RunProgress progress, Clock clock, int chunkSize) {
+	RunControlListener(MigrationRun run, RunProgress progress, Clock clock, BudgetEstimate estimate) {
 		this.run = run;
 		this.progress = progress;
 		this.clock = clock;
-		this.estimate = new BudgetEstimate(chunkSize, run.config().files().size());
+		this.estimate = estimate;
 	}
 
 	@Override

@@ -17,7 +17,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
  * Reads the source app in {@code $id} order, one keyset page ({@code $id > last}) at a time, never
  * with an offset or a cursor. {@link #update} checkpoints the {@code $id} of the last record handed
  * out, which at that moment is the last record of the chunk being committed; a restart resumes
- * after it. Not thread-safe (one step thread reads).
+ * after it. {@link #peek} shows the writer the next chunk's records early. Not thread-safe (one step
+ * thread reads and peeks).
  */
 class SourceRecordReader extends ItemStreamSupport implements ItemStreamReader<KintoneRecord> {
 
@@ -56,19 +57,38 @@ class SourceRecordReader extends ItemStreamSupport implements ItemStreamReader<K
 
 	@Override
 	public @Nullable KintoneRecord read() {
-		if (page.isEmpty() && !exhausted) {
-			List<KintoneRecord> records = source.recordsAfter(lastFetchedId, PAGE_SIZE, fields, query);
-			page.addAll(records);
-			exhausted = records.size() < PAGE_SIZE;
-			if (!records.isEmpty()) {
-				lastFetchedId = records.get(records.size() - 1).id();
-			}
+		if (page.isEmpty()) {
+			fetchPage();
 		}
 		KintoneRecord next = page.poll();
 		if (next != null) {
 			lastHandedOutId = next.id();
 		}
 		return next;
+	}
+
+	/**
+	 * The next {@code count} records {@link #read} will hand out (fewer at the end of the app), without
+	 * handing them out: the checkpoint does not move. Fetches the next page when the current one holds
+	 * fewer, the same page {@code read} would fetch a little later, so peeking adds no request.
+	 */
+	public List<KintoneRecord> peek(int count) {
+		if (page.size() < count) {
+			fetchPage();
+		}
+		return page.stream().limit(count).toList();
+	}
+
+	private void fetchPage() {
+		if (exhausted) {
+			return;
+		}
+		List<KintoneRecord> records = source.recordsAfter(lastFetchedId, PAGE_SIZE, fields, query);
+		page.addAll(records);
+		exhausted = records.size() < PAGE_SIZE;
+		if (!records.isEmpty()) {
+			lastFetchedId = records.get(records.size() - 1).id();
+		}
 	}
 
 	@Override

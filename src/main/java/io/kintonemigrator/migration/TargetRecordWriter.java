@@ -35,7 +35,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * <li>reconciles each INTENT left by a crash with its target record: if the revision moved and the
  * expected files are there, kintone applied that update and the attachment is done; otherwise it
  * is redone, reusing its upload key while the record is unchanged and the key is young;</li>
- * <li>moves the remaining attachments in parallel ({@link ChunkTransfers});</li>
+ * <li>moves the remaining attachments in parallel ({@link ChunkTransfers}), taking over the
+ * transfers the previous chunk started for them, and once they are queued starts the next chunk's
+ * ({@link NextChunkPrefetch}: nothing of it is recorded or attached before its own chunk);</li>
  * <li>commits INTENT rows (own transaction), then sends one bulk update (at most 100 records, each
  * with its revision); a revision conflict re-reads the records and rebuilds the update, so a
  * concurrent edit is never overwritten (attachments the fresh record already holds, because the
@@ -83,11 +85,22 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 
 	private final boolean reopenEarlierRuns;
 
+	private final @Nullable NextChunkPrefetch prefetch;
+
+	/** What the previous chunk started for the next one. */
+	private NextChunkPrefetch.@Nullable Started ahead;
+
 	TargetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock) {
-		this(run, ledger, clock, false);
+		this(run, ledger, clock, false, ChunkLookahead.NONE, new BudgetEstimate(1, 1));
 	}
 
-	TargetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock, boolean reopenEarlierRuns) {
+	/**
+	 * @param reopenEarlierRuns an incremental run (see the class comment)
+	 * @param lookahead the next chunk's items, to start its transfers early ({@link NextChunkPrefetch});
+	 * never used in an incremental run
+	 */
+	TargetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock, boolean reopenEarlierRuns,
+			ChunkLookahead lookahead, BudgetEstimate estimate) {
 		this.run = run;
 		this.config = run.config();
 		this.ledger = ledger;
@@ -96,15 +109,19 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		this.transfers = new ChunkTransfers(run.transfer(), run.transfers(), new FreshDownloadKeys(run.source()));
 		this.clock = clock;
 		this.reopenEarlierRuns = reopenEarlierRuns;
+		this.prefetch = reopenEarlierRuns || lookahead == ChunkLookahead.NONE ? null
+				: new NextChunkPrefetch(lookahead, run, ledger, lookup, transfers, estimate);
 	}
 
 	@Override
 	public void write(Chunk<? extends SourceItem> chunk) {
+		NextChunkPrefetch.Started early = ahead != null && ahead.isFor(chunk.getItems()) ? ahead : null;
+		ahead = null;
 		ChunkOutcome outcome = new ChunkOutcome();
 		List<Work> works = openWork(chunk.getItems(), outcome);
 		if (!works.isEmpty()) {
-			resolveTargets(works, outcome);
-			List<Work> ready = prepareAttachments(works, outcome);
+			resolveTargets(works, outcome, early);
+			List<Work> ready = prepareAttachments(works, outcome, early);
 			checkSkipLimit(outcome); // before anything is sent
 			send(ready.stream().map(w -> planner.plan(w.target, w.pending)).toList(), ready, 1, outcome);
 		}
@@ -169,9 +186,10 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		return works;
 	}
 
-	private void resolveTargets(List<Work> works, ChunkOutcome outcome) {
-		Map<String, List<KintoneRecord>> targets = lookup
-			.byMatchKey(works.stream().map(w -> w.item.matchKey()).toList());
+	private void resolveTargets(List<Work> works, ChunkOutcome outcome, NextChunkPrefetch.@Nullable Started early) {
+		List<String> keys = works.stream().map(w -> w.item.matchKey()).toList();
+		Map<String, List<KintoneRecord>> targets = early != null && early.lookedUp().containsAll(keys) ? early.targets()
+				: lookup.byMatchKey(keys);
 		for (Work work : works) {
 			List<KintoneRecord> found = targets.getOrDefault(work.item.matchKey(), List.of());
 			if (found.size() == 1) {
@@ -190,8 +208,13 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		works.removeIf(work -> work.target == null);
 	}
 
-	/** Reconciles intents, reuses young upload keys, transfers the rest; returns the records with something to send. */
-	private List<Work> prepareAttachments(List<Work> works, ChunkOutcome outcome) {
+	/**
+	 * Reconciles intents, reuses young upload keys, transfers the rest (taking over the transfers the
+	 * previous chunk started, and starting the next chunk's once these are queued); returns the
+	 * records with something to send.
+	 */
+	private List<Work> prepareAttachments(List<Work> works, ChunkOutcome outcome,
+			NextChunkPrefetch.@Nullable Started early) {
 		Instant now = clock.instant();
 		List<SourceAttachment> toTransfer = new ArrayList<>();
 		for (Work work : works) {
@@ -234,7 +257,8 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 				}
 			}
 		}
-		ChunkTransfers.Result result = transfers.run(toTransfer);
+		ChunkTransfers.Result result = transfers.run(toTransfer, early == null ? Map.of() : early.transfers(),
+				() -> ahead = prefetch == null ? null : prefetch.start());
 		List<Work> ready = new ArrayList<>();
 		for (Work work : works) {
 			List<SourceAttachment> failed = work.open.keySet().stream().filter(result.permanent()::containsKey).toList();

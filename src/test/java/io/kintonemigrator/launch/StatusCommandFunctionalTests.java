@@ -54,8 +54,8 @@ class StatusCommandFunctionalTests {
 
 	@Test
 	void afterAFailedRunItShowsTheErrorAndTheCheckpointThenTheCompletedResume() throws Exception {
-		UploadBreaker breaker = new UploadBreaker(10); // the first chunk of 4 records has 10 files
-		try (KintoneEmulator emulator = start(breaker)) {
+		DownloadBreaker breaker = new DownloadBreaker(4); // the first chunk is records 1-4
+		try (KintoneEmulator emulator = breaker.watch(start(breaker))) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "status-failed", "append", 4);
 			assertThat(migrate(job).exitCode()).isEqualTo(ExitCodes.FAILED);
 

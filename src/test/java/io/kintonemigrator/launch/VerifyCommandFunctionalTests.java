@@ -108,8 +108,8 @@ class VerifyCommandFunctionalTests {
 
 	@Test
 	void recordsAFailedRunDidNotReachAreReportedAsNotMigratedUntilTheJobCompletes() throws Exception {
-		UploadBreaker breaker = new UploadBreaker(10); // the first chunk of 4 records has 10 files
-		try (KintoneEmulator emulator = start(breaker)) {
+		DownloadBreaker breaker = new DownloadBreaker(4); // the first chunk is records 1-4
+		try (KintoneEmulator emulator = breaker.watch(start(breaker))) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "verify-partial", "append", 4);
 			assertThat(migrate(job).exitCode()).isEqualTo(ExitCodes.FAILED);
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.store.StoredRecord;
@@ -143,6 +144,56 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 			StoredRecord target = MigrationApps.targets(emulator).get(2L);
 			assertThat(target.text("title")).isEqualTo("edited by a user");
 			assertThat(documents(target)).containsExactlyElementsOf(sourceDocuments(emulator, 2));
+		}
+	}
+
+	@Test
+	void theNextChunksFilesMoveWhileAChunkIsUpdatedAndNoRequestIsSentTwice() throws Exception {
+		AtomicInteger downloads = new AtomicInteger();
+		int[] firstChunkFiles = new int[1];
+		AtomicBoolean overlapped = new AtomicBoolean();
+		AtomicBoolean firstUpdate = new AtomicBoolean(true);
+		// the first bulk update is held until a download beyond the first chunk's files has arrived
+		Filter watch = (request, response, chain) -> {
+			HttpServletRequest http = (HttpServletRequest) request;
+			if ("GET".equals(http.getMethod()) && http.getRequestURI().endsWith("/file.json")) {
+				downloads.incrementAndGet();
+			}
+			else if ("PUT".equals(http.getMethod()) && http.getRequestURI().endsWith("/records.json")
+					&& firstUpdate.compareAndSet(true, false)) {
+				long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+				while (downloads.get() <= firstChunkFiles[0] && System.nanoTime() < deadline) {
+					Thread.onSpinWait();
+				}
+				overlapped.set(downloads.get() > firstChunkFiles[0]);
+			}
+			chain.doFilter(request, response);
+		};
+		try (KintoneEmulator emulator = KintoneEmulator.builder()
+			.port(0)
+			.dataDirectory(tmp.resolve("emulator"))
+			.seed(MigrationApps.seed(RECORDS, Set.of(5)))
+			.requestFilter(watch)
+			.start()) {
+			for (long i = 1; i <= 4; i++) {
+				firstChunkFiles[0] += sourceDocuments(emulator, i).size() + sourceDrawings(emulator, i).size();
+			}
+
+			JobExecution execution = run(MigrationApps.jobFile(tmp, emulator, "prefetch", "replace", 4)).execution();
+
+			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(overlapped).as("a second-chunk download arrived before the first update").isTrue();
+			int record5Files = sourceDocuments(emulator, 5).size() + sourceDrawings(emulator, 5).size();
+			// every file once, none of record 5 (no target record), three lookups for three chunks
+			assertThat(downloads).hasValue(MigrationApps.sourceAttachmentCount(emulator) - record5Files);
+			assertThat(emulator.stats().count("POST", "file")).isEqualTo(downloads.get());
+			for (long i = 1; i <= RECORDS; i++) {
+				if (i != 5) {
+					assertThat(documents(MigrationApps.targets(emulator).get(i))).as("record %d", i)
+						.containsExactlyElementsOf(sourceDocuments(emulator, i));
+				}
+			}
+			assertMissingTargetReported("prefetch");
 		}
 	}
 

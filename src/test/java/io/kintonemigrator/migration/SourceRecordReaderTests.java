@@ -65,6 +65,29 @@ class SourceRecordReaderTests {
 		assertThat(source.pageRequests).hasSize(1);
 	}
 
+	@Test
+	void peekShowsTheNextRecordsWithoutHandingThemOutOrAddingARequest() {
+		for (long id = 1; id <= 700; id++) {
+			source.record(new KintoneRecord(id, 1, Map.of()));
+		}
+		SourceRecordReader reader = new SourceRecordReader(source, List.of(), null);
+		ExecutionContext context = new ExecutionContext();
+		reader.open(context);
+		for (int i = 0; i < 450; i++) {
+			reader.read();
+		}
+
+		// 50 left in the first page: peeking 100 fetches the second page, as reading would soon
+		assertThat(reader.peek(100)).extracting(KintoneRecord::id).first().isEqualTo(451L);
+		assertThat(reader.peek(100)).hasSize(100).extracting(KintoneRecord::id).last().isEqualTo(550L);
+		reader.update(context);
+		assertThat(context.getLong("sourceRecordReader.last.id")).isEqualTo(450);
+
+		assertThat(readAll(reader)).hasSize(250).first().isEqualTo(451L);
+		assertThat(reader.peek(100)).isEmpty();
+		assertThat(source.pageRequests).hasSize(2);
+	}
+
 	private static List<Long> readAll(SourceRecordReader reader) {
 		List<Long> ids = new ArrayList<>();
 		for (KintoneRecord record = reader.read(); record != null; record = reader.read()) {

@@ -205,6 +205,98 @@ class TargetRecordWriterTests {
 		assertThat(target.updateRequests).hasSize(1);
 	}
 
+	@Test
+	void theNextChunksFilesMoveWhileThisChunkFinishesAndNothingOfThemIsRecordedBeforeItsChunk() {
+		JobConfig config = config(JOB);
+		TargetRecordWriter writer = writer(config, items(config, 2, 3));
+
+		write(writer, items(config, 1));
+
+		assertThat(source.downloads).hasValue(3);
+		assertThat(target.uploadCount()).isEqualTo(3);
+		assertThat(target.lookups).hasValue(2);
+		assertThat(contentsOf(102)).isEmpty();
+		assertThat(contentsOf(103)).isEmpty();
+		assertThat(ledger.entries("writer-test", 1, List.of(2L, 3L))).isEmpty();
+
+		write(writer, items(config, 2, 3));
+
+		assertThat(contentsOf(101)).containsExactly("content of 1");
+		assertThat(contentsOf(102)).containsExactly("content of 2");
+		assertThat(contentsOf(103)).containsExactly("content of 3");
+		// the chunk took over the transfers and the target lookup: no request twice
+		assertThat(source.downloads).hasValue(3);
+		assertThat(target.uploadCount()).isEqualTo(3);
+		assertThat(target.lookups).hasValue(2);
+		assertThat(target.updateRequests).hasSize(2);
+		assertThat(ledger.all("writer-test")).hasSize(3).extracting(LedgerEntry::status)
+			.containsOnly(LedgerStatus.ATTACHED);
+	}
+
+	@Test
+	void aPrefetchedChunkThatNeverRunsIsMovedAgainByTheNextRunAndAttachedOnce() {
+		JobConfig config = config(JOB);
+		write(writer(config, items(config, 2, 3)), items(config, 1)); // then the process dies
+		run.destroy();
+		run = null;
+
+		write(writer(config, ChunkLookahead.NONE), items(config, 2, 3));
+
+		assertThat(contentsOf(102)).containsExactly("content of 2");
+		assertThat(contentsOf(103)).containsExactly("content of 3");
+		assertThat(target.uploadCount()).isEqualTo(5); // the two prefetched upload keys were never used
+		assertThat(ledger.all("writer-test")).hasSize(3).extracting(LedgerEntry::status)
+			.containsOnly(LedgerStatus.ATTACHED);
+	}
+
+	@Test
+	void onlyFilesTheChunkWouldMoveItselfAreMovedEarly() {
+		JobConfig config = config(JOB);
+		target.edit(103, "legacy_id", new FieldValue.Plain("NUMBER", "999")); // record 3 has no target
+		TargetRecordWriter writer = writer(config, items(config, 2, 3));
+
+		write(writer, items(config, 1));
+
+		assertThat(target.uploadCount()).isEqualTo(2); // record 1's and record 2's
+	}
+
+	@Test
+	void aChunkWithLedgerRowsIsNotMovedEarly() {
+		JobConfig config = config(JOB);
+		writeChunk(config, true); // kintone took the update, the chunk rolled back: INTENT rows for records 1-3
+		int uploads = target.uploadCount();
+
+		// what a restart resumes is decided against a fresh read of the target, in its own chunk
+		write(writer(config, items(config, 2, 3)), items(config, 1));
+
+		assertThat(target.uploadCount()).isEqualTo(uploads);
+		assertThat(target.lookups).hasValue(2);
+	}
+
+	private TargetRecordWriter writer(JobConfig config, ChunkLookahead lookahead) {
+		if (run == null) {
+			run = new MigrationRun(config, limits -> connection -> connection.app().value() == 1 ? source : target,
+					usage, tmp.resolve("work"), Clock.systemUTC());
+		}
+		return new TargetRecordWriter(run, ledger, Clock.systemUTC(), false, lookahead, new BudgetEstimate(100, 1));
+	}
+
+	/** The given records, once: what the reader shows after the chunk; nothing after that (the end of the app). */
+	private ChunkLookahead items(JobConfig config, long... ids) {
+		AttachmentExtractor extractor = new AttachmentExtractor(config);
+		AtomicBoolean shown = new AtomicBoolean();
+		return () -> shown.getAndSet(true) ? List.of()
+				: java.util.Arrays.stream(ids).mapToObj(id -> extractor.process(source.record(id))).toList();
+	}
+
+	private void write(TargetRecordWriter writer, ChunkLookahead items) {
+		write(writer, items.next());
+	}
+
+	private void write(TargetRecordWriter writer, List<SourceItem> items) {
+		chunkTransaction.executeWithoutResult(status -> writer.write(new Chunk<>(items)));
+	}
+
 	private JobConfig config(String yaml) {
 		return new JobConfigLoader(name -> null).parse(yaml, "job.yml");
 	}

@@ -233,8 +233,12 @@ public class InMemoryKintoneClient implements KintoneClient {
 	}
 
 
+	/** Downloads asked for, found or not. */
+	public final AtomicInteger downloads = new AtomicInteger();
+
 	@Override
 	public DownloadedFile download(FileKey fileKey, Path target) {
+		downloads.incrementAndGet();
 		byte[] content = files.get(fileKey.value());
 		if (content == null) {
 			throw new KintoneApiException("download", 404, "GAIA_BL01", "x", "The specified file not found.", Map.of(),
@@ -251,6 +255,11 @@ public class InMemoryKintoneClient implements KintoneClient {
 		catch (java.security.NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Uploads made so far. */
+	public int uploadCount() {
+		return uploadCounter.get();
 	}
 
 	@Override
