@@ -29,7 +29,9 @@ import io.kintonemigrator.config.JobConfig;
  * {@code concurrency / latency} requests a second; the rate limiter caps that at {@code requestsPerSecond}
  * per domain. So the estimate is the larger of {@code (serial requests + 2 × transfer waves) × latency} and
  * {@code requests on the busiest domain / requestsPerSecond}. Time spent moving the bytes themselves is not
- * in it (the latency of a file request grows with its size).
+ * in it (the latency of a file request grows with its size). The next chunk's lookup and transfers start
+ * while a chunk finishes ({@code NextChunkPrefetch}), so much of the serial part is hidden in a real run: on
+ * that side the estimate errs long.
  */
 public final class RequestEstimate {
 
