@@ -6,6 +6,8 @@
 # /usr/bin/time -v, requests from the emulator's /__emulator/stats. Both results are checked by
 # comparing (legacy_id, file name, size) of every attachment in app 2 with app 1. Not run in CI.
 #   RECORDS (100), FILES (3), MIN_SIZE (10 KB), MAX_SIZE (5 MB), LATENCY_MS (50), CONCURRENCY (16)
+#   BANDWIDTH (0 = none): bytes per second of each download body, as a real link's per-connection
+#   throughput would (the emulator's --bandwidth; uploads are not capped)
 #   CLI_DIR (/tmp/kcli-bench): where @kintone/cli is installed (npm install, once)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +17,7 @@ FILES=${FILES:-3}
 MIN_SIZE=${MIN_SIZE:-10240}
 MAX_SIZE=${MAX_SIZE:-5242880}
 LATENCY_MS=${LATENCY_MS:-50}
+BANDWIDTH=${BANDWIDTH:-0}
 CONCURRENCY=${CONCURRENCY:-16}
 CLI_VERSION=${CLI_VERSION:-1.19.2}
 CLI_DIR=${CLI_DIR:-/tmp/kcli-bench}
@@ -53,7 +56,7 @@ check() { # compares app 2 with app 1 on the running emulator
 }
 
 # the official CLI
-start_emulator "$PORT" "$WORK/seed.yml" --latency-ms "$LATENCY_MS"
+start_emulator "$PORT" "$WORK/seed.yml" --latency-ms "$LATENCY_MS" --bandwidth "$BANDWIDTH"
 timed "$WORK/export.time" "$CLI" record export --base-url "$BASE" --api-token bench-source-token --app 1 \
 	--attachments-dir "$WORK/attachments" > "$WORK/records.csv"
 timed "$WORK/import.time" "$CLI" record import --base-url "$BASE" --api-token bench-target-token --app 2 \
@@ -61,17 +64,19 @@ timed "$WORK/import.time" "$CLI" record import --base-url "$BASE" --api-token be
 CLI_REQUESTS=$(requests "$PORT")
 CLI_STATS=$(curl -s "$BASE/__emulator/stats" | jq -c '.apis')
 CLI_CHECK=$(check)
+CLI_EMULATOR_CPU=$(emulator_cpu_seconds)
 stop_emulator
 CLI_WALL=$(echo "$(wall_seconds "$WORK/export.time") + $(wall_seconds "$WORK/import.time")" | bc)
 CLI_RSS=$(( $(max_rss_kb "$WORK/export.time") > $(max_rss_kb "$WORK/import.time") ? $(max_rss_kb "$WORK/export.time") : $(max_rss_kb "$WORK/import.time") ))
 
 # our migration
-start_emulator "$PORT" "$WORK/seed.yml" --latency-ms "$LATENCY_MS"
+start_emulator "$PORT" "$WORK/seed.yml" --latency-ms "$LATENCY_MS" --bandwidth "$BANDWIDTH"
 timed "$WORK/migrate.time" java -jar "$JAR" migrate --job "$WORK/job.yml" --database "jdbc:h2:file:$WORK/db/bench" \
 	> "$WORK/migrate.out" 2>&1 || { cat "$WORK/migrate.out"; exit 1; }
 OUR_REQUESTS=$(requests "$PORT")
 OUR_STATS=$(curl -s "$BASE/__emulator/stats" | jq -c '.apis')
 OUR_CHECK=$(check)
+OUR_EMULATOR_CPU=$(emulator_cpu_seconds)
 stop_emulator
 OUR_WALL=$(wall_seconds "$WORK/migrate.time")
 OUR_RSS=$(max_rss_kb "$WORK/migrate.time")
@@ -79,16 +84,17 @@ OUR_RSS=$(max_rss_kb "$WORK/migrate.time")
 BYTES=$(du -sb "$WORK/attachments" | cut -f1)
 FILE_COUNT=$(find "$WORK/attachments" -type f | wc -l)
 echo
-echo "$RECORDS records x $FILES files ($FILE_COUNT files, $BYTES bytes), ${LATENCY_MS} ms latency, concurrency $CONCURRENCY (ours)"
+echo "$RECORDS records x $FILES files ($FILE_COUNT files, $BYTES bytes), ${LATENCY_MS} ms latency, download bandwidth ${BANDWIDTH} B/s (0 = none), concurrency $CONCURRENCY (ours)"
 echo
-echo "| tool | wall s | files/s | requests | requests/file | peak RSS MiB | target check |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | --- |"
-printf "| cli-kintone export + import | %s | %.2f | %s | %.3f | %d | %s |\n" "$CLI_WALL" \
+echo "| tool | wall s | files/s | requests | requests/file | peak RSS MiB | CPU s (tool) | CPU s (emulator) | target check |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+printf "| cli-kintone export + import | %s | %.2f | %s | %.3f | %d | %s | %s | %s |\n" "$CLI_WALL" \
 	"$(echo "$FILE_COUNT / $CLI_WALL" | bc -l)" "$CLI_REQUESTS" "$(echo "$CLI_REQUESTS / $FILE_COUNT" | bc -l)" \
-	$((CLI_RSS / 1024)) "$CLI_CHECK"
-printf "| kintone-attachment-migrator migrate | %s | %.2f | %s | %.3f | %d | %s |\n" "$OUR_WALL" \
+	$((CLI_RSS / 1024)) "$(echo "$(cpu_seconds "$WORK/export.time") + $(cpu_seconds "$WORK/import.time")" | bc)" \
+	"$CLI_EMULATOR_CPU" "$CLI_CHECK"
+printf "| kintone-attachment-migrator migrate | %s | %.2f | %s | %.3f | %d | %s | %s | %s |\n" "$OUR_WALL" \
 	"$(echo "$FILE_COUNT / $OUR_WALL" | bc -l)" "$OUR_REQUESTS" "$(echo "$OUR_REQUESTS / $FILE_COUNT" | bc -l)" \
-	$((OUR_RSS / 1024)) "$OUR_CHECK"
+	$((OUR_RSS / 1024)) "$(cpu_seconds "$WORK/migrate.time")" "$OUR_EMULATOR_CPU" "$OUR_CHECK"
 echo
 echo "speed-up: $(echo "scale=2; $CLI_WALL / $OUR_WALL" | bc)x; requests: $(echo "scale=4; ($OUR_REQUESTS - $CLI_REQUESTS) * 100 / $CLI_REQUESTS" | bc)% vs the CLI"
 echo "CLI requests by API: $CLI_STATS"

@@ -15,6 +15,14 @@ start_emulator() {
 	done
 }
 
+emulator_cpu_seconds() { # user + system CPU seconds the running standalone emulator has used so far
+	awk -v hz="$(getconf CLK_TCK)" '{sub(/.*\) /, ""); printf "%.1f", ($12 + $13) / hz}' "/proc/$EMULATOR_PID/stat"
+}
+
+cpu_seconds() { # from a /usr/bin/time -v report: user + system
+	awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$1"
+}
+
 stop_emulator() {
 	if [ -n "${EMULATOR_PID:-}" ]; then
 		kill "$EMULATOR_PID" 2>/dev/null || true
