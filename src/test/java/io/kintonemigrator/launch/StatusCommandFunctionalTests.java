@@ -1,11 +1,8 @@
 package io.kintonemigrator.launch;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Map;
-import java.util.Set;
 
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.config.JobConfigLoader;
@@ -151,18 +148,15 @@ class StatusCommandFunctionalTests {
 	}
 
 	private KintoneEmulator start(jakarta.servlet.@org.jspecify.annotations.Nullable Filter filter) {
-		KintoneEmulator.Builder builder = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(RECORDS, Set.of()));
-		if (filter != null) {
-			builder.requestFilter(filter);
-		}
-		return builder.start();
+		return fixture().emulator(filter);
+	}
+
+	private CommandTestFixture fixture() {
+		return new CommandTestFixture(tmp, RECORDS);
 	}
 
 	private String database() {
-		return "jdbc:h2:file:" + tmp.resolve("db/batch");
+		return fixture().database();
 	}
 
 	private PlanCommandFunctionalTests.Run status(String... options) {
@@ -175,13 +169,7 @@ class StatusCommandFunctionalTests {
 	}
 
 	private PlanCommandFunctionalTests.Run migrate(Path job) throws Exception {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int exitCode = MigrateCommand.run(new JobConfigLoader(), job,
-				Map.of("spring.datasource.url", database(), "kam.work-dir", tmp.resolve("work").toString(),
-						"kam.resilience.max-attempts", "1"),
-				new PrintWriter(out), new PrintWriter(err));
-		return new PlanCommandFunctionalTests.Run(exitCode, out.toString(), err.toString());
+		return fixture().migrate(job);
 	}
 
 }

@@ -1,13 +1,8 @@
 package io.kintonemigrator.launch;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.Set;
 
-import io.kintonemigrator.config.JobConfigLoader;
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.testsupport.MigrationApps;
 import org.junit.jupiter.api.Test;
@@ -147,29 +142,19 @@ class VerifyCommandFunctionalTests {
 	}
 
 	private KintoneEmulator start(jakarta.servlet.@org.jspecify.annotations.Nullable Filter filter) {
-		KintoneEmulator.Builder builder = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(RECORDS, Set.of()));
-		if (filter != null) {
-			builder.requestFilter(filter);
-		}
-		return builder.start();
+		return fixture().emulator(filter);
+	}
+
+	private CommandTestFixture fixture() {
+		return new CommandTestFixture(tmp, RECORDS);
 	}
 
 	private String database() {
-		return "jdbc:h2:file:" + tmp.resolve("db/batch");
+		return fixture().database();
 	}
 
-	/** migrate, with retries cut short so a broken upload fails the run at once. */
 	private PlanCommandFunctionalTests.Run migrate(Path job) throws Exception {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int exitCode = MigrateCommand.run(new JobConfigLoader(), job,
-				Map.of("spring.datasource.url", database(), "kam.work-dir", tmp.resolve("work").toString(),
-						"kam.resilience.max-attempts", "1"),
-				new PrintWriter(out), new PrintWriter(err));
-		return new PlanCommandFunctionalTests.Run(exitCode, out.toString(), err.toString());
+		return fixture().migrate(job);
 	}
 
 	private PlanCommandFunctionalTests.Run verify(Path job) {

@@ -1,6 +1,5 @@
 package io.kintonemigrator.migration;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -10,13 +9,11 @@ import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.store.StoredRecord;
 import io.kintonemigrator.ledger.LedgerEntry;
 import io.kintonemigrator.ledger.LedgerStatus;
+import io.kintonemigrator.testsupport.HeldResponse;
 import io.kintonemigrator.testsupport.MigrationApps;
 import jakarta.servlet.Filter;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
 
 import org.junit.jupiter.api.Test;
@@ -46,7 +43,7 @@ class LostUpdateAnswerFunctionalTests extends MigrationFunctionalTestBase {
 			HttpServletRequest http = (HttpServletRequest) request;
 			if ("PUT".equals(http.getMethod()) && http.getRequestURI().endsWith("/records.json")
 					&& updates.incrementAndGet() == 1) {
-				chain.doFilter(request, new Unanswered((HttpServletResponse) response)); // kintone applies it
+				chain.doFilter(request, new HeldResponse((HttpServletResponse) response)); // kintone applies it
 				ServletContextRequest.getServletContextRequest(request)
 					.getConnectionMetaData()
 					.getConnection()
@@ -76,53 +73,6 @@ class LostUpdateAnswerFunctionalTests extends MigrationFunctionalTestBase {
 				.hasValueGreaterThanOrEqualTo(2);
 			assertThat(ledger.all("lost-answer")).extracting(LedgerEntry::status).containsOnly(LedgerStatus.ATTACHED);
 		}
-	}
-
-	/** Swallows the answer, so nothing reaches the client before the connection is closed. */
-	private static final class Unanswered extends HttpServletResponseWrapper {
-
-		private final ServletOutputStream sink = new ServletOutputStream() {
-
-			private final ByteArrayOutputStream ignored = new ByteArrayOutputStream();
-
-			@Override
-			public void write(int b) {
-				ignored.write(b);
-			}
-
-			@Override
-			public boolean isReady() {
-				return true;
-			}
-
-			@Override
-			public void setWriteListener(WriteListener listener) {
-				throw new UnsupportedOperationException();
-			}
-
-		};
-
-		Unanswered(HttpServletResponse response) {
-			super(response);
-		}
-
-		@Override
-		public ServletOutputStream getOutputStream() {
-			return sink;
-		}
-
-		@Override
-		public void setContentLength(int length) {
-		}
-
-		@Override
-		public void setContentLengthLong(long length) {
-		}
-
-		@Override
-		public void flushBuffer() {
-		}
-
 	}
 
 }

@@ -1,20 +1,17 @@
 package io.kintonemigrator.reliability;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
+import io.kintonemigrator.testsupport.HeldResponse;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
  * An emulator request filter that lets a test act at moments of a migration: it counts finished
@@ -101,65 +98,6 @@ final class MigrationProbe implements Filter {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	/** Keeps the body in memory (bulk update answers are small) until {@link #release()}. */
-	private static final class HeldResponse extends HttpServletResponseWrapper {
-
-		private final ByteArrayOutputStream body = new ByteArrayOutputStream();
-
-		private final ServletOutputStream stream = new ServletOutputStream() {
-
-			@Override
-			public void write(int b) {
-				body.write(b);
-			}
-
-			@Override
-			public void write(byte[] bytes, int offset, int length) {
-				body.write(bytes, offset, length);
-			}
-
-			@Override
-			public boolean isReady() {
-				return true;
-			}
-
-			@Override
-			public void setWriteListener(WriteListener listener) {
-				throw new UnsupportedOperationException();
-			}
-
-		};
-
-		HeldResponse(HttpServletResponse response) {
-			super(response);
-		}
-
-		@Override
-		public ServletOutputStream getOutputStream() {
-			return stream;
-		}
-
-		@Override
-		public void setContentLength(int length) {
-		}
-
-		@Override
-		public void setContentLengthLong(long length) {
-		}
-
-		@Override
-		public void flushBuffer() {
-		}
-
-		void release() throws IOException {
-			HttpServletResponse response = (HttpServletResponse) getResponse();
-			response.setContentLengthLong(body.size());
-			body.writeTo(response.getOutputStream());
-			response.flushBuffer();
-		}
-
 	}
 
 }
