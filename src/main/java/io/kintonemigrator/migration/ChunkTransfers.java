@@ -34,13 +34,9 @@ final class ChunkTransfers {
 		this.freshKeys = freshKeys;
 	}
 
-	Result run(List<SourceAttachment> attachments) {
-		return run(attachments, Map.of());
-	}
-
 	/**
-	 * Like {@link #run(List)}, taking over the transfers {@link #start} began earlier for some of the
-	 * attachments (an attachment not in {@code started} is transferred now).
+	 * Transfers {@code attachments}, taking over those {@link #start} began earlier (the ones in
+	 * {@code started}), and waits for all of them.
 	 * @param whileTransferring runs on the calling thread once every transfer is queued, before the wait
 	 */
 	Result run(List<SourceAttachment> attachments, Map<SourceAttachment, CompletableFuture<TransferredFile>> started,
@@ -52,11 +48,6 @@ final class ChunkTransfers {
 		}
 		whileTransferring.run();
 		return await(futures);
-	}
-
-	Result run(List<SourceAttachment> attachments, Map<SourceAttachment, CompletableFuture<TransferredFile>> started) {
-		return run(attachments, started, () -> {
-		});
 	}
 
 	/** Queues the transfers of {@code attachments} behind those already queued and returns at once. */
