@@ -51,8 +51,8 @@ class StatusCommandFunctionalTests {
 
 	@Test
 	void afterAFailedRunItShowsTheErrorAndTheCheckpointThenTheCompletedResume() throws Exception {
-		DownloadBreaker breaker = new DownloadBreaker(4); // the first chunk is records 1-4
-		try (KintoneEmulator emulator = breaker.watch(start(breaker))) {
+		UpdateBreaker breaker = new UpdateBreaker(1); // the first chunk (records 1-4) commits, the second fails
+		try (KintoneEmulator emulator = start(breaker)) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "status-failed", "append", 4);
 			assertThat(migrate(job).exitCode()).isEqualTo(ExitCodes.FAILED);
 

@@ -103,8 +103,8 @@ class VerifyCommandFunctionalTests {
 
 	@Test
 	void recordsAFailedRunDidNotReachAreReportedAsNotMigratedUntilTheJobCompletes() throws Exception {
-		DownloadBreaker breaker = new DownloadBreaker(4); // the first chunk is records 1-4
-		try (KintoneEmulator emulator = breaker.watch(start(breaker))) {
+		UpdateBreaker breaker = new UpdateBreaker(1); // the first chunk (records 1-4) commits, the second fails
+		try (KintoneEmulator emulator = start(breaker)) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "verify-partial", "append", 4);
 			assertThat(migrate(job).exitCode()).isEqualTo(ExitCodes.FAILED);
 
