@@ -163,7 +163,7 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 					&& firstUpdate.compareAndSet(true, false)) {
 				long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 				while (downloads.get() <= firstChunkFiles[0] && System.nanoTime() < deadline) {
-					Thread.onSpinWait();
+					java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
 				}
 				overlapped.set(downloads.get() > firstChunkFiles[0]);
 			}
@@ -187,6 +187,7 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 			// every file once, none of record 5 (no target record), three lookups for three chunks
 			assertThat(downloads).hasValue(MigrationApps.sourceAttachmentCount(emulator) - record5Files);
 			assertThat(emulator.stats().count("POST", "file")).isEqualTo(downloads.get());
+			assertThat(emulator.stats().count(2, "GET", "records")).isEqualTo(3);
 			for (long i = 1; i <= RECORDS; i++) {
 				if (i != 5) {
 					assertThat(documents(MigrationApps.targets(emulator).get(i))).as("record %d", i)

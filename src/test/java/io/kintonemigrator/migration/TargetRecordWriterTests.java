@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.config.JobConfigLoader;
@@ -293,8 +296,15 @@ class TargetRecordWriterTests {
 		write(writer, items.next());
 	}
 
+	/** Writes the chunk, then waits for every transfer queued so far (the next chunk's too), so the counts are final. */
 	private void write(TargetRecordWriter writer, List<SourceItem> items) {
 		chunkTransaction.executeWithoutResult(status -> writer.write(new Chunk<>(items)));
+		ThreadPoolExecutor transfers = (ThreadPoolExecutor) run.transfers();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (transfers.getCompletedTaskCount() < transfers.getTaskCount() && System.nanoTime() < deadline) {
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+		}
+		assertThat(transfers.getCompletedTaskCount()).as("transfers finished").isEqualTo(transfers.getTaskCount());
 	}
 
 	private JobConfig config(String yaml) {
