@@ -14,15 +14,6 @@ public interface ApiUsageLedger {
 	long requests(String appKey, LocalDate kintoneDay);
 
 	/**
-	 * Counts one request for the app on that day unless the day's count has reached {@code budget}
-	 * (0 = no budget). Atomic across threads and processes sharing the database.
-	 * @return whether the request was counted, i.e. may be sent
-	 */
-	default boolean tryCount(String appKey, LocalDate kintoneDay, long budget) {
-		return tryReserve(appKey, kintoneDay, budget, 1) == 1;
-	}
-
-	/**
 	 * Counts up to {@code wanted} requests for the app on that day at once, as many as the day's
 	 * budget still allows (0 = no budget: all of them). Atomic across threads and processes sharing the
 	 * database: however many ask at once, the day's count never passes the budget.

@@ -45,11 +45,11 @@ class JdbcApiUsageLedgerTests {
 	@Test
 	void countsPerAppAndDayUpToTheBudget() {
 		for (int i = 0; i < 3; i++) {
-			assertThat(usage.tryCount("a.example.com/1", DAY, 3)).isTrue();
+			assertThat(countOne("a.example.com/1", DAY, 3)).isTrue();
 		}
-		assertThat(usage.tryCount("a.example.com/1", DAY, 3)).isFalse();
-		assertThat(usage.tryCount("a.example.com/1", DAY.plusDays(1), 3)).isTrue();
-		assertThat(usage.tryCount("a.example.com/2", DAY, 3)).isTrue();
+		assertThat(countOne("a.example.com/1", DAY, 3)).isFalse();
+		assertThat(countOne("a.example.com/1", DAY.plusDays(1), 3)).isTrue();
+		assertThat(countOne("a.example.com/2", DAY, 3)).isTrue();
 
 		assertThat(usage.requests("a.example.com/1", DAY)).isEqualTo(3);
 		assertThat(usage.requests("a.example.com/1", DAY.plusDays(1))).isEqualTo(1);
@@ -59,7 +59,7 @@ class JdbcApiUsageLedgerTests {
 	@Test
 	void withoutABudgetEveryRequestCounts() {
 		for (int i = 0; i < 5; i++) {
-			assertThat(usage.tryCount("a.example.com/1", DAY, 0)).isTrue();
+			assertThat(countOne("a.example.com/1", DAY, 0)).isTrue();
 		}
 		assertThat(usage.requests("a.example.com/1", DAY)).isEqualTo(5);
 	}
@@ -70,7 +70,7 @@ class JdbcApiUsageLedgerTests {
 		try {
 			List<Callable<Boolean>> attempts = new ArrayList<>();
 			for (int i = 0; i < 160; i++) {
-				attempts.add(() -> usage.tryCount("a.example.com/1", DAY, 100));
+				attempts.add(() -> countOne("a.example.com/1", DAY, 100));
 			}
 			long counted = 0;
 			for (Future<Boolean> result : threads.invokeAll(attempts)) {
@@ -122,11 +122,16 @@ class JdbcApiUsageLedgerTests {
 	@Test
 	void aCountSurvivesTheRollbackOfTheTransactionItWasTakenIn() {
 		new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-			usage.tryCount("a.example.com/1", DAY, 0);
+			usage.tryReserve("a.example.com/1", DAY, 0, 1);
 			status.setRollbackOnly();
 		});
 
 		assertThat(usage.requests("a.example.com/1", DAY)).isEqualTo(1);
+	}
+
+	/** One request, as the meter asks when it has none left: whether it was counted. */
+	private boolean countOne(String appKey, LocalDate day, long budget) {
+		return usage.tryReserve(appKey, day, budget, 1) == 1;
 	}
 
 }

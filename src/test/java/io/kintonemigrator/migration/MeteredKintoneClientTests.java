@@ -4,7 +4,13 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.kintonemigrator.kintone.KintoneConnection;
 import io.kintonemigrator.ledger.JdbcApiUsageLedger;
@@ -80,7 +86,7 @@ class MeteredKintoneClientTests {
 		assertThat(meter.sent()).isEqualTo(5);
 		assertThat(meter.remainingToday()).isEqualTo(Long.MAX_VALUE);
 		// counted a block at a time while the run goes on; what it did not send is given back at the end
-		java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 23);
+		LocalDate day = LocalDate.of(2026, 11, 23);
 		assertThat(usage.requests("localhost:8080/7", day)).isEqualTo(AppRequestMeter.BLOCK);
 		meter.close();
 		assertThat(usage.requests("localhost:8080/7", day)).isEqualTo(5);
@@ -89,13 +95,13 @@ class MeteredKintoneClientTests {
 	@Test
 	void threadsRacingForTheLastRequestsOfABudgetSendExactlyTheBudget() throws Exception {
 		KintoneConnection connection = KintoneConnection.withApiToken(URI.create("http://localhost:8080"), 7, "t");
-		usage.tryReserve("localhost:8080/7", java.time.LocalDate.of(2026, 11, 23), 0, 1_000 - 120); // others' requests
+		usage.tryReserve("localhost:8080/7", LocalDate.of(2026, 11, 23), 0, 1_000 - 120); // others' requests
 		AppRequestMeter meter = new AppRequestMeter(connection, 1_000, usage, clock);
 		MeteredKintoneClient client = new MeteredKintoneClient(app, meter);
-		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(16);
-		java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+		ExecutorService threads = Executors.newFixedThreadPool(16);
+		AtomicInteger refused = new AtomicInteger();
 		try {
-			List<java.util.concurrent.Callable<Object>> calls = new java.util.ArrayList<>();
+			List<Callable<Object>> calls = new ArrayList<>();
 			for (int i = 0; i < 200; i++) {
 				calls.add(() -> {
 					try {
@@ -116,7 +122,7 @@ class MeteredKintoneClientTests {
 		assertThat(refused).hasValue(80);
 		assertThat(meter.remainingToday()).isZero();
 		meter.close();
-		assertThat(usage.requests("localhost:8080/7", java.time.LocalDate.of(2026, 11, 23))).isEqualTo(1_000);
+		assertThat(usage.requests("localhost:8080/7", LocalDate.of(2026, 11, 23))).isEqualTo(1_000);
 	}
 
 }
