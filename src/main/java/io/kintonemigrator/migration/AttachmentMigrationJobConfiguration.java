@@ -3,6 +3,7 @@ package io.kintonemigrator.migration;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
@@ -149,7 +150,7 @@ public class AttachmentMigrationJobConfiguration {
 		ChunkLookahead nextChunk = () -> sourceRecordReader.peek(chunkSize)
 			.stream()
 			.map(attachmentExtractor::process)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.toList();
 		return new TargetRecordWriter(run, ledger, clock, since != null, nextChunk, budgetEstimate);
 	}
