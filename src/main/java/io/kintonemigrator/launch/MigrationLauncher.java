@@ -157,7 +157,7 @@ public class MigrationLauncher {
 			.forEach(entry -> out.println("  skipped: source record " + entry.ref().sourceRecord() + " "
 					+ entry.ref().sourceField() + " '" + entry.fileName() + "': " + entry.error()));
 		if (skipped.size() > 20) {
-			out.println("  ... and " + (skipped.size() - 20) + " more (table KAM_ATTACHMENT, STATUS = 'SKIPPED')");
+			out.println("  ... and " + (skipped.size() - 20) + " more (table KAM_LEDGER, STATUS = 'SKIPPED')");
 		}
 		out.flush();
 	}

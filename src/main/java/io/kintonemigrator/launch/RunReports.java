@@ -77,7 +77,7 @@ final class RunReports {
 
 	private static List<String> row(LedgerEntry entry) {
 		return Arrays.asList(Long.toString(entry.ref().sourceApp()), Long.toString(entry.ref().sourceRecord()),
-				entry.ref().sourceField(), entry.ref().sourceRow(), Integer.toString(entry.ref().fileIndex()),
+				entry.ref().sourceField(), entry.ref().sourceRow(), Integer.toString(entry.fileIndex()),
 				entry.fileName(), Long.toString(entry.size()), text(entry.sha256()), text(entry.targetRecord()),
 				text(entry.targetField()), outcome(entry.status()), text(entry.error()));
 	}

@@ -1,7 +1,9 @@
 package io.kintonemigrator.migration;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.config.JobConfig.FileMapping;
@@ -15,15 +17,27 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * The processor: lists the attachments of a source record in the mapped FILE fields (top level and
- * in subtable rows) and filters out records that have none, so they never cost a file request.
+ * in subtable rows), each with its occurrence among the files of the same name and size in its
+ * cell, and (unless asked to keep them) filters out records that have none.
  * Pure and thread-safe.
  */
 class AttachmentExtractor implements ItemProcessor<KintoneRecord, SourceItem> {
 
 	private final JobConfig config;
 
+	private final boolean keepRecordsWithoutFiles;
+
 	AttachmentExtractor(JobConfig config) {
+		this(config, false);
+	}
+
+	/**
+	 * @param keepRecordsWithoutFiles give records without attachments to the writer too (the job
+	 * does: the files it attached earlier may have to come off the target)
+	 */
+	AttachmentExtractor(JobConfig config, boolean keepRecordsWithoutFiles) {
 		this.config = config;
+		this.keepRecordsWithoutFiles = keepRecordsWithoutFiles;
 	}
 
 	@Override
@@ -44,7 +58,7 @@ class AttachmentExtractor implements ItemProcessor<KintoneRecord, SourceItem> {
 				add(attachments, app, record, mapping, row.id(), rowIndex, rowKey, files);
 			}
 		}
-		if (attachments.isEmpty()) {
+		if (attachments.isEmpty() && !keepRecordsWithoutFiles) {
 			return null;
 		}
 		return new SourceItem(record.id(), matchKey(record), attachments);
@@ -52,8 +66,12 @@ class AttachmentExtractor implements ItemProcessor<KintoneRecord, SourceItem> {
 
 	private static void add(List<SourceAttachment> attachments, long app, KintoneRecord record, FileMapping mapping,
 			@Nullable String rowId, int rowIndex, @Nullable Object rowKey, List<FileInfo> files) {
+		Map<String, Integer> seen = new HashMap<>();
 		for (int i = 0; i < files.size(); i++) {
-			attachments.add(new SourceAttachment(app, record.id(), mapping, rowId, rowIndex, rowKey, i, files.get(i)));
+			FileInfo file = files.get(i);
+			int occurrence = seen.merge(file.name() + "\u0000" + file.size(), 1, Integer::sum) - 1;
+			attachments.add(new SourceAttachment(app, record.id(), mapping, rowId, rowIndex, rowKey, i, occurrence,
+					file));
 		}
 	}
 

@@ -138,7 +138,7 @@ public class AttachmentMigrationJobConfiguration {
 	@Bean
 	@StepScope
 	AttachmentExtractor attachmentExtractor(MigrationRun run) {
-		return new AttachmentExtractor(run.config());
+		return new AttachmentExtractor(run.config(), true);
 	}
 
 	@Bean

@@ -207,7 +207,7 @@ public final class AttachmentVerifier {
 				actual = targetRecord.files(mapping.to().field());
 			}
 			else {
-				FieldValue.SubtableRow row = partner(targetRecord.rows(mapping.to().table()), first);
+				FieldValue.SubtableRow row = new RowPairing(targetRecord.rows(mapping.to().table())).partner(first);
 				if (row == null) {
 					difference.accept(label + ": no such row on the target; " + cell.size()
 							+ " migrated attachment(s) missing");
@@ -218,21 +218,6 @@ public final class AttachmentVerifier {
 			checks.add(new CellCheck(label, cell.stream().map(SourceAttachment::file).toList(), actual));
 		}
 		return checks;
-	}
-
-	/** The target row the job paired with the source row: by the rowKey column's value, else by position. */
-	private static FieldValue.@Nullable SubtableRow partner(List<FieldValue.SubtableRow> rows, SourceAttachment attachment) {
-		String rowKey = attachment.mapping().rowKey();
-		if (rowKey == null) {
-			return attachment.rowIndex() < rows.size() ? rows.get(attachment.rowIndex()) : null;
-		}
-		for (FieldValue.SubtableRow row : rows) {
-			Object value = AttachmentExtractor.plainValue(row.fields().get(rowKey));
-			if (value != null && value.equals(attachment.rowKeyValue())) {
-				return row;
-			}
-		}
-		return null;
 	}
 
 	private static String rowLabel(SourceAttachment attachment) {

@@ -1,5 +1,6 @@
 package io.kintonemigrator.migration;
 
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -10,6 +11,10 @@ import io.kintonemigrator.transfer.UnsendableFileNameException;
 
 /** Sorts failures into per-record permanent ones (skip the record) and the rest (fail the step). */
 final class Failures {
+
+	/** kintone's codes for a wrong token, password or permission (kintone-api.md §8). */
+	private static final Set<String> ACCESS_CODES = Set.of("GAIA_IA02", "GAIA_NO01", "CB_NO02", "CB_AU01",
+			"CB_WA01", "GAIA_DA03");
 
 	private Failures() {
 	}
@@ -31,7 +36,19 @@ final class Failures {
 	static boolean isPermanent(Throwable failure) {
 		Throwable cause = unwrap(failure);
 		return cause instanceof AttachmentTooLargeException || cause instanceof UnsendableFileNameException
-				|| cause instanceof FreshDownloadKeys.AttachmentGoneException || (cause instanceof KintoneException kintone && !kintone.isRetryable() && !isConflict(kintone));
+				|| cause instanceof FreshDownloadKeys.AttachmentGoneException
+				|| (cause instanceof KintoneException kintone && !kintone.isRetryable() && !isConflict(kintone)
+						&& !isAccessDenied(kintone));
+	}
+
+	/**
+	 * The token, the password or their permissions are wrong: no record can be moved until the
+	 * operator fixes them, so this fails the run (restartable) instead of skipping records that a
+	 * fixed token would move.
+	 */
+	static boolean isAccessDenied(Throwable failure) {
+		return unwrap(failure) instanceof KintoneApiException api
+				&& (api.status() == 401 || api.status() == 403 || ACCESS_CODES.contains(api.code()));
 	}
 
 	static boolean isConflict(Throwable failure) {

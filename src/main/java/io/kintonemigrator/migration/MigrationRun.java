@@ -45,6 +45,8 @@ public class MigrationRun implements DisposableBean {
 
 	private final RunCounters counters = new RunCounters();
 
+	private final Path workDir;
+
 	/**
 	 * Opens the run's clients; every request they send is counted per app in {@code usage} (below
 	 * the retry layer, so each attempt counts) against {@code limits.dailyRequestBudget}.
@@ -52,6 +54,7 @@ public class MigrationRun implements DisposableBean {
 	public MigrationRun(JobConfig config, ClientFactoryProvider clients, ApiUsageLedger usage, Path workDir,
 			Clock clock) {
 		this.config = config;
+		this.workDir = workDir;
 		long budget = config.limits().dailyRequestBudget();
 		this.sourceRequests = new AppRequestMeter(config.source(), budget, usage, clock);
 		this.targetRequests = new AppRequestMeter(config.target(), budget, usage, clock);
@@ -69,6 +72,11 @@ public class MigrationRun implements DisposableBean {
 					thread.setDaemon(true);
 					return thread;
 				});
+	}
+
+	/** Where the run keeps its temporary files. */
+	Path workDir() {
+		return workDir;
 	}
 
 	public JobConfig config() {

@@ -100,7 +100,14 @@ final class NextChunkPrefetch {
 				return null;
 			}
 			Set<String> keys = new HashSet<>();
-			items.stream().map(SourceItem::matchKey).filter(Objects::nonNull).forEach(keys::add);
+			items.stream()
+				.filter(item -> !item.attachments().isEmpty())
+				.map(SourceItem::matchKey)
+				.filter(Objects::nonNull)
+				.forEach(keys::add);
+			if (keys.isEmpty()) {
+				return null;
+			}
 			Map<String, List<KintoneRecord>> targets = lookup.byMatchKey(List.copyOf(keys));
 			List<SourceAttachment> attachments = new ArrayList<>();
 			for (SourceItem item : items) {

@@ -8,13 +8,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What to send for one target record: the update ({@code null} when nothing is to be written),
- * the attachments it carries with the number of files of the same name and size the target field
- * will hold once applied, and the attachments left out on purpose ({@code onExisting: skip}).
+ * the attachments it carries with what the target field will hold once it is applied, and the
+ * attachments left out on purpose ({@code onExisting: skip}).
  */
 record RecordPlan(long targetRecord, long baseRevision, @Nullable RecordUpdate update, List<Planned> planned,
 		List<Skipped> skipped) {
 
-	record Planned(PendingAttachment pending, int expectedCount) {
+	/**
+	 * @param expectedCount files of the attachment's name and size in its target field once applied
+	 * (a FILE column: all rows)
+	 * @param expectedTotal files in the target field once applied (a FILE column: all rows)
+	 */
+	record Planned(PendingAttachment pending, int expectedCount, int expectedTotal) {
 	}
 
 	record Skipped(SourceAttachment attachment, String reason) {

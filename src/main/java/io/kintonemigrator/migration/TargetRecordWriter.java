@@ -4,13 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.kintonemigrator.config.JobConfig;
+import io.kintonemigrator.config.JobConfig.FieldPath;
+import io.kintonemigrator.config.JobConfig.FileMapping;
+import io.kintonemigrator.config.JobConfig.OnExisting;
 import io.kintonemigrator.config.JobConfig.OnMissingTarget;
 import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.KintoneRecord;
@@ -30,35 +34,36 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /**
  * Does the work of a chunk, in this order:
  * <ol>
- * <li>reads the ledger rows of the chunk's source records: attachments ATTACHED or SKIPPED are done;</li>
- * <li>finds all target records of the chunk in one request;</li>
- * <li>reconciles each INTENT left by a crash with its target record: if the revision moved and the
- * expected files are there, kintone applied that update and the attachment is done; otherwise it
- * is redone, reusing its upload key while the record is unchanged and the key is young;</li>
- * <li>moves the remaining attachments in parallel ({@link ChunkTransfers}), taking over the
- * transfers the previous chunk started for them, and once they are queued starts the next chunk's
- * ({@link NextChunkPrefetch}: nothing of it is recorded or attached before its own chunk);</li>
- * <li>commits INTENT rows (own transaction), then sends one bulk update (at most 100 records, each
- * with its revision); a revision conflict re-reads the records and rebuilds the update, so a
- * concurrent edit is never overwritten (attachments the fresh record already holds, because the
- * conflict answered the retry of an update whose answer was lost, are done);</li>
- * <li>marks the outcome ATTACHED / SKIPPED in the chunk transaction, which commits together with
- * the reader's checkpoint.</li>
+ * <li>reads the ledger rows of the chunk's source records, by identity (cell, name, size,
+ * occurrence: never by position); a record whose attachments are all done and that has no other
+ * row is left alone (an incremental run opens every record it reads again);</li>
+ * <li>finds the target records in one request; two source records that would write the same
+ * target record (in this chunk, or one the ledger says another source record's files went to) and
+ * tables whose {@code rowKey} values repeat are skipped with the reason;</li>
+ * <li>reconciles the INTENT rows left by a crash, per target record ({@link UpdateProof}): an
+ * applied update's rows become ATTACHED, the others are redone, reusing an upload key while the
+ * record is unchanged and the key is young;</li>
+ * <li>decides per attachment: attach it (moved now by {@link ChunkTransfers}, taking over what
+ * the previous chunk started and starting the next chunk's, see {@link NextChunkPrefetch}), keep
+ * the copy the target holds, or (rows whose file left the source, or whose source file changed)
+ * take the job's copy off the target;</li>
+ * <li>commits INTENT rows (own transaction), then sends one bulk update (each record with its
+ * revision); a revision conflict re-reads the records, keeps those whose update turns out applied
+ * (the conflict answered the retry of an update whose answer was lost) and rebuilds the others, so
+ * a concurrent edit is never overwritten;</li>
+ * <li>marks the outcome ATTACHED / SKIPPED and deletes the rows of files no longer in the source,
+ * in the chunk transaction, which commits together with the reader's checkpoint.</li>
  * </ol>
- * Permanent per-record errors skip the record (up to the job's skip limit) instead of going
- * through Spring Batch's skip scan, which would repeat the transfers.
+ * Permanent per-record errors skip the record (up to the job's skip limit, counted for this run)
+ * instead of going through Spring Batch's skip scan, which would repeat the transfers. Access
+ * errors (token, password, permission) are not per-record: they fail the run.
  *
- * <p><b>Incremental runs</b> ({@code reopenEarlierRuns}) read only records updated since the last
- * completed run, so their ATTACHED and SKIPPED rows were written by earlier runs (this run's
- * outcome for a record commits with the checkpoint that moves past it): they are opened again,
- * and the record's rows are rewritten to its current attachments (rows of files no longer in the
- * source are deleted). With {@code replace} every current attachment is moved again and the target
- * field ends up with exactly the source's files. With {@code append} and {@code skip} an attachment
- * whose name and size the target field already holds (not counting files accounted for by this
- * chunk's reconciled intents) is taken as there and marked ATTACHED without a transfer; only new
- * files are moved. That decision reads the target record, not earlier rows, so it survives a crash
- * at any point: intents of this run are reconciled first, exactly as in a full run. Not
- * thread-safe.
+ * <p>Rows are only taken as done for the target app and field they name, from the same source
+ * file, and skips only under the same job file (see {@link LedgerRows}), so a changed job file
+ * redoes what it changes. Incremental runs ({@code reopenEarlierRuns}) read only records updated
+ * since the last completed run and open each of them again: with {@code replace} every current
+ * attachment is moved again; with {@code append} and {@code skip} the copies the target still
+ * holds stay. Not thread-safe.
  */
 class TargetRecordWriter implements ItemWriter<SourceItem> {
 
@@ -75,6 +80,8 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 
 	private final MigrationLedger ledger;
 
+	private final LedgerRows rows;
+
 	private final TargetLookup lookup;
 
 	private final UpdatePlanner planner;
@@ -86,6 +93,11 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 	private final boolean reopenEarlierRuns;
 
 	private final @Nullable NextChunkPrefetch prefetch;
+
+	private final Set<String> mappedTargetFields;
+
+	/** Source records skipped by this run (the skip limit counts them once each). */
+	private final Set<Long> skippedRecords = new HashSet<>();
 
 	/** What the previous chunk started for the next one. */
 	private NextChunkPrefetch.@Nullable Started ahead;
@@ -104,6 +116,7 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		this.run = run;
 		this.config = run.config();
 		this.ledger = ledger;
+		this.rows = new LedgerRows(config);
 		this.lookup = new TargetLookup(run.target(), config);
 		this.planner = new UpdatePlanner(config.onExisting());
 		this.transfers = new ChunkTransfers(run.transfer(), run.transfers(), new FreshDownloadKeys(run.source()));
@@ -111,74 +124,65 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		this.reopenEarlierRuns = reopenEarlierRuns;
 		this.prefetch = reopenEarlierRuns || lookahead == ChunkLookahead.NONE ? null
 				: new NextChunkPrefetch(lookahead, run, ledger, lookup, transfers, estimate);
+		this.mappedTargetFields = config.files().stream().map(m -> m.to().toString()).collect(Collectors.toSet());
 	}
 
 	@Override
 	public void write(Chunk<? extends SourceItem> chunk) {
 		NextChunkPrefetch.Started early = ahead != null && ahead.isFor(chunk.getItems()) ? ahead : null;
 		ahead = null;
-		ChunkOutcome outcome = new ChunkOutcome();
-		List<Work> works = openWork(chunk.getItems(), outcome);
+		ChunkOutcome outcome = new ChunkOutcome(rows);
+		List<RecordWork> works = openWork(chunk.getItems(), outcome);
 		if (!works.isEmpty()) {
 			resolveTargets(works, outcome, early);
-			List<Work> ready = prepareAttachments(works, outcome, early);
+			UpdateProof proof = new UpdateProof(run.target(), config.onExisting(), run.workDir());
+			List<SourceAttachment> toTransfer = new ArrayList<>();
+			for (RecordWork work : works) {
+				reconcile(work, proof);
+				decide(work, outcome, toTransfer);
+				locateCopies(work, proof);
+			}
+			transfer(works, toTransfer, outcome, early);
 			checkSkipLimit(outcome); // before anything is sent
-			send(ready.stream().map(w -> planner.plan(w.target, w.pending)).toList(), ready, 1, outcome);
+			send(works.stream().filter(w -> !w.changes().isEmpty()).toList(), 1, outcome, proof);
 		}
 		checkSkipLimit(outcome);
 		ledger.markAttached(config.name(), outcome.attached);
 		ledger.markSkipped(config.name(), outcome.skipped);
-		java.util.Set<AttachmentRef> attached = new java.util.HashSet<>(outcome.attached);
+		ledger.forget(config.name(), outcome.forgotten);
+		skippedRecords.addAll(outcome.skippedRecords());
+		Set<AttachmentRef> attached = outcome.attached.stream().map(LedgerEntry::ref).collect(Collectors.toSet());
 		run.counters().add(chunk.getItems().stream()
 			.flatMap(item -> item.attachments().stream())
 			.filter(attachment -> attached.contains(attachment.ref()))
-			.toList(), outcome.skipped.size(), outcome.skipped.stream().map(entry -> entry.ref().sourceRecord()).toList());
-		if (reopenEarlierRuns) {
-			ledger.markPresent(config.name(), outcome.present);
-			ledger.forget(config.name(), outcome.stale);
-		}
+			.toList(), outcome.skipped.size(), outcome.skippedRecords());
 	}
 
 	private void checkSkipLimit(ChunkOutcome outcome) {
-		long skippedRecords = ledger.summary(config.name()).skippedRecords()
-				+ outcome.skipped.stream().map(entry -> entry.ref().sourceRecord()).distinct().count();
-		if (skippedRecords > config.skipLimit()) {
-			throw new SkipLimitExceededException(skippedRecords, config.skipLimit());
+		Set<Long> skipped = new HashSet<>(skippedRecords);
+		skipped.addAll(outcome.skippedRecords());
+		if (skipped.size() > config.skipLimit()) {
+			throw new SkipLimitExceededException(skipped.size(), config.skipLimit());
 		}
 	}
 
-	private List<Work> openWork(List<? extends SourceItem> items, ChunkOutcome outcome) {
-		long sourceApp = config.source().app().value();
-		Map<AttachmentRef, LedgerEntry> rows = ledger
-			.entries(config.name(), sourceApp, items.stream().map(SourceItem::sourceRecord).toList())
+	/** The records with something to look at: anything not done, any row not about a current attachment. */
+	private List<RecordWork> openWork(List<? extends SourceItem> items, ChunkOutcome outcome) {
+		Map<Long, List<LedgerEntry>> byRecord = ledger
+			.entries(config.name(), config.source().app().value(), items.stream().map(SourceItem::sourceRecord).toList())
 			.stream()
-			.collect(Collectors.toMap(LedgerEntry::ref, Function.identity()));
-		List<Work> works = new ArrayList<>();
-		if (reopenEarlierRuns) {
-			java.util.Set<AttachmentRef> current = items.stream()
-				.flatMap(item -> item.attachments().stream())
-				.map(SourceAttachment::ref)
-				.collect(Collectors.toSet());
-			rows.keySet().stream().filter(ref -> !current.contains(ref)).forEach(outcome.stale::add);
-		}
+			.collect(Collectors.groupingBy(entry -> entry.ref().sourceRecord()));
+		List<RecordWork> works = new ArrayList<>();
 		for (SourceItem item : items) {
-			Work work = new Work(item);
-			for (SourceAttachment attachment : item.attachments()) {
-				LedgerEntry row = rows.get(attachment.ref());
-				if (row == null || row.status() == LedgerStatus.INTENT) {
-					work.open.put(attachment, row);
-				}
-				else if (reopenEarlierRuns) {
-					work.open.put(attachment, null);
-					work.earlier.put(attachment, row);
-				}
-			}
-			if (work.open.isEmpty()) {
+			RecordWork work = new RecordWork(item, byRecord.getOrDefault(item.sourceRecord(), List.of()));
+			if (!needsWork(work)) {
 				continue;
 			}
-			if (item.matchKey() == null) {
-				outcome.skip(work.open.keySet(), null,
-						"source field " + config.match().source() + " is empty, so no target record can match");
+			String problem = item.matchKey() == null
+					? "source field " + config.match().source() + " is empty, so no target record can match"
+					: repeatedRowKey(item);
+			if (problem != null) {
+				outcome.skip(item.attachments(), null, problem);
 				continue;
 			}
 			works.add(work);
@@ -186,11 +190,57 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		return works;
 	}
 
-	private void resolveTargets(List<Work> works, ChunkOutcome outcome, NextChunkPrefetch.@Nullable Started early) {
+	private boolean needsWork(RecordWork work) {
+		if (reopenEarlierRuns) {
+			return !work.item.attachments().isEmpty() || !work.rows.isEmpty();
+		}
+		Set<AttachmentRef> current = new HashSet<>();
+		for (SourceAttachment attachment : work.item.attachments()) {
+			current.add(attachment.ref());
+			LedgerEntry row = work.rows.get(attachment.ref());
+			if (row == null || !(rows.attachedHere(row, attachment) || rows.skipStands(row, attachment))) {
+				return true;
+			}
+		}
+		return !current.containsAll(work.rows.keySet());
+	}
+
+	/** Rows of one table that share a {@code rowKey} value cannot be paired: the record is skipped. */
+	private @Nullable String repeatedRowKey(SourceItem item) {
+		Map<String, List<SourceAttachment>> byTable = new LinkedHashMap<>();
+		for (SourceAttachment attachment : item.attachments()) {
+			if (attachment.mapping().rowKey() != null) {
+				byTable.computeIfAbsent(attachment.mapping().from().table(), t -> new ArrayList<>()).add(attachment);
+			}
+		}
+		for (List<SourceAttachment> attachments : byTable.values()) {
+			Map<Object, String> rowByKey = new LinkedHashMap<>();
+			for (SourceAttachment attachment : attachments) {
+				String other = attachment.rowKeyValue() == null ? null
+						: rowByKey.putIfAbsent(attachment.rowKeyValue(), String.valueOf(attachment.rowId()));
+				if (other != null && !other.equals(String.valueOf(attachment.rowId()))) {
+					return "two rows of source table " + attachment.mapping().from().table() + " have "
+							+ attachment.mapping().rowKey() + " = " + attachment.rowKeyValue()
+							+ ", so their files cannot be paired with target rows; make the values unique";
+				}
+			}
+		}
+		return null;
+	}
+
+	private void resolveTargets(List<RecordWork> works, ChunkOutcome outcome, NextChunkPrefetch.@Nullable Started early) {
+		Map<String, RecordWork> byKey = new LinkedHashMap<>();
+		for (RecordWork work : new ArrayList<>(works)) {
+			RecordWork first = byKey.putIfAbsent(work.item.matchKey(), work);
+			if (first != null) {
+				outcome.skip(work.item.attachments(), null, manyToOne(work.sourceRecord(), first.sourceRecord(), null));
+				works.remove(work);
+			}
+		}
 		List<String> keys = works.stream().map(w -> w.item.matchKey()).toList();
 		Map<String, List<KintoneRecord>> targets = early != null && early.lookedUp().containsAll(keys) ? early.targets()
 				: lookup.byMatchKey(keys);
-		for (Work work : works) {
+		for (RecordWork work : works) {
 			List<KintoneRecord> found = targets.getOrDefault(work.item.matchKey(), List.of());
 			if (found.size() == 1) {
 				work.target = found.get(0);
@@ -200,125 +250,161 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 					? "no target record has " + config.match().target() + " = " + work.item.matchKey()
 					: found.size() + " target records have " + config.match().target() + " = " + work.item.matchKey();
 			if (found.isEmpty() && config.onMissingTarget() == OnMissingTarget.FAIL) {
-				throw new MissingTargetException("source record " + work.item.sourceRecord() + ": " + reason
+				throw new MissingTargetException("source record " + work.sourceRecord() + ": " + reason
 						+ " (onMissingTarget: fail)");
 			}
-			outcome.skip(work.open.keySet(), null, reason);
+			outcome.skip(work.item.attachments(), null, reason);
 		}
 		works.removeIf(work -> work.target == null);
+		Map<Long, List<Long>> sources = ledger.sourcesOf(config.name(), rows.targetApp(),
+				works.stream().map(w -> w.target().id()).toList());
+		works.removeIf(work -> {
+			Long other = sources.getOrDefault(work.target().id(), List.of())
+				.stream()
+				.filter(source -> source != work.sourceRecord())
+				.findFirst()
+				.orElse(null);
+			if (other != null) {
+				outcome.skip(work.item.attachments(), work.target().id(),
+						manyToOne(work.sourceRecord(), other, work.target().id()));
+			}
+			return other != null;
+		});
 	}
 
-	/**
-	 * Reconciles intents, reuses young upload keys, transfers the rest (taking over the transfers the
-	 * previous chunk started, and starting the next chunk's once these are queued); returns the
-	 * records with something to send.
-	 */
-	private List<Work> prepareAttachments(List<Work> works, ChunkOutcome outcome,
-			NextChunkPrefetch.@Nullable Started early) {
-		Instant now = clock.instant();
-		List<SourceAttachment> toTransfer = new ArrayList<>();
-		for (Work work : works) {
-			TargetFiles present = reopenEarlierRuns && config.onExisting() != JobConfig.OnExisting.REPLACE
-					? new TargetFiles(work.target) : null;
-			for (Map.Entry<SourceAttachment, @Nullable LedgerEntry> open : work.open.entrySet()) {
-				SourceAttachment attachment = open.getKey();
-				LedgerEntry intent = open.getValue();
-				if (intent != null && intent.targetRecord() != null && intent.targetRecord() == work.target.id()) {
-					if (wasApplied(intent, attachment, work.target)) {
-						outcome.attached.add(attachment.ref());
-						if (present != null) {
-							present.take(attachment);
-						}
-						continue;
-					}
-					if (intent.baseRevision() != null && intent.baseRevision() == work.target.revision()
-							&& intent.uploadKey() != null && intent.uploadedAt() != null
-							&& intent.uploadedAt().isAfter(now.minus(UPLOAD_KEY_REUSE_LIMIT))) {
-						work.pending.add(new PendingAttachment(attachment, new FileKey(intent.uploadKey()),
-								intent.uploadedAt(), intent.sha256()));
-						continue;
-					}
-				}
-				if (present != null && intent == null) {
-					work.alreadyThere.add(attachment);
-					continue;
-				}
-				toTransfer.add(attachment);
-			}
-			if (present != null) {
-				// after the intents took their files, so a crash between update and commit is not counted twice
-				for (SourceAttachment attachment : work.alreadyThere) {
-					if (present.take(attachment)) {
-						outcome.present.add(presentEntry(attachment, work));
-					}
-					else {
-						toTransfer.add(attachment);
-					}
+	private String manyToOne(long sourceRecord, long other, @Nullable Long targetRecord) {
+		return "source records " + other + " and " + sourceRecord + " both match target record "
+				+ (targetRecord == null ? "" : targetRecord + " ") + "(" + config.match().source()
+				+ " must be unique); only the first is migrated";
+	}
+
+	/** Intent rows for this target record, per update sent: applied ones become ATTACHED rows. */
+	private void reconcile(RecordWork work, UpdateProof proof) {
+		Map<Long, List<LedgerEntry>> byRevision = work.rows.values()
+			.stream()
+			.filter(row -> row.status() == LedgerStatus.INTENT && row.intent() != null
+					&& Long.valueOf(work.target().id()).equals(row.targetRecord()) && rows.sameTargetApp(row))
+			.collect(Collectors.groupingBy(row -> row.intent().baseRevision()));
+		byRevision.forEach((baseRevision, intents) -> {
+			List<UpdateProof.Expectation> expected = intents.stream()
+				.map(row -> new UpdateProof.Expectation(FieldPath.parse(row.targetField()), row.fileName(), row.size(),
+						row.intent().expectedCount(), row.intent().expectedTotal(), row.sha256()))
+				.toList();
+			if (proof.applied(work.target(), baseRevision, expected)) {
+				for (LedgerEntry row : intents) {
+					work.rows.put(row.ref(), new LedgerEntry(row.ref(), row.fileIndex(), row.sourceFileKey(),
+							row.sha256(), row.target(), row.intent(), LedgerStatus.ATTACHED, row.attempts(), null,
+							row.fingerprint()));
+					work.reconciled.add(row.ref());
 				}
 			}
-		}
-		ChunkTransfers.Result result = transfers.run(toTransfer, early == null ? Map.of() : early.transfers(),
-				() -> ahead = prefetch == null ? null : prefetch.start());
-		List<Work> ready = new ArrayList<>();
-		for (Work work : works) {
-			List<SourceAttachment> failed = work.open.keySet().stream().filter(result.permanent()::containsKey).toList();
-			if (!failed.isEmpty()) {
-				List<SourceAttachment> notDone = work.open.keySet()
-					.stream()
-					.filter(a -> !outcome.attached.contains(a.ref()) && !outcome.isPresent(a.ref()))
-					.toList();
-				outcome.skip(notDone, work.target.id(), failed.get(0).file().name() + ": "
-						+ result.permanent().get(failed.get(0)));
+		});
+	}
+
+	/** For each attachment: attach it, keep the target's copy, or leave it as skipped; and what comes off. */
+	private void decide(RecordWork work, ChunkOutcome outcome, List<SourceAttachment> toTransfer) {
+		KintoneRecord target = work.target();
+		Instant reuseAfter = clock.instant().minus(UPLOAD_KEY_REUSE_LIMIT);
+		Set<AttachmentRef> current = new HashSet<>();
+		for (SourceAttachment attachment : work.item.attachments()) {
+			current.add(attachment.ref());
+			LedgerEntry row = work.rows.get(attachment.ref());
+			if (row != null && !reopenEarlierRuns && rows.skipStands(row, attachment)) {
 				continue;
 			}
-			for (SourceAttachment attachment : work.open.keySet()) {
+			boolean ours = row != null && rows.sameTarget(row, attachment)
+					&& Long.valueOf(target.id()).equals(row.targetRecord());
+			if (ours && row.status() == LedgerStatus.ATTACHED) {
+				if (!LedgerRows.sameSourceFile(row, attachment)) {
+					work.removals.add(row); // the source file changed under the same name and size
+				}
+				else if (!(reopenEarlierRuns && config.onExisting() == OnExisting.REPLACE)
+						&& UpdatePlanner.holdsCopy(target, attachment)) {
+					work.kept.add(attachment);
+					if (work.reconciled.contains(row.ref())) {
+						outcome.attach(rows.attached(row, attachment));
+					}
+					continue;
+				}
+			}
+			work.open.add(attachment);
+			if (ours && row.status() == LedgerStatus.INTENT && LedgerRows.sameSourceFile(row, attachment)
+					&& row.intent().baseRevision() == target.revision() && row.intent().uploadedAt().isAfter(reuseAfter)) {
+				work.pending.add(new PendingAttachment(attachment, new FileKey(row.intent().uploadKey()),
+						row.intent().uploadedAt(), row.sha256()));
+			}
+			else {
+				toTransfer.add(attachment);
+			}
+		}
+		for (LedgerEntry row : work.rows.values()) {
+			if (current.contains(row.ref())) {
+				continue;
+			}
+			if (row.status() == LedgerStatus.ATTACHED && rows.sameTargetApp(row)
+					&& Long.valueOf(target.id()).equals(row.targetRecord())
+					&& mappedTargetFields.contains(row.targetField())) {
+				work.removals.add(row); // forgotten once the update that takes it off is applied
+			}
+			else {
+				outcome.forgotten.add(row.ref());
+			}
+		}
+	}
+
+	/** Where the target holds several files like an owned copy, finds which one is ours by its bytes. */
+	private void locateCopies(RecordWork work, UpdateProof proof) {
+		for (SourceAttachment kept : work.kept) {
+			LedgerEntry row = work.rows.get(kept.ref());
+			FileKey key = proof.copyOf(work.target(), kept.mapping().to(), kept.file().name(), kept.file().size(),
+					row == null ? null : row.sha256());
+			if (key != null) {
+				work.copies.put(kept.ref(), key);
+			}
+		}
+		for (LedgerEntry removal : work.removals) {
+			FileKey key = proof.copyOf(work.target(), FieldPath.parse(removal.targetField()), removal.fileName(),
+					removal.size(), removal.sha256());
+			if (key != null) {
+				work.copies.put(removal.ref(), key);
+			}
+		}
+	}
+
+	private void transfer(List<RecordWork> works, List<SourceAttachment> toTransfer, ChunkOutcome outcome,
+			NextChunkPrefetch.@Nullable Started early) {
+		ChunkTransfers.Result result = transfers.run(toTransfer, early == null ? Map.of() : early.transfers(),
+				() -> ahead = prefetch == null ? null : prefetch.start());
+		for (RecordWork work : new ArrayList<>(works)) {
+			SourceAttachment failed = work.open.stream().filter(result.permanent()::containsKey).findFirst().orElse(null);
+			if (failed != null) {
+				outcome.skip(work.open, work.target().id(),
+						failed.file().name() + ": " + result.permanent().get(failed));
+				works.remove(work);
+				continue;
+			}
+			for (SourceAttachment attachment : work.open) {
 				TransferredFile moved = result.moved().get(attachment);
 				if (moved != null) {
 					work.pending.add(new PendingAttachment(attachment, moved.uploadKey(), moved.uploadedAt(),
 							moved.sha256()));
 				}
 			}
-			work.pending.sort(java.util.Comparator.comparingInt(p -> work.item.attachments().indexOf(p.attachment())));
-			if (!work.pending.isEmpty()) {
-				ready.add(work);
-			}
 		}
-		return ready;
 	}
 
-	/** An ATTACHED row for a file the target already holds; keeps the earlier row's hash when it is the same file. */
-	private static LedgerEntry presentEntry(SourceAttachment attachment, Work work) {
-		LedgerEntry earlier = work.earlier.get(attachment);
-		String sha256 = earlier != null && earlier.fileName().equals(attachment.file().name())
-				&& earlier.size() == attachment.file().size() ? earlier.sha256() : null;
-		return new LedgerEntry(attachment.ref(), attachment.file().name(), attachment.file().size(), sha256,
-				work.target.id(), attachment.targetField(), null, null, null, null, LedgerStatus.ATTACHED, 0, null);
-	}
-
-	/**
-	 * An intent was applied by kintone when the record's revision moved past the one the update
-	 * was sent with and the field holds at least the expected number of files of that name and
-	 * size. (If a user's edit moved the revision instead, our update was refused with 409 and the
-	 * files are not there.)
-	 */
-	private static boolean wasApplied(LedgerEntry intent, SourceAttachment attachment, KintoneRecord target) {
-		if (intent.baseRevision() == null || intent.expectedCount() == null
-				|| target.revision() == intent.baseRevision()) {
-			return false;
-		}
-		int present = UpdatePlanner.count(target, attachment.mapping().to(), attachment.file().name(),
-				attachment.file().size());
-		return present >= intent.expectedCount();
-	}
-
-	private void send(List<RecordPlan> plans, List<Work> works, int attempt, ChunkOutcome outcome) {
-		Map<Long, Work> byTarget = new LinkedHashMap<>();
-		works.forEach(work -> byTarget.put(work.target.id(), work));
+	private void send(List<RecordWork> works, int attempt, ChunkOutcome outcome, UpdateProof proof) {
+		Map<Long, RecordWork> byTarget = new LinkedHashMap<>();
 		List<RecordPlan> toSend = new ArrayList<>();
-		for (RecordPlan plan : plans) {
+		for (RecordWork work : works) {
+			byTarget.put(work.target().id(), work);
+			RecordPlan plan = planner.plan(work.target(), work.changes());
 			plan.skipped().forEach(s -> outcome.skip(List.of(s.attachment()), plan.targetRecord(), s.reason()));
 			if (plan.update() != null) {
 				toSend.add(plan);
+			}
+			else {
+				applied(work, plan, outcome);
 			}
 		}
 		if (toSend.isEmpty()) {
@@ -329,7 +415,7 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 			CrashTestHook.beforeUpdate();
 			run.target().updateRecords(toSend.stream().map(RecordPlan::update).toList());
 			CrashTestHook.afterUpdate();
-			toSend.forEach(plan -> plan.planned().forEach(p -> outcome.attached.add(p.pending().attachment().ref())));
+			toSend.forEach(plan -> applied(byTarget.get(plan.targetRecord()), plan, outcome));
 		}
 		catch (RuntimeException ex) {
 			if (Failures.isConflict(ex)) {
@@ -339,20 +425,17 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 				}
 				logger.info("Revision conflict on " + toSend.size() + " target record(s); re-reading them (attempt "
 						+ attempt + ")");
-				List<Work> retry = reread(toSend, byTarget, outcome);
-				send(retry.stream().map(w -> planner.plan(w.target, w.pending)).toList(), retry, attempt + 1, outcome);
+				send(reread(toSend, byTarget, outcome, proof), attempt + 1, outcome, proof);
 			}
 			else if (Failures.isPermanent(ex)) {
 				if (toSend.size() == 1) {
-					RecordPlan plan = toSend.get(0);
-					outcome.skip(byTarget.get(plan.targetRecord()).open.keySet().stream()
-						.filter(a -> !outcome.attached.contains(a.ref()))
-						.toList(), plan.targetRecord(), "update refused: " + Failures.describe(ex));
+					RecordWork work = byTarget.get(toSend.get(0).targetRecord());
+					outcome.skip(work.open, work.target().id(), "update refused: " + Failures.describe(ex));
 					return;
 				}
 				// find the record kintone refuses: send each on its own
 				for (RecordPlan plan : toSend) {
-					send(List.of(plan), List.of(byTarget.get(plan.targetRecord())), attempt, outcome);
+					send(List.of(byTarget.get(plan.targetRecord())), attempt, outcome, proof);
 				}
 			}
 			else {
@@ -361,97 +444,55 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		}
 	}
 
-	private List<Work> reread(List<RecordPlan> plans, Map<Long, Work> byTarget, ChunkOutcome outcome) {
+	/** The update for the work's record is on the target: its attachments are attached, its removals done. */
+	private void applied(RecordWork work, RecordPlan plan, ChunkOutcome outcome) {
+		for (RecordPlan.Planned planned : plan.planned()) {
+			outcome.attach(rows.attached(planned.pending(), plan.targetRecord(),
+					new LedgerEntry.Intent(plan.baseRevision(), planned.expectedCount(), planned.expectedTotal(),
+							planned.pending().uploadKey().value(), planned.pending().uploadedAt())));
+		}
+		work.removals.forEach(row -> outcome.forgotten.add(row.ref()));
+	}
+
+	/**
+	 * After a revision conflict: a record whose update turns out applied (the conflict answered the
+	 * retry of an update whose answer was lost) is done; the others are planned again on the fresh record.
+	 */
+	private List<RecordWork> reread(List<RecordPlan> plans, Map<Long, RecordWork> byTarget, ChunkOutcome outcome,
+			UpdateProof proof) {
 		Map<Long, KintoneRecord> fresh = lookup.byId(plans.stream().map(RecordPlan::targetRecord).toList());
-		List<Work> retry = new ArrayList<>();
+		List<RecordWork> retry = new ArrayList<>();
 		for (RecordPlan plan : plans) {
-			Work work = byTarget.get(plan.targetRecord());
+			RecordWork work = byTarget.get(plan.targetRecord());
 			KintoneRecord target = fresh.get(plan.targetRecord());
 			if (target == null) {
-				outcome.skip(work.pending.stream().map(PendingAttachment::attachment).toList(), plan.targetRecord(),
+				outcome.skip(work.open, plan.targetRecord(),
 						"target record " + plan.targetRecord() + " was deleted during the migration");
 				continue;
 			}
+			if (proof.applied(target, plan.baseRevision(), expectations(plan))) {
+				applied(work, plan, outcome);
+				continue;
+			}
 			work.target = target;
-			// the 409 may answer the retry of an update kintone applied but whose answer was lost:
-			// what it carried is there now, and its upload keys are used up
-			for (RecordPlan.Planned planned : plan.planned()) {
-				SourceAttachment attachment = planned.pending().attachment();
-				if (target.revision() != plan.baseRevision() && UpdatePlanner.count(target, attachment.mapping().to(),
-						attachment.file().name(), attachment.file().size()) >= planned.expectedCount()) {
-					outcome.attached.add(attachment.ref());
-					work.pending.remove(planned.pending());
-				}
-			}
-			if (!work.pending.isEmpty()) {
-				retry.add(work);
-			}
+			retry.add(work);
 		}
 		return retry;
 	}
 
+	private static List<UpdateProof.Expectation> expectations(RecordPlan plan) {
+		return plan.planned().stream().map(planned -> {
+			SourceAttachment attachment = planned.pending().attachment();
+			return new UpdateProof.Expectation(attachment.mapping().to(), attachment.file().name(),
+					attachment.file().size(), planned.expectedCount(), planned.expectedTotal(), planned.pending().sha256());
+		}).toList();
+	}
+
 	private List<LedgerEntry> intents(RecordPlan plan) {
-		List<LedgerEntry> intents = new ArrayList<>();
-		for (RecordPlan.Planned planned : plan.planned()) {
-			PendingAttachment pending = planned.pending();
-			SourceAttachment attachment = pending.attachment();
-			intents.add(new LedgerEntry(attachment.ref(), attachment.file().name(), attachment.file().size(),
-					pending.sha256(), plan.targetRecord(), attachment.targetField(), plan.baseRevision(),
-					planned.expectedCount(), pending.uploadKey().value(), pending.uploadedAt(), LedgerStatus.INTENT, 0,
-					null));
-		}
-		return intents;
-	}
-
-	/** One source record's open attachments (with their intent, if any) and its target. */
-	private static final class Work {
-
-		final SourceItem item;
-
-		final Map<SourceAttachment, @Nullable LedgerEntry> open = new LinkedHashMap<>();
-
-		final List<PendingAttachment> pending = new ArrayList<>();
-
-		/** Incremental runs: rows earlier runs left for the open attachments. */
-		final Map<SourceAttachment, LedgerEntry> earlier = new LinkedHashMap<>();
-
-		/** Incremental runs: open attachments to look for on the target before moving them. */
-		final List<SourceAttachment> alreadyThere = new ArrayList<>();
-
-		@Nullable KintoneRecord target;
-
-		Work(SourceItem item) {
-			this.item = item;
-		}
-
-	}
-
-	/** What the chunk decided, written to the ledger in the chunk transaction. */
-	private static final class ChunkOutcome {
-
-		final List<AttachmentRef> attached = new ArrayList<>();
-
-		final List<LedgerEntry> skipped = new ArrayList<>();
-
-		/** Incremental runs: attachments the target already holds. */
-		final List<LedgerEntry> present = new ArrayList<>();
-
-		/** Incremental runs: rows of files that are no longer in their source record. */
-		final List<AttachmentRef> stale = new ArrayList<>();
-
-		boolean isPresent(AttachmentRef ref) {
-			return present.stream().anyMatch(entry -> entry.ref().equals(ref));
-		}
-
-		void skip(java.util.Collection<SourceAttachment> attachments, @Nullable Long targetRecord, String reason) {
-			for (SourceAttachment attachment : attachments) {
-				attached.remove(attachment.ref());
-				present.removeIf(entry -> entry.ref().equals(attachment.ref()));
-				skipped.add(LedgerEntry.skipped(attachment.ref(), attachment.file().name(), attachment.file().size(),
-						targetRecord, attachment.targetField(), reason));
-			}
-		}
-
+		return plan.planned().stream()
+			.map(planned -> rows.intent(planned.pending(), plan.targetRecord(), plan.baseRevision(),
+					planned.expectedCount(), planned.expectedTotal()))
+			.toList();
 	}
 
 }

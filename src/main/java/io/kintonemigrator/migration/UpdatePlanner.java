@@ -1,6 +1,7 @@
 package io.kintonemigrator.migration;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +17,31 @@ import io.kintonemigrator.kintone.FileInfo;
 import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.KintoneRecord;
 import io.kintonemigrator.kintone.RecordUpdate;
+import io.kintonemigrator.ledger.AttachmentRef;
+import io.kintonemigrator.ledger.LedgerEntry;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the update of one target record from its current state and the attachments to add,
- * following {@code onExisting}: replace (the field ends up with exactly the source's files),
- * append (the field's own download keys are sent again, then the new upload keys), skip (a field
- * that already holds files is left alone).
+ * Builds the update of one target record from its current state, following {@code onExisting}.
+ * A target FILE cell (a top-level field, or a FILE column in one row) holds files the job put
+ * there ("owned": the ledger's ATTACHED rows, found on the target by name and size) and files
+ * the user put there:
+ * <ul>
+ * <li>replace: the cell ends up with exactly the source cell's files, in source order: the owned
+ * copies that stay ({@code kept}, sent with their own record keys) and the new uploads;</li>
+ * <li>append: the cell keeps every file but the owned copies being removed, then gains the new
+ * uploads;</li>
+ * <li>skip: like append while the cell holds no user file; a cell with user files is left alone
+ * and its new attachments are skipped.</li>
+ * </ul>
+ * Owned copies whose source file is gone ({@code removals}) are taken off whatever row of the
+ * target column holds them, in every mode.
  *
  * <p>A SUBTABLE holding a mapped FILE column is sent whole: every row with its {@code id} and all
  * its writable values, the changed FILE values in place, because kintone deletes the rows an
- * update leaves out. Source rows pair with target rows by the {@code rowKey} column's value, or by
- * position; a source row without a partner becomes a new row. Pure and thread-safe.
+ * update leaves out. Source rows pair with target rows through {@link RowPairing}; a source row
+ * without a partner becomes a new row. Pure and thread-safe.
  */
 final class UpdatePlanner {
 
@@ -42,120 +55,209 @@ final class UpdatePlanner {
 		this.onExisting = onExisting;
 	}
 
-	RecordPlan plan(KintoneRecord target, List<PendingAttachment> pending) {
+	/**
+	 * What goes to the target record: new uploads, owned copies that stay, owned copies to remove.
+	 * {@code copies} names the target file that is the owned copy where the target holds several of
+	 * the same name and size (found by content); elsewhere the first one is taken.
+	 */
+	record Changes(List<PendingAttachment> pending, List<SourceAttachment> kept, List<LedgerEntry> removals,
+			Map<AttachmentRef, FileKey> copies) {
+
+		Changes(List<PendingAttachment> pending, List<SourceAttachment> kept, List<LedgerEntry> removals) {
+			this(pending, kept, removals, Map.of());
+		}
+
+		boolean isEmpty() {
+			return pending.isEmpty() && removals.isEmpty();
+		}
+
+	}
+
+	/**
+	 * Finds the cell that holds an owned copy of {@code attachment} on {@code target}: true when the
+	 * target still holds a file of its name and size where the attachment maps to.
+	 */
+	static boolean holdsCopy(KintoneRecord target, SourceAttachment attachment) {
+		FieldPath to = attachment.mapping().to();
+		if (!to.inSubtable()) {
+			return target.files(to.field()).stream().anyMatch(f -> sameFile(f, attachment.file()));
+		}
+		return count(target, to, attachment.file().name(), attachment.file().size()) > 0;
+	}
+
+	RecordPlan plan(KintoneRecord target, Changes changes) {
 		Map<String, Cell> topLevel = new LinkedHashMap<>();
 		Map<String, Table> tables = new LinkedHashMap<>();
 		List<RecordPlan.Skipped> skipped = new ArrayList<>();
-		List<Added> added = new ArrayList<>();
-		for (PendingAttachment item : pending) {
-			SourceAttachment attachment = item.attachment();
-			FieldPath to = attachment.mapping().to();
-			Cell cell;
+		for (SourceAttachment kept : changes.kept()) {
+			cellFor(target, kept, topLevel, tables).keep(kept, changes.copies().get(kept.ref()));
+		}
+		for (LedgerEntry removal : changes.removals()) {
+			FieldPath to = FieldPath.parse(Objects.requireNonNull(removal.targetField()));
 			if (to.inSubtable()) {
-				Table table = tables.computeIfAbsent(to.table(), code -> new Table(target.rows(code)));
-				cell = table.cellFor(attachment, to.field());
+				tables.computeIfAbsent(to.table(), code -> new Table(target.rows(code))).remove(to.field(), removal,
+						changes.copies().get(removal.ref()));
 			}
 			else {
-				cell = topLevel.computeIfAbsent(to.field(), code -> new Cell(target.files(code)));
+				topLevel.computeIfAbsent(to.field(), code -> new Cell(target.files(code))).remove(removal,
+						changes.copies().get(removal.ref()));
 			}
-			if (!cell.accepts(onExisting)) {
-				skipped.add(new RecordPlan.Skipped(attachment,
-						"target field " + to + " already holds files (onExisting: skip)"));
+		}
+		List<PendingAttachment> added = new ArrayList<>();
+		for (PendingAttachment item : changes.pending()) {
+			Cell cell = cellFor(target, item.attachment(), topLevel, tables);
+			if (onExisting == OnExisting.SKIP && cell.holdsUserFiles()) {
+				skipped.add(new RecordPlan.Skipped(item.attachment(),
+						"target field " + item.attachment().mapping().to() + " already holds files (onExisting: skip)"));
 				continue;
 			}
-			cell.added.add(new Entry(item.uploadKey(), attachment.file().name(), attachment.file().size()));
-			added.add(new Added(item, cell));
+			cell.add(item);
+			added.add(item);
 		}
 		Map<String, FieldUpdate> fields = new LinkedHashMap<>();
 		topLevel.forEach((code, cell) -> {
-			if (cell.touched && !cell.blocked) {
-				fields.put(code, new FieldUpdate.Files(cell.keys()));
+			if (cell.touched()) {
+				fields.put(code, new FieldUpdate.Files(cell.keys(onExisting)));
 			}
 		});
 		tables.forEach((code, table) -> {
 			if (table.touched()) {
-				fields.put(code, table.toUpdate());
+				fields.put(code, table.toUpdate(onExisting));
 			}
 		});
 		List<RecordPlan.Planned> planned = new ArrayList<>();
-		for (Added a : added) {
-			FieldPath to = a.pending().attachment().mapping().to();
-			List<Entry> finalFiles = to.inSubtable() ? tables.get(to.table()).column(to.field())
-					: topLevel.get(to.field()).finalEntries();
-			FileInfo file = a.pending().attachment().file();
+		for (PendingAttachment item : added) {
+			FieldPath to = item.attachment().mapping().to();
+			List<Entry> finalFiles = to.inSubtable() ? tables.get(to.table()).column(to.field(), onExisting)
+					: topLevel.get(to.field()).finalEntries(onExisting);
+			FileInfo file = item.attachment().file();
 			int expected = (int) finalFiles.stream()
 				.filter(e -> e.name().equals(file.name()) && e.size() == file.size())
 				.count();
-			planned.add(new RecordPlan.Planned(a.pending(), expected));
+			planned.add(new RecordPlan.Planned(item, expected, finalFiles.size()));
 		}
 		RecordUpdate update = fields.isEmpty() ? null
 				: new RecordUpdate(new RecordUpdate.RecordSelector.ById(target.id()), target.revision(), fields);
 		return new RecordPlan(target.id(), target.revision(), update, planned, skipped);
 	}
 
-	/** How many files named {@code name} with {@code size} bytes the field (a FILE column: all rows) holds now. */
-	static int count(KintoneRecord target, FieldPath field, String name, long size) {
-		List<FileInfo> files = new ArrayList<>();
-		if (field.inSubtable()) {
-			for (FieldValue.SubtableRow row : target.rows(field.table())) {
-				if (row.fields().get(field.field()) instanceof FieldValue.Files f) {
-					files.addAll(f.files());
-				}
-			}
+	private static Cell cellFor(KintoneRecord target, SourceAttachment attachment, Map<String, Cell> topLevel,
+			Map<String, Table> tables) {
+		FieldPath to = attachment.mapping().to();
+		if (to.inSubtable()) {
+			return tables.computeIfAbsent(to.table(), code -> new Table(target.rows(code))).cellFor(attachment,
+					to.field());
 		}
-		else {
-			files.addAll(target.files(field.field()));
-		}
-		return (int) files.stream().filter(f -> f.name().equals(name) && f.size() == size).count();
+		return topLevel.computeIfAbsent(to.field(), code -> new Cell(target.files(code)));
 	}
 
-	private record Added(PendingAttachment pending, Cell cell) {
+	/** How many files named {@code name} with {@code size} bytes the field (a FILE column: all rows) holds now. */
+	static int count(KintoneRecord target, FieldPath field, String name, long size) {
+		return (int) files(target, field).stream().filter(f -> f.name().equals(name) && f.size() == size).count();
+	}
+
+	/** Every file of the field (a FILE column: all rows, in row order). */
+	static List<FileInfo> files(KintoneRecord target, FieldPath field) {
+		if (!field.inSubtable()) {
+			return target.files(field.field());
+		}
+		List<FileInfo> files = new ArrayList<>();
+		for (FieldValue.SubtableRow row : target.rows(field.table())) {
+			if (row.fields().get(field.field()) instanceof FieldValue.Files f) {
+				files.addAll(f.files());
+			}
+		}
+		return files;
+	}
+
+	private static boolean sameFile(FileInfo file, FileInfo other) {
+		return file.name().equals(other.name()) && file.size() == other.size();
 	}
 
 	private record Entry(FileKey key, String name, long size) {
+
+		static Entry of(FileInfo file) {
+			return new Entry(file.fileKey(), file.name(), file.size());
+		}
+
 	}
 
-	/** One FILE value being rebuilt: the files it keeps and the files it gains. */
+	/** One FILE value being rebuilt: its files now, which of them are owned, and the files it gains. */
 	private static final class Cell {
 
 		private final List<Entry> existing = new ArrayList<>();
 
-		private final List<Entry> kept = new ArrayList<>();
+		/** Existing files found to be owned copies that stay, by the source position they stand for. */
+		private final Map<Entry, Integer> kept = new LinkedHashMap<>();
 
-		private final List<Entry> added = new ArrayList<>();
+		/** Existing files found to be owned copies to remove. */
+		private final List<Entry> removed = new ArrayList<>();
 
-		private boolean touched;
-
-		private boolean blocked;
+		/** New uploads, by source position. */
+		private final List<Map.Entry<Integer, Entry>> added = new ArrayList<>();
 
 		Cell(List<FileInfo> current) {
-			for (FileInfo file : current) {
-				existing.add(new Entry(file.fileKey(), file.name(), file.size()));
+			current.forEach(file -> existing.add(Entry.of(file)));
+		}
+
+		void keep(SourceAttachment attachment, @Nullable FileKey key) {
+			Entry copy = unclaimed(attachment.file().name(), attachment.file().size(), key);
+			if (copy != null) {
+				kept.put(copy, attachment.fileIndex());
 			}
 		}
 
-		boolean accepts(OnExisting mode) {
-			if (!touched) {
-				touched = true;
-				blocked = mode == OnExisting.SKIP && !existing.isEmpty();
-				if (mode == OnExisting.APPEND) {
-					kept.addAll(existing);
+		boolean remove(LedgerEntry removal, @Nullable FileKey key) {
+			Entry copy = unclaimed(removal.fileName(), removal.size(), key);
+			if (copy == null) {
+				return false;
+			}
+			removed.add(copy);
+			return true;
+		}
+
+		void add(PendingAttachment item) {
+			added.add(Map.entry(item.attachment().fileIndex(),
+					new Entry(item.uploadKey(), item.attachment().file().name(), item.attachment().file().size())));
+		}
+
+		/** The file of that name and size not yet claimed: the one with {@code key} when given, else the first. */
+		private @Nullable Entry unclaimed(String name, long size, @Nullable FileKey key) {
+			for (Entry entry : existing) {
+				if (entry.name().equals(name) && entry.size() == size && (key == null || key.equals(entry.key()))
+						&& !kept.containsKey(entry) && !removed.contains(entry)) {
+					return entry;
 				}
 			}
-			return !blocked;
+			return null;
 		}
 
-		List<Entry> finalEntries() {
-			if (!touched || blocked) {
+		boolean holdsUserFiles() {
+			return existing.stream().anyMatch(entry -> !kept.containsKey(entry) && !removed.contains(entry));
+		}
+
+		boolean touched() {
+			return !added.isEmpty() || !removed.isEmpty();
+		}
+
+		List<Entry> finalEntries(OnExisting mode) {
+			if (!touched()) {
 				return existing;
 			}
-			List<Entry> all = new ArrayList<>(kept);
-			all.addAll(added);
+			if (mode == OnExisting.REPLACE) {
+				List<Map.Entry<Integer, Entry>> placed = new ArrayList<>(added);
+				kept.forEach((entry, position) -> placed.add(Map.entry(position, entry)));
+				placed.sort(Comparator.comparing(Map.Entry::getKey));
+				return placed.stream().map(Map.Entry::getValue).toList();
+			}
+			List<Entry> all = new ArrayList<>(existing);
+			all.removeAll(removed);
+			added.forEach(a -> all.add(a.getValue()));
 			return all;
 		}
 
-		List<FileKey> keys() {
-			return finalEntries().stream().map(Entry::key).toList();
+		List<FileKey> keys(OnExisting mode) {
+			return finalEntries(mode).stream().map(Entry::key).toList();
 		}
 
 	}
@@ -165,16 +267,26 @@ final class UpdatePlanner {
 
 		private final List<RowBuilder> rows = new ArrayList<>();
 
+		private final RowPairing pairing;
+
 		Table(List<FieldValue.SubtableRow> current) {
 			for (FieldValue.SubtableRow row : current) {
 				rows.add(new RowBuilder(row.id(), row.fields()));
 			}
+			this.pairing = new RowPairing(current);
 		}
 
 		Cell cellFor(SourceAttachment attachment, String column) {
 			RowBuilder row = partner(attachment);
-			return row.cells.computeIfAbsent(column, code -> new Cell(
-					row.current.get(code) instanceof FieldValue.Files f ? f.files() : List.of()));
+			return row.cell(column);
+		}
+
+		void remove(String column, LedgerEntry removal, @Nullable FileKey key) {
+			for (RowBuilder row : rows) {
+				if (row.id != null && row.cell(column).remove(removal, key)) {
+					return;
+				}
+			}
 		}
 
 		private RowBuilder partner(SourceAttachment attachment) {
@@ -185,20 +297,8 @@ final class UpdatePlanner {
 					return row;
 				}
 			}
-			RowBuilder partner = null;
-			if (mapping.rowKey() != null) {
-				for (RowBuilder row : rows) {
-					if (row.id != null && attachment.rowKeyValue() != null
-							&& Objects.equals(AttachmentExtractor.plainValue(row.current.get(mapping.rowKey())),
-									attachment.rowKeyValue())) {
-						partner = row;
-						break;
-					}
-				}
-			}
-			else if (attachment.rowIndex() < rows.size() && rows.get(attachment.rowIndex()).id != null) {
-				partner = rows.get(attachment.rowIndex());
-			}
+			int index = pairing.partnerOf(attachment);
+			RowBuilder partner = index >= 0 ? rows.get(index) : null;
 			if (partner == null) {
 				partner = new RowBuilder(null, Map.of());
 				if (mapping.rowKey() != null) {
@@ -212,30 +312,30 @@ final class UpdatePlanner {
 		}
 
 		boolean touched() {
-			return rows.stream().anyMatch(row -> row.cells.values().stream().anyMatch(cell -> cell.touched && !cell.blocked));
+			return rows.stream().anyMatch(row -> row.cells.values().stream().anyMatch(Cell::touched));
 		}
 
-		List<Entry> column(String code) {
+		List<Entry> column(String code, OnExisting mode) {
 			List<Entry> all = new ArrayList<>();
 			for (RowBuilder row : rows) {
 				Cell cell = row.cells.get(code);
 				if (cell != null) {
-					all.addAll(cell.finalEntries());
+					all.addAll(cell.finalEntries(mode));
 				}
 				else if (row.current.get(code) instanceof FieldValue.Files f) {
-					f.files().forEach(file -> all.add(new Entry(file.fileKey(), file.name(), file.size())));
+					f.files().forEach(file -> all.add(Entry.of(file)));
 				}
 			}
 			return all;
 		}
 
-		FieldUpdate.Subtable toUpdate() {
+		FieldUpdate.Subtable toUpdate(OnExisting mode) {
 			List<FieldUpdate.Row> result = new ArrayList<>();
 			for (RowBuilder row : rows) {
-				if (row.id == null && row.cells.values().stream().noneMatch(cell -> cell.touched && !cell.blocked)) {
+				if (row.id == null && row.cells.values().stream().noneMatch(Cell::touched)) {
 					continue; // a new row whose files were all skipped
 				}
-				result.add(row.toUpdate());
+				result.add(row.toUpdate(mode));
 			}
 			return new FieldUpdate.Subtable(result);
 		}
@@ -262,7 +362,12 @@ final class UpdatePlanner {
 			this.current = current;
 		}
 
-		FieldUpdate.Row toUpdate() {
+		Cell cell(String column) {
+			return cells.computeIfAbsent(column,
+					code -> new Cell(current.get(code) instanceof FieldValue.Files f ? f.files() : List.of()));
+		}
+
+		FieldUpdate.Row toUpdate(OnExisting mode) {
 			Map<String, FieldUpdate> fields = new LinkedHashMap<>();
 			current.forEach((code, value) -> {
 				if (value instanceof FieldValue.Files files) {
@@ -274,8 +379,8 @@ final class UpdatePlanner {
 			});
 			fields.putAll(newValues);
 			cells.forEach((code, cell) -> {
-				if (cell.touched && !cell.blocked) {
-					fields.put(code, new FieldUpdate.Files(cell.keys()));
+				if (cell.touched()) {
+					fields.put(code, new FieldUpdate.Files(cell.keys(mode)));
 				}
 			});
 			return new FieldUpdate.Row(id, fields);

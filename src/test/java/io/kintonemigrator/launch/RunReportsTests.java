@@ -35,10 +35,11 @@ class RunReportsTests {
 	void theCsvHasABomCrlfLineEndsAndOneRowPerAttachmentThatParsesBackExactly() throws Exception {
 		List<LedgerEntry> ledger = List.of(
 				attached(1, NAMES.get(0), 0), attached(1, NAMES.get(1), 1), attached(2, NAMES.get(2), 0),
-				LedgerEntry.skipped(new AttachmentRef(7, 3, "items.drawing", "4711", 0), NAMES.get(3), 99, 30L,
-						"lines.drawing", "file is over 1 GB, says \"kintone\""),
-				new LedgerEntry(new AttachmentRef(7, 4, "attachments", "", 0), NAMES.get(4), 5, "ab", 40L, "documents",
-						3L, 1, "upload-key", Instant.EPOCH, LedgerStatus.INTENT, 1, null));
+				LedgerEntry.skipped(new AttachmentRef(7, 3, "items.drawing", "4711", NAMES.get(3), 99, 0), 0, "k",
+						new LedgerEntry.Target("t", 30L, "lines.drawing"), "file is over 1 GB, says \"kintone\"", "fp"),
+				new LedgerEntry(new AttachmentRef(7, 4, "attachments", "", NAMES.get(4), 5, 0), 0, "k", "ab",
+						new LedgerEntry.Target("t", 40L, "documents"),
+						new LedgerEntry.Intent(3L, 1, 1, "upload-key", Instant.EPOCH), LedgerStatus.INTENT, 1, null, "fp"));
 
 		Path dir = new RunReports(tmp.resolve("reports")).write(summary("契約/移行:2026"), ledger);
 
@@ -104,8 +105,9 @@ class RunReportsTests {
 	}
 
 	private static LedgerEntry attached(long record, String name, int index) {
-		return new LedgerEntry(new AttachmentRef(7, record, "attachments", "", index), name, 100, "a".repeat(64),
-				record * 10, "documents", 1L, 1, "key-" + record, Instant.EPOCH, LedgerStatus.ATTACHED, 1, null);
+		return new LedgerEntry(new AttachmentRef(7, record, "attachments", "", name, 100, 0), index, "k",
+				"a".repeat(64), new LedgerEntry.Target("t", record * 10, "documents"),
+				new LedgerEntry.Intent(1L, 1, 1, "key-" + record, Instant.EPOCH), LedgerStatus.ATTACHED, 1, null, "fp");
 	}
 
 	private static RunSummary summary(String job) {

@@ -81,7 +81,7 @@ class FreshDownloadKeysTests {
 	}
 
 	private static SourceAttachment attachment(FileMapping mapping, String rowId, int index, FileInfo file) {
-		return new SourceAttachment(1, 7, mapping, rowId, rowId == null ? -1 : 0, null, index, file);
+		return new SourceAttachment(1, 7, mapping, rowId, rowId == null ? -1 : 0, null, index, 0, file);
 	}
 
 	private static KintoneRecord record(long id, Map<String, FieldValue> fields) {

@@ -134,7 +134,7 @@ class TargetRecordWriterTests {
 		}
 		target.beforeUpdate = updates -> {
 		};
-		long uploadsBefore = ledger.all("writer-test").stream().map(LedgerEntry::uploadKey).distinct().count();
+		long uploadsBefore = ledger.all("writer-test").stream().map(e -> e.intent().uploadKey()).distinct().count();
 
 		writeChunk(config, false);
 

@@ -13,6 +13,9 @@ import io.kintonemigrator.kintone.FileInfo;
 import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.KintoneRecord;
 import io.kintonemigrator.kintone.RecordUpdate;
+import io.kintonemigrator.ledger.AttachmentRef;
+import io.kintonemigrator.ledger.LedgerEntry;
+import io.kintonemigrator.ledger.LedgerStatus;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +36,7 @@ class UpdatePlannerTests {
 	void replaceSendsOnlyTheNewFiles() {
 		KintoneRecord target = record(Map.of("documents", files(file("old", "old.pdf", 10))));
 
-		RecordPlan plan = new UpdatePlanner(OnExisting.REPLACE).plan(target,
-				List.of(topLevel(0, "契約書.pdf", 100, "u1"), topLevel(1, "図面.pdf", 200, "u2")));
+		RecordPlan plan = new UpdatePlanner(OnExisting.REPLACE).plan(target, changes(topLevel(0, "契約書.pdf", 100, "u1"), topLevel(1, "図面.pdf", 200, "u2")));
 
 		assertThat(plan.update().revision()).isEqualTo(3L);
 		assertThat(plan.update().selector()).isEqualTo(new RecordUpdate.RecordSelector.ById(70));
@@ -47,7 +49,7 @@ class UpdatePlannerTests {
 	void appendResendsTheFieldsOwnKeysFirst() {
 		KintoneRecord target = record(Map.of("documents", files(file("old", "契約書.pdf", 100))));
 
-		RecordPlan plan = new UpdatePlanner(OnExisting.APPEND).plan(target, List.of(topLevel(0, "契約書.pdf", 100, "u1")));
+		RecordPlan plan = new UpdatePlanner(OnExisting.APPEND).plan(target, changes(topLevel(0, "契約書.pdf", 100, "u1")));
 
 		assertThat(plan.update().fields()).containsExactly(Map.entry("documents", keys("old", "u1")));
 		assertThat(plan.planned().get(0).expectedCount()).isEqualTo(2);
@@ -57,7 +59,7 @@ class UpdatePlannerTests {
 	void skipLeavesAFieldWithFilesAloneAndSaysWhy() {
 		KintoneRecord target = record(Map.of("documents", files(file("old", "old.pdf", 10))));
 
-		RecordPlan plan = new UpdatePlanner(OnExisting.SKIP).plan(target, List.of(topLevel(0, "a.pdf", 1, "u1")));
+		RecordPlan plan = new UpdatePlanner(OnExisting.SKIP).plan(target, changes(topLevel(0, "a.pdf", 1, "u1")));
 
 		assertThat(plan.update()).isNull();
 		assertThat(plan.skipped()).singleElement()
@@ -69,7 +71,7 @@ class UpdatePlannerTests {
 	void skipFillsAnEmptyField() {
 		KintoneRecord target = record(Map.of("documents", files()));
 
-		RecordPlan plan = new UpdatePlanner(OnExisting.SKIP).plan(target, List.of(topLevel(0, "a.pdf", 1, "u1")));
+		RecordPlan plan = new UpdatePlanner(OnExisting.SKIP).plan(target, changes(topLevel(0, "a.pdf", 1, "u1")));
 
 		assertThat(plan.update().fields()).containsExactly(Map.entry("documents", keys("u1")));
 	}
@@ -81,8 +83,7 @@ class UpdatePlannerTests {
 				row("12", "A-2", "memo two", files()),
 				row("13", "A-3", "memo three", files())))));
 
-		RecordPlan plan = new UpdatePlanner(OnExisting.APPEND).plan(target,
-				List.of(inRow(DRAWINGS_BY_KEY, "901", 0, "A-2", "d.png", "u1")));
+		RecordPlan plan = new UpdatePlanner(OnExisting.APPEND).plan(target, changes(inRow(DRAWINGS_BY_KEY, "901", 0, "A-2", "d.png", "u1")));
 
 		FieldUpdate.Subtable lines = (FieldUpdate.Subtable) plan.update().fields().get("lines");
 		assertThat(lines.rows()).extracting(FieldUpdate.Row::id).containsExactly("11", "12", "13");
@@ -100,8 +101,7 @@ class UpdatePlannerTests {
 		KintoneRecord target = record(Map.of("lines",
 				new FieldValue.Subtable(List.of(row("11", "A-1", "memo", files())))));
 
-		RecordPlan plan = new UpdatePlanner(OnExisting.REPLACE).plan(target,
-				List.of(inRow(DRAWINGS_BY_KEY, "901", 0, "B-9", "d.png", "u1"),
+		RecordPlan plan = new UpdatePlanner(OnExisting.REPLACE).plan(target, changes(inRow(DRAWINGS_BY_KEY, "901", 0, "B-9", "d.png", "u1"),
 						inRow(DRAWINGS_BY_KEY, "901", 0, "B-9", "e.png", "u2")));
 
 		FieldUpdate.Subtable lines = (FieldUpdate.Subtable) plan.update().fields().get("lines");
@@ -116,8 +116,7 @@ class UpdatePlannerTests {
 		KintoneRecord target = record(Map.of("lines", new FieldValue.Subtable(
 				List.of(row("11", "x", "m", files()), row("12", "y", "m", files(file("old", "o.png", 1)))))));
 
-		RecordPlan plan = new UpdatePlanner(OnExisting.REPLACE).plan(target,
-				List.of(inRow(DRAWINGS_BY_POSITION, "902", 1, null, "d.png", "u1")));
+		RecordPlan plan = new UpdatePlanner(OnExisting.REPLACE).plan(target, changes(inRow(DRAWINGS_BY_POSITION, "902", 1, null, "d.png", "u1")));
 
 		FieldUpdate.Subtable lines = (FieldUpdate.Subtable) plan.update().fields().get("lines");
 		assertThat(lines.rows().get(0).fields()).containsEntry("drawing", keys());
@@ -129,11 +128,70 @@ class UpdatePlannerTests {
 		KintoneRecord target = record(Map.of("lines", new FieldValue.Subtable(List.of(
 				row("11", "A-1", "m", files(file("k", "d.png", 7))), row("12", "A-2", "m", files())))));
 
-		RecordPlan plan = new UpdatePlanner(OnExisting.APPEND).plan(target,
-				List.of(inRow(DRAWINGS_BY_KEY, "901", 1, "A-2", "d.png", "u1")));
+		RecordPlan plan = new UpdatePlanner(OnExisting.APPEND).plan(target, changes(inRow(DRAWINGS_BY_KEY, "901", 1, "A-2", "d.png", "u1")));
 
 		assertThat(plan.planned().get(0).expectedCount()).isEqualTo(2);
 		assertThat(UpdatePlanner.count(target, FieldPath.parse("lines.drawing"), "d.png", 7)).isEqualTo(1);
+	}
+
+	@Test
+	void replaceKeepsTheOwnedCopiesThatStayInSourceOrderAndDropsEverythingElse() {
+		KintoneRecord target = record(Map.of("documents",
+				files(file("user", "user.pdf", 3), file("ownB", "b.pdf", 2), file("ownA", "a.pdf", 1))));
+		SourceAttachment a = topLevel(0, "a.pdf", 1, "-").attachment();
+		SourceAttachment b = topLevel(2, "b.pdf", 2, "-").attachment();
+
+		RecordPlan plan = new UpdatePlanner(OnExisting.REPLACE).plan(target,
+				new UpdatePlanner.Changes(List.of(topLevel(1, "n.pdf", 5, "u1")), List.of(a, b), List.of()));
+
+		assertThat(plan.update().fields()).containsExactly(Map.entry("documents", keys("ownA", "u1", "ownB")));
+		assertThat(plan.planned().get(0).expectedTotal()).isEqualTo(3);
+	}
+
+	@Test
+	void appendTakesOffTheOwnedCopyOfAFileThatLeftTheSourceAndKeepsTheUsersFile() {
+		KintoneRecord target = record(Map.of("documents", files(file("user", "a.pdf", 1), file("own", "a.pdf", 1),
+				file("ownB", "b.pdf", 2))));
+		SourceAttachment b = topLevel(0, "b.pdf", 2, "-").attachment();
+
+		RecordPlan plan = new UpdatePlanner(OnExisting.APPEND).plan(target, new UpdatePlanner.Changes(List.of(),
+				List.of(b), List.of(removal("documents", "a.pdf", 1))));
+
+		assertThat(plan.update().fields()).containsExactly(Map.entry("documents", keys("own", "ownB")));
+	}
+
+	@Test
+	void skipCountsOnlyTheUsersFilesAsFilesAlreadyThere() {
+		KintoneRecord target = record(Map.of("documents", files(file("own", "a.pdf", 1))));
+		SourceAttachment a = topLevel(0, "a.pdf", 1, "-").attachment();
+
+		RecordPlan plan = new UpdatePlanner(OnExisting.SKIP).plan(target,
+				new UpdatePlanner.Changes(List.of(topLevel(1, "n.pdf", 5, "u1")), List.of(a), List.of()));
+
+		assertThat(plan.skipped()).isEmpty();
+		assertThat(plan.update().fields()).containsExactly(Map.entry("documents", keys("own", "u1")));
+	}
+
+	@Test
+	void anOwnedCopyInARowWhoseSourceRowIsGoneComesOff() {
+		KintoneRecord target = record(Map.of("lines", new FieldValue.Subtable(List.of(
+				row("11", "A-1", "m", files(file("user", "u.png", 7))), row("12", "A-2", "m", files(file("own", "d.png", 7)))))));
+
+		RecordPlan plan = new UpdatePlanner(OnExisting.REPLACE).plan(target,
+				new UpdatePlanner.Changes(List.of(), List.of(), List.of(removal("lines.drawing", "d.png", 7))));
+
+		FieldUpdate.Subtable lines = (FieldUpdate.Subtable) plan.update().fields().get("lines");
+		assertThat(lines.rows().get(0).fields()).containsEntry("drawing", keys("user"));
+		assertThat(lines.rows().get(1).fields()).containsEntry("drawing", keys());
+	}
+
+	private static UpdatePlanner.Changes changes(PendingAttachment... pending) {
+		return new UpdatePlanner.Changes(List.of(pending), List.of(), List.of());
+	}
+
+	private static LedgerEntry removal(String targetField, String name, long size) {
+		return new LedgerEntry(new AttachmentRef(1, 7, "x", "", name, size, 0), 0, "k", null,
+				new LedgerEntry.Target(null, 70L, targetField), null, LedgerStatus.ATTACHED, 0, null, "fp");
 	}
 
 	private static KintoneRecord record(Map<String, FieldValue> fields) {
@@ -159,14 +217,14 @@ class UpdatePlannerTests {
 	}
 
 	private static PendingAttachment topLevel(int index, String name, long size, String uploadKey) {
-		SourceAttachment attachment = new SourceAttachment(1, 7, DOCS, null, -1, null, index,
+		SourceAttachment attachment = new SourceAttachment(1, 7, DOCS, null, -1, null, index, 0,
 				file("src-" + index, name, size));
 		return new PendingAttachment(attachment, new FileKey(uploadKey), Instant.EPOCH, null);
 	}
 
 	private static PendingAttachment inRow(FileMapping mapping, String rowId, int rowIndex, String rowKey, String name,
 			String uploadKey) {
-		SourceAttachment attachment = new SourceAttachment(1, 7, mapping, rowId, rowIndex, rowKey, 0,
+		SourceAttachment attachment = new SourceAttachment(1, 7, mapping, rowId, rowIndex, rowKey, 0, 0,
 				file("src-" + uploadKey, name, 7));
 		return new PendingAttachment(attachment, new FileKey(uploadKey), Instant.EPOCH, null);
 	}

@@ -31,7 +31,7 @@ enum KillOutcome {
 		boolean applied = false;
 		try (Connection connection = DriverManager.getConnection(databaseUrl, "sa", "");
 				PreparedStatement query = connection.prepareStatement("SELECT TARGET_RECORD, BASE_REVISION "
-						+ "FROM KAM_ATTACHMENT WHERE STATUS = 'INTENT' AND UPDATED_AT >= ?")) {
+						+ "FROM KAM_LEDGER WHERE STATUS = 'INTENT' AND UPDATED_AT >= ?")) {
 			query.setTimestamp(1, Timestamp.from(lifeStarted));
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {
@@ -42,7 +42,7 @@ enum KillOutcome {
 			}
 		}
 		catch (java.sql.SQLException ex) {
-			if (!String.valueOf(ex.getMessage()).contains("KAM_ATTACHMENT")) {
+			if (!String.valueOf(ex.getMessage()).contains("KAM_LEDGER")) {
 				throw ex;
 			}
 			// killed before the ledger's table was created
