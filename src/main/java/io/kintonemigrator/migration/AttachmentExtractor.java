@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.config.JobConfig.FileMapping;
@@ -18,26 +19,26 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 /**
  * The processor: lists the attachments of a source record in the mapped FILE fields (top level and
  * in subtable rows), each with its occurrence among the files of the same name and size in its
- * cell, and (unless asked to keep them) filters out records that have none.
+ * cell, and filters out records that have none (unless asked to keep them).
  * Pure and thread-safe.
  */
 class AttachmentExtractor implements ItemProcessor<KintoneRecord, SourceItem> {
 
 	private final JobConfig config;
 
-	private final boolean keepRecordsWithoutFiles;
+	private final LongPredicate keepWithoutFiles;
 
 	AttachmentExtractor(JobConfig config) {
-		this(config, false);
+		this(config, record -> false);
 	}
 
 	/**
-	 * @param keepRecordsWithoutFiles give records without attachments to the writer too (the job
-	 * does: the files it attached earlier may have to come off the target)
+	 * @param keepWithoutFiles which source records without attachments still go to the writer (the
+	 * job keeps those the ledger has rows for: the files it attached earlier come off the target)
 	 */
-	AttachmentExtractor(JobConfig config, boolean keepRecordsWithoutFiles) {
+	AttachmentExtractor(JobConfig config, LongPredicate keepWithoutFiles) {
 		this.config = config;
-		this.keepRecordsWithoutFiles = keepRecordsWithoutFiles;
+		this.keepWithoutFiles = keepWithoutFiles;
 	}
 
 	@Override
@@ -58,7 +59,7 @@ class AttachmentExtractor implements ItemProcessor<KintoneRecord, SourceItem> {
 				add(attachments, app, record, mapping, row.id(), rowIndex, rowKey, files);
 			}
 		}
-		if (attachments.isEmpty() && !keepRecordsWithoutFiles) {
+		if (attachments.isEmpty() && !keepWithoutFiles.test(record.id())) {
 			return null;
 		}
 		return new SourceItem(record.id(), matchKey(record), attachments);

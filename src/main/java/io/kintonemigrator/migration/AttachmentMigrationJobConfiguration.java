@@ -3,10 +3,12 @@ package io.kintonemigrator.migration;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.config.JobConfigLoader;
 import io.kintonemigrator.kintone.KintoneRecord;
 import io.kintonemigrator.ledger.ApiUsageLedger;
@@ -137,8 +139,10 @@ public class AttachmentMigrationJobConfiguration {
 
 	@Bean
 	@StepScope
-	AttachmentExtractor attachmentExtractor(MigrationRun run) {
-		return new AttachmentExtractor(run.config(), true);
+	AttachmentExtractor attachmentExtractor(MigrationRun run, MigrationLedger ledger) {
+		JobConfig config = run.config();
+		return new AttachmentExtractor(config,
+				record -> !ledger.entries(config.name(), config.source().app().value(), List.of(record)).isEmpty());
 	}
 
 	@Bean

@@ -371,7 +371,7 @@ class ChangingWorldWriterTests {
 		runs.add(run);
 		TargetRecordWriter writer = new TargetRecordWriter(run, ledger, Clock.systemUTC(), incremental,
 				ChunkLookahead.NONE, new BudgetEstimate(100, 1));
-		AttachmentExtractor extractor = new AttachmentExtractor(config, true);
+		AttachmentExtractor extractor = new AttachmentExtractor(config, record -> true);
 		List<Long> wanted = java.util.Arrays.stream(ids).boxed().toList();
 		List<SourceItem> items = source.recordsAfter(0, 500, List.of(), null)
 			.stream()

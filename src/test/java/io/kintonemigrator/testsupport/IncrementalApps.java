@@ -141,6 +141,14 @@ public final class IncrementalApps {
 			update(record, Map.of("attachments", new FieldUpdate.Files(List.of(upload(name, content)))));
 		}
 
+		/** Removes the record's first file of that name, keeping the others (no new upload). */
+		public void removeFile(long record, String name) {
+			List<StoredFile> files = new ArrayList<>(emulator.record(1, record).orElseThrow().files("attachments"));
+			files.remove(files.stream().filter(file -> file.name().equals(name)).findFirst().orElseThrow());
+			update(record, Map.of("attachments",
+					new FieldUpdate.Files(files.stream().map(StoredFile::fileKey).map(FileKey::new).toList())));
+		}
+
 		public void retitle(long record, String title) {
 			update(record, Map.of("title", new FieldUpdate.Plain(title)));
 		}
