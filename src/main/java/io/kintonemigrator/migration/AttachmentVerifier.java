@@ -230,10 +230,8 @@ public final class AttachmentVerifier {
 	}
 
 	private Hashed hash(KintoneClient client, FileInfo file) {
-		Path temp = null;
 		try {
-			temp = Files.createTempFile(workDir, "verify-", ".part");
-			DownloadedFile downloaded = client.download(file.fileKey(), temp);
+			DownloadedFile downloaded = HashingDownload.of(client, file.fileKey(), workDir);
 			synchronized (this) {
 				bytesHashed += downloaded.size();
 			}
@@ -244,19 +242,6 @@ public final class AttachmentVerifier {
 				return new Hashed(file.name(), file.size(), null, Failures.describe(ex));
 			}
 			throw ex;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot create a temporary file in " + workDir, ex);
-		}
-		finally {
-			if (temp != null) {
-				try {
-					Files.deleteIfExists(temp);
-				}
-				catch (IOException ex) {
-					// a left-over temp file in the work directory is harmless
-				}
-			}
 		}
 	}
 

@@ -1,8 +1,5 @@
 package io.kintonemigrator.migration;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -111,26 +108,9 @@ final class UpdateProof {
 		if (known != null) {
 			return known;
 		}
-		Path temp = null;
-		try {
-			temp = Files.createTempFile(workDir, "proof-", ".part");
-			String sha256 = target.download(file.fileKey(), temp).sha256();
-			hashes.put(file.fileKey().value(), sha256);
-			return sha256;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot create a temporary file in " + workDir, ex);
-		}
-		finally {
-			if (temp != null) {
-				try {
-					Files.deleteIfExists(temp);
-				}
-				catch (IOException ex) {
-					// the work directory is swept at the next start
-				}
-			}
-		}
+		String sha256 = HashingDownload.of(target, file.fileKey(), workDir).sha256();
+		hashes.put(file.fileKey().value(), sha256);
+		return sha256;
 	}
 
 }
