@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * files, a user edits the target while an update is on its way, the job file changes, a token
  * lacks a permission, two source records match one target. Real writer, real H2 ledger, in-memory
  * apps with kintone's revision and FILE rules; each scenario is also run end to end by the
- * changing-world suite ({@code reliability/ChangingWorldFunctionalTests}).
+ * changing-world suite ({@code reliability/ChangingWorldFunctionalTests}); the defects one by one end to end: {@code launch/ChangingWorldDefectsFunctionalTests}.
  */
 class ChangingWorldWriterTests {
 

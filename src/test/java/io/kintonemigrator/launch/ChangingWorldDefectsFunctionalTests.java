@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * emulator and a real H2 file: a user edits the apps, the job file changes, a token lacks a
  * permission, and the next run must still leave exactly the source's files on the target.
  */
-class ChangingWorldFunctionalTests {
+class ChangingWorldDefectsFunctionalTests {
 
 	private static final String SOURCE_TOKEN = "world-source";
 
