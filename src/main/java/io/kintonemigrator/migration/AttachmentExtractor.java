@@ -44,10 +44,13 @@ class AttachmentExtractor implements ItemProcessor<KintoneRecord, SourceItem> {
 	@Override
 	public @Nullable SourceItem process(KintoneRecord record) {
 		List<SourceAttachment> attachments = new ArrayList<>();
+		List<SourceItem.Cell> cells = new ArrayList<>();
 		long app = config.source().app().value();
 		for (FileMapping mapping : config.files()) {
 			if (!mapping.inSubtable()) {
-				add(attachments, app, record, mapping, null, -1, null, record.files(mapping.from().field()));
+				List<FileInfo> files = record.files(mapping.from().field());
+				add(attachments, app, record, mapping, null, -1, null, files);
+				cells.add(new SourceItem.Cell(mapping, -1, null, files.isEmpty()));
 				continue;
 			}
 			List<FieldValue.SubtableRow> rows = record.rows(mapping.from().table());
@@ -57,12 +60,13 @@ class AttachmentExtractor implements ItemProcessor<KintoneRecord, SourceItem> {
 						: List.of();
 				Object rowKey = mapping.rowKey() == null ? null : plainValue(row.fields().get(mapping.rowKey()));
 				add(attachments, app, record, mapping, row.id(), rowIndex, rowKey, files);
+				cells.add(new SourceItem.Cell(mapping, rowIndex, rowKey, files.isEmpty()));
 			}
 		}
 		if (attachments.isEmpty() && !keepWithoutFiles.test(record.id())) {
 			return null;
 		}
-		return new SourceItem(record.id(), matchKey(record), attachments);
+		return new SourceItem(record.id(), matchKey(record), attachments, cells);
 	}
 
 	private static void add(List<SourceAttachment> attachments, long app, KintoneRecord record, FileMapping mapping,

@@ -141,8 +141,10 @@ public class AttachmentMigrationJobConfiguration {
 	@StepScope
 	AttachmentExtractor attachmentExtractor(MigrationRun run, MigrationLedger ledger) {
 		JobConfig config = run.config();
-		return new AttachmentExtractor(config,
-				record -> !ledger.entries(config.name(), config.source().app().value(), List.of(record)).isEmpty());
+		// replace empties the target cells of records without files; otherwise only the job's own
+		// copies (the ledger's rows) may have to come off
+		return new AttachmentExtractor(config, record -> config.onExisting() == JobConfig.OnExisting.REPLACE
+				|| !ledger.entries(config.name(), config.source().app().value(), List.of(record)).isEmpty());
 	}
 
 	@Bean

@@ -61,11 +61,12 @@ final class RecordWork {
 		return target;
 	}
 
-	/** The changes to plan; pending attachments in source order. */
-	UpdatePlanner.Changes changes() {
+	/** The changes to plan; pending attachments in source order; the empty source cells when they count. */
+	UpdatePlanner.Changes changes(boolean withEmptyCells) {
 		List<PendingAttachment> ordered = new ArrayList<>(pending);
 		ordered.sort(Comparator.comparingInt(p -> item.attachments().indexOf(p.attachment())));
-		return new UpdatePlanner.Changes(ordered, kept, removals, copies);
+		return new UpdatePlanner.Changes(ordered, kept, removals, copies,
+				withEmptyCells ? item.cells().stream().filter(SourceItem.Cell::empty).toList() : List.of());
 	}
 
 }

@@ -24,16 +24,19 @@ final class RowPairing {
 
 	/** The position of the target row paired with the attachment's source row, or -1 when there is none. */
 	int partnerOf(SourceAttachment attachment) {
-		String rowKey = attachment.mapping().rowKey();
+		return partnerOf(attachment.mapping().rowKey(), attachment.rowIndex(), attachment.rowKeyValue());
+	}
+
+	/** The position of the target row paired with a source row (by key value, else by position), or -1. */
+	int partnerOf(@Nullable String rowKey, int rowIndex, @Nullable Object rowKeyValue) {
 		if (rowKey == null) {
-			return attachment.rowIndex() < targetRows.size() ? attachment.rowIndex() : -1;
+			return rowIndex < targetRows.size() ? rowIndex : -1;
 		}
-		if (attachment.rowKeyValue() == null) {
+		if (rowKeyValue == null) {
 			return -1;
 		}
 		for (int i = 0; i < targetRows.size(); i++) {
-			if (Objects.equals(AttachmentExtractor.plainValue(targetRows.get(i).fields().get(rowKey)),
-					attachment.rowKeyValue())) {
+			if (Objects.equals(AttachmentExtractor.plainValue(targetRows.get(i).fields().get(rowKey)), rowKeyValue)) {
 				return i;
 			}
 		}

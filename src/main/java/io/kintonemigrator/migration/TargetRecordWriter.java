@@ -144,7 +144,7 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 			}
 			transfer(works, toTransfer, outcome, early);
 			checkSkipLimit(outcome); // before anything is sent
-			send(works.stream().filter(w -> !w.changes().isEmpty()).toList(), 1, outcome, proof);
+			send(works.stream().filter(w -> !changes(w).isEmpty()).toList(), 1, outcome, proof);
 		}
 		checkSkipLimit(outcome);
 		ledger.markAttached(config.name(), outcome.attached);
@@ -190,9 +190,16 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		return works;
 	}
 
+	private UpdatePlanner.Changes changes(RecordWork work) {
+		return work.changes(config.onExisting() == OnExisting.REPLACE);
+	}
+
 	private boolean needsWork(RecordWork work) {
-		if (reopenEarlierRuns) {
-			return !work.item.attachments().isEmpty() || !work.rows.isEmpty();
+		if (reopenEarlierRuns || (work.item.attachments().isEmpty() && work.rows.isEmpty())) {
+			// a record without files comes here only when the ledger has rows for it, or under
+			// replace, where its target cells must end up empty
+			return !work.item.attachments().isEmpty() || !work.rows.isEmpty()
+					|| config.onExisting() == OnExisting.REPLACE;
 		}
 		Set<AttachmentRef> current = new HashSet<>();
 		for (SourceAttachment attachment : work.item.attachments()) {
@@ -231,12 +238,17 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 	private void resolveTargets(List<RecordWork> works, ChunkOutcome outcome, NextChunkPrefetch.@Nullable Started early) {
 		Map<String, RecordWork> byKey = new LinkedHashMap<>();
 		for (RecordWork work : new ArrayList<>(works)) {
+			if (work.item.attachments().isEmpty() && work.rows.isEmpty()) {
+				continue; // only emptied under replace, and not when it shares its target (below)
+			}
 			RecordWork first = byKey.putIfAbsent(work.item.matchKey(), work);
 			if (first != null) {
 				outcome.skip(work.item.attachments(), null, manyToOne(work.sourceRecord(), first.sourceRecord(), null));
 				works.remove(work);
 			}
 		}
+		works.removeIf(work -> work.item.attachments().isEmpty() && work.rows.isEmpty()
+				&& byKey.containsKey(work.item.matchKey()));
 		List<String> keys = works.stream().map(w -> w.item.matchKey()).toList();
 		Map<String, List<KintoneRecord>> targets = early != null && early.lookedUp().containsAll(keys) ? early.targets()
 				: lookup.byMatchKey(keys);
@@ -398,7 +410,7 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		List<RecordPlan> toSend = new ArrayList<>();
 		for (RecordWork work : works) {
 			byTarget.put(work.target().id(), work);
-			RecordPlan plan = planner.plan(work.target(), work.changes());
+			RecordPlan plan = planner.plan(work.target(), changes(work));
 			plan.skipped().forEach(s -> outcome.skip(List.of(s.attachment()), plan.targetRecord(), s.reason()));
 			if (plan.update() != null) {
 				toSend.add(plan);

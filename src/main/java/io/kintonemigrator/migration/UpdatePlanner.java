@@ -36,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * and its new attachments are skipped.</li>
  * </ul>
  * Owned copies whose source file is gone ({@code removals}) are taken off whatever row of the
- * target column holds them, in every mode.
+ * target column holds them, in every mode. With {@code replace}, a cell whose source cell has no
+ * file ends up empty; a target row no source row pairs with keeps the user's files.
  *
  * <p>A SUBTABLE holding a mapped FILE column is sent whole: every row with its {@code id} and all
  * its writable values, the changed FILE values in place, because kintone deletes the rows an
@@ -61,14 +62,14 @@ final class UpdatePlanner {
 	 * the same name and size (found by content); elsewhere the first one is taken.
 	 */
 	record Changes(List<PendingAttachment> pending, List<SourceAttachment> kept, List<LedgerEntry> removals,
-			Map<AttachmentRef, FileKey> copies) {
+			Map<AttachmentRef, FileKey> copies, List<SourceItem.Cell> emptySourceCells) {
 
 		Changes(List<PendingAttachment> pending, List<SourceAttachment> kept, List<LedgerEntry> removals) {
-			this(pending, kept, removals, Map.of());
+			this(pending, kept, removals, Map.of(), List.of());
 		}
 
 		boolean isEmpty() {
-			return pending.isEmpty() && removals.isEmpty();
+			return pending.isEmpty() && removals.isEmpty() && emptySourceCells.isEmpty();
 		}
 
 	}
@@ -101,6 +102,17 @@ final class UpdatePlanner {
 			else {
 				topLevel.computeIfAbsent(to.field(), code -> new Cell(target.files(code))).remove(removal,
 						changes.copies().get(removal.ref()));
+			}
+		}
+		if (onExisting == OnExisting.REPLACE) {
+			for (SourceItem.Cell empty : changes.emptySourceCells()) {
+				FieldPath to = empty.mapping().to();
+				if (!to.inSubtable()) {
+					topLevel.computeIfAbsent(to.field(), code -> new Cell(target.files(code))).empty();
+				}
+				else {
+					tables.computeIfAbsent(to.table(), code -> new Table(target.rows(code))).empty(empty, to.field());
+				}
 			}
 		}
 		List<PendingAttachment> added = new ArrayList<>();
@@ -196,6 +208,9 @@ final class UpdatePlanner {
 		/** New uploads, by source position. */
 		private final List<Map.Entry<Integer, Entry>> added = new ArrayList<>();
 
+		/** replace, and the source cell has no file: the cell ends up empty. */
+		private boolean emptied;
+
 		Cell(List<FileInfo> current) {
 			current.forEach(file -> existing.add(Entry.of(file)));
 		}
@@ -232,12 +247,16 @@ final class UpdatePlanner {
 			return null;
 		}
 
+		void empty() {
+			emptied = true;
+		}
+
 		boolean holdsUserFiles() {
 			return existing.stream().anyMatch(entry -> !kept.containsKey(entry) && !removed.contains(entry));
 		}
 
 		boolean touched() {
-			return !added.isEmpty() || !removed.isEmpty();
+			return !added.isEmpty() || !removed.isEmpty() || (emptied && !existing.isEmpty());
 		}
 
 		List<Entry> finalEntries(OnExisting mode) {
@@ -279,6 +298,14 @@ final class UpdatePlanner {
 		Cell cellFor(SourceAttachment attachment, String column) {
 			RowBuilder row = partner(attachment);
 			return row.cell(column);
+		}
+
+		/** replace: the FILE column of the row paired with an empty source cell ends up empty. */
+		void empty(SourceItem.Cell source, String column) {
+			int index = pairing.partnerOf(source.mapping().rowKey(), source.rowIndex(), source.rowKeyValue());
+			if (index >= 0) {
+				rows.get(index).cell(column).empty();
+			}
 		}
 
 		void remove(String column, LedgerEntry removal, @Nullable FileKey key) {

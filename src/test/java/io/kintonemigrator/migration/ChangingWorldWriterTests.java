@@ -266,6 +266,21 @@ class ChangingWorldWriterTests {
 	}
 
 	@Test
+	void replaceEmptiesATargetFieldWhoseSourceFieldHasNoFileAndAppendLeavesIt() {
+		target.file("mine", bytes("USER"));
+		target.record(new KintoneRecord(101, 5, Map.of("legacy_id", new FieldValue.Plain("NUMBER", "1"), "note",
+				text("x"), "documents", new FieldValue.Files(List.of(file("mine", "u.txt", 4))))));
+		sourceFiles(1);
+
+		write(config("onExisting: append\n"), false);
+		assertThat(contents(target, "documents")).containsExactly("USER");
+		write(config("onExisting: replace\n"), false);
+
+		assertThat(target.stored(101).files("documents")).isEmpty();
+		assertThat(target.stored(101).fields().get("note")).isEqualTo(text("x"));
+	}
+
+	@Test
 	void skipLeavesAFieldWithTheUsersFilesAloneButRefreshesItsOwnCopies() {
 		JobConfig config = config("onExisting: skip\n");
 		sourceFiles(1, file("a", "a.txt", 4));
