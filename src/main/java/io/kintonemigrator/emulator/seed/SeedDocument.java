@@ -20,9 +20,10 @@ final class SeedDocument {
 	record User(String login, @Nullable String name, String password) {
 	}
 
-	record App(Long id, String name, @Nullable Long guestSpace, @Nullable List<Field> fields,
-			@Nullable List<Token> apiTokens, @Nullable List<Map<String, JsonNode>> records,
-			@Nullable Generate generate) {
+	/** {@code systemFieldCodes}: {@code japanese} (default) or {@code english}. */
+	record App(Long id, String name, @Nullable Long guestSpace, @Nullable String systemFieldCodes,
+			@Nullable List<Field> fields, @Nullable List<Token> apiTokens,
+			@Nullable List<Map<String, JsonNode>> records, @Nullable Generate generate) {
 	}
 
 	record Field(String code, String type, @Nullable String label, @Nullable Boolean required,

@@ -13,6 +13,7 @@ import io.kintonemigrator.emulator.AppSeed;
 import io.kintonemigrator.emulator.EmulatorSeed;
 import io.kintonemigrator.emulator.FieldSpec;
 import io.kintonemigrator.emulator.model.FieldType;
+import io.kintonemigrator.emulator.model.SystemFields;
 import io.kintonemigrator.emulator.model.TokenPermission;
 
 import org.jspecify.annotations.Nullable;
@@ -57,6 +58,9 @@ final class SeedMapper {
 		AppSeed.Builder app = AppSeed.builder(doc.id(), doc.name());
 		if (doc.guestSpace() != null) {
 			app.guestSpace(doc.guestSpace());
+		}
+		if (doc.systemFieldCodes() != null) {
+			app.systemFields(systemFieldCodes(doc.systemFieldCodes(), at + ".systemFieldCodes"));
 		}
 		Map<String, SeedDocument.Field> fields = new LinkedHashMap<>();
 		List<SeedDocument.Field> fieldDocs = orEmpty(doc.fields());
@@ -147,6 +151,16 @@ final class SeedMapper {
 			.map(Enum::name)
 			.collect(Collectors.joining(", "));
 		throw problem("'" + at + "' is '" + name + "'; use one of " + allowed);
+	}
+
+	/** The codes kintone gives the system fields of an app created in a domain of that language. */
+	private SystemFields.Codes systemFieldCodes(String language, String at) {
+		return switch (SeedFile.lower(language)) {
+			case "japanese" -> SystemFields.Codes.JAPANESE;
+			case "english" -> SystemFields.Codes.ENGLISH;
+			default -> throw problem("'" + at + "' is '" + language + "'; use japanese (レコード番号, 作成者 …) or english"
+					+ " (Record_number, Created_by …)");
+		};
 	}
 
 	private void token(AppSeed.Builder app, SeedDocument.Token doc, String at) {
