@@ -146,6 +146,36 @@ class SeedFileTests {
 	}
 
 	@Test
+	void languageEnglishMakesAnEnglishLanguageDomainThatAnswersErrorsInEnglish() throws IOException {
+		String app = "apps:\n  - {id: 1, name: a, apiTokens: [{token: t}]}\n";
+		Path english = Files.writeString(this.directory.resolve("english.yml"), "language: english\n" + app);
+		Path japanese = Files.writeString(this.directory.resolve("japanese.yml"), app);
+		String englishMessage = "The specified API token does not match the API token generated via an app.";
+		String japaneseMessage = "指定したAPIトークンが、アプリで生成されたAPIトークンと一致しません。";
+
+		try (KintoneEmulator emulator = KintoneEmulator.builder().seed(SeedFile.load(english)).start()) {
+			EmulatorHttp http = new EmulatorHttp(emulator.baseUrl()).withToken("unknown");
+			assertThat(http.get("/k/v1/app.json?id=1").json().get("message").asString()).isEqualTo(englishMessage);
+			assertThat(http.get("/k/v1/app.json?id=1", "Accept-Language", "*").json().get("message").asString())
+				.isEqualTo(englishMessage);
+			assertThat(http.get("/k/v1/app.json?id=1", "Accept-Language", "ja").json().get("message").asString())
+				.isEqualTo(japaneseMessage);
+			assertThatThrownBy(() -> emulator.seed(SeedFile.parse("language: japanese\n", this.directory, "x.yml")))
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("language");
+		}
+		try (KintoneEmulator emulator = KintoneEmulator.builder().seed(SeedFile.load(japanese)).start()) {
+			assertThat(new EmulatorHttp(emulator.baseUrl()).withToken("unknown")
+				.get("/k/v1/app.json?id=1")
+				.json()
+				.get("message")
+				.asString()).isEqualTo(japaneseMessage);
+		}
+		assertThat(problem("language: german\napps: []\n"))
+			.isEqualTo("seed.yml: 'language' is 'german'; use japanese or english");
+	}
+
+	@Test
 	void anUnknownKeyIsOneLineNamingIt() {
 		assertThat(problem("apps:\n  - id: 1\n    name: x\n    fields:\n      - {code: a, type: FILE, colour: red}\n"))
 			.startsWith("seed.yml: unknown key 'apps[0].fields[0].colour'; the keys allowed there are: ")

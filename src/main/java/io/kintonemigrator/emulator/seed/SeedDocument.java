@@ -14,7 +14,8 @@ final class SeedDocument {
 	private SeedDocument() {
 	}
 
-	record Root(@Nullable List<User> users, @Nullable List<App> apps) {
+	/** {@code language}: the domain's, {@code japanese} (default) or {@code english}. */
+	record Root(@Nullable String language, @Nullable List<User> users, @Nullable List<App> apps) {
 	}
 
 	record User(String login, @Nullable String name, String password) {

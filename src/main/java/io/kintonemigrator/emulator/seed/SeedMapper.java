@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.kintonemigrator.emulator.AppSeed;
 import io.kintonemigrator.emulator.EmulatorSeed;
 import io.kintonemigrator.emulator.FieldSpec;
+import io.kintonemigrator.emulator.api.Language;
 import io.kintonemigrator.emulator.model.FieldType;
 import io.kintonemigrator.emulator.model.SystemFields;
 import io.kintonemigrator.emulator.model.TokenPermission;
@@ -37,6 +38,9 @@ final class SeedMapper {
 
 	EmulatorSeed toSeed(SeedDocument.Root root) {
 		EmulatorSeed.Builder seed = EmulatorSeed.builder();
+		if (root.language() != null) {
+			seed.language(language(root.language(), "language"));
+		}
 		List<SeedDocument.User> users = orEmpty(root.users());
 		for (int i = 0; i < users.size(); i++) {
 			SeedDocument.User user = users.get(i);
@@ -151,6 +155,15 @@ final class SeedMapper {
 			.map(Enum::name)
 			.collect(Collectors.joining(", "));
 		throw problem("'" + at + "' is '" + name + "'; use one of " + allowed);
+	}
+
+	/** The domain's language: that of error messages to requests without {@code Accept-Language}. */
+	private Language language(String name, String at) {
+		return switch (SeedFile.lower(name)) {
+			case "japanese" -> Language.JA;
+			case "english" -> Language.EN;
+			default -> throw problem("'" + at + "' is '" + name + "'; use japanese or english");
+		};
 	}
 
 	/** The codes kintone gives the system fields of an app created in a domain of that language. */
