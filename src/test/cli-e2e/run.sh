@@ -41,7 +41,7 @@ java -jar "$jar" emulator --port 0 --seed seed.yml --data-dir "$work/data" >"$wo
 emulator_pid=$!
 base_url=""
 for _ in $(seq 1 240); do
-	base_url="$(grep -m1 '^http://localhost:[0-9]*$' "$work/emulator.out" || true)"
+	base_url="$(grep -s -m1 '^http://localhost:[0-9]*$' "$work/emulator.out" || true)"
 	[[ -n "$base_url" ]] && break
 	if ! kill -0 "$emulator_pid" 2>/dev/null; then
 		echo "run.sh: the emulator did not start:" >&2

@@ -6,7 +6,7 @@
 // Node.js (upstream runs a packaged binary from bin/).
 "use strict";
 
-const { spawnSync } = require("child_process");
+const { spawn, spawnSync } = require("child_process");
 const path = require("path");
 const fs = require("fs/promises");
 const iconv = require("iconv-lite");
@@ -17,14 +17,7 @@ const CLI_KINTONE = require.resolve("@kintone/cli/cli.js");
 
 /** Runs cli-kintone with the given arguments; only `env` reaches it (no KINTONE_* from the caller). */
 const execCliKintoneSync = (args, options) => {
-  const replacedArgs = replaceTokenWithEnvVars(args, options?.env).match(
-    /(?:[^\s'"]+|"[^"]*"|'[^']*')+/g,
-  );
-  if (!replacedArgs) {
-    throw new Error("Failed to parse command arguments.");
-  }
-  const cleanedArgs = replacedArgs.map((arg) => arg.replace(/^['"]|['"]$/g, ""));
-  const response = spawnSync(process.execPath, [CLI_KINTONE, ...cleanedArgs], {
+  const response = spawnSync(process.execPath, [CLI_KINTONE, ...parseArgs(args, options?.env)], {
     env: options?.env ?? {},
     cwd: options?.cwd ?? process.cwd(),
   });
@@ -32,6 +25,22 @@ const execCliKintoneSync = (args, options) => {
     throw response.error;
   }
   return response;
+};
+
+/** Starts cli-kintone with stdin, stdout and stderr piped (for the confirmation prompt scenarios). */
+const execCliKintone = (args, options) =>
+  spawn(process.execPath, [CLI_KINTONE, ...parseArgs(args, options?.env)], {
+    stdio: ["pipe", "pipe", "pipe"],
+    env: options?.env ?? {},
+    cwd: options?.cwd ?? process.cwd(),
+  });
+
+const parseArgs = (args, envVars) => {
+  const replacedArgs = replaceTokenWithEnvVars(args, envVars).match(/(?:[^\s'"]+|"[^"]*"|'[^']*')+/g);
+  if (!replacedArgs) {
+    throw new Error("Failed to parse command arguments.");
+  }
+  return replacedArgs.map((arg) => arg.replace(/^['"]|['"]$/g, ""));
 };
 
 const replaceTokenWithEnvVars = (input, envVars) =>
@@ -146,6 +155,7 @@ const compareBuffers = (buffer1, buffer2) => Buffer.compare(buffer1, buffer2) ==
 module.exports = {
   SUPPORTED_ENCODING,
   execCliKintoneSync,
+  execCliKintone,
   generateCsvFile,
   generateFileWithContent,
   getRecordNumbers,

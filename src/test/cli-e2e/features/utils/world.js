@@ -1,12 +1,13 @@
 // Ported from kintone/cli-kintone (https://github.com/kintone/cli-kintone), features/utils/world.ts
 // at commit 0c2940a0e3384f3b7d9ec7c7996ab7750e7f036e. MIT License, Copyright (c) Cybozu, Inc.: see
 // ../../LICENSE-cli-kintone. Adapted: CommonJS; generateFile(filePath) and generateFileWithContent(content,
-// filePath) as the later step definitions call them; no interactive (prompt) commands.
+// filePath) as the later step definitions call them.
 "use strict";
 
 const cucumber = require("@cucumber/cucumber");
 const {
   execCliKintoneSync,
+  execCliKintone,
   generateCsvFile,
   generateFileWithContent,
   getRecordNumbers,
@@ -28,6 +29,18 @@ class OurWorld extends cucumber.World {
     this._workingDir = undefined;
     this._credentials = undefined;
     this._response = undefined;
+    this._childProcess = undefined;
+  }
+
+  get childProcess() {
+    if (this._childProcess === undefined) {
+      throw new Error("No child process found. Please run the command first.");
+    }
+    return this._childProcess;
+  }
+
+  set childProcess(value) {
+    this._childProcess = value;
   }
 
   get response() {
@@ -72,6 +85,32 @@ class OurWorld extends cucumber.World {
     this.response = execCliKintoneSync(replacePlaceholders(args, this.replacements), {
       env: this.env,
       cwd: this.workingDir,
+    });
+  }
+
+  execCliKintone(args) {
+    this._response = undefined;
+    this.childProcess = execCliKintone(replacePlaceholders(args, this.replacements), {
+      env: this.env,
+      cwd: this.workingDir,
+    });
+    let stdout;
+    let stderr;
+    this.childProcess.stdout.on("data", (data) => {
+      stdout = data;
+    });
+    this.childProcess.stderr.on("data", (data) => {
+      stderr = data;
+    });
+    this.childProcess.on("close", (code) => {
+      this.response = {
+        stdout: stdout ?? Buffer.from(""),
+        stderr: stderr ?? Buffer.from(""),
+        status: code,
+      };
+    });
+    this.childProcess.on("error", (err) => {
+      throw new Error(`Error: ${err.message}`);
     });
   }
 

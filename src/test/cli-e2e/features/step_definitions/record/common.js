@@ -1,9 +1,7 @@
 // Ported from kintone/cli-kintone (https://github.com/kintone/cli-kintone),
 // features/step_definitions/record/common.ts at commit 099d41a9b187954ba1cca3f098f295f91f05e911.
 // MIT License, Copyright (c) Cybozu, Inc.: see ../../../LICENSE-cli-kintone.
-// Adapted: CommonJS; commands written out instead of upstream's QueryBuilder (same arguments); the prompt
-// steps ("I run the command with a prompt", "I type", "I press Enter") are left out (no ported scenario
-// uses them).
+// Adapted: CommonJS; commands written out instead of upstream's QueryBuilder (same arguments).
 "use strict";
 
 const assert = require("assert");
@@ -138,6 +136,25 @@ Given(
 
 When("I run the command with args {string}", function (args) {
   this.execCliKintoneSync(args);
+});
+
+When("I run the command with a prompt with args {string}", function (args) {
+  this.execCliKintone(args);
+});
+
+When("I type {string}", function (userInput) {
+  this.childProcess.stdin.write(userInput);
+});
+
+When("I press Enter", function () {
+  return new Promise((resolve) => {
+    // the listener first, so that a process exiting at once is not missed
+    this.childProcess.on("close", () => {
+      resolve();
+    });
+    this.childProcess.stdin.write("\n");
+    this.childProcess.stdin.end();
+  });
 });
 
 Then("I should get the exit code is non-zero", function () {
