@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import io.kintonemigrator.emulator.api.ApiContext;
 import io.kintonemigrator.emulator.api.ApiSettings;
+import io.kintonemigrator.emulator.api.Language;
 import io.kintonemigrator.emulator.api.ErrorSpec;
 import io.kintonemigrator.emulator.fault.FaultInjectionFilter;
 import io.kintonemigrator.emulator.fault.FaultSettings;
@@ -115,8 +116,16 @@ public final class KintoneEmulator implements AutoCloseable {
 		return this.store.apps().stream().sorted(Comparator.comparingLong(AppDefinition::id)).toList();
 	}
 
-	/** Adds more users and apps while running (app ids must be new). */
+	/**
+	 * Adds more users and apps while running (app ids must be new). The domain's language is fixed at start:
+	 * a seed that names another one is rejected with an {@link IllegalArgumentException}.
+	 */
 	public void seed(EmulatorSeed seed) {
+		if (seed.language() != null && seed.language() != this.settings.domainLanguage()) {
+			throw new IllegalArgumentException("the seed's language " + seed.language()
+					+ " differs from the running emulator's " + this.settings.domainLanguage()
+					+ "; give it to the builder instead");
+		}
 		new SeedLoader(this.store).apply(seed);
 	}
 
@@ -231,9 +240,25 @@ public final class KintoneEmulator implements AutoCloseable {
 			return this;
 		}
 
-		/** Users and apps to create at start; may be called more than once. */
+		/**
+		 * Users and apps to create at start; may be called more than once. A seed that names the domain's
+		 * language sets it as {@link #domainLanguage(Language)} does.
+		 */
 		public Builder seed(EmulatorSeed seed) {
 			this.seeds.add(seed);
+			if (seed.language() != null) {
+				domainLanguage(seed.language());
+			}
+			return this;
+		}
+
+		/**
+		 * The domain's language: error messages of requests whose {@code Accept-Language} names neither
+		 * Japanese nor English are in it (default {@link Language#JA}; an English-language domain answers
+		 * in English).
+		 */
+		public Builder domainLanguage(Language language) {
+			this.settings = this.settings.withDomainLanguage(language);
 			return this;
 		}
 

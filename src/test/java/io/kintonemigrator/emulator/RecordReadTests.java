@@ -167,6 +167,16 @@ class RecordReadTests {
 		assertThat(syntax.json().at("/errors/query/messages/0").asString()).isNotBlank();
 	}
 
+	/** The English text as the kintone CLI's own scenarios observed it on kintone (features/record/export). */
+	@Test
+	void anUnknownFieldInAQueryIsNamedInKintonesWords() {
+		Reply english = http.get("/k/v1/records.json?app=1&query=" + q("Unknown_Field >= 20"), "Accept-Language", "en");
+		Reply japanese = http.get("/k/v1/records.json?app=1&query=" + q("order by Unknown_Field desc"));
+
+		assertThat(english.json().get("message").asString()).isEqualTo("Specified field (Unknown_Field) not found.");
+		assertThat(japanese.json().get("message").asString()).isEqualTo("指定されたフィールド（Unknown_Field）が見つかりません。");
+	}
+
 	@Test
 	void queryReachesFieldsInsideSubtables() {
 		JsonNode body = http.get("/k/v1/records.json?app=1&query=" + q("item_no in (\"1\")")).json();

@@ -2,6 +2,7 @@ package io.kintonemigrator.emulator;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,6 +102,77 @@ class SeedFileTests {
 				.size()).isEqualTo(2);
 			assertThat(emulator.apps()).extracting((app) -> app.guestSpaceId()).containsExactly(null, 3L);
 		}
+	}
+
+	@Test
+	void systemFieldCodesEnglishGivesAnAppTheCodesOfAnEnglishLanguageDomain() throws IOException {
+		Path seedFile = Files.writeString(this.directory.resolve("seed.yml"), """
+				apps:
+				  - id: 1
+				    name: english
+				    systemFieldCodes: english
+				    fields: [{code: Text, type: SINGLE_LINE_TEXT}]
+				    apiTokens: [{token: t1}]
+				    records: [{Text: Alice}, {Text: Bob}]
+				  - id: 2
+				    name: japanese by default
+				    fields: [{code: Text, type: SINGLE_LINE_TEXT}]
+				    apiTokens: [{token: t2}]
+				""");
+
+		try (KintoneEmulator emulator = KintoneEmulator.builder().seed(SeedFile.load(seedFile)).start()) {
+			EmulatorHttp http = new EmulatorHttp(emulator.baseUrl()).withToken("t1");
+			JsonNode properties = http.get("/k/v1/app/form/fields.json?app=1").json().path("properties");
+			assertThat(properties.propertyNames()).contains("Record_number", "Created_by", "Created_datetime",
+					"Updated_by", "Updated_datetime")
+				.doesNotContain("レコード番号", "作成者", "作成日時", "更新者", "更新日時");
+			assertThat(properties.at("/Record_number/type").asString()).isEqualTo("RECORD_NUMBER");
+			JsonNode records = http
+				.get("/k/v1/records.json?app=1&query=" + URLEncoder.encode("Record_number > 1 order by Record_number desc", StandardCharsets.UTF_8))
+				.json()
+				.path("records");
+			assertThat(records.size()).isEqualTo(1);
+			assertThat(records.at("/0/Record_number/value").asString()).isEqualTo("2");
+			assertThat(records.at("/0/Updated_datetime/type").asString()).isEqualTo("UPDATED_TIME");
+			assertThat(new EmulatorHttp(emulator.baseUrl()).withToken("t2")
+				.get("/k/v1/app/form/fields.json?app=2")
+				.json()
+				.path("properties")
+				.propertyNames()).contains("レコード番号").doesNotContain("Record_number");
+		}
+		assertThat(problem("apps:\n  - {id: 1, name: x, systemFieldCodes: german}\n")).isEqualTo(
+				"seed.yml: 'apps[0].systemFieldCodes' is 'german'; use japanese (レコード番号, 作成者 …) or english"
+						+ " (Record_number, Created_by …)");
+	}
+
+	@Test
+	void languageEnglishMakesAnEnglishLanguageDomainThatAnswersErrorsInEnglish() throws IOException {
+		String app = "apps:\n  - {id: 1, name: a, apiTokens: [{token: t}]}\n";
+		Path english = Files.writeString(this.directory.resolve("english.yml"), "language: english\n" + app);
+		Path japanese = Files.writeString(this.directory.resolve("japanese.yml"), app);
+		String englishMessage = "The specified API token does not match the API token generated via an app.";
+		String japaneseMessage = "指定したAPIトークンが、アプリで生成されたAPIトークンと一致しません。";
+
+		try (KintoneEmulator emulator = KintoneEmulator.builder().seed(SeedFile.load(english)).start()) {
+			EmulatorHttp http = new EmulatorHttp(emulator.baseUrl()).withToken("unknown");
+			assertThat(http.get("/k/v1/app.json?id=1").json().get("message").asString()).isEqualTo(englishMessage);
+			assertThat(http.get("/k/v1/app.json?id=1", "Accept-Language", "*").json().get("message").asString())
+				.isEqualTo(englishMessage);
+			assertThat(http.get("/k/v1/app.json?id=1", "Accept-Language", "ja").json().get("message").asString())
+				.isEqualTo(japaneseMessage);
+			assertThatThrownBy(() -> emulator.seed(SeedFile.parse("language: japanese\n", this.directory, "x.yml")))
+				.isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("language");
+		}
+		try (KintoneEmulator emulator = KintoneEmulator.builder().seed(SeedFile.load(japanese)).start()) {
+			assertThat(new EmulatorHttp(emulator.baseUrl()).withToken("unknown")
+				.get("/k/v1/app.json?id=1")
+				.json()
+				.get("message")
+				.asString()).isEqualTo(japaneseMessage);
+		}
+		assertThat(problem("language: german\napps: []\n"))
+			.isEqualTo("seed.yml: 'language' is 'german'; use japanese or english");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.kintonemigrator.emulator.api;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 import io.kintonemigrator.emulator.model.AppDefinition;
@@ -14,6 +15,10 @@ import org.jspecify.annotations.Nullable;
  * (lazily opened) write transaction. Not thread-safe; lives for one request.
  */
 public final class ApiCall {
+
+	/** Either of these lets a token read an app's settings. */
+	private static final Set<TokenPermission> SETTINGS_READERS = EnumSet.of(TokenPermission.VIEW,
+			TokenPermission.ADD);
 
 	private final String method;
 
@@ -94,6 +99,34 @@ public final class ApiCall {
 	 * {@code CB_NO02}), token permission ({@code GAIA_NO01}).
 	 */
 	public AppDefinition requireApp(long appId, TokenPermission... permissions) {
+		AppDefinition app = requireReachableApp(appId);
+		Set<TokenPermission> grants = this.principal.tokenGrants(appId);
+		if (grants != null) {
+			for (TokenPermission permission : permissions) {
+				if (!grants.contains(permission)) {
+					throw new ApiException(KintoneErrors.TOKEN_NOT_PERMITTED);
+				}
+			}
+		}
+		return app;
+	}
+
+	/**
+	 * The app whose settings ({@code app.json}, {@code app/form/fields.json}, {@code app/form/layout.json}) the
+	 * call reads, after the checks of {@link #requireApp}: kintone lets record view <em>or</em> record add
+	 * permission read them (cybozu.dev, 必要なアクセス権), so an add-only token may, e.g. to import records.
+	 */
+	public AppDefinition requireAppSettingsReadable(long appId) {
+		AppDefinition app = requireReachableApp(appId);
+		Set<TokenPermission> grants = this.principal.tokenGrants(appId);
+		if (grants != null && SETTINGS_READERS.stream().noneMatch(grants::contains)) {
+			throw new ApiException(KintoneErrors.TOKEN_NOT_PERMITTED);
+		}
+		return app;
+	}
+
+	/** Every check of {@link #requireApp} but the permission. */
+	private AppDefinition requireReachableApp(long appId) {
 		this.observer.appNamed(appId);
 		Set<TokenPermission> grants = this.principal.tokenGrants(appId);
 		if (!this.principal.isUser() && grants == null) {
@@ -108,13 +141,6 @@ public final class ApiCall {
 		}
 		if (this.guestSpaceId != null && !this.guestSpaceId.equals(app.guestSpaceId())) {
 			throw new ApiException(KintoneErrors.NO_PRIVILEGE);
-		}
-		if (grants != null) {
-			for (TokenPermission permission : permissions) {
-				if (!grants.contains(permission)) {
-					throw new ApiException(KintoneErrors.TOKEN_NOT_PERMITTED);
-				}
-			}
 		}
 		return app;
 	}

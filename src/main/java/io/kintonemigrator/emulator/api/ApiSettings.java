@@ -3,6 +3,7 @@ package io.kintonemigrator.emulator.api;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The behaviour switches of the emulator, mostly for what kintone-api.md marks UNCONFIRMED. Immutable;
@@ -23,10 +24,12 @@ import java.util.Map;
  * @param cursorLifetime sliding lifetime of a cursor (kintone: 10 minutes)
  * @param statusOverrides HTTP status by kintone error code, for statuses kintone-api.md marks UNCONFIRMED
  * (e.g. {@code CB_IJ01}); wins over every other status rule
+ * @param domainLanguage the language of error messages when {@code Accept-Language} names neither Japanese nor
+ * English (kintone: the domain's language; default Japanese)
  */
 public record ApiSettings(int concurrencyLimit, boolean legacyStatus520, long maxFileSize, ErrorSpec fileTooLarge,
 		ErrorSpec uploadKeyReused, ErrorSpec foreignFileKey, ErrorSpec updateKeyNotFound, Duration uploadKeyLifetime,
-		int maxCursors, Duration cursorLifetime, Map<String, Integer> statusOverrides) {
+		int maxCursors, Duration cursorLifetime, Map<String, Integer> statusOverrides, Language domainLanguage) {
 
 	/** 1 GiB. */
 	public static final long ONE_GIB = 1L << 30;
@@ -45,61 +48,69 @@ public record ApiSettings(int concurrencyLimit, boolean legacyStatus520, long ma
 			throw new IllegalArgumentException("max cursors must be at least 1, got " + maxCursors);
 		}
 		statusOverrides = Map.copyOf(statusOverrides);
+		Objects.requireNonNull(domainLanguage, "domainLanguage");
 	}
 
 	/** kintone's documented behaviour with the defaults described on each parameter. */
 	public static ApiSettings defaults() {
 		return new ApiSettings(100, false, ONE_GIB, DEFAULT_FILE_TOO_LARGE, KintoneErrors.INVALID_FILE_KEY,
 				KintoneErrors.INVALID_FILE_KEY, KintoneErrors.UPDATE_KEY_NOT_FOUND, Duration.ofDays(3), 10,
-				Duration.ofMinutes(10), Map.of());
+				Duration.ofMinutes(10), Map.of(), Language.JA);
 	}
 
 	public ApiSettings withConcurrencyLimit(int limit) {
 		return new ApiSettings(limit, this.legacyStatus520, this.maxFileSize, this.fileTooLarge, this.uploadKeyReused,
 				this.foreignFileKey, this.updateKeyNotFound, this.uploadKeyLifetime, this.maxCursors,
-				this.cursorLifetime, this.statusOverrides);
+				this.cursorLifetime, this.statusOverrides, this.domainLanguage);
 	}
 
 	public ApiSettings withLegacyStatus520(boolean legacy) {
 		return new ApiSettings(this.concurrencyLimit, legacy, this.maxFileSize, this.fileTooLarge,
 				this.uploadKeyReused, this.foreignFileKey, this.updateKeyNotFound, this.uploadKeyLifetime,
-				this.maxCursors, this.cursorLifetime, this.statusOverrides);
+				this.maxCursors, this.cursorLifetime, this.statusOverrides, this.domainLanguage);
 	}
 
 	public ApiSettings withMaxFileSize(long bytes, ErrorSpec error) {
 		return new ApiSettings(this.concurrencyLimit, this.legacyStatus520, bytes, error, this.uploadKeyReused,
 				this.foreignFileKey, this.updateKeyNotFound, this.uploadKeyLifetime, this.maxCursors,
-				this.cursorLifetime, this.statusOverrides);
+				this.cursorLifetime, this.statusOverrides, this.domainLanguage);
 	}
 
 	public ApiSettings withUploadKeyReused(ErrorSpec error) {
 		return new ApiSettings(this.concurrencyLimit, this.legacyStatus520, this.maxFileSize, this.fileTooLarge, error,
 				this.foreignFileKey, this.updateKeyNotFound, this.uploadKeyLifetime, this.maxCursors,
-				this.cursorLifetime, this.statusOverrides);
+				this.cursorLifetime, this.statusOverrides, this.domainLanguage);
 	}
 
 	public ApiSettings withForeignFileKey(ErrorSpec error) {
 		return new ApiSettings(this.concurrencyLimit, this.legacyStatus520, this.maxFileSize, this.fileTooLarge,
 				this.uploadKeyReused, error, this.updateKeyNotFound, this.uploadKeyLifetime, this.maxCursors,
-				this.cursorLifetime, this.statusOverrides);
+				this.cursorLifetime, this.statusOverrides, this.domainLanguage);
 	}
 
 	public ApiSettings withUpdateKeyNotFound(ErrorSpec error) {
 		return new ApiSettings(this.concurrencyLimit, this.legacyStatus520, this.maxFileSize, this.fileTooLarge,
 				this.uploadKeyReused, this.foreignFileKey, error, this.uploadKeyLifetime, this.maxCursors,
-				this.cursorLifetime, this.statusOverrides);
+				this.cursorLifetime, this.statusOverrides, this.domainLanguage);
 	}
 
 	public ApiSettings withUploadKeyLifetime(Duration lifetime) {
 		return new ApiSettings(this.concurrencyLimit, this.legacyStatus520, this.maxFileSize, this.fileTooLarge,
 				this.uploadKeyReused, this.foreignFileKey, this.updateKeyNotFound, lifetime, this.maxCursors,
-				this.cursorLifetime, this.statusOverrides);
+				this.cursorLifetime, this.statusOverrides, this.domainLanguage);
 	}
 
 	public ApiSettings withCursors(int max, Duration lifetime) {
 		return new ApiSettings(this.concurrencyLimit, this.legacyStatus520, this.maxFileSize, this.fileTooLarge,
 				this.uploadKeyReused, this.foreignFileKey, this.updateKeyNotFound, this.uploadKeyLifetime, max,
-				lifetime, this.statusOverrides);
+				lifetime, this.statusOverrides, this.domainLanguage);
+	}
+
+	/** The same settings on a domain of another language (error messages without {@code Accept-Language}). */
+	public ApiSettings withDomainLanguage(Language language) {
+		return new ApiSettings(this.concurrencyLimit, this.legacyStatus520, this.maxFileSize, this.fileTooLarge,
+				this.uploadKeyReused, this.foreignFileKey, this.updateKeyNotFound, this.uploadKeyLifetime,
+				this.maxCursors, this.cursorLifetime, this.statusOverrides, language);
 	}
 
 	/** The same settings with the HTTP status of one error code forced. */
@@ -108,7 +119,7 @@ public record ApiSettings(int concurrencyLimit, boolean legacyStatus520, long ma
 		overrides.put(code, status);
 		return new ApiSettings(this.concurrencyLimit, this.legacyStatus520, this.maxFileSize, this.fileTooLarge,
 				this.uploadKeyReused, this.foreignFileKey, this.updateKeyNotFound, this.uploadKeyLifetime,
-				this.maxCursors, this.cursorLifetime, overrides);
+				this.maxCursors, this.cursorLifetime, overrides, this.domainLanguage);
 	}
 
 	/** The HTTP status to send for an error: an override, else 520 for legacy codes when switched on. */

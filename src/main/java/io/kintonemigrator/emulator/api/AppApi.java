@@ -1,7 +1,6 @@
 package io.kintonemigrator.emulator.api;
 
 import io.kintonemigrator.emulator.model.AppDefinition;
-import io.kintonemigrator.emulator.model.TokenPermission;
 import io.kintonemigrator.emulator.store.UserRef;
 
 import tools.jackson.databind.node.ObjectNode;
@@ -11,7 +10,7 @@ final class AppApi implements JsonApi {
 
 	@Override
 	public ObjectNode handle(ApiCall call) {
-		AppDefinition app = call.requireApp(call.params().requiredId("id"), TokenPermission.VIEW);
+		AppDefinition app = call.requireAppSettingsReadable(call.params().requiredId("id"));
 		ObjectNode json = Json.object()
 			.put("appId", Long.toString(app.id()))
 			.put("code", "")

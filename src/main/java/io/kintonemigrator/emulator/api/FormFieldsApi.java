@@ -6,7 +6,6 @@ import io.kintonemigrator.emulator.model.AppDefinition;
 import io.kintonemigrator.emulator.model.FieldDefinition;
 import io.kintonemigrator.emulator.model.FieldType;
 import io.kintonemigrator.emulator.model.SystemFields;
-import io.kintonemigrator.emulator.model.TokenPermission;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,7 +17,7 @@ final class FormFieldsApi implements JsonApi {
 
 	@Override
 	public ObjectNode handle(ApiCall call) {
-		AppDefinition app = call.requireApp(call.params().requiredId("app"), TokenPermission.VIEW);
+		AppDefinition app = call.requireAppSettingsReadable(call.params().requiredId("app"));
 		ObjectNode json = Json.object();
 		ObjectNode properties = json.putObject("properties");
 		SystemFields.Codes codes = app.systemFields();

@@ -3,7 +3,6 @@ package io.kintonemigrator.emulator.api;
 import io.kintonemigrator.emulator.model.AppDefinition;
 import io.kintonemigrator.emulator.model.FieldDefinition;
 import io.kintonemigrator.emulator.model.FieldType;
-import io.kintonemigrator.emulator.model.TokenPermission;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,7 +19,7 @@ final class FormLayoutApi implements JsonApi {
 
 	@Override
 	public ObjectNode handle(ApiCall call) {
-		AppDefinition app = call.requireApp(call.params().requiredId("app"), TokenPermission.VIEW);
+		AppDefinition app = call.requireAppSettingsReadable(call.params().requiredId("app"));
 		ObjectNode json = Json.object();
 		ArrayNode layout = json.putArray("layout");
 		for (FieldDefinition field : app.fields().values()) {

@@ -67,7 +67,8 @@ public final class JsonResponses {
 	/** Sends an error answer and notes its code for the request log. */
 	public void writeError(HttpServletRequest request, HttpServletResponse response, ApiException error)
 			throws IOException {
-		Language language = Language.fromAcceptLanguage(request.getHeader("Accept-Language"));
+		Language language = Language.fromAcceptLanguage(request.getHeader("Accept-Language"),
+				this.settings.domainLanguage());
 		request.setAttribute(RequestAttributes.KINTONE_CODE, error.spec().code());
 		write(request, response, status(error.spec()), errorBody(error, language));
 	}
@@ -75,7 +76,8 @@ public final class JsonResponses {
 	/** {@code {"results":[{}, …, error, …, {}]}} with the failed sub-request's status and code. */
 	public void writeBulkFailure(HttpServletRequest request, HttpServletResponse response, BulkRequestFailure failure)
 			throws IOException {
-		Language language = Language.fromAcceptLanguage(request.getHeader("Accept-Language"));
+		Language language = Language.fromAcceptLanguage(request.getHeader("Accept-Language"),
+				this.settings.domainLanguage());
 		request.setAttribute(RequestAttributes.KINTONE_CODE, failure.error().spec().code());
 		ObjectNode body = Json.object();
 		ArrayNode results = body.putArray("results");

@@ -29,7 +29,7 @@ final class QueryErrors {
 	/** {@code GAIA_IQ11}: the app has no field with this code. */
 	static QueryException unknownField(String code) {
 		return new QueryException("GAIA_IQ11", "指定されたフィールド（" + code + "）が見つかりません。",
-				"The specified field (" + code + ") is not found.");
+				"Specified field (" + code + ") not found.");
 	}
 
 	/** {@code GAIA_IQ03}: the operator cannot be used with the field's type. */

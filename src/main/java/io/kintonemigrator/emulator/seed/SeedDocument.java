@@ -14,15 +14,17 @@ final class SeedDocument {
 	private SeedDocument() {
 	}
 
-	record Root(@Nullable List<User> users, @Nullable List<App> apps) {
+	/** {@code language}: the domain's, {@code japanese} (default) or {@code english}. */
+	record Root(@Nullable String language, @Nullable List<User> users, @Nullable List<App> apps) {
 	}
 
 	record User(String login, @Nullable String name, String password) {
 	}
 
-	record App(Long id, String name, @Nullable Long guestSpace, @Nullable List<Field> fields,
-			@Nullable List<Token> apiTokens, @Nullable List<Map<String, JsonNode>> records,
-			@Nullable Generate generate) {
+	/** {@code systemFieldCodes}: {@code japanese} (default) or {@code english}. */
+	record App(Long id, String name, @Nullable Long guestSpace, @Nullable String systemFieldCodes,
+			@Nullable List<Field> fields, @Nullable List<Token> apiTokens,
+			@Nullable List<Map<String, JsonNode>> records, @Nullable Generate generate) {
 	}
 
 	record Field(String code, String type, @Nullable String label, @Nullable Boolean required,

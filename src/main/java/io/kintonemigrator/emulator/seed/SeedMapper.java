@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 import io.kintonemigrator.emulator.AppSeed;
 import io.kintonemigrator.emulator.EmulatorSeed;
 import io.kintonemigrator.emulator.FieldSpec;
+import io.kintonemigrator.emulator.api.Language;
 import io.kintonemigrator.emulator.model.FieldType;
+import io.kintonemigrator.emulator.model.SystemFields;
 import io.kintonemigrator.emulator.model.TokenPermission;
 
 import org.jspecify.annotations.Nullable;
@@ -36,6 +38,9 @@ final class SeedMapper {
 
 	EmulatorSeed toSeed(SeedDocument.Root root) {
 		EmulatorSeed.Builder seed = EmulatorSeed.builder();
+		if (root.language() != null) {
+			seed.language(language(root.language(), "language"));
+		}
 		List<SeedDocument.User> users = orEmpty(root.users());
 		for (int i = 0; i < users.size(); i++) {
 			SeedDocument.User user = users.get(i);
@@ -57,6 +62,9 @@ final class SeedMapper {
 		AppSeed.Builder app = AppSeed.builder(doc.id(), doc.name());
 		if (doc.guestSpace() != null) {
 			app.guestSpace(doc.guestSpace());
+		}
+		if (doc.systemFieldCodes() != null) {
+			app.systemFields(systemFieldCodes(doc.systemFieldCodes(), at + ".systemFieldCodes"));
 		}
 		Map<String, SeedDocument.Field> fields = new LinkedHashMap<>();
 		List<SeedDocument.Field> fieldDocs = orEmpty(doc.fields());
@@ -147,6 +155,25 @@ final class SeedMapper {
 			.map(Enum::name)
 			.collect(Collectors.joining(", "));
 		throw problem("'" + at + "' is '" + name + "'; use one of " + allowed);
+	}
+
+	/** The domain's language: that of error messages to requests without {@code Accept-Language}. */
+	private Language language(String name, String at) {
+		return switch (SeedFile.lower(name)) {
+			case "japanese" -> Language.JA;
+			case "english" -> Language.EN;
+			default -> throw problem("'" + at + "' is '" + name + "'; use japanese or english");
+		};
+	}
+
+	/** The codes kintone gives the system fields of an app created in a domain of that language. */
+	private SystemFields.Codes systemFieldCodes(String language, String at) {
+		return switch (SeedFile.lower(language)) {
+			case "japanese" -> SystemFields.Codes.JAPANESE;
+			case "english" -> SystemFields.Codes.ENGLISH;
+			default -> throw problem("'" + at + "' is '" + language + "'; use japanese (レコード番号, 作成者 …) or english"
+					+ " (Record_number, Created_by …)");
+		};
 	}
 
 	private void token(AppSeed.Builder app, SeedDocument.Token doc, String at) {
