@@ -71,3 +71,9 @@ CREATE TABLE IF NOT EXISTS KAM_JOB_LOCK (
 	BEAT          BIGINT       NOT NULL,
 	CONSTRAINT KAM_JOB_LOCK_PK PRIMARY KEY (JOB_NAME)
 );
+
+-- Added later (so it is added to databases created before): the fingerprint of the job file
+-- (JobConfig.fingerprint(): apps, match, mappings, query, onExisting) under which the watermark and
+-- the run in progress were written. Under another fingerprint they do not hold: a changed job
+-- file's next incremental run reads every record. NULL (a row from before): treated as changed.
+ALTER TABLE KAM_JOB_WATERMARK ADD COLUMN IF NOT EXISTS JOB_FINGERPRINT VARCHAR(64);

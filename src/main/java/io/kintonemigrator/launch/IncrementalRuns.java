@@ -27,7 +27,9 @@ import org.springframework.batch.core.repository.JobRepository;
  * or dies is resumed with the same parameters, i.e. the same instance and checkpoint, by the next
  * {@code --since-last-run}. Only a completed run moves the watermark, to its start minus the safety
  * margin. A completed full run ({@code migrate} without the flag) sets the watermark too, from the
- * creation of its instance's first execution. The caller holds the job's lock.
+ * creation of its instance's first execution. The watermark is kept with the job's fingerprint: a job
+ * file changed since (a new mapping, a wider query) starts from none, so every record is read
+ * again. The caller holds the job's lock.
  */
 class IncrementalRuns {
 
@@ -48,21 +50,27 @@ class IncrementalRuns {
 
 	MigrationLauncher.Outcome incremental(JobConfig config, Path jobFile, PrintWriter out, PrintWriter err)
 			throws Exception {
-		JobWatermarks.Run run = watermarks.inProgress(config.name()).orElse(null);
+		String fingerprint = config.fingerprint();
+		if (watermarks.changedSince(config.name(), fingerprint)) {
+			out.println("The job file of '" + config.name() + "' changed what the job migrates since its last "
+					+ "incremental run: the last watermark does not hold for it.");
+		}
+		JobWatermarks.Run run = watermarks.inProgress(config.name(), fingerprint).orElse(null);
 		if (run != null) {
 			out.println("Resuming the incremental run of job '" + config.name() + "' that started " + run.startedAt()
 					+ describe(run) + ".");
 		}
 		else {
-			run = new JobWatermarks.Run(watermarks.watermark(config.name()).orElse(null), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-			watermarks.begin(config.name(), run);
+			run = new JobWatermarks.Run(watermarks.watermark(config.name(), fingerprint).orElse(null),
+					clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+			watermarks.begin(config.name(), fingerprint, run);
 			out.println("Incremental run of job '" + config.name() + "'" + describe(run) + ".");
 		}
 		MigrationLauncher.Outcome outcome = launcher.migrate(config, parameters(config, jobFile, run), out, err);
 		if (outcome.execution() != null && outcome.execution().getStatus() == BatchStatus.COMPLETED) {
-			watermarks.completed(config.name(), run.startedAt());
+			watermarks.completed(config.name(), fingerprint, run.startedAt());
 			out.println("Next incremental run: records updated since "
-					+ watermarks.watermark(config.name()).orElseThrow() + ".");
+					+ watermarks.watermark(config.name(), fingerprint).orElseThrow() + ".");
 		}
 		return outcome;
 	}
@@ -79,7 +87,7 @@ class IncrementalRuns {
 			.filter(java.util.Objects::nonNull)
 			.min(Comparator.naturalOrder())
 			.map(created -> created.atZone(ZoneId.systemDefault()).toInstant())
-			.ifPresent(started -> watermarks.completed(config.name(), started));
+			.ifPresent(started -> watermarks.completed(config.name(), config.fingerprint(), started));
 	}
 
 	static JobParameters parameters(JobConfig config, Path jobFile, JobWatermarks.Run run) {
