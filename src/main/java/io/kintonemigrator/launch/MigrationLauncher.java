@@ -31,6 +31,8 @@ import org.springframework.batch.core.repository.JobRepository;
  * <li>STARTING, STARTED or STOPPING: left so by a process that died (the caller holds the job's
  * lock, see {@code JobLocks}, so no other process runs it): recovered with
  * {@link JobOperator#recover}, then resumed;</li>
+ * <li>UNKNOWN: left so when the job database failed during a chunk's commit (e.g. a PostgreSQL
+ * restart): marked FAILED ({@link UnknownExecutions}), then resumed;</li>
  * <li>COMPLETED: nothing to do, said so.</li>
  * </ul>
  * Resuming is {@link JobOperator#start} with the same identifying parameters and the current job
@@ -93,6 +95,13 @@ public class MigrationLauncher {
 				out.println("Execution " + last.getId() + " of job '" + config.name() + "' was left " + last.getStatus()
 						+ " by a process that stopped abruptly; recovering it.");
 				jobOperator.recover(last);
+				out.println("Resuming job '" + config.name() + "' from its last checkpoint.");
+			}
+			case FAIL_THEN_RESUME -> {
+				out.println("Execution " + last.getId() + " of job '" + config.name() + "' was left UNKNOWN: the job "
+						+ "database failed while a chunk was committed. Marking it FAILED; the ledger tells which "
+						+ "updates kintone applied, so nothing is attached twice.");
+				UnknownExecutions.markFailed(jobRepository, last);
 				out.println("Resuming job '" + config.name() + "' from its last checkpoint.");
 			}
 			case RESUME -> out.println("Resuming job '" + config.name() + "' from its last checkpoint.");
