@@ -4,12 +4,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.Objects;
 
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.ledger.JobWatermarks;
 import io.kintonemigrator.migration.AttachmentMigrationJobConfiguration;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -75,7 +78,10 @@ class IncrementalRuns {
 		return outcome;
 	}
 
-	/** After a full run: a completed one sets the watermark from when its instance first started. */
+	/**
+	 * After a full run: a completed one sets the watermark from when its instance first started, i.e. the
+	 * earliest start of its executions, which may have run on machines in different time zones.
+	 */
 	void afterFullRun(JobConfig config, MigrationLauncher.Outcome outcome) {
 		JobExecution execution = outcome.execution();
 		if (execution == null || execution.getStatus() != BatchStatus.COMPLETED) {
@@ -83,11 +89,25 @@ class IncrementalRuns {
 		}
 		jobRepository.getJobExecutions(execution.getJobInstance())
 			.stream()
-			.map(JobExecution::getCreateTime)
-			.filter(java.util.Objects::nonNull)
+			.map(IncrementalRuns::startOf)
+			.filter(Objects::nonNull)
 			.min(Comparator.naturalOrder())
-			.map(created -> created.atZone(ZoneId.systemDefault()).toInstant())
 			.ifPresent(started -> watermarks.completed(config.name(), config.fingerprint(), started));
+	}
+
+	/**
+	 * When an execution started: the instant {@link MigrationLauncher} recorded. Spring Batch's create time
+	 * is the local time of the JVM that wrote it, in a zone nobody recorded (JST on one machine, UTC in a
+	 * pod): for an execution launched before the instant was recorded, it is read as the earliest instant
+	 * it can mean (UTC+14), so the watermark errs towards reading records again, never towards missing them.
+	 */
+	static @Nullable Instant startOf(JobExecution execution) {
+		String started = execution.getJobParameters().getString(MigrationLauncher.PARAM_EXECUTION_STARTED);
+		if (started != null) {
+			return Instant.parse(started);
+		}
+		LocalDateTime created = execution.getCreateTime();
+		return created == null ? null : created.atOffset(ZoneOffset.MAX).toInstant();
 	}
 
 	static JobParameters parameters(JobConfig config, Path jobFile, JobWatermarks.Run run) {

@@ -2,6 +2,7 @@ package io.kintonemigrator.launch;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import io.kintonemigrator.config.JobConfig;
@@ -39,6 +40,13 @@ import org.springframework.batch.core.repository.JobRepository;
  * file as the non-identifying one, so a moved job file still resumes its job.
  */
 public class MigrationLauncher {
+
+	/**
+	 * Non-identifying parameter of every execution: the instant it was launched (ISO-8601, UTC). Spring
+	 * Batch's own create time is a zone-less local time of whichever JVM wrote it, so it cannot be
+	 * compared between machines in different time zones; this can ({@link IncrementalRuns} uses it).
+	 */
+	public static final String PARAM_EXECUTION_STARTED = "execution.started";
 
 	private final JobOperator jobOperator;
 
@@ -117,8 +125,11 @@ public class MigrationLauncher {
 		}
 		out.flush();
 		JobExecution execution;
+		JobParameters launched = new JobParametersBuilder(parameters)
+			.addString(PARAM_EXECUTION_STARTED, Instant.now().toString(), false)
+			.toJobParameters();
 		try (ProgressPrinter progress = output.showProgress(out)) {
-			execution = jobOperator.start(job, parameters);
+			execution = jobOperator.start(job, launched);
 		}
 		return new Outcome(report(config, execution, out, err), execution);
 	}
