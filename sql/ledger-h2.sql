@@ -127,3 +127,14 @@ CREATE TABLE IF NOT EXISTS KAM_JOB_LOCK (
 	BEAT          BIGINT       NOT NULL,
 	CONSTRAINT KAM_JOB_LOCK_PK PRIMARY KEY (JOB_NAME)
 );
+
+-- Added later (so it is added to databases created before): the fingerprint of the job file
+-- (JobConfig.fingerprint(): apps, match, mappings, query, onExisting) under which the watermark and
+-- the run in progress were written. Under another fingerprint they do not hold: a changed job
+-- file's next incremental run reads every record. NULL (a row from before): treated as changed.
+ALTER TABLE KAM_JOB_WATERMARK ADD COLUMN IF NOT EXISTS JOB_FINGERPRINT VARCHAR(64);
+
+-- Added later: where the holder's PID names one process (Linux boot id and pid namespace), so a
+-- holder is taken for dead by its pid only from the same process space, never from another container
+-- that has the same host name. NULL (unknown, or a row from before): only its heartbeat counts.
+ALTER TABLE KAM_JOB_LOCK ADD COLUMN IF NOT EXISTS PROCESS_SPACE VARCHAR(300);

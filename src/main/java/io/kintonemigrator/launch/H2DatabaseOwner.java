@@ -85,7 +85,7 @@ final class H2DatabaseOwner implements AutoCloseable {
 		catch (IOException ex) {
 			return null;
 		}
-		String url = environment.getProperty("spring.datasource.url");
+		String url = environment.getProperty("spring.datasource.url", DefaultJobDatabase.url());
 		if (url == null || !url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")
 				|| url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:")) {
 			return null;

@@ -4,12 +4,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.Objects;
 
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.ledger.JobWatermarks;
 import io.kintonemigrator.migration.AttachmentMigrationJobConfiguration;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -27,7 +30,9 @@ import org.springframework.batch.core.repository.JobRepository;
  * or dies is resumed with the same parameters, i.e. the same instance and checkpoint, by the next
  * {@code --since-last-run}. Only a completed run moves the watermark, to its start minus the safety
  * margin. A completed full run ({@code migrate} without the flag) sets the watermark too, from the
- * creation of its instance's first execution. The caller holds the job's lock.
+ * creation of its instance's first execution. The watermark is kept with the job's fingerprint: a job
+ * file changed since (a new mapping, a wider query) starts from none, so every record is read
+ * again. The caller holds the job's lock.
  */
 class IncrementalRuns {
 
@@ -48,26 +53,35 @@ class IncrementalRuns {
 
 	MigrationLauncher.Outcome incremental(JobConfig config, Path jobFile, PrintWriter out, PrintWriter err)
 			throws Exception {
-		JobWatermarks.Run run = watermarks.inProgress(config.name()).orElse(null);
+		String fingerprint = config.fingerprint();
+		if (watermarks.changedSince(config.name(), fingerprint)) {
+			out.println("The job file of '" + config.name() + "' changed what the job migrates since its last "
+					+ "incremental run: the last watermark does not hold for it.");
+		}
+		JobWatermarks.Run run = watermarks.inProgress(config.name(), fingerprint).orElse(null);
 		if (run != null) {
 			out.println("Resuming the incremental run of job '" + config.name() + "' that started " + run.startedAt()
 					+ describe(run) + ".");
 		}
 		else {
-			run = new JobWatermarks.Run(watermarks.watermark(config.name()).orElse(null), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-			watermarks.begin(config.name(), run);
+			run = new JobWatermarks.Run(watermarks.watermark(config.name(), fingerprint).orElse(null),
+					clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+			watermarks.begin(config.name(), fingerprint, run);
 			out.println("Incremental run of job '" + config.name() + "'" + describe(run) + ".");
 		}
 		MigrationLauncher.Outcome outcome = launcher.migrate(config, parameters(config, jobFile, run), out, err);
 		if (outcome.execution() != null && outcome.execution().getStatus() == BatchStatus.COMPLETED) {
-			watermarks.completed(config.name(), run.startedAt());
+			watermarks.completed(config.name(), fingerprint, run.startedAt());
 			out.println("Next incremental run: records updated since "
-					+ watermarks.watermark(config.name()).orElseThrow() + ".");
+					+ watermarks.watermark(config.name(), fingerprint).orElseThrow() + ".");
 		}
 		return outcome;
 	}
 
-	/** After a full run: a completed one sets the watermark from when its instance first started. */
+	/**
+	 * After a full run: a completed one sets the watermark from when its instance first started, i.e. the
+	 * earliest start of its executions, which may have run on machines in different time zones.
+	 */
 	void afterFullRun(JobConfig config, MigrationLauncher.Outcome outcome) {
 		JobExecution execution = outcome.execution();
 		if (execution == null || execution.getStatus() != BatchStatus.COMPLETED) {
@@ -75,11 +89,25 @@ class IncrementalRuns {
 		}
 		jobRepository.getJobExecutions(execution.getJobInstance())
 			.stream()
-			.map(JobExecution::getCreateTime)
-			.filter(java.util.Objects::nonNull)
+			.map(IncrementalRuns::startOf)
+			.filter(Objects::nonNull)
 			.min(Comparator.naturalOrder())
-			.map(created -> created.atZone(ZoneId.systemDefault()).toInstant())
-			.ifPresent(started -> watermarks.completed(config.name(), started));
+			.ifPresent(started -> watermarks.completed(config.name(), config.fingerprint(), started));
+	}
+
+	/**
+	 * When an execution started: the instant {@link MigrationLauncher} recorded. Spring Batch's create time
+	 * is the local time of the JVM that wrote it, in a zone nobody recorded (JST on one machine, UTC in a
+	 * pod): for an execution launched before the instant was recorded, it is read as the earliest instant
+	 * it can mean (UTC+14), so the watermark errs towards reading records again, never towards missing them.
+	 */
+	static @Nullable Instant startOf(JobExecution execution) {
+		String started = execution.getJobParameters().getString(MigrationLauncher.PARAM_EXECUTION_STARTED);
+		if (started != null) {
+			return Instant.parse(started);
+		}
+		LocalDateTime created = execution.getCreateTime();
+		return created == null ? null : created.atOffset(ZoneOffset.MAX).toInstant();
 	}
 
 	static JobParameters parameters(JobConfig config, Path jobFile, JobWatermarks.Run run) {

@@ -21,7 +21,10 @@ final class JobDatabase {
 	private JobDatabase() {
 	}
 
-	/** {@code --database}, else the system property, else {@code SPRING_DATASOURCE_URL}, else application.properties. */
+	/**
+	 * {@code --database}, else the system property, else {@code SPRING_DATASOURCE_URL}, else
+	 * application.properties, else the {@linkplain DefaultJobDatabase default}.
+	 */
 	static String url(@Nullable String database) {
 		if (database != null) {
 			return database;
@@ -43,7 +46,15 @@ final class JobDatabase {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read application.properties", ex);
 		}
-		return defaults.getProperty(PROPERTY, "");
+		return defaults.getProperty(PROPERTY, DefaultJobDatabase.url());
+	}
+
+	/**
+	 * One line when the URL is the default database and that cannot be used as is (see
+	 * {@link DefaultJobDatabase#problem}), null otherwise.
+	 */
+	static @Nullable String defaultProblem(String url) {
+		return url.equals(DefaultJobDatabase.url()) ? DefaultJobDatabase.problem(Path.of("")) : null;
 	}
 
 	/** The file an H2 file URL names ({@code jdbc:h2:file:PATH} or {@code jdbc:h2:PATH}), when it does not exist. */

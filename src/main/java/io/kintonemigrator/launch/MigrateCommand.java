@@ -30,7 +30,8 @@ class MigrateCommand implements Callable<Integer> {
 	Path jobFile;
 
 	@Option(names = "--database", paramLabel = "JDBC_URL",
-			description = "Database of the job repository and ledger (default: an H2 file under data/; "
+			description = "Database of the job repository and ledger (default: an H2 file in $KAM_HOME, else "
+					+ "$XDG_DATA_HOME/kintone-attachment-migrator, else ~/.local/share/kintone-attachment-migrator; "
 					+ "credentials via SPRING_DATASOURCE_USERNAME / SPRING_DATASOURCE_PASSWORD).")
 	String database;
 
@@ -85,6 +86,13 @@ class MigrateCommand implements Callable<Integer> {
 			PrintWriter out, PrintWriter err) throws Exception {
 		JobConfig config = JobFiles.load(loader, jobFile, err);
 		if (config == null) {
+			return ExitCodes.USAGE;
+		}
+		Object database = properties.get("spring.datasource.url");
+		String defaultProblem = JobDatabase.defaultProblem(JobDatabase.url(database == null ? null : database.toString()));
+		if (defaultProblem != null) {
+			err.println(defaultProblem);
+			err.flush();
 			return ExitCodes.USAGE;
 		}
 		Map<String, Object> all = new java.util.LinkedHashMap<>(properties);

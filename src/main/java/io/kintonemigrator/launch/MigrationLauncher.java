@@ -2,6 +2,7 @@ package io.kintonemigrator.launch;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import io.kintonemigrator.config.JobConfig;
@@ -31,12 +32,21 @@ import org.springframework.batch.core.repository.JobRepository;
  * <li>STARTING, STARTED or STOPPING: left so by a process that died (the caller holds the job's
  * lock, see {@code JobLocks}, so no other process runs it): recovered with
  * {@link JobOperator#recover}, then resumed;</li>
+ * <li>UNKNOWN: left so when the job database failed during a chunk's commit (e.g. a PostgreSQL
+ * restart): marked FAILED ({@link UnknownExecutions}), then resumed;</li>
  * <li>COMPLETED: nothing to do, said so.</li>
  * </ul>
  * Resuming is {@link JobOperator#start} with the same identifying parameters and the current job
  * file as the non-identifying one, so a moved job file still resumes its job.
  */
 public class MigrationLauncher {
+
+	/**
+	 * Non-identifying parameter of every execution: the instant it was launched (ISO-8601, UTC). Spring
+	 * Batch's own create time is a zone-less local time of whichever JVM wrote it, so it cannot be
+	 * compared between machines in different time zones; this can ({@link IncrementalRuns} uses it).
+	 */
+	public static final String PARAM_EXECUTION_STARTED = "execution.started";
 
 	private final JobOperator jobOperator;
 
@@ -95,6 +105,13 @@ public class MigrationLauncher {
 				jobOperator.recover(last);
 				out.println("Resuming job '" + config.name() + "' from its last checkpoint.");
 			}
+			case FAIL_THEN_RESUME -> {
+				out.println("Execution " + last.getId() + " of job '" + config.name() + "' was left UNKNOWN: the job "
+						+ "database failed while a chunk was committed. Marking it FAILED; the ledger tells which "
+						+ "updates kintone applied, so nothing is attached twice.");
+				UnknownExecutions.markFailed(jobRepository, last);
+				out.println("Resuming job '" + config.name() + "' from its last checkpoint.");
+			}
 			case RESUME -> out.println("Resuming job '" + config.name() + "' from its last checkpoint.");
 			case START -> {
 				// Spring Batch creates an instance and its first execution in two transactions; a process
@@ -108,8 +125,11 @@ public class MigrationLauncher {
 		}
 		out.flush();
 		JobExecution execution;
+		JobParameters launched = new JobParametersBuilder(parameters)
+			.addString(PARAM_EXECUTION_STARTED, Instant.now().toString(), false)
+			.toJobParameters();
 		try (ProgressPrinter progress = output.showProgress(out)) {
-			execution = jobOperator.start(job, parameters);
+			execution = jobOperator.start(job, launched);
 		}
 		return new Outcome(report(config, execution, out, err), execution);
 	}

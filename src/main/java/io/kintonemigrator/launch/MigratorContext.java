@@ -13,8 +13,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Starts the Spring Boot context for the commands that run the job: batch infrastructure on the
- * configured {@code DataSource} (an H2 file under {@code data/} unless {@code spring.datasource.*}
- * says otherwise), the ledger and the job. Jobs never start by themselves
+ * configured {@code DataSource} (the {@linkplain DefaultJobDatabase default H2 file} unless
+ * {@code spring.datasource.*} says otherwise), the ledger and the job. Jobs never start by themselves
  * ({@code spring.batch.job.enabled=false}); the command launches them.
  */
 final class MigratorContext {

@@ -25,6 +25,9 @@ record NextRun(Action action, @Nullable JobExecution last) {
 		if (status == BatchStatus.ABANDONED) {
 			return new NextRun(Action.ABANDONED, last);
 		}
+		if (status == BatchStatus.UNKNOWN) {
+			return new NextRun(Action.FAIL_THEN_RESUME, last);
+		}
 		if (status.isRunning()) {
 			// the job repository's H2 file cannot be opened by two processes, so no other process runs it
 			return new NextRun(Action.RECOVER_THEN_RESUME, last);
@@ -45,6 +48,8 @@ record NextRun(Action action, @Nullable JobExecution last) {
 			case RESUME -> "resume " + checkpoint(lastMigrateStep);
 			case RECOVER_THEN_RESUME -> "recover execution " + last.getId() + " (left " + last.getStatus()
 					+ " by a process that stopped abruptly), then resume " + checkpoint(lastMigrateStep);
+			case FAIL_THEN_RESUME -> "mark execution " + last.getId() + " FAILED (left UNKNOWN when the job "
+					+ "database failed mid-chunk), then resume " + checkpoint(lastMigrateStep);
 		};
 	}
 
@@ -68,6 +73,13 @@ record NextRun(Action action, @Nullable JobExecution last) {
 		RESUME,
 		/** The last execution was left STARTING/STARTED/STOPPING by a process that died: recover, then restart. */
 		RECOVER_THEN_RESUME,
+		/**
+		 * The last execution is UNKNOWN: the job database failed while a chunk committed (Spring Batch
+		 * could neither commit nor roll back), so whether that chunk's checkpoint was saved is not known.
+		 * Spring Batch refuses to restart it; the ledger's intents make redoing the chunk safe, so it
+		 * is marked FAILED and restarted from the last saved checkpoint.
+		 */
+		FAIL_THEN_RESUME,
 		/** The job completed. */
 		NOTHING,
 		/** The job was abandoned and cannot restart. */

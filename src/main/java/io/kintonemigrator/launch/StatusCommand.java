@@ -34,7 +34,7 @@ class StatusCommand implements Callable<Integer> {
 	@Nullable Path jobFile;
 
 	@Option(names = "--database", paramLabel = "JDBC_URL",
-			description = "Database of the job repository, as given to migrate (default: the H2 file under data/).")
+			description = "Database of the job repository, as given to migrate (default: the H2 file in the per-user data directory, see migrate --help).")
 	@Nullable String database;
 
 	@Override
@@ -53,6 +53,11 @@ class StatusCommand implements Callable<Integer> {
 				if (config == null) {
 					return ExitCodes.USAGE;
 				}
+			}
+			String defaultProblem = JobDatabase.defaultProblem(JobDatabase.url(database));
+			if (defaultProblem != null) {
+				err.println(defaultProblem);
+				return ExitCodes.USAGE;
 			}
 			Path missing = JobDatabase.missingH2File(JobDatabase.url(database));
 			if (missing != null) {

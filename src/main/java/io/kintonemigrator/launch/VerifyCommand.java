@@ -41,7 +41,7 @@ class VerifyCommand implements Callable<Integer> {
 	@Nullable Path jobFile;
 
 	@Option(names = "--database", paramLabel = "JDBC_URL",
-			description = "Database of the job repository and ledger, as given to migrate (default: the H2 file under data/).")
+			description = "Database of the job repository and ledger, as given to migrate (default: the H2 file in the per-user data directory, see migrate --help).")
 	@Nullable String database;
 
 	@Override
@@ -56,6 +56,11 @@ class VerifyCommand implements Callable<Integer> {
 		try {
 			JobConfig config = JobFiles.load(loader, jobFile, err);
 			if (config == null) {
+				return ExitCodes.USAGE;
+			}
+			String defaultProblem = JobDatabase.defaultProblem(JobDatabase.url(database));
+			if (defaultProblem != null) {
+				err.println(defaultProblem);
 				return ExitCodes.USAGE;
 			}
 			Path missing = JobDatabase.missingH2File(JobDatabase.url(database));

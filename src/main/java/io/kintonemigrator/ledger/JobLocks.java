@@ -1,19 +1,25 @@
 package io.kintonemigrator.ledger;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,13 +29,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * also between machines that share a PostgreSQL repository.
  *
  * <p>The holder's row names it (host, pid, since when) and carries a heartbeat in database time,
- * renewed every third of the lease by a daemon thread. A row stays valid while its heartbeat is
- * younger than the lease; a holder killed with SIGKILL therefore blocks other hosts for at most one
- * lease, and none on its own host, where a holder whose process is gone is replaced at once. Taking
- * over is a conditional update on the beat counter, so of two processes racing for a stale row only
- * one wins. Every statement commits at once. Thread-safe.
+ * renewed every third of the lease by a daemon thread. Each acquisition has its own random owner
+ * token: only that token renews, fences and releases the row, so two processes that look alike
+ * (two containers with one host name, both pid 1) can never both hold it. A row stays valid while its
+ * heartbeat is younger than the lease; a holder killed with SIGKILL therefore blocks other machines
+ * for at most one lease, and none in its own process space, where a holder whose process is gone is
+ * replaced at once. The process space ({@code PROCESS_SPACE}: Linux boot id and pid namespace) tells
+ * whether a pid can be checked from here at all: a host name alone cannot, since containers share
+ * host names and pids. Taking over is a conditional update on the beat counter, so of two processes
+ * racing for a stale row only one wins.
+ *
+ * <p>A holder that stalled for longer than the lease may have been replaced while it thinks it still
+ * runs: it is fenced by {@link #verifyHeld}, which the writer calls right before each update sent
+ * to kintone. Every statement commits at once. Thread-safe.
  */
-public class JobLocks {
+public class JobLocks implements LeaseFence {
 
 	private static final Log logger = LogFactory.getLog(JobLocks.class);
 
@@ -41,15 +55,30 @@ public class JobLocks {
 
 	private final long pid;
 
+	private final @Nullable String processSpace;
+
+	/** The locks this process holds, by job: what {@link #verifyHeld} checks. */
+	private final Map<String, Held> held = new ConcurrentHashMap<>();
+
 	public JobLocks(JdbcTemplate jdbc, Duration lease) {
 		this(jdbc, lease, localHost(), ProcessHandle.current().pid());
 	}
 
+	/** A process on {@code host} with {@code pid}, in this process's process space (tests). */
 	JobLocks(JdbcTemplate jdbc, Duration lease, String host, long pid) {
+		this(jdbc, lease, host, pid, localProcessSpace());
+	}
+
+	/**
+	 * @param processSpace where {@code pid} means one process (null: unknown, so no holder is ever
+	 * taken for dead by its pid, only by its heartbeat)
+	 */
+	JobLocks(JdbcTemplate jdbc, Duration lease, String host, long pid, @Nullable String processSpace) {
 		this.jdbc = jdbc;
 		this.lease = lease;
 		this.host = host;
 		this.pid = pid;
+		this.processSpace = processSpace;
 	}
 
 	/**
@@ -59,8 +88,9 @@ public class JobLocks {
 	public Held acquire(String job) {
 		String owner = UUID.randomUUID().toString();
 		try {
-			jdbc.update("INSERT INTO KAM_JOB_LOCK (JOB_NAME, OWNER, HOST, PID, ACQUIRED_AT, HEARTBEAT_AT, BEAT) "
-					+ "VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)", job, owner, host, pid);
+			jdbc.update("INSERT INTO KAM_JOB_LOCK (JOB_NAME, OWNER, HOST, PID, PROCESS_SPACE, ACQUIRED_AT, HEARTBEAT_AT, "
+					+ "BEAT) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)", job, owner, host, pid,
+					processSpace);
 			return new Held(job, owner);
 		}
 		catch (DuplicateKeyException ex) {
@@ -68,30 +98,63 @@ public class JobLocks {
 			if (holder == null) {
 				return acquire(job); // released in between
 			}
-			if (!holder.expired(lease) && !holder.deadOn(host)) {
+			boolean dead = holder.deadIn(host, processSpace);
+			if (!holder.expired(lease) && !dead) {
 				throw new JobLockedException(job, holder, lease);
 			}
-			int taken = jdbc.update("UPDATE KAM_JOB_LOCK SET OWNER = ?, HOST = ?, PID = ?, ACQUIRED_AT = CURRENT_TIMESTAMP, "
-					+ "HEARTBEAT_AT = CURRENT_TIMESTAMP, BEAT = BEAT + 1 WHERE JOB_NAME = ? AND OWNER = ? AND BEAT = ?",
-					owner, host, pid, job, holder.owner(), holder.beat());
+			int taken = jdbc.update("UPDATE KAM_JOB_LOCK SET OWNER = ?, HOST = ?, PID = ?, PROCESS_SPACE = ?, "
+					+ "ACQUIRED_AT = CURRENT_TIMESTAMP, HEARTBEAT_AT = CURRENT_TIMESTAMP, BEAT = BEAT + 1 "
+					+ "WHERE JOB_NAME = ? AND OWNER = ? AND BEAT = ?", owner, host, pid, processSpace, job, holder.owner(),
+					holder.beat());
 			if (taken != 1) {
 				throw new JobLockedException(job, holder(job).orElse(holder), lease);
 			}
 			logger.warn("Took over the lock of job '" + job + "' from " + holder.describe()
-					+ (holder.deadOn(host) ? " (that process is gone)" : " (its heartbeat expired)"));
+					+ (dead ? " (that process is gone)" : " (its heartbeat expired)"));
 			return new Held(job, owner);
+		}
+	}
+
+	/**
+	 * The fence: renews the job's lock if this process still holds it under the owner token it got,
+	 * and throws otherwise. Renewing moves the beat counter, so a process that read the row as stale
+	 * a moment ago cannot take it over any more; after this returns, no other run can hold the lock
+	 * for at least one lease. A job this process never locked (a test that runs the job directly)
+	 * passes.
+	 * @throws LeaseLostException when another run has taken the lock over
+	 */
+	@Override
+	public void verifyHeld(String job) {
+		Held lock = held.get(job);
+		if (lock != null && !lock.renew()) {
+			throw new LeaseLostException(job, holder(job).orElse(null));
 		}
 	}
 
 	/** The current holder of a job's lock, if any. */
 	public Optional<Holder> holder(String job) {
-		List<Holder> rows = jdbc.query("SELECT OWNER, HOST, PID, ACQUIRED_AT, HEARTBEAT_AT, BEAT, CURRENT_TIMESTAMP "
-				+ "FROM KAM_JOB_LOCK WHERE JOB_NAME = ?",
-				(rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getLong(3),
-						rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5, OffsetDateTime.class).toInstant(),
-						rs.getLong(6), rs.getObject(7, OffsetDateTime.class).toInstant()),
+		List<Holder> rows = jdbc.query("SELECT OWNER, HOST, PID, PROCESS_SPACE, ACQUIRED_AT, HEARTBEAT_AT, BEAT, "
+				+ "CURRENT_TIMESTAMP FROM KAM_JOB_LOCK WHERE JOB_NAME = ?",
+				(rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+						rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, OffsetDateTime.class).toInstant(),
+						rs.getLong(7), rs.getObject(8, OffsetDateTime.class).toInstant()),
 				job);
 		return rows.stream().findFirst();
+	}
+
+	/**
+	 * Where a pid names one process: the Linux boot id and pid namespace ({@code /proc}); containers on
+	 * one machine share the boot id but not the namespace. Null elsewhere (no pid is then checked).
+	 */
+	static @Nullable String localProcessSpace() {
+		try {
+			String boot = Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip();
+			String namespace = Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
+			return boot + "/" + namespace;
+		}
+		catch (IOException | UnsupportedOperationException | SecurityException ex) {
+			return null;
+		}
 	}
 
 	private static String localHost() {
@@ -105,17 +168,20 @@ public class JobLocks {
 
 	/**
 	 * Who holds a lock.
+	 * @param processSpace where its pid is valid (null: unknown, or written by an earlier version)
 	 * @param databaseNow the database's clock when the row was read (heartbeats are in its time)
 	 */
-	public record Holder(String owner, String host, long pid, Instant since, Instant heartbeat, long beat,
-			Instant databaseNow) {
+	public record Holder(String owner, String host, long pid, @Nullable String processSpace, Instant since,
+			Instant heartbeat, long beat, Instant databaseNow) {
 
 		boolean expired(Duration lease) {
 			return heartbeat.plus(lease).isBefore(databaseNow);
 		}
 
-		boolean deadOn(String localHost) {
-			return host.equals(localHost) && ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
+		/** Its process is gone, as far as this process can tell: only in the same host and process space. */
+		boolean deadIn(String localHost, @Nullable String localProcessSpace) {
+			return host.equals(localHost) && processSpace != null && processSpace.equals(localProcessSpace)
+					&& ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
 		}
 
 		public String describe() {
@@ -144,17 +210,27 @@ public class JobLocks {
 			});
 			long period = Math.max(1, lease.toMillis() / 3);
 			heartbeat.scheduleWithFixedDelay(this::beat, period, period, TimeUnit.MILLISECONDS);
+			held.put(job, this);
 		}
 
 		public String job() {
 			return job;
 		}
 
+		/** The random token of this acquisition: only it renews, fences and releases the row. */
+		public String owner() {
+			return owner;
+		}
+
+		/** Renews the row if this owner token still holds it; whether it did. */
+		private boolean renew() {
+			return jdbc.update("UPDATE KAM_JOB_LOCK SET HEARTBEAT_AT = CURRENT_TIMESTAMP, BEAT = BEAT + 1 "
+					+ "WHERE JOB_NAME = ? AND OWNER = ?", job, owner) == 1;
+		}
+
 		private void beat() {
 			try {
-				int renewed = jdbc.update("UPDATE KAM_JOB_LOCK SET HEARTBEAT_AT = CURRENT_TIMESTAMP, BEAT = BEAT + 1 "
-						+ "WHERE JOB_NAME = ? AND OWNER = ?", job, owner);
-				if (renewed == 0) {
+				if (!renew()) {
 					logger.error("The lock of job '" + job + "' was taken over by another process while this one "
 							+ "still runs it (the heartbeat was late by more than the lease " + lease + ")");
 				}
@@ -168,6 +244,7 @@ public class JobLocks {
 		@Override
 		public void close() {
 			heartbeat.shutdownNow();
+			held.remove(job, this);
 			jdbc.update("DELETE FROM KAM_JOB_LOCK WHERE JOB_NAME = ? AND OWNER = ?", job, owner);
 		}
 

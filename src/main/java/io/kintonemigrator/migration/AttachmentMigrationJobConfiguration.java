@@ -14,6 +14,7 @@ import io.kintonemigrator.kintone.KintoneRecord;
 import io.kintonemigrator.ledger.ApiUsageLedger;
 import io.kintonemigrator.ledger.JdbcApiUsageLedger;
 import io.kintonemigrator.ledger.JdbcMigrationLedger;
+import io.kintonemigrator.ledger.LeaseFence;
 import io.kintonemigrator.ledger.LedgerSchema;
 import io.kintonemigrator.ledger.MigrationLedger;
 
@@ -29,6 +30,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -152,13 +154,15 @@ public class AttachmentMigrationJobConfiguration {
 	TargetRecordWriter targetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock,
 			@Value("#{jobParameters['" + PARAM_SINCE + "']}") @Nullable String since,
 			SourceRecordReader sourceRecordReader, AttachmentExtractor attachmentExtractor,
-			BudgetEstimate budgetEstimate, @Value("${kam.chunk-size:100}") int chunkSize) {
+			BudgetEstimate budgetEstimate, @Value("${kam.chunk-size:100}") int chunkSize,
+			ObjectProvider<LeaseFence> fence) {
 		ChunkLookahead nextChunk = () -> sourceRecordReader.peek(chunkSize)
 			.stream()
 			.map(attachmentExtractor::process)
 			.filter(Objects::nonNull)
 			.toList();
-		return new TargetRecordWriter(run, ledger, clock, since != null, nextChunk, budgetEstimate);
+		return new TargetRecordWriter(run, ledger, clock, since != null, nextChunk, budgetEstimate,
+				fence.getIfAvailable(() -> LeaseFence.NONE));
 	}
 
 	@Bean

@@ -19,6 +19,7 @@ import io.kintonemigrator.config.JobConfig.OnMissingTarget;
 import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.KintoneRecord;
 import io.kintonemigrator.ledger.AttachmentRef;
+import io.kintonemigrator.ledger.LeaseFence;
 import io.kintonemigrator.ledger.LedgerEntry;
 import io.kintonemigrator.ledger.LedgerStatus;
 import io.kintonemigrator.ledger.MigrationLedger;
@@ -94,6 +95,8 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 
 	private final @Nullable NextChunkPrefetch prefetch;
 
+	private final LeaseFence fence;
+
 	private final Set<String> mappedTargetFields;
 
 	/** Source records skipped by this run (the skip limit counts them once each). */
@@ -113,7 +116,14 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 	 */
 	TargetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock, boolean reopenEarlierRuns,
 			ChunkLookahead lookahead, BudgetEstimate estimate) {
+		this(run, ledger, clock, reopenEarlierRuns, lookahead, estimate, LeaseFence.NONE);
+	}
+
+	/** @param fence checked right before each update's intents and the update itself ({@code JobLocks}) */
+	TargetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock, boolean reopenEarlierRuns,
+			ChunkLookahead lookahead, BudgetEstimate estimate, LeaseFence fence) {
 		this.run = run;
+		this.fence = fence;
 		this.config = run.config();
 		this.ledger = ledger;
 		this.rows = new LedgerRows(config);
@@ -422,6 +432,7 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		if (toSend.isEmpty()) {
 			return;
 		}
+		fence.verifyHeld(config.name()); // a run that lost its lock writes nothing more
 		ledger.recordIntents(config.name(), toSend.stream().flatMap(plan -> intents(plan).stream()).toList());
 		try {
 			CrashTestHook.beforeUpdate();

@@ -90,4 +90,59 @@ class JobLocksTests {
 		}
 	}
 
+	@Test
+	void twoProcessesWithTheSameHostNameAndPidInOtherContainersCannotBothHold() {
+		// two containers named alike, both pid 1 ... or any pid the other cannot see
+		JobLocks first = new JobLocks(jdbc, Duration.ofHours(1), "worker", DEAD_PID, "boot-1/pid:[4026531836]");
+		JobLocks second = new JobLocks(jdbc, Duration.ofHours(1), "worker", DEAD_PID, "boot-1/pid:[4026532001]");
+
+		try (JobLocks.Held held = first.acquire("job-1")) {
+			assertThatExceptionOfType(JobLockedException.class)
+				.as("a pid in another pid namespace cannot be checked from here")
+				.isThrownBy(() -> second.acquire("job-1"));
+			assertThatExceptionOfType(JobLockedException.class).as("nor from a host whose process space is unknown")
+				.isThrownBy(() -> new JobLocks(jdbc, Duration.ofHours(1), "worker", DEAD_PID, null).acquire("job-1"));
+			assertThat(first.holder("job-1")).get().extracting(JobLocks.Holder::owner).isEqualTo(held.owner());
+		}
+	}
+
+	@Test
+	void aStalledHolderWhoseLockWasTakenOverFailsItsFenceAndTheNewHolderPasses() {
+		JobLocks stalled = new JobLocks(jdbc, Duration.ofHours(1), "host-a", 11);
+		JobLocks next = new JobLocks(jdbc, Duration.ofHours(1), "host-b", 22);
+		JobLocks.Held old = stalled.acquire("job-1");
+		stalled.verifyHeld("job-1");
+
+		// when host-a stalls for longer than the lease and host-b takes the job over
+		jdbc.update("UPDATE KAM_JOB_LOCK SET HEARTBEAT_AT = DATEADD('HOUR', -2, CURRENT_TIMESTAMP)");
+		try (JobLocks.Held taken = next.acquire("job-1")) {
+
+			// then host-a's next fence check fails, naming the new holder, and host-b's passes
+			assertThatExceptionOfType(LeaseLostException.class).isThrownBy(() -> stalled.verifyHeld("job-1"))
+				.withMessageContaining("lost the lock of job 'job-1'")
+				.withMessageContaining("process 22 on host host-b");
+			next.verifyHeld("job-1");
+			old.close(); // releasing what it no longer holds deletes nothing
+			assertThat(next.holder("job-1")).get().extracting(JobLocks.Holder::host).isEqualTo("host-b");
+		}
+	}
+
+	@Test
+	void theFenceRenewsAnExpiredLockNobodyTookSoNobodyCanTakeItAfterwards() {
+		JobLocks locks = new JobLocks(jdbc, Duration.ofHours(1), "host-a", 11);
+		try (JobLocks.Held held = locks.acquire("job-1")) {
+			jdbc.update("UPDATE KAM_JOB_LOCK SET HEARTBEAT_AT = DATEADD('HOUR', -2, CURRENT_TIMESTAMP)");
+
+			locks.verifyHeld("job-1");
+
+			assertThatExceptionOfType(JobLockedException.class)
+				.isThrownBy(() -> new JobLocks(jdbc, Duration.ofHours(1), "host-b", 22).acquire("job-1"));
+		}
+	}
+
+	@Test
+	void aJobThisProcessNeverLockedPassesTheFence() {
+		new JobLocks(jdbc, Duration.ofHours(1), "host-a", 11).verifyHeld("never-locked");
+	}
+
 }

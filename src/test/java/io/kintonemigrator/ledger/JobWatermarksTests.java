@@ -37,25 +37,44 @@ class JobWatermarksTests {
 
 	@Test
 	void aRunInProgressIsRememberedUntilItCompletesAndOnlyThenMovesTheWatermark() {
-		assertThat(watermarks.watermark("job")).isEmpty();
-		watermarks.begin("job", new JobWatermarks.Run(null, T0));
+		assertThat(watermarks.watermark("job", "f1")).isEmpty();
+		watermarks.begin("job", "f1", new JobWatermarks.Run(null, T0));
 
-		assertThat(watermarks.inProgress("job")).contains(new JobWatermarks.Run(null, T0));
-		assertThat(watermarks.watermark("job")).as("not before it completes").isEmpty();
+		assertThat(watermarks.inProgress("job", "f1")).contains(new JobWatermarks.Run(null, T0));
+		assertThat(watermarks.watermark("job", "f1")).as("not before it completes").isEmpty();
 
-		watermarks.completed("job", T0);
+		watermarks.completed("job", "f1", T0);
 
-		assertThat(watermarks.watermark("job")).contains(T0.minus(Duration.ofMinutes(2)));
-		assertThat(watermarks.inProgress("job")).isEmpty();
-		assertThat(watermarks.watermark("other job")).isEmpty();
+		assertThat(watermarks.watermark("job", "f1")).contains(T0.minus(Duration.ofMinutes(2)));
+		assertThat(watermarks.inProgress("job", "f1")).isEmpty();
+		assertThat(watermarks.watermark("other job", "f1")).isEmpty();
 	}
 
 	@Test
 	void theWatermarkNeverMovesBack() {
-		watermarks.completed("job", T0.plus(Duration.ofHours(1)));
-		watermarks.completed("job", T0);
+		watermarks.completed("job", "f1", T0.plus(Duration.ofHours(1)));
+		watermarks.completed("job", "f1", T0);
 
-		assertThat(watermarks.watermark("job")).contains(T0.plus(Duration.ofHours(1)).minus(Duration.ofMinutes(2)));
+		assertThat(watermarks.watermark("job", "f1")).contains(T0.plus(Duration.ofHours(1)).minus(Duration.ofMinutes(2)));
+	}
+
+	@Test
+	void aWatermarkAndARunInProgressWrittenUnderAnotherFingerprintDoNotHold() {
+		watermarks.completed("job", "f1", T0);
+		watermarks.begin("job", "f1", new JobWatermarks.Run(T0.minus(Duration.ofMinutes(2)), T0.plus(Duration.ofHours(1))));
+
+		assertThat(watermarks.watermark("job", "f2")).isEmpty();
+		assertThat(watermarks.inProgress("job", "f2")).isEmpty();
+		assertThat(watermarks.changedSince("job", "f2")).isTrue();
+		assertThat(watermarks.changedSince("job", "f1")).isFalse();
+
+		// the job under f2 starts over: its own run, then its own watermark, which may lie before f1's
+		watermarks.begin("job", "f2", new JobWatermarks.Run(null, T0.minus(Duration.ofHours(5))));
+		assertThat(watermarks.inProgress("job", "f2")).contains(new JobWatermarks.Run(null, T0.minus(Duration.ofHours(5))));
+		assertThat(watermarks.watermark("job", "f2")).isEmpty();
+		watermarks.completed("job", "f2", T0.minus(Duration.ofHours(5)));
+		assertThat(watermarks.watermark("job", "f2")).contains(T0.minus(Duration.ofHours(5)).minus(Duration.ofMinutes(2)));
+		assertThat(watermarks.watermark("job", "f1")).as("f1's watermark is gone, not restored").isEmpty();
 	}
 
 }
