@@ -89,7 +89,8 @@ final class PlanReport {
 		long budget = config.limits().dailyRequestBudget();
 		if (budget <= 0) {
 			out.println("Daily request budget: none set (limits.dailyRequestBudget); kintone counts requests per app"
-					+ " per day (10,000 on the Standard plan) and the day starts at 09:00 JST.");
+					+ " per day (10,000 on the Standard plan; file transfers and bulk requests not counted) and the day"
+					+ " starts at 09:00 JST.");
 			return;
 		}
 		int chunkSize = config.limits().chunkSize();
