@@ -3,7 +3,8 @@ package io.kintonemigrator.kintone;
 import java.time.LocalDate;
 
 /**
- * Requests this client sent for its app on the current kintone day (which starts at 09:00 JST),
+ * Requests this client sent for its app on the current kintone day (which starts at 09:00 JST) that
+ * kintone counts against the daily quota ({@link DailyQuota}: file transfers and bulk requests do not),
  * and the concurrency the domain last reported in {@code X-ConcurrencyLimit-Limit/Running}
  * (-1 when not yet seen).
  */

@@ -55,7 +55,11 @@ public interface KintoneClient extends AutoCloseable {
 	KintoneRecord record(long id);
 
 	/**
-	 * {@code PUT records.json}: all or nothing, at most 100 updates.
+	 * {@code PUT records.json} of at most 100 records each, wrapped in one {@code POST bulkRequest.json}
+	 * (at most 20 of them): all or nothing, at most 2,000 updates. kintone does not count a bulk request
+	 * against the app's daily quota ({@link DailyQuota}). A refused update is a
+	 * {@link KintoneApiException} with the failed sub-request's status and code (a revision conflict:
+	 * 409 {@code GAIA_CO02}), and nothing of the call was applied.
 	 * @return the new revision of each record, in request order
 	 */
 	List<UpdatedRecord> updateRecords(List<RecordUpdate> updates);

@@ -51,15 +51,16 @@ final class PlanReport {
 				+ file.field() + " '" + file.name() + "': " + n(file.size()) + " bytes"));
 		long pages = RequestEstimate.pages(plan.recordsRead());
 		long moved = plan.filesMoved();
-		out.println("Requests (a first run without errors; retries and revision conflicts come on top):");
-		out.println("  source app " + sourceApp + ": " + n(plan.sourceRequests()) + " = "
-				+ RequestEstimate.PREFLIGHT_REQUESTS + " preflight + " + RequestEstimate.COUNT_REQUESTS + " count + " + n(pages)
-				+ " record page(s) + " + n(moved)
+		out.println("Requests (a first run without errors; retries and revision conflicts come on top);"
+				+ " kintone counts against its daily quota all but file transfers and bulk requests:");
+		out.println("  source app " + sourceApp + ": " + n(plan.sourceCounted()) + " counted = "
+				+ RequestEstimate.PREFLIGHT_REQUESTS + " preflight + " + RequestEstimate.COUNT_REQUESTS + " count + "
+				+ n(pages) + " record page(s); " + n(plan.sourceUncounted()) + " not counted = " + n(moved)
 				+ " downloads");
-		out.println("  target app " + targetApp + ": " + n(plan.targetRequests()) + " = "
-				+ RequestEstimate.PREFLIGHT_REQUESTS + " preflight + " + n(plan.chunksWithFiles()) + " lookup(s) + "
-				+ n(plan.chunksWithFiles()) + " bulk update(s) + " + n(moved) + " uploads (chunks of "
-				+ config.limits().chunkSize() + " records)");
+		out.println("  target app " + targetApp + ": " + n(plan.targetCounted()) + " counted = "
+				+ RequestEstimate.PREFLIGHT_REQUESTS + " preflight + " + n(plan.chunksWithFiles()) + " lookup(s); "
+				+ n(plan.targetUncounted()) + " not counted = " + n(moved) + " uploads + " + n(plan.chunksWithFiles())
+				+ " bulk update(s) (chunks of " + config.limits().chunkSize() + " records)");
 		printDuration(out);
 		printBudget(out, sourceApp, targetApp);
 		out.flush();
@@ -88,21 +89,25 @@ final class PlanReport {
 		long budget = config.limits().dailyRequestBudget();
 		if (budget <= 0) {
 			out.println("Daily request budget: none set (limits.dailyRequestBudget); kintone counts requests per app"
-					+ " per day (10,000 on the Standard plan) and the day starts at 09:00 JST.");
+					+ " per day (10,000 on the Standard plan; file transfers and bulk requests not counted) and the day"
+					+ " starts at 09:00 JST.");
 			return;
 		}
-		long sourceDays = RequestEstimate.kintoneDays(plan.sourceRequests(), budget);
-		long targetDays = RequestEstimate.kintoneDays(plan.targetRequests(), budget);
+		int chunkSize = config.limits().chunkSize();
+		long sourceDays = RequestEstimate.kintoneDays(plan.sourceCounted(), budget, RequestEstimate.sourceDayOverhead(),
+				RequestEstimate.chunkSourceRequests(chunkSize));
+		long targetDays = RequestEstimate.kintoneDays(plan.targetCounted(), budget, RequestEstimate.targetDayOverhead(),
+				RequestEstimate.chunkTargetRequests(chunkSize));
 		long days = Math.max(sourceDays, targetDays);
 		if (days == 1) {
-			out.println("Daily request budget " + n(budget) + " per app: enough (source app " + sourceApp + " "
-					+ n(plan.sourceRequests()) + ", target app " + targetApp + " " + n(plan.targetRequests())
-					+ " requests).");
+			out.println("Daily request budget " + n(budget) + " per app: enough for one kintone day (counted requests:"
+					+ " source app " + sourceApp + " " + n(plan.sourceCounted()) + ", target app " + targetApp + " "
+					+ n(plan.targetCounted()) + ").");
 			return;
 		}
 		out.println("Daily request budget " + n(budget) + " per app: not enough for one day; the migration needs "
 				+ days + " kintone days (source app " + sourceApp + ": " + sourceDays + ", target app " + targetApp
-				+ ": " + targetDays + ").");
+				+ ": " + targetDays + "; each day repeats preflight and the record count).");
 		out.println("  Each kintone day starts at 09:00 JST (next: " + RESET.format(RequestEstimate.nextDailyReset(now))
 				+ "); run migrate again each day: it resumes from its checkpoint.");
 	}

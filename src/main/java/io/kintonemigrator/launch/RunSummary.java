@@ -26,8 +26,11 @@ record RunSummary(String job, long executionId, String status, @Nullable String 
 		long recordsSkipped, long filesMoved, long filesSkipped, long bytesMoved, long retries, AppRequests source,
 		AppRequests target, double filesPerSecond, double megabytesPerSecond, LedgerTotals ledger) {
 
-	/** Requests this execution sent to one app. */
-	record AppRequests(String app, long requests) {
+	/**
+	 * Requests this execution sent to one app: {@code requests} kintone counts against the app's daily
+	 * quota, {@code uncountedRequests} it does not (file transfers, bulk updates).
+	 */
+	record AppRequests(String app, long requests, long uncountedRequests) {
 	}
 
 	/** The job's ledger, all executions together. */
@@ -53,8 +56,10 @@ record RunSummary(String job, long executionId, String status, @Nullable String 
 				migrate == null ? 0 : migrate.getReadCount(), counters.getLong(ExecutionKeys.RECORDS_UPDATED, 0L),
 				counters.getLong(ExecutionKeys.RECORDS_SKIPPED, 0L), filesMoved,
 				counters.getLong(ExecutionKeys.FILES_SKIPPED, 0L), bytesMoved, counters.getLong(ExecutionKeys.RETRIES, 0L),
-				new AppRequests(appName(config.source()), counters.getLong(ExecutionKeys.SOURCE_REQUESTS, 0L)),
-				new AppRequests(appName(config.target()), counters.getLong(ExecutionKeys.TARGET_REQUESTS, 0L)),
+				new AppRequests(appName(config.source()), counters.getLong(ExecutionKeys.SOURCE_REQUESTS, 0L),
+						counters.getLong(ExecutionKeys.SOURCE_UNCOUNTED_REQUESTS, 0L)),
+				new AppRequests(appName(config.target()), counters.getLong(ExecutionKeys.TARGET_REQUESTS, 0L),
+						counters.getLong(ExecutionKeys.TARGET_UNCOUNTED_REQUESTS, 0L)),
 				round(filesMoved / wall), round(bytesMoved / 1_000_000d / wall), new LedgerTotals(ledger.attached(),
 						ledger.attachedBytes(), ledger.skipped(), ledger.skippedRecords()));
 	}

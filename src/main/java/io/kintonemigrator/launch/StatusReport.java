@@ -103,6 +103,11 @@ final class StatusReport {
 					+ "; files moved " + key(context, ExecutionKeys.FILES_MOVED) + " ("
 					+ key(context, ExecutionKeys.BYTES_MOVED) + " bytes), skipped "
 					+ key(context, ExecutionKeys.FILES_SKIPPED) + ", retries " + key(context, ExecutionKeys.RETRIES));
+			out.println("    kintone requests: source " + key(context, ExecutionKeys.SOURCE_REQUESTS) + " counted + "
+					+ key(context, ExecutionKeys.SOURCE_UNCOUNTED_REQUESTS) + " not counted, target "
+					+ key(context, ExecutionKeys.TARGET_REQUESTS) + " counted + "
+					+ key(context, ExecutionKeys.TARGET_UNCOUNTED_REQUESTS)
+					+ " not counted (only counted ones use the daily quota)");
 		}
 		String error = execution.getStatus() == BatchStatus.COMPLETED ? null : lastError(execution);
 		if (error != null) {

@@ -23,8 +23,8 @@ final class SummaryTable {
 		rows.add(row("files skipped", Long.toString(summary.filesSkipped())));
 		rows.add(row("rate", summary.filesPerSecond() + " files/s, " + summary.megabytesPerSecond() + " MB/s"));
 		rows.add(row("retries", Long.toString(summary.retries())));
-		rows.add(row("requests, source", summary.source().requests() + " (" + summary.source().app() + ")"));
-		rows.add(row("requests, target", summary.target().requests() + " (" + summary.target().app() + ")"));
+		rows.add(row("requests, source", requests(summary.source())));
+		rows.add(row("requests, target", requests(summary.target())));
 		rows.add(row("job total attached", summary.ledger().attached() + " (" + Bytes.format(summary.ledger().attachedBytes())
 				+ ")"));
 		rows.add(row("job total skipped",
@@ -38,6 +38,12 @@ final class SummaryTable {
 		}
 		out.println(rule);
 		out.flush();
+	}
+
+	/** "12 counted + 182 not counted by kintone (host:port/app)". */
+	private static String requests(RunSummary.AppRequests requests) {
+		return requests.requests() + " counted + " + requests.uncountedRequests() + " not counted by kintone ("
+				+ requests.app() + ")";
 	}
 
 	private static String[] row(String name, String value) {

@@ -16,8 +16,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Counts the requests one run sends to one app, and the app's requests of the kintone day in the
- * database ({@link ApiUsageLedger}), so the daily budget spans runs. {@link #acquire} is the hard
- * guard: no request is sent before it is counted, and none once the day's budget is used up.
+ * database ({@link ApiUsageLedger}), so the daily budget spans runs. Only requests kintone counts
+ * against the app's daily quota go to the budget ({@link #acquire}); those it does not count (file
+ * transfers, bulk requests: {@link io.kintonemigrator.kintone.DailyQuota}) are only tallied
+ * ({@link #uncounted}). {@link #acquire} is the hard guard: no counted request is sent before it is
+ * counted, and none once the day's budget is used up.
  *
  * <p>Requests are counted in the database {@value #BLOCK} at a time (as many as the budget still
  * allows) and handed out from that block, so a request costs a database transaction only once per
@@ -40,6 +43,8 @@ final class AppRequestMeter implements AutoCloseable {
 
 	private final LongAdder sent = new LongAdder();
 
+	private final LongAdder uncounted = new LongAdder();
+
 	/** The kintone day of {@link #unused}, or null before the first request. */
 	private @Nullable LocalDate blockDay;
 
@@ -60,7 +65,12 @@ final class AppRequestMeter implements AutoCloseable {
 		return (uri.getPort() == -1 ? host : host + ":" + uri.getPort()) + "/" + connection.app().value();
 	}
 
-	/** Counts one request about to be sent; throws when the day's budget is used up (nothing is sent then). */
+	/** Tallies one request about to be sent that kintone does not count; never refused. */
+	void uncounted() {
+		uncounted.increment();
+	}
+
+	/** Counts one request about to be sent that kintone counts; throws when the day's budget is used up (nothing is sent then). */
 	synchronized void acquire() {
 		Instant now = clock.instant();
 		LocalDate day = KintoneDay.of(now);
@@ -91,9 +101,14 @@ final class AppRequestMeter implements AutoCloseable {
 		unused = 0;
 	}
 
-	/** Requests this run sent (or was about to send) to the app. */
+	/** Counted requests this run sent (or was about to send) to the app. */
 	long sent() {
 		return sent.sum();
+	}
+
+	/** Requests kintone does not count that this run sent (or was about to send) to the app. */
+	long sentUncounted() {
+		return uncounted.sum();
 	}
 
 	/** Requests still allowed today (this run's unsent block included); {@link Long#MAX_VALUE} without a budget. */

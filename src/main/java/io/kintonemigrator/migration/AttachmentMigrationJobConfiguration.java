@@ -114,7 +114,7 @@ public class AttachmentMigrationJobConfiguration {
 	@Bean
 	@StepScope
 	BudgetEstimate budgetEstimate(MigrationRun run, @Value("${kam.chunk-size:100}") int chunkSize) {
-		return new BudgetEstimate(chunkSize, run.config().files().size());
+		return new BudgetEstimate(chunkSize, run.config().limits().dailyRequestBudget());
 	}
 
 	@Bean

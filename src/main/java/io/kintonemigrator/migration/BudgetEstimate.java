@@ -1,20 +1,18 @@
 package io.kintonemigrator.migration;
 
-import java.util.List;
-
 /**
- * A conservative estimate of the requests the next chunk may send to each app: the most a chunk
- * of this execution has needed so far, or what a full chunk needs when every record carries as many
- * files as the fullest record seen (at least one per mapping), whichever is larger. Per chunk the
- * source gets reader pages and one download per file; the target one lookup per 500 records, one
- * upload per file and one update per 100 records, plus room for a revision conflict's re-read and
- * resend. What it learnt is kept in the step ExecutionContext for a restart. Step-scoped: the run
- * control listener stops before a chunk that may not fit, the writer prefetches only a chunk that
- * fits. Not thread-safe (the step thread uses it).
+ * A conservative estimate of the requests kintone counts ({@link io.kintonemigrator.kintone.DailyQuota})
+ * that the next chunk may send to each app: the most a chunk of this execution has needed so far, or
+ * what {@link RequestEstimate} says a chunk needs (source: its record pages; target: its lookup and room
+ * for revision conflicts' re-reads), whichever is larger, but never more than a fresh kintone day holds
+ * after preflight and the record count: preflight refuses a budget below
+ * {@link RequestEstimate#minimumDailyBudget}, so every day starts at least one chunk and a chunk that once
+ * needed more (many retries) cannot stop the job every day. Downloads, uploads and the bulk updates are
+ * not counted by kintone, so the files of a chunk cost nothing here. What it learnt is kept in the step
+ * ExecutionContext for a restart. Step-scoped: the run control listener stops before a chunk that may not
+ * fit, the writer prefetches only a chunk that fits. Not thread-safe (the step thread uses it).
  */
 class BudgetEstimate {
-
-	static final String FILES_PER_RECORD = "kam.budget.filesPerRecord";
 
 	static final String MAX_SOURCE = "kam.budget.maxSourceChunkRequests";
 
@@ -22,49 +20,51 @@ class BudgetEstimate {
 
 	private final int chunkSize;
 
-	private int filesPerRecord;
+	private final long budget;
 
 	private long maxSourceRequests;
 
 	private long maxTargetRequests;
 
-	BudgetEstimate(int chunkSize, int mappings) {
+	/**
+	 * @param budget the daily request budget per app ({@code limits.dailyRequestBudget}; 0: none)
+	 */
+	BudgetEstimate(int chunkSize, long budget) {
 		this.chunkSize = chunkSize;
-		this.filesPerRecord = Math.max(1, mappings);
+		this.budget = budget;
 	}
 
 	/** Keeps what the chunks taught so far, so a restarted execution estimates as carefully. */
 	void saveTo(org.springframework.batch.infrastructure.item.ExecutionContext context) {
-		context.putInt(FILES_PER_RECORD, filesPerRecord);
 		context.putLong(MAX_SOURCE, maxSourceRequests);
 		context.putLong(MAX_TARGET, maxTargetRequests);
 	}
 
 	/** Continues from what an earlier execution of the step saved, if any. */
 	void restoreFrom(org.springframework.batch.infrastructure.item.ExecutionContext context) {
-		filesPerRecord = Math.max(filesPerRecord, context.getInt(FILES_PER_RECORD, 0));
 		maxSourceRequests = Math.max(maxSourceRequests, context.getLong(MAX_SOURCE, 0L));
 		maxTargetRequests = Math.max(maxTargetRequests, context.getLong(MAX_TARGET, 0L));
 	}
 
-	void chunkDone(List<SourceItem> items, long sourceRequests, long targetRequests) {
-		for (SourceItem item : items) {
-			filesPerRecord = Math.max(filesPerRecord, item.attachments().size());
-		}
+	/** A chunk committed after sending these counted requests to each app. */
+	void chunkDone(long sourceRequests, long targetRequests) {
 		maxSourceRequests = Math.max(maxSourceRequests, sourceRequests);
 		maxTargetRequests = Math.max(maxTargetRequests, targetRequests);
 	}
 
 	long sourceRequests() {
-		long pages = ceil(chunkSize, SourceRecordReader.PAGE_SIZE) + 1;
-		return Math.max(maxSourceRequests, pages + (long) chunkSize * filesPerRecord);
+		return capped(Math.max(maxSourceRequests, RequestEstimate.chunkSourceRequests(chunkSize)), budget,
+				RequestEstimate.sourceDayOverhead());
 	}
 
 	long targetRequests() {
-		long lookups = ceil(chunkSize, 500);
-		long updates = ceil(chunkSize, 100);
-		long conflictRoom = 2 * updates;
-		return Math.max(maxTargetRequests, lookups + (long) chunkSize * filesPerRecord + updates + conflictRoom);
+		return capped(Math.max(maxTargetRequests, RequestEstimate.chunkTargetRequests(chunkSize)), budget,
+				RequestEstimate.targetDayOverhead());
+	}
+
+	/** At most what a day's budget holds after the day's overhead (no cap without a budget). */
+	private static long capped(long estimate, long budget, long dayOverhead) {
+		return budget == 0 ? estimate : Math.min(estimate, Math.max(1, budget - dayOverhead));
 	}
 
 	/** Whether both apps have room today for {@code chunks} more chunks; an app without a budget always has. */
@@ -74,10 +74,6 @@ class BudgetEstimate {
 
 	private static boolean hasRoom(AppRequestMeter meter, long needed) {
 		return meter.budget() == 0 || meter.remainingToday() >= needed;
-	}
-
-	private static long ceil(long a, long b) {
-		return (a + b - 1) / b;
 	}
 
 }

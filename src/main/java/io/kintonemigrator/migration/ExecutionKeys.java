@@ -26,16 +26,22 @@ public final class ExecutionKeys {
 	public static final String RETRIES = "kam.retries";
 
 	/**
-	 * Step {@code migrate}: requests sent to the source app in this execution (every attempt,
-	 * preflight included).
+	 * Step {@code migrate}: requests sent to the source app in this execution that kintone counts
+	 * against the app's daily quota (every attempt, preflight included).
 	 */
 	public static final String SOURCE_REQUESTS = "kam.sourceRequests";
 
 	/**
-	 * Step {@code migrate}: requests sent to the target app in this execution (every attempt,
-	 * preflight included).
+	 * Step {@code migrate}: requests sent to the target app in this execution that kintone counts
+	 * against the app's daily quota (every attempt, preflight included).
 	 */
 	public static final String TARGET_REQUESTS = "kam.targetRequests";
+
+	/** Step {@code migrate}: requests to the source app kintone does not count (downloads; every attempt). */
+	public static final String SOURCE_UNCOUNTED_REQUESTS = "kam.sourceUncountedRequests";
+
+	/** Step {@code migrate}: requests to the target app kintone does not count (uploads, bulk updates; every attempt). */
+	public static final String TARGET_UNCOUNTED_REQUESTS = "kam.targetUncountedRequests";
 
 	/**
 	 * Step {@code migrate}: the reader's checkpoint, the {@code $id} of the last source record of the last

@@ -7,6 +7,7 @@ import java.util.List;
 import io.kintonemigrator.kintone.ApiUsage;
 import io.kintonemigrator.kintone.AppId;
 import io.kintonemigrator.kintone.AppInfo;
+import io.kintonemigrator.kintone.DailyQuota;
 import io.kintonemigrator.kintone.DownloadedFile;
 import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.FormFields;
@@ -18,8 +19,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Takes one request from the app's {@link AppRequestMeter} before each operation of the client
- * below it (each is one HTTP exchange). Sits below the retry layer, so every attempt is counted and
- * a used-up budget stops the very request that would pass it. Thread-safe.
+ * below it (each is one HTTP exchange) that kintone counts against the app's daily quota
+ * ({@link DailyQuota}), and tallies the others (downloads, uploads, the bulk request that carries
+ * record updates). Sits below the retry layer, so every attempt is counted and a used-up budget
+ * stops the very request that would pass it. Thread-safe.
  */
 final class MeteredKintoneClient implements KintoneClient {
 
@@ -39,25 +42,25 @@ final class MeteredKintoneClient implements KintoneClient {
 
 	@Override
 	public AppInfo appInfo() {
-		meter.acquire();
+		request("app");
 		return delegate.appInfo();
 	}
 
 	@Override
 	public FormFields formFields() {
-		meter.acquire();
+		request("app/form/fields");
 		return delegate.formFields();
 	}
 
 	@Override
 	public List<KintoneRecord> recordsAfter(long afterId, int limit, List<String> fields, @Nullable String extraQuery) {
-		meter.acquire();
+		request("records");
 		return delegate.recordsAfter(afterId, limit, fields, extraQuery);
 	}
 
 	@Override
 	public long countAfter(long afterId, @Nullable String extraQuery) {
-		meter.acquire();
+		request("records");
 		return delegate.countAfter(afterId, extraQuery);
 	}
 
@@ -66,33 +69,33 @@ final class MeteredKintoneClient implements KintoneClient {
 		if (keys.isEmpty()) {
 			return delegate.recordsByKey(keyField, keys, fields); // answered without a request
 		}
-		meter.acquire();
+		request("records");
 		return delegate.recordsByKey(keyField, keys, fields);
 	}
 
 	@Override
 	public KintoneRecord record(long id) {
-		meter.acquire();
+		request("record");
 		return delegate.record(id);
 	}
 
 	@Override
 	public List<UpdatedRecord> updateRecords(List<RecordUpdate> updates) {
 		if (!updates.isEmpty()) {
-			meter.acquire();
+			request(DailyQuota.BULK_REQUEST);
 		}
 		return delegate.updateRecords(updates);
 	}
 
 	@Override
 	public DownloadedFile download(FileKey fileKey, Path target) {
-		meter.acquire();
+		request(DailyQuota.FILE);
 		return delegate.download(fileKey, target);
 	}
 
 	@Override
 	public FileKey upload(Path source, String fileName, String contentType) {
-		meter.acquire();
+		request(DailyQuota.FILE);
 		return delegate.upload(source, fileName, contentType);
 	}
 
@@ -104,6 +107,16 @@ final class MeteredKintoneClient implements KintoneClient {
 	@Override
 	public void close() {
 		delegate.close();
+	}
+
+	/** Counts a request to {@code api} against the budget, or tallies it when kintone does not count it. */
+	private void request(String api) {
+		if (DailyQuota.counts(api)) {
+			meter.acquire();
+		}
+		else {
+			meter.uncounted();
+		}
 	}
 
 	@Override

@@ -31,12 +31,34 @@ public record MigrationPlan(long recordsRead, long recordsWithFiles, long files,
 		return files - oversized.size();
 	}
 
-	public long sourceRequests() {
-		return RequestEstimate.sourceRequests(recordsRead, filesMoved());
+	/** Requests to the source app kintone counts against its daily quota. */
+	public long sourceCounted() {
+		return RequestEstimate.sourceCounted(recordsRead);
 	}
 
+	/** Requests to the source app kintone does not count (downloads). */
+	public long sourceUncounted() {
+		return RequestEstimate.sourceUncounted(filesMoved());
+	}
+
+	/** Requests to the target app kintone counts against its daily quota. */
+	public long targetCounted() {
+		return RequestEstimate.targetCounted(chunksWithFiles);
+	}
+
+	/** Requests to the target app kintone does not count (uploads, bulk updates). */
+	public long targetUncounted() {
+		return RequestEstimate.targetUncounted(chunksWithFiles, filesMoved());
+	}
+
+	/** All requests to the source app, counted or not. */
+	public long sourceRequests() {
+		return sourceCounted() + sourceUncounted();
+	}
+
+	/** All requests to the target app, counted or not. */
 	public long targetRequests() {
-		return RequestEstimate.targetRequests(chunksWithFiles, filesMoved());
+		return targetCounted() + targetUncounted();
 	}
 
 	/** Requests sent one at a time: preflight, record pages, lookups and bulk updates. */

@@ -7,16 +7,16 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Stops the job before {@code preflight} when an app has fewer requests left today than preflight
- * needs, so a run started again on a day whose budget is used up (e.g. by cron) stops at once and
- * quietly instead of meeting the metered clients' hard guard. Step-scoped.
+ * Stops the job before {@code preflight} when an app has fewer counted requests left today than a run
+ * needs before it can move one chunk (preflight, the record count, one chunk:
+ * {@link RequestEstimate}), so a run started again on a day whose budget is used up (e.g. by cron)
+ * stops at once and quietly instead of meeting the metered clients' hard guard. A budget that cannot
+ * hold even that on a fresh day is no reason to wait: preflight reports it as a configuration error
+ * (exit 2). Step-scoped.
  */
 class PreflightBudgetListener implements StepExecutionListener {
 
 	private static final Log logger = LogFactory.getLog(PreflightBudgetListener.class);
-
-	/** More than preflight sends per app (app, form, a query or two). */
-	static final long PREFLIGHT_REQUESTS = 10;
 
 	private final MigrationRun run;
 
@@ -26,15 +26,22 @@ class PreflightBudgetListener implements StepExecutionListener {
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
+		int chunkSize = run.config().limits().chunkSize();
+		if (RequestEstimate.budgetProblem(run.config().limits().dailyRequestBudget(), chunkSize) != null) {
+			return;
+		}
 		for (AppRequestMeter meter : new AppRequestMeter[] { run.sourceRequests(), run.targetRequests() }) {
 			if (meter.budget() == 0) {
 				continue;
 			}
+			long needed = meter == run.sourceRequests()
+					? RequestEstimate.sourceDayOverhead() + RequestEstimate.chunkSourceRequests(chunkSize)
+					: RequestEstimate.targetDayOverhead() + RequestEstimate.chunkTargetRequests(chunkSize);
 			long remaining = meter.remainingToday();
-			if (remaining < PREFLIGHT_REQUESTS) {
+			if (remaining < needed) {
 				String reason = "Stopped: the daily request budget of " + meter.budget() + " requests for app "
-						+ meter.appKey() + " is used up (" + remaining + " left today); "
-						+ DailyRequestBudgetExceededException.resetsAt(meter.resetsAt())
+						+ meter.appKey() + " is used up (" + remaining + " left today, a run needs " + needed
+						+ " to move a chunk); " + DailyRequestBudgetExceededException.resetsAt(meter.resetsAt())
 						+ ". Run the same command again after that to resume.";
 				logger.warn(reason);
 				stepExecution.getJobExecution().getExecutionContext().putString(ExecutionKeys.STOP_REASON, reason);

@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * given credentials; every mapped field exists and is FILE (or FILE inside the named SUBTABLE) on
  * both sides; {@code rowKey} columns exist in both tables; the target match field is {@code $id}
  * or a unique text/number field; the source match field exists. Reports every problem, one line
- * each, naming the job file's key. Reads only (two requests per app).
+ * each, naming the job file's key. Reads only (two requests per app). A daily request budget too
+ * small for even one chunk a day ({@link RequestEstimate#budgetProblem}) is reported alone, before
+ * any request.
  */
 final class PreflightCheck {
 
@@ -32,6 +34,10 @@ final class PreflightCheck {
 	}
 
 	List<String> problems(KintoneClient source, KintoneClient target) {
+		String budget = RequestEstimate.budgetProblem(config.limits().dailyRequestBudget(), config.limits().chunkSize());
+		if (budget != null) {
+			return List.of(budget); // before any request: a budget this small may not even hold preflight's reads
+		}
 		List<String> problems = new ArrayList<>();
 		FormFields sourceForm = form("source", source, problems);
 		FormFields targetForm = form("target", target, problems);

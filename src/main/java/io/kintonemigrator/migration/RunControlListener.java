@@ -82,7 +82,7 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 			return;
 		}
 		run.counters().commit();
-		estimate.chunkDone(chunk.getItems(), run.sourceRequests().sent() - sourceRequestsAtChunkStart,
+		estimate.chunkDone(run.sourceRequests().sent() - sourceRequestsAtChunkStart,
 				run.targetRequests().sent() - targetRequestsAtChunkStart);
 		markChunkStart();
 		persistCounters(step);
@@ -122,6 +122,8 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 		context.putLong(ExecutionKeys.RETRIES, run.retries());
 		context.putLong(ExecutionKeys.SOURCE_REQUESTS, run.sourceRequests().sent());
 		context.putLong(ExecutionKeys.TARGET_REQUESTS, run.targetRequests().sent());
+		context.putLong(ExecutionKeys.SOURCE_UNCOUNTED_REQUESTS, run.sourceRequests().sentUncounted());
+		context.putLong(ExecutionKeys.TARGET_UNCOUNTED_REQUESTS, run.targetRequests().sentUncounted());
 	}
 
 	/** Stops the step at this boundary when the next chunk may need more requests than an app has left today. */

@@ -81,6 +81,23 @@ class BulkRequestTests {
 	}
 
 	@Test
+	void aStaleRevisionInTheSecondRecordsUpdateIs409AndUndoesTheFirst() {
+		Reply reply = bulk(
+				"{\"method\":\"PUT\",\"api\":\"/k/v1/records.json\",\"payload\":{\"app\":1,\"records\":["
+						+ "{\"id\":1,\"revision\":1,\"record\":{\"title\":{\"value\":\"changed\"}}}]}}",
+				"{\"method\":\"PUT\",\"api\":\"/k/v1/records.json\",\"payload\":{\"app\":1,\"records\":["
+						+ "{\"id\":2,\"revision\":1,\"record\":{\"title\":{\"value\":\"second\"}}},"
+						+ "{\"id\":3,\"revision\":7,\"record\":{\"title\":{\"value\":\"third\"}}}]}}");
+
+		assertThat(reply.status()).isEqualTo(409);
+		assertThat(reply.json().at("/results/0").propertyNames()).isEmpty();
+		assertThat(reply.json().at("/results/1/code").asString()).isEqualTo("GAIA_CO02");
+		assertThat(this.emulator.record(1, 1).orElseThrow().revision()).isEqualTo(1);
+		assertThat(this.emulator.record(1, 2).orElseThrow().revision()).isEqualTo(1);
+		assertThat(this.emulator.record(1, 1).orElseThrow().text("title")).isEqualTo("first");
+	}
+
+	@Test
 	void laterRequestsSeeEarlierOnes() {
 		Reply reply = bulk(
 				"{\"method\":\"POST\",\"api\":\"/k/v1/record.json\",\"payload\":{\"app\":1,\"record\":{\"legacy_id\":{\"value\":\"NEW\"}}}}",

@@ -103,6 +103,33 @@ class RequestLogAndStatsTests {
 	}
 
 	@Test
+	void dailyCountsLeaveOutFilesAndBulkRequestsAsKintoneDoes() {
+		String uploadKey = this.http.upload("a.txt", "text/plain", new byte[] { 1 }).json().get("fileKey").asString();
+		assertThat(this.http.json("POST", "/k/v1/bulkRequest.json",
+				"{\"requests\":[{\"method\":\"PUT\",\"api\":\"/k/v1/records.json\",\"payload\":{\"app\":1,"
+						+ "\"records\":[{\"id\":2,\"record\":{\"attachments\":{\"value\":[{\"fileKey\":\"" + uploadKey
+						+ "\"}]}}}]}}]}")
+			.status()).isEqualTo(200);
+		String downloadKey = this.http.get("/k/v1/record.json?app=1&id=2")
+			.json()
+			.path("record")
+			.path("attachments")
+			.path("value")
+			.get(0)
+			.path("fileKey")
+			.asString();
+		assertThat(this.http.get("/k/v1/file.json?fileKey=" + downloadKey).status()).isEqualTo(200);
+
+		EmulatorStats stats = this.emulator.stats();
+		assertThat(stats.count(1, "POST", "bulkRequest")).isEqualTo(1);
+		assertThat(stats.count(1, "GET", "file")).isEqualTo(1);
+		assertThat(stats.count("POST", "file")).isEqualTo(1);
+		assertThat(stats.dailyCount(1, LocalDate.of(2026, 3, 1))).as("only GET record counts").isEqualTo(1);
+		assertThat(EmulatorStats.countsDaily("records")).isTrue();
+		assertThat(EmulatorStats.countsDaily("apps")).isFalse();
+	}
+
+	@Test
 	void countingNeverRejects() {
 		for (int i = 0; i < 30; i++) {
 			assertThat(this.http.get("/k/v1/record.json?app=1&id=1").status()).isEqualTo(200);

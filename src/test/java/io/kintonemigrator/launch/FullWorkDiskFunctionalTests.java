@@ -14,6 +14,7 @@ import io.kintonemigrator.emulator.FileContent;
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.model.TokenPermission;
 import io.kintonemigrator.emulator.store.StoredFile;
+import io.kintonemigrator.testsupport.RecordUpdateRequests;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,7 +93,7 @@ class FullWorkDiskFunctionalTests {
 				.contains("No space left on device")
 				.contains("set kam.work-dir to a directory with room, then run the same command again");
 			assertThat(emulator.stats().count("POST", "file")).isZero();
-			assertThat(emulator.stats().count("PUT", "records")).isZero();
+			assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API)).isZero();
 			assertThat(emulator.record(2, 1).orElseThrow().files("documents")).isEmpty();
 			try (Stream<Path> left = Files.walk(tiny)) {
 				assertThat(left.filter(Files::isRegularFile)).as("no partial download left").isEmpty();

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.store.StoredRecord;
 import io.kintonemigrator.testsupport.MigrationApps;
+import io.kintonemigrator.testsupport.RecordUpdateRequests;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +68,7 @@ class GracefulStopFunctionalTests {
 				.contains("| status             | STOPPED")
 				.contains("stopped; run the same command again to resume");
 			assertThat(tmp.resolve("reports/sigterm/1/attachments.csv")).exists();
-			long updatesAtStop = emulator.stats().count("PUT", "records");
+			long updatesAtStop = emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API);
 			assertThat(updatesAtStop).as("stopped before the end").isLessThan((RECORDS + 1) / 2);
 
 			slow.set(false);
@@ -82,7 +83,7 @@ class GracefulStopFunctionalTests {
 
 	private static void awaitFirstUpdate(KintoneEmulator emulator, Process child) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (emulator.stats().count("PUT", "records") == 0) {
+		while (emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API) == 0) {
 			assertThat(child.isAlive()).as("the child runs").isTrue();
 			assertThat(System.nanoTime()).as("a first update within 60 s").isLessThan(deadline);
 			Thread.sleep(10); // polling a condition, not waiting for time to pass

@@ -9,6 +9,7 @@ import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.model.SystemFields;
 import io.kintonemigrator.emulator.observe.RequestLogEntry;
 import io.kintonemigrator.testsupport.IncrementalApps;
+import io.kintonemigrator.testsupport.RecordUpdateRequests;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +58,7 @@ class IncrementalRunFunctionalTests {
 			assertThat(second.output()).contains("source records updated since");
 			assertThat(count(emulator, "GET", "file")).as("downloads").isEqualTo(3);
 			assertThat(count(emulator, "POST", "file")).as("uploads").isEqualTo(3);
-			assertThat(count(emulator, "PUT", "records")).as("bulk updates").isEqualTo(1);
+			assertThat(count(emulator, RecordUpdateRequests.METHOD, RecordUpdateRequests.API)).as("bulk updates").isEqualTo(1);
 			assertThat(targetDocuments(emulator, 2)).isEqualTo(sourceDocuments(emulator, 2)).hasSize(2);
 			assertThat(targetDocuments(emulator, 3)).isEqualTo(sourceDocuments(emulator, 3)).hasSize(1);
 			assertThat(record4Before).hasSize(1).doesNotContainAnyElementsOf(sourceDocuments(emulator, 4));
@@ -73,7 +74,7 @@ class IncrementalRunFunctionalTests {
 			emulator.clearRequestLog();
 			Run third = migrate(job, "--since-last-run");
 			assertThat(third.exitCode()).as(third.output()).isZero();
-			assertThat(count(emulator, "GET", "file") + count(emulator, "POST", "file") + count(emulator, "PUT", "records"))
+			assertThat(count(emulator, "GET", "file") + count(emulator, "POST", "file") + count(emulator, RecordUpdateRequests.METHOD, RecordUpdateRequests.API))
 				.isZero();
 		}
 	}

@@ -10,6 +10,7 @@ import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.testsupport.ChildMigrator;
 import io.kintonemigrator.testsupport.MigrationApps;
 import io.kintonemigrator.testsupport.TestDatabase;
+import io.kintonemigrator.testsupport.RecordUpdateRequests;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class JobOverlapFunctionalTests {
 			assertThat(refused.exitValue()).as(refusedLog).isEqualTo(ExitCodes.USAGE);
 			assertThat(refusedLog).containsPattern(refusedMessage());
 			assertThat(holder.isAlive()).isTrue();
-			assertThat(emulator.stats().count("PUT", "records")).as("nothing written yet").isZero();
+			assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API)).as("nothing written yet").isZero();
 
 			// and the holder completes once released
 			Files.createFile(release);

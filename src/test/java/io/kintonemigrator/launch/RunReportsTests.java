@@ -83,6 +83,7 @@ class RunReportsTests {
 		assertThat(json.path("filesMoved").asLong()).isEqualTo(12);
 		assertThat(json.path("bytesMoved").asLong()).isEqualTo(3_000_000);
 		assertThat(json.path("source").path("requests").asLong()).isEqualTo(30);
+		assertThat(json.path("source").path("uncountedRequests").asLong()).isEqualTo(12);
 		assertThat(json.path("target").path("app").asString()).isEqualTo("localhost:8080/2");
 		assertThat(json.path("ledger").path("attached").asLong()).isEqualTo(20);
 		assertThat(Files.readAllLines(dir.resolve("attachments.csv"), StandardCharsets.UTF_8)).hasSize(1);
@@ -113,8 +114,8 @@ class RunReportsTests {
 	private static RunSummary summary(String job) {
 		return new RunSummary(job, 42, "STOPPED", "Stopped before the daily request budget would be passed",
 				Instant.parse("2026-11-23T10:00:00Z"), Instant.parse("2026-11-23T10:01:00Z"), 60, 100, 40, 12, 1, 12, 2,
-				3_000_000, 3, new RunSummary.AppRequests("localhost:8080/1", 30),
-				new RunSummary.AppRequests("localhost:8080/2", 31), 0.2, 0.05,
+				3_000_000, 3, new RunSummary.AppRequests("localhost:8080/1", 30, 12),
+				new RunSummary.AppRequests("localhost:8080/2", 31, 13), 0.2, 0.05,
 				new RunSummary.LedgerTotals(20, 5_000_000, 2, 1));
 	}
 

@@ -17,6 +17,7 @@ import io.kintonemigrator.emulator.store.StoredRecord;
 import io.kintonemigrator.ledger.LedgerEntry;
 import io.kintonemigrator.ledger.LedgerStatus;
 import io.kintonemigrator.testsupport.MigrationApps;
+import io.kintonemigrator.testsupport.RecordUpdateRequests;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -123,7 +124,7 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 		// just before the job's first bulk update reaches the emulator, a user edits record 2 through the API
 		Filter userEdit = (request, response, chain) -> {
 			HttpServletRequest http1 = (HttpServletRequest) request;
-			if ("PUT".equals(http1.getMethod()) && http1.getRequestURI().endsWith("/records.json")
+			if (RecordUpdateRequests.isUpdate(http1)
 					&& edited.compareAndSet(false, true)) {
 				editTitle(http, base[0], "edited by a user");
 			}
@@ -159,7 +160,7 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 			if ("GET".equals(http.getMethod()) && http.getRequestURI().endsWith("/file.json")) {
 				downloads.incrementAndGet();
 			}
-			else if ("PUT".equals(http.getMethod()) && http.getRequestURI().endsWith("/records.json")
+			else if (RecordUpdateRequests.isUpdate(http)
 					&& firstUpdate.compareAndSet(true, false)) {
 				long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 				while (downloads.get() <= firstChunkFiles[0] && System.nanoTime() < deadline) {

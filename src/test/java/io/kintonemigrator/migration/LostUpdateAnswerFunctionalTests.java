@@ -11,6 +11,7 @@ import io.kintonemigrator.ledger.LedgerEntry;
 import io.kintonemigrator.ledger.LedgerStatus;
 import io.kintonemigrator.testsupport.HeldResponse;
 import io.kintonemigrator.testsupport.MigrationApps;
+import io.kintonemigrator.testsupport.RecordUpdateRequests;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,7 +42,7 @@ class LostUpdateAnswerFunctionalTests extends MigrationFunctionalTestBase {
 	void anUpdateWhoseAnswerWasLostIsRecognisedAfterTheConflictItsRetryMeets() throws Exception {
 		Filter dropFirstUpdateAnswer = (request, response, chain) -> {
 			HttpServletRequest http = (HttpServletRequest) request;
-			if ("PUT".equals(http.getMethod()) && http.getRequestURI().endsWith("/records.json")
+			if (RecordUpdateRequests.isUpdate(http)
 					&& updates.incrementAndGet() == 1) {
 				chain.doFilter(request, new HeldResponse((HttpServletResponse) response)); // kintone applies it
 				ServletContextRequest.getServletContextRequest(request)

@@ -7,12 +7,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.KintoneConnection;
+import io.kintonemigrator.kintone.KintoneRecord;
+import io.kintonemigrator.kintone.RecordUpdate;
 import io.kintonemigrator.ledger.JdbcApiUsageLedger;
 import io.kintonemigrator.ledger.LedgerSchema;
 import io.kintonemigrator.testsupport.InMemoryKintoneClient;
@@ -71,6 +75,30 @@ class MeteredKintoneClientTests {
 		client.recordsAfter(0, 10, List.of(), null);
 		assertThat(app.pageRequests).hasSize(4);
 		assertThat(meter.remainingToday()).isEqualTo(2);
+	}
+
+	@Test
+	void fileTransfersAndBulkUpdatesAreNotCountedByKintoneSoNeitherBudgetedNorRefused() throws Exception {
+		KintoneConnection connection = KintoneConnection.withApiToken(URI.create("http://localhost:8080"), 7, "t");
+		AppRequestMeter meter = new AppRequestMeter(connection, 1, usage, clock);
+		MeteredKintoneClient client = new MeteredKintoneClient(app.record(new KintoneRecord(1, 1, Map.of()))
+			.file("d1", new byte[] { 1, 2 }), meter);
+		client.recordsAfter(0, 10, List.of(), null);
+
+		// the day's budget is used up, and still
+		client.download(new FileKey("d1"), tmp.resolve("d1"));
+		client.upload(tmp.resolve("d1"), "d1.bin", "application/octet-stream");
+		client.updateRecords(List.of(new RecordUpdate(new RecordUpdate.RecordSelector.ById(1), 1L, Map.of())));
+
+		assertThat(meter.sent()).isEqualTo(1);
+		assertThat(meter.sentUncounted()).isEqualTo(3);
+		assertThat(app.downloads).hasValue(1);
+		assertThat(app.uploadCount()).isEqualTo(1);
+		assertThat(app.updateRequests).hasSize(1);
+		assertThatExceptionOfType(DailyRequestBudgetExceededException.class)
+			.isThrownBy(() -> client.record(1));
+		meter.close();
+		assertThat(usage.requests("localhost:8080/7", LocalDate.of(2026, 11, 23))).isEqualTo(1);
 	}
 
 	@Test

@@ -19,14 +19,27 @@ class RequestEstimateTests {
 	}
 
 	@Test
-	void requestsPerAppFollowTheJobsSteps() {
-		// 1,234 records, 2,000 files: 2 preflight + 1 count + 3 pages + 2,000 downloads
-		assertThat(RequestEstimate.sourceRequests(1_234, 2_000)).isEqualTo(2_006);
-		// 13 chunks with files: 2 preflight + 13 lookups + 13 updates + 2,000 uploads
-		assertThat(RequestEstimate.targetRequests(13, 2_000)).isEqualTo(2_028);
-		assertThat(RequestEstimate.chunkTargetRequests(0)).isZero();
-		assertThat(RequestEstimate.chunkTargetRequests(7)).isEqualTo(9);
-		assertThat(RequestEstimate.chunkSourceRequests(7)).isEqualTo(7);
+	void requestsPerAppFollowTheJobsStepsAndOnlyFileTransfersAndBulkRequestsAreNotCounted() {
+		// 1,234 records, 2,000 files: 2 preflight + 1 count + 3 pages counted; 2,000 downloads not
+		assertThat(RequestEstimate.sourceCounted(1_234)).isEqualTo(6);
+		assertThat(RequestEstimate.sourceUncounted(2_000)).isEqualTo(2_000);
+		// 13 chunks with files: 2 preflight + 13 lookups counted; 2,000 uploads + 13 bulk updates not
+		assertThat(RequestEstimate.targetCounted(13)).isEqualTo(15);
+		assertThat(RequestEstimate.targetUncounted(13, 2_000)).isEqualTo(2_013);
+	}
+
+	@Test
+	void aChunksCountedRequestsDoNotDependOnItsSizeSoOnlyABiggerBudgetHelps() {
+		// a page (and one more at the end) on the source; a lookup and two conflict re-reads on the target
+		assertThat(RequestEstimate.chunkSourceRequests(1)).isEqualTo(2);
+		assertThat(RequestEstimate.chunkSourceRequests(100)).isEqualTo(2);
+		assertThat(RequestEstimate.chunkTargetRequests(1)).isEqualTo(3);
+		assertThat(RequestEstimate.chunkTargetRequests(100)).isEqualTo(3);
+		// a day: 3 (preflight, count) + 2 on the source, 2 (preflight) + 3 on the target
+		assertThat(RequestEstimate.minimumDailyBudget(100)).isEqualTo(5);
+		assertThat(RequestEstimate.budgetProblem(5, 100)).isNull();
+		assertThat(RequestEstimate.budgetProblem(0, 100)).isNull();
+		assertThat(RequestEstimate.budgetProblem(4, 1)).contains("set limits.dailyRequestBudget to at least 5");
 	}
 
 	@Test
@@ -41,9 +54,13 @@ class RequestEstimateTests {
 
 	@Test
 	void kintoneDaysRoundUpAndTheDayStartsAtNineInTokyo() {
-		assertThat(RequestEstimate.kintoneDays(9_000, 9_000)).isEqualTo(1);
-		assertThat(RequestEstimate.kintoneDays(9_001, 9_000)).isEqualTo(2);
-		assertThat(RequestEstimate.kintoneDays(50_000, 0)).isEqualTo(1);
+		// every day repeats its overhead (2), and a chunk starts only with 3 left: 9,000 - 2 - 2 a day
+		assertThat(RequestEstimate.kintoneDays(8_998, 9_000, 2, 3)).isEqualTo(1);
+		assertThat(RequestEstimate.kintoneDays(8_999, 9_000, 2, 3)).isEqualTo(2);
+		assertThat(RequestEstimate.kintoneDays(2 + 2 * 8_996 + 1, 9_000, 2, 3)).isEqualTo(3);
+		assertThat(RequestEstimate.kintoneDays(50_000, 0, 2, 3)).isEqualTo(1);
+		// the least budget: one chunk a day
+		assertThat(RequestEstimate.kintoneDays(2 + 3, 5, 2, 3)).isEqualTo(3);
 		// 23:59 UTC is 08:59 JST: the reset is a minute away
 		assertThat(RequestEstimate.nextDailyReset(Instant.parse("2026-11-23T23:59:00Z")).toInstant())
 			.isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 import io.kintonemigrator.testsupport.HeldResponse;
+import io.kintonemigrator.testsupport.RecordUpdateRequests;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,7 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * An emulator request filter that lets a test act at moments of a migration: it counts finished
- * uploads ({@code POST file.json}) and bulk updates that kintone applied ({@code PUT records.json}),
+ * uploads ({@code POST file.json}) and bulk updates that kintone applied ({@code PUT records.json} in {@code POST bulkRequest.json}),
  * and a test thread waits for a count. It can also hold the answer of every bulk update for a
  * while after kintone applied it, like a slow network: that widens the window "kintone accepted
  * the update but the migrator has not heard it yet", where a crash tests the ledger's intents.
@@ -67,7 +68,7 @@ final class MigrationProbe implements Filter {
 		HttpServletRequest http = (HttpServletRequest) request;
 		String path = http.getRequestURI();
 		boolean upload = "POST".equals(http.getMethod()) && path.endsWith("/file.json");
-		boolean update = "PUT".equals(http.getMethod()) && path.endsWith("/records.json");
+		boolean update = RecordUpdateRequests.isUpdate(http);
 		if (update && !updateAnswerDelay.isZero()) {
 			HeldResponse held = new HeldResponse((HttpServletResponse) response);
 			chain.doFilter(request, held);

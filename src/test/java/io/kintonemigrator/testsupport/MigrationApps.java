@@ -14,6 +14,7 @@ import io.kintonemigrator.emulator.EmulatorSeed;
 import io.kintonemigrator.emulator.FieldSpec;
 import io.kintonemigrator.emulator.FileContent;
 import io.kintonemigrator.emulator.KintoneEmulator;
+import io.kintonemigrator.emulator.observe.EmulatorStats;
 import io.kintonemigrator.emulator.model.TokenPermission;
 import io.kintonemigrator.emulator.store.StoredFile;
 import io.kintonemigrator.emulator.store.StoredRecord;
@@ -138,6 +139,20 @@ public final class MigrationApps {
 	 */
 	public static long requestsWithToken(KintoneEmulator emulator, String token) {
 		return emulator.requestLog().stream().filter(entry -> token.equals(entry.header("X-Cybozu-API-Token"))).count();
+	}
+
+	/** Requests sent with this API token that kintone counts against the daily quota ({@code EmulatorStats.countsDaily}). */
+	public static long countedRequestsWithToken(KintoneEmulator emulator, String token) {
+		return emulator.requestLog()
+			.stream()
+			.filter(entry -> token.equals(entry.header("X-Cybozu-API-Token")))
+			.filter(entry -> entry.api() != null && EmulatorStats.countsDaily(entry.api()))
+			.count();
+	}
+
+	/** Requests to the app that kintone counts against its daily quota, all kintone days together (the emulator's {@code dailyByApp}). */
+	public static long countedRequests(KintoneEmulator emulator, long app) {
+		return emulator.stats().dailyCountsByApp().getOrDefault(app, Map.of()).values().stream().mapToLong(Long::longValue).sum();
 	}
 
 	/** Number of source attachments (all records). */

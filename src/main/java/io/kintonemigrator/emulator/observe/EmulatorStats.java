@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A snapshot of the request counters. API names are the path between {@code /v1/} and {@code .json}
@@ -14,12 +15,15 @@ import java.util.Map;
  * @param peakInFlight the most requests ever handled at once
  * @param countsByApp app → "METHOD api" → requests naming that app
  * @param countsByApi "METHOD api" → requests, with or without an app
- * @param dailyCountsByApp app → kintone day (see {@link #kintoneDay(Instant)}) → requests naming that app
+ * @param dailyCountsByApp app → kintone day (see {@link #kintoneDay(Instant)}) → requests naming that app that
+ * kintone counts against the app's daily quota (see {@link #countsDaily(String)})
  * @param injectedFaults fault label (e.g. {@code too-many-requests}) → requests it was injected into
  */
 public record EmulatorStats(long totalRequests, int inFlight, int peakInFlight,
 		Map<Long, Map<String, Long>> countsByApp, Map<String, Long> countsByApi,
 		Map<Long, Map<LocalDate, Long>> dailyCountsByApp, Map<String, Long> injectedFaults) {
+
+	private static final Set<String> UNCOUNTED = Set.of("file", "bulkRequest", "apps", "apis");
 
 	/** Requests naming the app, with this effective method, to this API. */
 	public long count(long app, String method, String api) {
@@ -41,9 +45,20 @@ public record EmulatorStats(long totalRequests, int inFlight, int peakInFlight,
 		return this.injectedFaults.getOrDefault(label, 0L);
 	}
 
-	/** Requests naming the app during one kintone day. Counting never rejects a request. */
+	/** Requests naming the app during one kintone day that kintone counts. Counting never rejects a request. */
 	public long dailyCount(long app, LocalDate kintoneDay) {
 		return this.dailyCountsByApp.getOrDefault(app, Map.of()).getOrDefault(kintoneDay, 0L);
+	}
+
+	/**
+	 * Whether kintone counts a call of this API against the app's daily request quota: kintone's common
+	 * specification lists requests it does not count ("対象外のAPIリクエスト", kintone-api.md §7), among
+	 * them upload and download of files ({@code file}), the bulk request ({@code bulkRequest}, whatever
+	 * its sub-requests are), Get Apps ({@code apps}) and the space and plugin APIs. Everything else
+	 * counts 1 per request, whatever its answer.
+	 */
+	public static boolean countsDaily(String api) {
+		return !UNCOUNTED.contains(api) && !api.startsWith("space") && !api.startsWith("plugin");
 	}
 
 	/**

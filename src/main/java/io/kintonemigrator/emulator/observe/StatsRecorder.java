@@ -53,9 +53,11 @@ public final class StatsRecorder {
 			this.byApp.computeIfAbsent(app, (a) -> new ConcurrentHashMap<>())
 				.computeIfAbsent(key, (k) -> new LongAdder())
 				.increment();
-			this.daily.computeIfAbsent(app, (a) -> new ConcurrentHashMap<>())
-				.computeIfAbsent(EmulatorStats.kintoneDay(this.clock.instant()), (d) -> new LongAdder())
-				.increment();
+			if (EmulatorStats.countsDaily(api)) {
+				this.daily.computeIfAbsent(app, (a) -> new ConcurrentHashMap<>())
+					.computeIfAbsent(EmulatorStats.kintoneDay(this.clock.instant()), (d) -> new LongAdder())
+					.increment();
+			}
 		}
 	}
 

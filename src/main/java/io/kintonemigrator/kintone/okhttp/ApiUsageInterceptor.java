@@ -3,13 +3,14 @@ package io.kintonemigrator.kintone.okhttp;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.kintonemigrator.kintone.DailyQuota;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A network interceptor: counts every request that actually goes out on the wire against its app's
- * kintone day, and remembers the domain's last {@code X-ConcurrencyLimit-Limit/Running} answer.
+ * A network interceptor: counts every request that actually goes out on the wire and that kintone
+ * counts ({@link DailyQuota}) against its app's kintone day, and remembers the domain's last {@code X-ConcurrencyLimit-Limit/Running} answer.
  */
 final class ApiUsageInterceptor implements Interceptor {
 
@@ -28,7 +29,9 @@ final class ApiUsageInterceptor implements Interceptor {
 
 	@Override
 	public Response intercept(Chain chain) throws IOException {
-		counter.increment();
+		if (DailyQuota.countsPath(chain.request().url().encodedPath())) {
+			counter.increment();
+		}
 		Response response = chain.proceed(chain.request());
 		concurrency.observe(parse(response.header(LIMIT)), parse(response.header(RUNNING)));
 		return response;

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one place where a failed HTTP exchange becomes a typed exception. Reads at most
@@ -101,12 +102,33 @@ final class KintoneErrorMapper {
 				return null;
 			}
 			JsonNode node = json.readTree(body);
+			if (node.isObject() && node.path("results").isArray()) {
+				return bulkError(node.path("results"));
+			}
 			return node.isObject() && (node.has("code") || node.has("message")) ? node : null;
 		}
 		catch (IOException | JacksonException ex) {
 			// a truncated or broken error body is still an error response; say what we know
 			return null;
 		}
+	}
+
+	/**
+	 * A failed bulk request answers {@code {"results":[{}, {error}, {}]}}: the error of the sub-request
+	 * that failed, with its index in the message (everything was rolled back); null when none is there.
+	 */
+	private @Nullable JsonNode bulkError(JsonNode results) {
+		for (int i = 0; i < results.size(); i++) {
+			JsonNode result = results.get(i);
+			if (result.isObject() && (result.has("code") || result.has("message"))) {
+				ObjectNode error = ((ObjectNode) result).deepCopy();
+				String message = text(result, "message");
+				error.put("message", (message == null ? "" : message + " ") + "(bulk sub-request " + (i + 1) + " of "
+						+ results.size() + "; nothing of the bulk request was applied)");
+				return error;
+			}
+		}
+		return null;
 	}
 
 	private static Map<String, List<String>> fieldErrors(JsonNode error) {

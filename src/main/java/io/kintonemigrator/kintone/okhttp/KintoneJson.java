@@ -134,7 +134,32 @@ final class KintoneJson {
 		return result;
 	}
 
+	/** The new revisions from every {@code PUT records.json} answer in a bulk request's {@code results}, in order. */
+	List<UpdatedRecord> bulkUpdatedRecords(JsonNode body) {
+		List<UpdatedRecord> result = new ArrayList<>();
+		for (JsonNode answer : required(body, "results").values()) {
+			result.addAll(updatedRecords(answer));
+		}
+		return result;
+	}
+
 	// ---- writing
+
+	/**
+	 * {@code POST bulkRequest.json} body: one {@code PUT} of {@code recordsPath} per {@code perRequest}
+	 * updates, in order.
+	 */
+	ObjectNode bulkUpdateRecords(String recordsPath, long app, List<RecordUpdate> updates, int perRequest) {
+		ObjectNode body = mapper.createObjectNode();
+		ArrayNode requests = body.putArray("requests");
+		for (int from = 0; from < updates.size(); from += perRequest) {
+			requests.addObject()
+				.put("method", "PUT")
+				.put("api", recordsPath)
+				.set("payload", updateRecords(app, updates.subList(from, Math.min(updates.size(), from + perRequest))));
+		}
+		return body;
+	}
 
 	ObjectNode updateRecords(long app, List<RecordUpdate> updates) {
 		ObjectNode body = mapper.createObjectNode();

@@ -57,6 +57,11 @@ final class KintoneUrls {
 		return apiRoot.newBuilder().addPathSegments(resource);
 	}
 
+	/** The path of {@code resource}, as a bulk request's sub-request names it: {@code /k/v1/records.json} or the guest path. */
+	String path(String resource) {
+		return api(resource).build().encodedPath();
+	}
+
 	String host() {
 		return apiRoot.host();
 	}

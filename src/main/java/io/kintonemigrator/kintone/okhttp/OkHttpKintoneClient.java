@@ -48,6 +48,12 @@ final class OkHttpKintoneClient implements KintoneClient {
 	/** Above this URL length a GET goes as POST + {@code X-HTTP-Method-Override: GET} (as kintone's js-sdk does). */
 	static final int MAX_GET_URL_LENGTH = 4096;
 
+	/** Records per {@code PUT records.json} (kintone's limit). */
+	static final int RECORDS_PER_UPDATE = 100;
+
+	/** Records per {@link #updateRecords}: 20 sub-requests (kintone's limit per bulk request) of 100 records. */
+	static final int MAX_UPDATES = 20 * RECORDS_PER_UPDATE;
+
 	private static final MediaType JSON = MediaType.get("application/json");
 
 	private final OkHttpClient http;
@@ -166,18 +172,24 @@ final class OkHttpKintoneClient implements KintoneClient {
 				body -> json.record(body.path("record")));
 	}
 
+	/**
+	 * Sent as one {@code POST bulkRequest.json} holding a {@code PUT records.json} per
+	 * {@value #RECORDS_PER_UPDATE} updates: kintone applies all of them or none, and does not count a
+	 * bulk request against the app's daily quota. A failed sub-request is reported with its own
+	 * status and code (a revision conflict stays a 409 {@code GAIA_CO02}).
+	 */
 	@Override
 	public List<UpdatedRecord> updateRecords(List<RecordUpdate> updates) {
 		if (updates.isEmpty()) {
 			return List.of();
 		}
-		if (updates.size() > 100) {
-			throw new IllegalArgumentException("at most 100 records per update, got " + updates.size());
+		if (updates.size() > MAX_UPDATES) {
+			throw new IllegalArgumentException("at most " + MAX_UPDATES + " records per update, got " + updates.size());
 		}
-		Request request = new Request.Builder().url(urls.api("records.json").build())
-			.put(jsonBody(json.updateRecords(app.value(), updates)))
+		Request request = new Request.Builder().url(urls.api("bulkRequest.json").build())
+			.post(jsonBody(json.bulkUpdateRecords(urls.path("records.json"), app.value(), updates, RECORDS_PER_UPDATE)))
 			.build();
-		return execute("update " + updates.size() + " records of app " + app, request, json::updatedRecords);
+		return execute("update " + updates.size() + " records of app " + app, request, json::bulkUpdatedRecords);
 	}
 
 	@Override

@@ -22,9 +22,11 @@ import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.FormFields;
 import io.kintonemigrator.kintone.KintoneApiException;
 import io.kintonemigrator.kintone.KintoneClient;
+import io.kintonemigrator.kintone.KintoneConnection.Credentials;
 import io.kintonemigrator.kintone.KintoneRecord;
 import io.kintonemigrator.kintone.RecordUpdate;
 import io.kintonemigrator.kintone.RecordUpdate.RecordSelector;
+import io.kintonemigrator.kintone.Secret;
 import io.kintonemigrator.kintone.UpdatedRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +40,7 @@ import static io.kintonemigrator.kintone.okhttp.EmulatorApps.SOURCE;
 import static io.kintonemigrator.kintone.okhttp.EmulatorApps.TARGET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Every operation of the OkHttp client against the emulator over real HTTP. */
 class OkHttpKintoneClientTests {
@@ -103,7 +106,7 @@ class OkHttpKintoneClientTests {
 
 		assertThat(ids).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
 		assertThat(emulator.requestLog()).extracting(RequestLogEntry::effectiveMethod, RequestLogEntry::path)
-			.containsOnly(org.assertj.core.groups.Tuple.tuple("GET", "/k/v1/records.json"));
+			.containsOnly(tuple("GET", "/k/v1/records.json"));
 	}
 
 	@Test
@@ -136,8 +139,8 @@ class OkHttpKintoneClientTests {
 		StoredRecord stored = emulator.record(SOURCE, 1).orElseThrow();
 
 		assertThat(record.files("att")).extracting(FileInfo::name, FileInfo::size, FileInfo::contentType)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(EmulatorApps.JAPANESE_NAME, 3000L, "application/pdf"),
-					org.assertj.core.groups.Tuple.tuple("empty.txt", 0L, "text/plain"));
+			.containsExactly(tuple(EmulatorApps.JAPANESE_NAME, 3000L, "application/pdf"),
+					tuple("empty.txt", 0L, "text/plain"));
 		assertThat(record.files("att")).extracting(f -> f.fileKey().value())
 			.containsExactlyElementsOf(stored.files("att").stream().map(StoredFile::fileKey).toList());
 		List<FieldValue.SubtableRow> rows = record.rows("items");
@@ -349,14 +352,80 @@ class OkHttpKintoneClientTests {
 	}
 
 	@Test
-	void moreThanAHundredUpdatesAreRefusedBeforeAnyRequest() {
-		List<RecordUpdate> updates = IntStream.rangeClosed(1, 101)
+	void moreThanTwentyTimesAHundredUpdatesAreRefusedBeforeAnyRequest() {
+		List<RecordUpdate> updates = IntStream.rangeClosed(1, 2001)
 			.mapToObj(i -> new RecordUpdate(new RecordSelector.ById(i), null, Map.of()))
 			.toList();
 
 		assertThatThrownBy(() -> target.updateRecords(updates)).isInstanceOf(IllegalArgumentException.class)
-			.hasMessageContaining("at most 100");
+			.hasMessageContaining("at most 2000");
 		assertThat(emulator.requestLog()).isEmpty();
+	}
+
+	@Test
+	void updatesGoAsOneBulkRequestThatKintoneDoesNotCount() {
+		KintoneRecord one = target.record(1);
+		KintoneRecord two = target.record(2);
+		emulator.clearRequestLog();
+		// 101 updates need two PUT records.json sub-requests; 99 of them name records that do not change
+		List<RecordUpdate> updates = new ArrayList<>();
+		updates.add(new RecordUpdate(new RecordSelector.ById(1), one.revision(),
+				Map.of("title", new FieldUpdate.Plain("bulk 1"))));
+		for (int i = 0; i < 99; i++) {
+			updates.add(new RecordUpdate(new RecordSelector.ById(3), null, Map.of()));
+		}
+		updates.add(new RecordUpdate(new RecordSelector.ById(2), two.revision(),
+				Map.of("title", new FieldUpdate.Plain("bulk 2"))));
+
+		List<UpdatedRecord> updated = target.updateRecords(updates);
+
+		assertThat(updated).hasSize(101);
+		assertThat(updated.get(0)).isEqualTo(new UpdatedRecord(1, one.revision() + 1));
+		assertThat(updated.get(100)).isEqualTo(new UpdatedRecord(2, two.revision() + 1));
+		assertThat(emulator.requestLog()).extracting(RequestLogEntry::method, RequestLogEntry::api)
+			.containsExactly(tuple("POST", "bulkRequest"));
+		assertThat(emulator.record(TARGET, 2).orElseThrow().text("title")).isEqualTo("bulk 2");
+		assertThat(target.usage().requestsToday()).as("kintone does not count bulk requests")
+			.isEqualTo(emulator.stats().dailyCount(TARGET, target.usage().kintoneDay()));
+	}
+
+	@Test
+	void aStaleRevisionInTheSecondSubRequestIsAConflictAndUndoesTheFirst() {
+		KintoneRecord one = target.record(1);
+		KintoneRecord two = target.record(2);
+		String title = emulator.record(TARGET, 1).orElseThrow().text("title");
+		List<RecordUpdate> updates = new ArrayList<>();
+		updates.add(new RecordUpdate(new RecordSelector.ById(1), one.revision(),
+				Map.of("title", new FieldUpdate.Plain("not kept"))));
+		for (int i = 0; i < 99; i++) {
+			updates.add(new RecordUpdate(new RecordSelector.ById(3), null, Map.of()));
+		}
+		updates.add(new RecordUpdate(new RecordSelector.ById(2), two.revision() + 5,
+				Map.of("title", new FieldUpdate.Plain("stale"))));
+
+		assertThatThrownBy(() -> target.updateRecords(updates)).isInstanceOfSatisfying(KintoneApiException.class, ex -> {
+			assertThat(ex.status()).isEqualTo(409);
+			assertThat(ex.code()).isEqualTo("GAIA_CO02");
+			assertThat(ex.isRetryable()).isFalse();
+			assertThat(ex.getMessage()).contains("bulk sub-request 2 of 2");
+		});
+		assertThat(emulator.record(TARGET, 1).orElseThrow().revision()).isEqualTo(one.revision());
+		assertThat(emulator.record(TARGET, 1).orElseThrow().text("title")).isEqualTo(title);
+	}
+
+	@Test
+	void aGuestSpaceAppIsUpdatedThroughTheGuestSpacesBulkRequest() {
+		try (KintoneClient guest = factory.open(EmulatorApps.connection(emulator.baseUrl(), EmulatorApps.GUEST,
+				EmulatorApps.GUEST_SPACE, new Credentials.ApiTokens(List.of(new Secret(EmulatorApps.GUEST_TOKEN)))))) {
+			KintoneRecord record = guest.record(1);
+
+			guest.updateRecords(List.of(new RecordUpdate(new RecordSelector.ById(1), record.revision(),
+					Map.of("title", new FieldUpdate.Plain("guest bulk")))));
+
+			assertThat(emulator.record(EmulatorApps.GUEST, 1).orElseThrow().text("title")).isEqualTo("guest bulk");
+			assertThat(emulator.requestLog()).last()
+				.satisfies(entry -> assertThat(entry.path()).isEqualTo("/k/guest/5/v1/bulkRequest.json"));
+		}
 	}
 
 	static String sha256(Path file) throws Exception {
