@@ -8,6 +8,7 @@ import java.util.Map;
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.testsupport.ChildMigrator;
 import io.kintonemigrator.testsupport.IncrementalApps;
+import io.kintonemigrator.testsupport.RecordUpdateRequests;
 import io.kintonemigrator.testsupport.TestDatabase;
 
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class IncrementalCrashFunctionalTests {
 			assertThat(resumed.output()).contains("Resuming the incremental run of job 'incremental-crash'")
 				.contains("was left STARTED");
 			assertThat(emulator.requestLog()).filteredOn(entry -> "file".equals(entry.api())).isEmpty();
-			assertThat(emulator.requestLog()).filteredOn(entry -> "PUT".equals(entry.method())).isEmpty();
+			assertThat(emulator.requestLog()).filteredOn(entry -> RecordUpdateRequests.API.equals(entry.api())).isEmpty();
 			for (long i = 1; i <= 6; i++) {
 				List<String> expected = new ArrayList<>(before.get(i));
 				if (i == 2 || i == 5) {
