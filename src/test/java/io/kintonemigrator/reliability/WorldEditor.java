@@ -88,9 +88,8 @@ final class WorldEditor implements AutoCloseable {
 		}
 	}
 
-	/** One random edit of one random source record. */
-	void editSource(Random random, int records) throws Exception {
-		long id = 1 + random.nextInt(records);
+	/** One random edit of source record {@code id}. */
+	void editSource(Random random, long id) throws Exception {
 		int kind = random.nextInt(7);
 		long seedOfEdit = random.nextLong();
 		String[] what = new String[1];
@@ -183,12 +182,11 @@ final class WorldEditor implements AutoCloseable {
 	}
 
 	/**
-	 * One edit of one random target record: {@code note} and row "T"'s {@code memo}; with
+	 * One edit of target record {@code id}: {@code note} and row "T"'s {@code memo}; with
 	 * {@code addFiles} (append mode) half the time also a file of the user's in {@code documents}, or
 	 * in {@code archive} once it is mapped.
 	 */
-	void editTarget(Random random, int records, boolean addFiles, boolean archiveMapped) throws Exception {
-		long id = 1 + random.nextInt(records);
+	void editTarget(Random random, long id, boolean addFiles, boolean archiveMapped) throws Exception {
 		long stamp = uniques.incrementAndGet();
 		boolean addFile = addFiles && random.nextBoolean();
 		String cell = archiveMapped && random.nextBoolean() ? "archive" : "documents";
