@@ -171,6 +171,9 @@ class ChangingWorldFunctionalTests {
 							archiveMapped = true;
 						}
 					}
+					if (outcomes.isEmpty()) {
+						problems.add("harness: no run lasted long enough to be killed");
+					}
 					ChildMigrate.Result last = finalRun(migrate);
 					problems.addAll(model.differences(emulator, onExisting, archiveMapped));
 					problems.addAll(WorldReports.differences(last.output(), emulator, model, onExisting, archiveMapped));

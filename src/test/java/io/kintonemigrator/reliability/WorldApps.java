@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Random;
 
 import io.kintonemigrator.emulator.AppSeed;
@@ -184,17 +183,6 @@ final class WorldApps {
 				%sonExisting: %s
 				limits: { concurrency: 4, requestsPerSecond: 1000, chunkSize: %d }
 				""".formatted(name, baseUrl, baseUrl, extras, onExisting, chunkSize));
-	}
-
-	/** The FILE mappings: source field → target field (a table column as {@code table.column}). */
-	static List<Mapping> mappings(boolean withExtras) {
-		Mapping attachments = new Mapping("attachments", "documents", false);
-		Mapping drawings = new Mapping("items.drawing", "lines.drawing", true);
-		return withExtras ? List.of(attachments, drawings, new Mapping("extras", "archive", false))
-				: List.of(attachments, drawings);
-	}
-
-	record Mapping(String from, String to, boolean inTable) {
 	}
 
 }

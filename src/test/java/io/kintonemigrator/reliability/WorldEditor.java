@@ -40,7 +40,8 @@ import tools.jackson.databind.node.ObjectNode;
  * file (same bytes under a new name: a delete and an add), reorder the files of a FILE value, add a
  * table row (a new, never reused row key) with a file, delete a row, reorder the rows. Target edits
  * ({@link #editTarget}): change {@code note} and the {@code memo} of the target-only row "T"; in
- * {@code append} mode also add a file of the user's to a mapped FILE field. Every target edit that
+ * {@code append} mode also add a file of the user's to a mapped FILE field, or remove one of the
+ * user's own files from it. Every target edit that
  * kintone accepted is recorded in the {@link WorldModel}. Thread-safe by confinement: one thread edits
  * at a time (the test's thread between runs, its user thread while a run goes); the model is
  * thread-safe.
@@ -183,12 +184,14 @@ final class WorldEditor implements AutoCloseable {
 
 	/**
 	 * One edit of target record {@code id}: {@code note} and row "T"'s {@code memo}; with
-	 * {@code addFiles} (append mode) half the time also a file of the user's in {@code documents}, or
-	 * in {@code archive} once it is mapped.
+	 * {@code userFiles} (append mode) half the time also a file of the user's added to
+	 * {@code documents} (or {@code archive} once it is mapped), and half the time one of the
+	 * user's own files removed from it, if it holds one.
 	 */
-	void editTarget(Random random, long id, boolean addFiles, boolean archiveMapped) throws Exception {
+	void editTarget(Random random, long id, boolean userFiles, boolean archiveMapped) throws Exception {
 		long stamp = uniques.incrementAndGet();
-		boolean addFile = addFiles && random.nextBoolean();
+		boolean addFile = userFiles && random.nextBoolean();
+		boolean removeFile = userFiles && random.nextBoolean();
 		String cell = archiveMapped && random.nextBoolean() ? "archive" : "documents";
 		String fileName = "利用者追加_" + id + "_" + stamp + ".txt";
 		byte[] bytes = WorldApps.bytes(random);
@@ -196,9 +199,11 @@ final class WorldEditor implements AutoCloseable {
 		String note = "edited by a user " + stamp;
 		String memo = "memo by a user " + stamp;
 		boolean[] hadRowT = new boolean[1];
+		String[] removed = new String[1];
 		modify(WorldApps.TARGET_APP, id, WorldApps.TARGET_TOKEN, current -> {
 			Editable record = new Editable(current, "lines", List.of("item_no", "memo"));
 			hadRowT[0] = false;
+			removed[0] = removeFile ? removeOwnFile(id, cell, record.files.get(cell)) : null;
 			for (Row row : record.rows) {
 				if ("T".equals(row.texts.get("item_no"))) {
 					row.texts.put("memo", memo);
@@ -208,7 +213,7 @@ final class WorldEditor implements AutoCloseable {
 			if (key != null) {
 				record.files.get(cell).add(new FileRef(key, fileName));
 			}
-			ObjectNode body = record.body(key != null ? List.of(cell) : List.of(), "lines");
+			ObjectNode body = record.body(key != null || removed[0] != null ? List.of(cell) : List.of(), "lines");
 			body.putObject("note").put("value", note);
 			return body;
 		});
@@ -216,10 +221,36 @@ final class WorldEditor implements AutoCloseable {
 		if (hadRowT[0]) {
 			model.memoEdited(id, "T", memo);
 		}
+		if (removed[0] != null) {
+			model.userFileRemoved(id, cell, removed[0]);
+		}
 		if (key != null) {
 			model.userFileAdded(id, cell, fileName + ":" + sha256(bytes));
 		}
-		log.add("target " + id + ": note, memo of T" + (key != null ? ", add " + fileName + " to " + cell : ""));
+		log.add("target " + id + ": note, memo of T" + (removed[0] != null ? ", remove " + removed[0] + " from " + cell : "")
+				+ (key != null ? ", add " + fileName + " to " + cell : ""));
+	}
+
+	/**
+	 * Takes one of the user's own files (a {@link WorldModel} user file of the cell, found by name and
+	 * SHA-256 of what the record holds under that key) out of {@code files}; returns its
+	 * {@code name:SHA-256}, or null when the cell holds none.
+	 */
+	private String removeOwnFile(long id, String cell, List<FileRef> files) {
+		List<String> own = new ArrayList<>(model.userFiles(id, cell));
+		Map<String, String> shaByKey = new HashMap<>();
+		emulator.record(WorldApps.TARGET_APP, id)
+			.orElseThrow()
+			.files(cell)
+			.forEach(file -> shaByKey.put(file.fileKey(), file.sha256()));
+		for (int i = 0; i < files.size(); i++) {
+			String file = files.get(i).name + ":" + shaByKey.get(files.get(i).key);
+			if (own.contains(file)) {
+				files.remove(i);
+				return file;
+			}
+		}
+		return null;
 	}
 
 	/** Reads, changes (again after every 409) and saves one record with the revision read. */
