@@ -57,7 +57,8 @@ class ChangingWorldFunctionalTests {
 	/** Edits of the users' thread during one run, at most. */
 	static final int EDITS_PER_RUN = 6;
 
-	private static final long BASE_SEED = Long.getLong("kam.world.seed", Math.floorMod(System.nanoTime(), 1_000_000L));
+	private static final long BASE_SEED = Long.getLong("kam.world.seed",
+			Math.floorMod(System.nanoTime(), 1_000_000L));
 
 	private static final int SEEDS = Integer.getInteger("kam.world.seeds", 1);
 
