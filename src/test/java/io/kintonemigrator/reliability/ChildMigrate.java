@@ -44,8 +44,8 @@ final class ChildMigrate implements AutoCloseable {
 		return "jdbc:h2:file:" + dir.resolve("db/migrator");
 	}
 
-	/** Starts a run; its output goes to {@link Run#log()}. */
-	Run start() throws IOException {
+	/** Starts a run, with {@code extraArgs} after the command's own (e.g. {@code --since-last-run}); its output goes to {@link Run#log()}. */
+	Run start(String... extraArgs) throws IOException {
 		runs++;
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -63,6 +63,7 @@ final class ChildMigrate implements AutoCloseable {
 		command.add(databaseUrl());
 		command.add("--reports-dir");
 		command.add(dir.resolve("reports").toString());
+		command.addAll(List.of(extraArgs));
 		Path log = dir.resolve("run-" + runs + ".log");
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().put("CHAOS_SOURCE_TOKEN", ReliabilityDataSet.SOURCE_TOKEN);
@@ -73,8 +74,8 @@ final class ChildMigrate implements AutoCloseable {
 	}
 
 	/** Runs to the end (at most {@code seconds}) and returns the exit code and output. */
-	Result run(int seconds) throws Exception {
-		Run run = start();
+	Result run(int seconds, String... extraArgs) throws Exception {
+		Run run = start(extraArgs);
 		if (!run.process().waitFor(seconds, TimeUnit.SECONDS)) {
 			run.kill();
 			throw new AssertionError("migrate did not finish within " + seconds + " s:\n" + run.output());
