@@ -24,10 +24,18 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 record RunSummary(String job, long executionId, String status, @Nullable String stopReason, Instant startedAt,
 		Instant endedAt, double wallSeconds, long recordsToRead, long recordsRead, long recordsUpdated,
 		long recordsSkipped, long filesMoved, long filesSkipped, long bytesMoved, long retries, AppRequests source,
-		AppRequests target, double filesPerSecond, double megabytesPerSecond, LedgerTotals ledger) {
+		AppRequests target, double filesPerSecond, double megabytesPerSecond, LedgerTotals ledger,
+		Concurrency concurrency) {
 
 	/** Requests this execution sent to one app. */
 	record AppRequests(String app, long requests) {
+	}
+
+	/**
+	 * Calls in flight allowed per domain at the end ({@code current/max}, e.g. {@code 50/50}; empty
+	 * when unknown) and the lowest it went ({@code -1} unknown); it adapts to how busy the domain is.
+	 */
+	record Concurrency(String atEnd, long lowest) {
 	}
 
 	/** The job's ledger, all executions together. */
@@ -56,7 +64,9 @@ record RunSummary(String job, long executionId, String status, @Nullable String 
 				new AppRequests(appName(config.source()), counters.getLong(ExecutionKeys.SOURCE_REQUESTS, 0L)),
 				new AppRequests(appName(config.target()), counters.getLong(ExecutionKeys.TARGET_REQUESTS, 0L)),
 				round(filesMoved / wall), round(bytesMoved / 1_000_000d / wall), new LedgerTotals(ledger.attached(),
-						ledger.attachedBytes(), ledger.skipped(), ledger.skippedRecords()));
+						ledger.attachedBytes(), ledger.skipped(), ledger.skippedRecords()),
+				new Concurrency(counters.getString(ExecutionKeys.CONCURRENCY, ""),
+						counters.getLong(ExecutionKeys.CONCURRENCY_LOWEST, -1L)));
 	}
 
 	/** {@code host[:port]/app}. */

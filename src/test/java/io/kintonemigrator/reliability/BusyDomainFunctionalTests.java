@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.fault.FaultSettings;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.ObjectMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,7 +67,8 @@ class BusyDomainFunctionalTests {
 				ReliabilityDataSet.Verification verification = data.verify(emulator, Map.of());
 				System.out.println("busy domain: " + ours + " requests of ours, " + ours429 + " answered 429; neighbour "
 						+ neighbour.sent() + " requests, " + neighbour.refused() + " answered 429; peak in flight "
-						+ emulator.stats().peakInFlight() + "; wall time " + wallMillis + " ms");
+						+ emulator.stats().peakInFlight() + "; wall time " + wallMillis + " ms; exit " + result.exitCode()
+						+ "; lowest concurrency " + (result.exitCode() == 0 ? lowestConcurrency() : -1));
 
 				assertThat(result.exitCode()).as(result.output()).isZero();
 				assertThat(verification.problems()).isEmpty();
@@ -73,7 +76,19 @@ class BusyDomainFunctionalTests {
 				assertThat(verification.attachmentsOnTargets()).isEqualTo(data.attachments());
 				// at most a few: the first requests find out how busy the domain is
 				assertThat(ours429).as("429 answers to the job").isLessThanOrEqualTo(ours / 100);
+				// the summary says how far the job stepped back: 50 do not fit next to 60 and 20 free
+				assertThat(result.output()).containsPattern("\\| concurrency +\\| \\d+/50 at the end, lowest \\d+ ");
+				assertThat(lowestConcurrency()).isBetween(2L, 49L);
 			}
+		}
+	}
+
+	private long lowestConcurrency() throws IOException {
+		try (Stream<Path> reports = Files.walk(tmp.resolve("reports"))) {
+			Path summary = reports.filter(file -> file.getFileName().toString().equals("summary.json"))
+				.findFirst()
+				.orElseThrow();
+			return new ObjectMapper().readTree(summary.toFile()).path("concurrency").path("lowest").asLong(-1);
 		}
 	}
 
