@@ -83,8 +83,9 @@ final class DomainGuard {
 
 	/**
 	 * Runs one whole operation; a retried attempt calls {@code operation} again from the start.
-	 * @param usage read after each attempt, while it still holds its slot: the domain's
-	 * {@code X-ConcurrencyLimit-Limit/Running} as the attempt's answer reported them
+	 * @param usage read after each attempt, while it still holds its slot: the domain's last
+	 * {@code X-ConcurrencyLimit-Limit/Running} report (normally the attempt's own answer) and how many
+	 * of the running requests were ours
 	 */
 	<T> T call(String operation, Supplier<T> call, @Nullable Supplier<ApiUsage> usage) {
 		Supplier<T> guarded = inSlot(call, usage);

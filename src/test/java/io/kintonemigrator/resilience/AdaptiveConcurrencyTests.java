@@ -142,14 +142,15 @@ class AdaptiveConcurrencyTests {
 			IntSummaryStatistics ours = measured.stream().mapToInt(Sample::ours).summaryStatistics();
 			long over = measured.stream().filter(s -> s.domain() > 100 - HEADROOM).count();
 			long start = settling.isEmpty() ? 0 : settling.get(0).nanos();
-			String climb = Stream.concat(settling.stream(), measured.stream())
+			// with the neighbour gone: how long the limit took to climb back
+			String climb = neighbour > 0 ? "" : Stream.concat(settling.stream(), measured.stream())
 				.filter(s -> s.limit() == CONCURRENCY)
 				.findFirst()
-				.map(s -> "at " + CONCURRENCY + " after " + (s.nanos() - start) / 1_000_000 + " ms")
-				.orElse("below " + CONCURRENCY);
+				.map(s -> ", at " + CONCURRENCY + " after " + (s.nanos() - start) / 1_000_000 + " ms")
+				.orElse(", below " + CONCURRENCY);
 			return String.format(Locale.ROOT,
 					"neighbour %2d: domain in flight mean %.1f max %d (max %d while settling), ours mean %.1f max %d, "
-							+ "limit %d-%d (%s), samples over %d: %d of %d",
+							+ "limit %d-%d%s, samples over %d: %d of %d",
 					neighbour, domain.getAverage(), domain.getMax(),
 					settling.stream().mapToInt(Sample::domain).max().orElse(0), ours.getAverage(), ours.getMax(),
 					measured.stream().mapToInt(Sample::limit).min().orElse(0),
