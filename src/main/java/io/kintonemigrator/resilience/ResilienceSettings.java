@@ -5,18 +5,19 @@ import java.time.Duration;
 /**
  * How hard we may press one kintone domain, and how we back off. kintone allows 100 concurrent
  * requests per domain, shared with every human user of it, so the defaults are conservative:
- * at most 4 calls in flight (adapted down to 2 while the domain is busy, keeping 20 of its slots free
- * for others) and 5 requests per second per domain, 6 attempts with exponential backoff from
+ * at most 4 calls in flight (adapted down to 2 while the domain is busy, keeping 20 of its slots
+ * free for others) and 5 requests per second per domain, 6 attempts with exponential backoff from
  * 1 s to 60 s (multiplier 2, jitter 0.5), a server's {@code Retry-After} honoured up to 5 minutes,
- * a busy domain (429) waited for up to 30 minutes, and a circuit that opens for 30 s when half of the
- * last 20 calls (at least 10) failed transiently.
+ * a busy domain (a 429, or no free slot of ours) waited for up to 30 minutes, and a circuit that
+ * opens for 30 s when half of the last 20 calls (at least 10) failed transiently.
  *
  * @param maxConcurrentCalls the most calls in flight per domain ({@code limits.concurrency}), 1..100
  * @param minConcurrentCalls the fewest calls in flight the adaptive limit goes down to, 1..100 (taken as
  * {@code maxConcurrentCalls} when greater; equal to it, the limit does not adapt)
  * @param domainHeadroom slots of the domain's concurrency limit to leave free for its other clients,
  * 0..99 ({@code limits.domainHeadroom}); see {@link AdaptiveConcurrencyLimit}
- * @param maxWaitForSlot how long a call waits for a free slot before it is refused
+ * @param maxWaitForSlot how long a call waits for a free slot before it is refused (as long as a busy
+ * domain is waited for by default: a busy domain may hold the limit at its floor for a while)
  * @param requestsPerSecond request starts per second per domain (each attempt counts), &gt; 0
  * @param maxWaitForPermit how long a call waits for the rate limiter before it is refused
  * @param maxAttempts attempts per operation including the first, 1..20
@@ -68,7 +69,7 @@ public record ResilienceSettings(int maxConcurrentCalls, int minConcurrentCalls,
 
 	/** The conservative defaults described above. */
 	public static ResilienceSettings defaults() {
-		return new ResilienceSettings(4, 2, 20, Duration.ofMinutes(10), 5, Duration.ofMinutes(5), 6,
+		return new ResilienceSettings(4, 2, 20, Duration.ofMinutes(30), 5, Duration.ofMinutes(5), 6,
 				Duration.ofSeconds(1), Duration.ofSeconds(60), 2.0, 0.5, Duration.ofMinutes(5), Duration.ofMinutes(30), 50,
 				20, 10, Duration.ofSeconds(30), 3);
 	}
