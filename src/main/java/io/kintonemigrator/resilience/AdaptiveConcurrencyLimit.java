@@ -11,8 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * ours included. We keep {@code headroom} of them free for the others:
  * <ul>
  * <li>{@link #observe}: the others run {@code running - own} (our requests the domain counted; when
- * unknown, our calls in flight); what fits for us is
- * {@code limit - headroom - others}. Less than our current limit: the limit drops to it at once
+ * unknown, our calls in flight); what fits for us is {@code limit - headroom - others}. Less than
+ * our current limit: the limit drops to it at once
  * (repeated reports of the same crowd give the same figure, so it never collapses further). More:
  * the limit grows by {@code 1/limit} per report, one per round trip of all calls in flight
  * (additive increase).</li>
