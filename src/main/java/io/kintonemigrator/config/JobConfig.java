@@ -99,9 +99,20 @@ public record JobConfig(String name, KintoneConnection source, KintoneConnection
 	/**
 	 * Limits towards kintone. {@code concurrency} and {@code requestsPerSecond} apply per domain;
 	 * {@code dailyRequestBudget} per app (0: none); {@code chunkSize} source records per chunk
-	 * (1..100, one bulk update each).
+	 * (1..100, one bulk update each); {@code domainHeadroom} of the domain's 100 concurrent requests
+	 * are left free for its other clients (our concurrency adapts, between 2 and {@code concurrency},
+	 * to what they leave).
 	 */
-	public record Limits(int concurrency, double requestsPerSecond, long dailyRequestBudget, int chunkSize) {
+	public record Limits(int concurrency, double requestsPerSecond, long dailyRequestBudget, int chunkSize,
+			int domainHeadroom) {
+
+		/** The headroom unless set: a fifth of kintone's 100 concurrent requests per domain. */
+		public static final int DEFAULT_DOMAIN_HEADROOM = 20;
+
+		/** Limits with the default {@code domainHeadroom}. */
+		public Limits(int concurrency, double requestsPerSecond, long dailyRequestBudget, int chunkSize) {
+			this(concurrency, requestsPerSecond, dailyRequestBudget, chunkSize, DEFAULT_DOMAIN_HEADROOM);
+		}
 
 		public static Limits defaults() {
 			return new Limits(4, 10, 0, 100);

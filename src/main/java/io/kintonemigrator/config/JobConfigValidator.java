@@ -317,7 +317,12 @@ final class JobConfigValidator {
 		if (chunkSize < 1 || chunkSize > 100) {
 			problems.add("limits.chunkSize: must be 1..100 (one bulk update per chunk), was " + chunkSize);
 		}
-		return new Limits(concurrency, rate, budget, chunkSize);
+		int headroom = raw.domainHeadroom() == null ? defaults.domainHeadroom() : raw.domainHeadroom();
+		if (headroom < 0 || headroom > 99) {
+			problems.add("limits.domainHeadroom: must be 0..99 (concurrent requests of the domain's 100 left free for "
+					+ "its other users), was " + headroom);
+		}
+		return new Limits(concurrency, rate, budget, chunkSize, headroom);
 	}
 
 }

@@ -25,7 +25,7 @@ record RawJobFile(@Nullable String name, @Nullable Endpoint source, @Nullable En
 	}
 
 	record Limits(@Nullable Integer concurrency, @Nullable Double requestsPerSecond,
-			@Nullable Long dailyRequestBudget, @Nullable Integer chunkSize) {
+			@Nullable Long dailyRequestBudget, @Nullable Integer chunkSize, @Nullable Integer domainHeadroom) {
 	}
 
 }

@@ -9,5 +9,14 @@ import java.time.LocalDate;
  * (-1 when not yet seen).
  */
 public record ApiUsage(AppId app, LocalDate kintoneDay, long requestsToday, int concurrencyLimit,
-		int concurrencyRunning) {
+		int concurrencyRunning, int concurrencyOwn) {
+
+	/**
+	 * Usage without {@code concurrencyOwn}, the number of our own requests on the wire to the domain
+	 * when it reported {@code concurrencyRunning} (-1: unknown).
+	 */
+	public ApiUsage(AppId app, LocalDate kintoneDay, long requestsToday, int concurrencyLimit, int concurrencyRunning) {
+		this(app, kintoneDay, requestsToday, concurrencyLimit, concurrencyRunning, -1);
+	}
+
 }

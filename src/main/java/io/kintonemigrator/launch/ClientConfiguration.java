@@ -53,6 +53,7 @@ class ClientConfiguration {
 						connection -> eachAttempt.decorate(connection, http.open(connection)),
 						ResilienceSettings.builder()
 							.maxConcurrentCalls(limits.concurrency())
+							.domainHeadroom(limits.domainHeadroom())
 							.requestsPerSecond(limits.requestsPerSecond())
 							.backoff(initialBackoff, maxBackoff)
 							.maxAttempts(maxAttempts)

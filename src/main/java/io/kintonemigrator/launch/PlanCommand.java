@@ -69,6 +69,7 @@ class PlanCommand implements Callable<Integer> {
 				// the job's per-domain limits, as ClientConfiguration applies them, without a Spring context
 				KintoneClientFactory clients = new ResilientKintoneClientFactory(http, ResilienceSettings.builder()
 					.maxConcurrentCalls(config.limits().concurrency())
+					.domainHeadroom(config.limits().domainHeadroom())
 					.requestsPerSecond(config.limits().requestsPerSecond())
 					.build(), new SimpleMeterRegistry());
 				try (KintoneClient source = clients.open(config.source());

@@ -14,7 +14,8 @@ import io.kintonemigrator.migration.RunProgress.Snapshot;
 
 /**
  * Shows the progress of the running {@code migrate} step at a steady interval, never per item:
- * records, files, bytes, rates and an ETA (when the source records were counted at the start).
+ * records, files, bytes, rates, an ETA (when the source records were counted at the start) and the
+ * calls in flight allowed per domain, which adapt to how busy the domain is.
  * On a terminal it redraws one progress-bar line with a carriage return; otherwise it prints a
  * line per tick. The figures are those of the last chunk commit. {@link #close} stops it (and ends
  * the bar's line). Thread-safe.
@@ -109,6 +110,9 @@ final class ProgressPrinter implements AutoCloseable {
 				s.bytesMoved() / 1_000_000d / elapsedSeconds));
 		line.append(", elapsed ").append(Durations.format(elapsedSeconds));
 		line.append(", ETA ").append(eta(s, elapsedSeconds));
+		if (!s.concurrency().isEmpty()) {
+			line.append(", concurrency ").append(s.concurrency());
+		}
 		return line.toString();
 	}
 

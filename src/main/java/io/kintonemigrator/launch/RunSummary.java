@@ -24,13 +24,21 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 record RunSummary(String job, long executionId, String status, @Nullable String stopReason, Instant startedAt,
 		Instant endedAt, double wallSeconds, long recordsToRead, long recordsRead, long recordsUpdated,
 		long recordsSkipped, long filesMoved, long filesSkipped, long bytesMoved, long retries, AppRequests source,
-		AppRequests target, double filesPerSecond, double megabytesPerSecond, LedgerTotals ledger) {
+		AppRequests target, double filesPerSecond, double megabytesPerSecond, LedgerTotals ledger,
+		Concurrency concurrency) {
 
 	/**
 	 * Requests this execution sent to one app: {@code requests} kintone counts against the app's daily
 	 * quota, {@code uncountedRequests} it does not (file transfers, bulk updates).
 	 */
 	record AppRequests(String app, long requests, long uncountedRequests) {
+	}
+
+	/**
+	 * Calls in flight allowed per domain at the end ({@code current/max}, e.g. {@code 50/50}; empty
+	 * when unknown) and the lowest it went ({@code -1} unknown); it adapts to how busy the domain is.
+	 */
+	record Concurrency(String atEnd, long lowest) {
 	}
 
 	/** The job's ledger, all executions together. */
@@ -61,7 +69,9 @@ record RunSummary(String job, long executionId, String status, @Nullable String 
 				new AppRequests(appName(config.target()), counters.getLong(ExecutionKeys.TARGET_REQUESTS, 0L),
 						counters.getLong(ExecutionKeys.TARGET_UNCOUNTED_REQUESTS, 0L)),
 				round(filesMoved / wall), round(bytesMoved / 1_000_000d / wall), new LedgerTotals(ledger.attached(),
-						ledger.attachedBytes(), ledger.skipped(), ledger.skippedRecords()));
+						ledger.attachedBytes(), ledger.skipped(), ledger.skippedRecords()),
+				new Concurrency(counters.getString(ExecutionKeys.CONCURRENCY, ""),
+						counters.getLong(ExecutionKeys.CONCURRENCY_LOWEST, -1L)));
 	}
 
 	/** {@code host[:port]/app}. */

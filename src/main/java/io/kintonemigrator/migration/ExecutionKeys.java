@@ -26,6 +26,16 @@ public final class ExecutionKeys {
 	public static final String RETRIES = "kam.retries";
 
 	/**
+	 * Step {@code migrate}: calls in flight allowed per domain when the counters were saved, as
+	 * {@code current/max} (e.g. {@code 37/50}; per domain when there are two); the limit adapts to how
+	 * busy the domain is.
+	 */
+	public static final String CONCURRENCY = "kam.concurrency";
+
+	/** Step {@code migrate}: the lowest that limit went in this execution, all domains (-1 unknown). */
+	public static final String CONCURRENCY_LOWEST = "kam.concurrencyLowest";
+
+	/**
 	 * Step {@code migrate}: requests sent to the source app in this execution that kintone counts
 	 * against the app's daily quota (every attempt, preflight included).
 	 */

@@ -2,17 +2,20 @@ package io.kintonemigrator.migration;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.kintone.KintoneClient;
 import io.kintonemigrator.kintone.KintoneClientFactory;
 import io.kintonemigrator.ledger.ApiUsageLedger;
+import io.kintonemigrator.resilience.ConcurrencyLevel;
 import io.kintonemigrator.resilience.ResilientKintoneClientFactory;
 import io.kintonemigrator.transfer.AttachmentTransfer;
 
@@ -43,6 +46,8 @@ public class MigrationRun implements DisposableBean {
 
 	private final LongSupplier retries;
 
+	private final Supplier<List<ConcurrencyLevel>> concurrency;
+
 	private final RunCounters counters = new RunCounters();
 
 	private final Path workDir;
@@ -61,6 +66,8 @@ public class MigrationRun implements DisposableBean {
 		KintoneClientFactory factory = clients.forLimits(config.limits(), (connection, client) -> new MeteredKintoneClient(
 				client, connection == config.source() ? sourceRequests : targetRequests));
 		this.retries = factory instanceof ResilientKintoneClientFactory resilient ? resilient::retries : () -> 0;
+		this.concurrency = factory instanceof ResilientKintoneClientFactory resilient ? resilient::concurrency
+				: List::of;
 		this.source = factory.open(config.source());
 		this.target = factory.open(config.target());
 		this.transfer = AttachmentTransfer.open(source, target, workDir, clock);
@@ -110,6 +117,11 @@ public class MigrationRun implements DisposableBean {
 	/** Retry attempts of this run's clients so far (0 when the clients have no retry layer). */
 	long retries() {
 		return retries.getAsLong();
+	}
+
+	/** Each domain's adaptive concurrency now (none when the clients have no resilience layer). */
+	List<ConcurrencyLevel> concurrency() {
+		return concurrency.get();
 	}
 
 	RunCounters counters() {

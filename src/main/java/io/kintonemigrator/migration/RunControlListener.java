@@ -3,6 +3,7 @@ package io.kintonemigrator.migration;
 import java.time.Clock;
 
 import io.kintonemigrator.kintone.KintoneRecord;
+import io.kintonemigrator.resilience.ConcurrencyLevel;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -87,7 +88,8 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 		markChunkStart();
 		persistCounters(step);
 		// the read count of this chunk is applied to the step execution after this call
-		progress.committed(step.getReadCount() + recordsInChunk, run.counters().committed());
+		progress.committed(step.getReadCount() + recordsInChunk, run.counters().committed(),
+				ConcurrencyLevel.describe(run.concurrency()));
 		stopForBudget(step);
 	}
 
@@ -100,7 +102,8 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 	@Override
 	public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
 		persistCounters(stepExecution);
-		progress.committed(stepExecution.getReadCount(), run.counters().committed());
+		progress.committed(stepExecution.getReadCount(), run.counters().committed(),
+				ConcurrencyLevel.describe(run.concurrency()));
 		return null;
 	}
 
@@ -120,6 +123,9 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 		estimate.saveTo(context);
 		// the run is job-scoped: its requests and retries are this execution's, preflight included
 		context.putLong(ExecutionKeys.RETRIES, run.retries());
+		context.putString(ExecutionKeys.CONCURRENCY, ConcurrencyLevel.describe(run.concurrency()));
+		context.putLong(ExecutionKeys.CONCURRENCY_LOWEST,
+				run.concurrency().stream().mapToLong(ConcurrencyLevel::lowest).min().orElse(-1));
 		context.putLong(ExecutionKeys.SOURCE_REQUESTS, run.sourceRequests().sent());
 		context.putLong(ExecutionKeys.TARGET_REQUESTS, run.targetRequests().sent());
 		context.putLong(ExecutionKeys.SOURCE_UNCOUNTED_REQUESTS, run.sourceRequests().sentUncounted());

@@ -26,21 +26,30 @@ public final class RunProgress {
 	}
 
 	void started(Instant startedAt, long recordsToRead) {
-		current.set(new Snapshot(startedAt, recordsToRead, 0, 0, 0, 0));
+		current.set(new Snapshot(startedAt, recordsToRead, 0, 0, 0, 0, ""));
 	}
 
-	void committed(long recordsRead, RunCounters.Totals totals) {
+	void committed(long recordsRead, RunCounters.Totals totals, String concurrency) {
 		current.updateAndGet(previous -> previous == null ? null
 				: new Snapshot(previous.startedAt(), previous.recordsToRead(), recordsRead, totals.filesMoved(),
-						totals.bytesMoved(), totals.filesSkipped()));
+						totals.bytesMoved(), totals.filesSkipped(), concurrency));
 	}
 
 	/**
 	 * @param recordsToRead source records this step had left to read when it started ({@code -1} unknown)
 	 * @param recordsRead records read and committed by this step so far
+	 * @param concurrency calls in flight allowed per domain, e.g. {@code 37/50} (see
+	 * {@link io.kintonemigrator.resilience.ConcurrencyLevel#describe}); empty when unknown
 	 */
 	public record Snapshot(Instant startedAt, long recordsToRead, long recordsRead, long filesMoved, long bytesMoved,
-			long filesSkipped) {
+			long filesSkipped, String concurrency) {
+
+		/** A snapshot without the concurrency. */
+		public Snapshot(Instant startedAt, long recordsToRead, long recordsRead, long filesMoved, long bytesMoved,
+				long filesSkipped) {
+			this(startedAt, recordsToRead, recordsRead, filesMoved, bytesMoved, filesSkipped, "");
+		}
+
 	}
 
 }

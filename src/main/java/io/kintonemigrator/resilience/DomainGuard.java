@@ -4,10 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -19,15 +15,21 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.kintonemigrator.kintone.ApiUsage;
 import io.kintonemigrator.kintone.KintoneRejectedException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one set of Retry, CircuitBreaker, RateLimiter and Bulkhead of a kintone domain, shared by
- * every client on that domain, composed as Retry(CircuitBreaker(RateLimiter(Bulkhead(call)))):
- * every attempt takes a rate permit and holds a concurrency slot only while it runs. Retries,
- * rejections and circuit changes are logged with running counts. Thread-safe.
+ * The one set of Retry, CircuitBreaker, busy-domain retry, RateLimiter and adaptive concurrency
+ * limit of a kintone domain, shared by every client on that domain, composed as
+ * Retry(CircuitBreaker(BusyDomainRetry(RateLimiter(AdaptiveConcurrencyLimit(call))))): every attempt
+ * takes a rate permit and holds a concurrency slot only while it runs; the domain's
+ * {@code X-ConcurrencyLimit-*} report of each attempt adapts the limit; a 429 lowers it and is
+ * waited out below the circuit, so a busy domain slows us down but never opens the circuit nor uses
+ * up the attempts. Retries, rejections and circuit changes are logged with running counts.
+ * Thread-safe.
  */
 final class DomainGuard {
 
@@ -41,7 +43,11 @@ final class DomainGuard {
 
 	private final RateLimiter rateLimiter;
 
-	private final Bulkhead bulkhead;
+	private final AdaptiveConcurrencyLimit concurrency;
+
+	private final BusyDomainRetry busyRetry;
+
+	private final Duration maxWaitForSlot;
 
 	private final LongAdder retries = new LongAdder();
 
@@ -49,19 +55,43 @@ final class DomainGuard {
 
 	private final LongAdder rejected = new LongAdder();
 
+	private final LongAdder busyRetries = new LongAdder();
+
 	DomainGuard(String domain, ResilienceSettings settings, Registries registries) {
 		this.domain = domain;
 		this.retry = registries.retry().retry(domain, retryConfig(settings));
 		this.circuitBreaker = registries.circuitBreaker().circuitBreaker(domain, circuitBreakerConfig(settings));
 		this.rateLimiter = registries.rateLimiter().rateLimiter(domain, rateLimiterConfig(settings));
-		this.bulkhead = registries.bulkhead().bulkhead(domain, bulkheadConfig(settings));
+		this.concurrency = new AdaptiveConcurrencyLimit(settings.minConcurrentCalls(), settings.maxConcurrentCalls(),
+				settings.domainHeadroom());
+		this.maxWaitForSlot = settings.maxWaitForSlot();
+		this.busyRetry = new BusyDomainRetry(new KintoneBackoff(settings), settings.maxBusyWait(),
+				(busyAnswers, wait, failure) -> {
+					busyRetries.increment();
+					retries.increment();
+					log.warn("kintone {}: domain busy, try {} of this call waits {} ms, concurrency now {} of {} "
+							+ "({} retries on this domain so far): {}", domain, busyAnswers, wait.toMillis(),
+							concurrency.limit(), settings.maxConcurrentCalls(), retries.sum(), describe(failure));
+				});
 		logEvents(settings);
 	}
 
 	/** Runs one whole operation; a retried attempt calls {@code operation} again from the start. */
 	<T> T call(String operation, Supplier<T> call) {
-		Supplier<T> guarded = Bulkhead.decorateSupplier(bulkhead, call);
+		return call(operation, call, null);
+	}
+
+	/**
+	 * Runs one whole operation; a retried attempt calls {@code operation} again from the start.
+	 * @param usage read after each attempt, while it still holds its slot: the domain's last
+	 * {@code X-ConcurrencyLimit-Limit/Running} report (normally the attempt's own answer) and how many
+	 * of the running requests were ours
+	 */
+	<T> T call(String operation, Supplier<T> call, @Nullable Supplier<ApiUsage> usage) {
+		Supplier<T> guarded = inSlot(call, usage);
 		guarded = RateLimiter.decorateSupplier(rateLimiter, guarded);
+		Supplier<T> permitted = guarded;
+		guarded = () -> busyRetry.call(permitted);
 		guarded = CircuitBreaker.decorateSupplier(circuitBreaker, guarded);
 		guarded = Retry.decorateSupplier(retry, guarded);
 		try {
@@ -70,11 +100,9 @@ final class DomainGuard {
 		catch (CallNotPermittedException ex) {
 			throw new KintoneRejectedException(operation, "the circuit for " + domain + " is open after repeated failures", ex);
 		}
-		catch (BulkheadFullException ex) {
-			throw new KintoneRejectedException(operation,
-					"no free slot among " + bulkhead.getBulkheadConfig().getMaxConcurrentCalls() + " concurrent calls to "
-							+ domain + " within " + bulkhead.getBulkheadConfig().getMaxWaitDuration(),
-					ex);
+		catch (NoFreeSlotException ex) {
+			throw new KintoneRejectedException(operation, "no free slot among " + ex.limit + " concurrent calls to "
+					+ domain + " within " + maxWaitForSlot, ex);
 		}
 		catch (RequestNotPermitted ex) {
 			throw new KintoneRejectedException(operation, "no rate permit for " + domain + " within "
@@ -82,13 +110,58 @@ final class DomainGuard {
 		}
 	}
 
+	/** Holds a slot of the adaptive limit for one attempt, and adapts the limit to its answer. */
+	private <T> Supplier<T> inSlot(Supplier<T> call, @Nullable Supplier<ApiUsage> usage) {
+		return () -> {
+			if (!concurrency.acquire(maxWaitForSlot)) {
+				rejected.increment();
+				int limit = concurrency.limit();
+				log.warn("kintone {}: call refused, all {} concurrency slots stayed busy ({} refused so far)", domain,
+						limit, rejected.sum());
+				throw new NoFreeSlotException(limit);
+			}
+			RuntimeException failure = null;
+			try {
+				return call.get();
+			}
+			catch (RuntimeException ex) {
+				failure = ex;
+				throw ex;
+			}
+			finally {
+				try {
+					if (usage != null) {
+						ApiUsage reported = usage.get();
+						concurrency.observe(reported.concurrencyLimit(), reported.concurrencyRunning(),
+								reported.concurrencyOwn());
+					}
+					if (failure != null && TransientFailures.isConcurrencyRefusal(failure)) {
+						concurrency.refused();
+					}
+				}
+				finally {
+					concurrency.release();
+				}
+			}
+		};
+	}
+
 	String domain() {
 		return domain;
 	}
 
-	/** Retry attempts made on this domain so far (each attempt after the first counts once). */
+	/** Retry attempts made on this domain so far (each attempt after the first counts once, busy-domain ones too). */
 	long retries() {
 		return retries.sum();
+	}
+
+	/** Of {@link #retries()}, those after a 429 (busy domain). */
+	long busyRetries() {
+		return busyRetries.sum();
+	}
+
+	AdaptiveConcurrencyLimit concurrency() {
+		return concurrency;
 	}
 
 	Retry retry() {
@@ -101,10 +174,6 @@ final class DomainGuard {
 
 	RateLimiter rateLimiter() {
 		return rateLimiter;
-	}
-
-	Bulkhead bulkhead() {
-		return bulkhead;
 	}
 
 	private static RetryConfig retryConfig(ResilienceSettings settings) {
@@ -126,7 +195,9 @@ final class DomainGuard {
 			.permittedNumberOfCallsInHalfOpenState(settings.permittedCallsInHalfOpenState())
 			.automaticTransitionFromOpenToHalfOpenEnabled(false)
 			// our own limits refusing a call say nothing about the domain's health
-			.ignoreExceptions(BulkheadFullException.class, RequestNotPermitted.class)
+			.ignoreExceptions(NoFreeSlotException.class, RequestNotPermitted.class)
+			// a busy domain (429 left after waiting maxBusyWait) is a reason to slow down, not a broken domain
+			.ignoreException(TransientFailures::isBusyDomain)
 			// a permanent error (404, validation) is a healthy answer; only transient failures count
 			.recordException(TransientFailures::isTransientKintoneFailure)
 			.build();
@@ -142,14 +213,6 @@ final class DomainGuard {
 			.build();
 	}
 
-	private static BulkheadConfig bulkheadConfig(ResilienceSettings settings) {
-		return BulkheadConfig.custom()
-			.maxConcurrentCalls(settings.maxConcurrentCalls())
-			.maxWaitDuration(settings.maxWaitForSlot())
-			.fairCallHandlingStrategyEnabled(true)
-			.build();
-	}
-
 	private void logEvents(ResilienceSettings settings) {
 		retry.getEventPublisher().onRetry(event -> {
 			retries.increment();
@@ -161,11 +224,6 @@ final class DomainGuard {
 			givenUp.increment();
 			log.warn("kintone {}: giving up after {} attempts ({} operations given up on this domain so far): {}", domain,
 					event.getNumberOfRetryAttempts(), givenUp.sum(), describe(event.getLastThrowable()));
-		});
-		bulkhead.getEventPublisher().onCallRejected(event -> {
-			rejected.increment();
-			log.warn("kintone {}: call refused, all {} concurrency slots stayed busy ({} refused so far)", domain,
-					settings.maxConcurrentCalls(), rejected.sum());
 		});
 		rateLimiter.getEventPublisher().onFailure(event -> {
 			rejected.increment();
@@ -184,12 +242,23 @@ final class DomainGuard {
 	}
 
 	/** The registries a factory keeps; their instances are what the metrics report. */
-	record Registries(RetryRegistry retry, CircuitBreakerRegistry circuitBreaker, RateLimiterRegistry rateLimiter,
-			BulkheadRegistry bulkhead) {
+	record Registries(RetryRegistry retry, CircuitBreakerRegistry circuitBreaker, RateLimiterRegistry rateLimiter) {
 
 		static Registries create() {
 			return new Registries(RetryRegistry.ofDefaults(), CircuitBreakerRegistry.ofDefaults(),
-					RateLimiterRegistry.ofDefaults(), BulkheadRegistry.ofDefaults());
+					RateLimiterRegistry.ofDefaults());
+		}
+
+	}
+
+	/** Our own limit refused a call: no slot came free within {@code maxWaitForSlot}. */
+	static final class NoFreeSlotException extends RuntimeException {
+
+		private final int limit;
+
+		NoFreeSlotException(int limit) {
+			super("no free concurrency slot", null, false, false);
+			this.limit = limit;
 		}
 
 	}

@@ -3,6 +3,7 @@ package io.kintonemigrator.resilience;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.kintonemigrator.kintone.ApiUsage;
 import io.kintonemigrator.kintone.AppId;
@@ -18,15 +19,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link KintoneClient} whose every operation runs whole inside its domain's
- * Retry(CircuitBreaker(RateLimiter(Bulkhead(call)))). A retried download writes {@code target}
- * again from the first byte; a retried upload re-opens {@code source} and sends a new request;
- * a retried update is sent again as it was (its revision check makes a repeat after a lost answer
- * fail with {@code GAIA_CO02} instead of writing twice).
+ * Retry(CircuitBreaker(BusyDomainRetry(RateLimiter(AdaptiveConcurrencyLimit(call))))); each
+ * attempt's {@link KintoneClient#usage()} tells the limit how busy the domain is. A retried download
+ * writes {@code target} again from the first byte; a retried upload re-opens {@code source} and sends
+ * a new request; a retried update is sent again as it was (its revision check makes a repeat after a
+ * lost answer fail with {@code GAIA_CO02} instead of writing twice).
  *
  * <p>Failures that retrying cannot fix are thrown after the first attempt; transient ones after the
- * last attempt (the last failure is thrown). When the client's own limits refuse a call (open
- * circuit, no slot or permit in time) a {@link io.kintonemigrator.kintone.KintoneRejectedException}
- * is thrown. Thread-safe.
+ * last attempt (the last failure is thrown); a 429 once {@code maxBusyWait} has passed. When the
+ * client's own limits refuse a call (open circuit, no slot or permit in time) a
+ * {@link io.kintonemigrator.kintone.KintoneRejectedException} is thrown. Thread-safe.
  */
 public final class ResilientKintoneClient implements KintoneClient {
 
@@ -46,50 +48,54 @@ public final class ResilientKintoneClient implements KintoneClient {
 
 	@Override
 	public AppInfo appInfo() {
-		return guard.call("get app " + app(), delegate::appInfo);
+		return guarded("get app " + app(), delegate::appInfo);
 	}
 
 	@Override
 	public FormFields formFields() {
-		return guard.call("get form fields of app " + app(), delegate::formFields);
+		return guarded("get form fields of app " + app(), delegate::formFields);
 	}
 
 	@Override
 	public List<KintoneRecord> recordsAfter(long afterId, int limit, List<String> fields, @Nullable String extraQuery) {
-		return guard.call("get records after $id " + afterId + " of app " + app(),
+		return guarded("get records after $id " + afterId + " of app " + app(),
 				() -> delegate.recordsAfter(afterId, limit, fields, extraQuery));
 	}
 
 	@Override
 	public long countAfter(long afterId, @Nullable String extraQuery) {
-		return guard.call("count records after $id " + afterId + " of app " + app(),
+		return guarded("count records after $id " + afterId + " of app " + app(),
 				() -> delegate.countAfter(afterId, extraQuery));
 	}
 
 	@Override
 	public List<KintoneRecord> recordsByKey(String keyField, Collection<String> keys, List<String> fields) {
-		return guard.call("get records by " + keyField + " of app " + app(),
+		return guarded("get records by " + keyField + " of app " + app(),
 				() -> delegate.recordsByKey(keyField, keys, fields));
 	}
 
 	@Override
 	public KintoneRecord record(long id) {
-		return guard.call("get record " + id + " of app " + app(), () -> delegate.record(id));
+		return guarded("get record " + id + " of app " + app(), () -> delegate.record(id));
 	}
 
 	@Override
 	public List<UpdatedRecord> updateRecords(List<RecordUpdate> updates) {
-		return guard.call("update records of app " + app(), () -> delegate.updateRecords(updates));
+		return guarded("update records of app " + app(), () -> delegate.updateRecords(updates));
 	}
 
 	@Override
 	public DownloadedFile download(FileKey fileKey, Path target) {
-		return guard.call("download file " + fileKey, () -> delegate.download(fileKey, target));
+		return guarded("download file " + fileKey, () -> delegate.download(fileKey, target));
 	}
 
 	@Override
 	public FileKey upload(Path source, String fileName, String contentType) {
-		return guard.call("upload file " + fileName, () -> delegate.upload(source, fileName, contentType));
+		return guarded("upload file " + fileName, () -> delegate.upload(source, fileName, contentType));
+	}
+
+	private <T> T guarded(String operation, Supplier<T> call) {
+		return guard.call(operation, call, delegate::usage);
 	}
 
 	@Override

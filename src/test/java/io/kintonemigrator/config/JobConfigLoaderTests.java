@@ -73,6 +73,20 @@ class JobConfigLoaderTests {
 	}
 
 	@Test
+	void theDomainHeadroomDefaultsToAFifthOfTheDomainAndMustLeaveItUsable() {
+		assertThat(loader.parse(VALID, "job.yml").limits().domainHeadroom()).isEqualTo(20);
+		assertThat(loader.parse(VALID.replace("  concurrency: 8", "  concurrency: 8\n  domainHeadroom: 0"), "job.yml")
+			.limits()
+			.domainHeadroom()).isZero();
+
+		JobConfigException ex = catchThrowableOfType(JobConfigException.class,
+				() -> loader.parse(VALID.replace("  concurrency: 8", "  concurrency: 8\n  domainHeadroom: 100"), "job.yml"));
+
+		assertThat(ex.problems()).containsExactly("job.yml: limits.domainHeadroom: must be 0..99 (concurrent requests "
+				+ "of the domain's 100 left free for its other users), was 100");
+	}
+
+	@Test
 	void aMissingEnvironmentVariableIsNamedWithItsKey() {
 		JobConfigLoader withoutTarget = new JobConfigLoader(Map.of("SOURCE_API_TOKEN", "x")::get);
 

@@ -52,6 +52,15 @@ class ProgressPrinterTests {
 	}
 
 	@Test
+	void theLineEndsWithTheConcurrencyOfTheDomainWhenItIsKnown() {
+		Snapshot busy = new Snapshot(START, 400, 100, 250, 50_000_000, 0, "37/50");
+
+		assertThat(ProgressPrinter.figures(busy, 50)).endsWith(", ETA 2m 30s, concurrency 37/50");
+		assertThat(ProgressPrinter.figures(new Snapshot(START, 400, 100, 250, 50_000_000, 0), 50))
+			.endsWith(", ETA 2m 30s");
+	}
+
+	@Test
 	void withoutASourceCountThereIsNoEta() {
 		assertThat(ProgressPrinter.eta(new Snapshot(START, -1, 10, 1, 1, 0), 5)).isEqualTo("unknown");
 	}

@@ -86,6 +86,8 @@ class RunReportsTests {
 		assertThat(json.path("source").path("uncountedRequests").asLong()).isEqualTo(12);
 		assertThat(json.path("target").path("app").asString()).isEqualTo("localhost:8080/2");
 		assertThat(json.path("ledger").path("attached").asLong()).isEqualTo(20);
+		assertThat(json.path("concurrency").path("atEnd").asString()).isEqualTo("37/50");
+		assertThat(json.path("concurrency").path("lowest").asLong()).isEqualTo(12);
 		assertThat(Files.readAllLines(dir.resolve("attachments.csv"), StandardCharsets.UTF_8)).hasSize(1);
 	}
 
@@ -116,7 +118,7 @@ class RunReportsTests {
 				Instant.parse("2026-11-23T10:00:00Z"), Instant.parse("2026-11-23T10:01:00Z"), 60, 100, 40, 12, 1, 12, 2,
 				3_000_000, 3, new RunSummary.AppRequests("localhost:8080/1", 30, 12),
 				new RunSummary.AppRequests("localhost:8080/2", 31, 13), 0.2, 0.05,
-				new RunSummary.LedgerTotals(20, 5_000_000, 2, 1));
+				new RunSummary.LedgerTotals(20, 5_000_000, 2, 1), new RunSummary.Concurrency("37/50", 12));
 	}
 
 }

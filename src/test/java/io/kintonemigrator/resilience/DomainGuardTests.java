@@ -1,6 +1,8 @@
 package io.kintonemigrator.resilience;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.kintonemigrator.kintone.ApiUsage;
+import io.kintonemigrator.kintone.AppId;
 import io.kintonemigrator.kintone.KintoneApiException;
 import io.kintonemigrator.kintone.KintoneRejectedException;
 import io.kintonemigrator.kintone.KintoneTransportException;
@@ -101,7 +105,7 @@ class DomainGuardTests {
 		guard.retry().getEventPublisher().onRetry(event -> waits.add(event.getWaitInterval()));
 
 		guard.call("op", failing(attempts,
-				new KintoneApiException("op", 429, "GAIA_TO04", "id", "busy", Map.of(), true, Duration.ofMillis(25)),
+				new KintoneApiException("op", 503, null, null, "maintenance", Map.of(), true, Duration.ofMillis(25)),
 				new KintoneApiException("op", 503, null, null, "down", Map.of(), true, Duration.ofSeconds(3600))));
 
 		assertThat(waits).containsExactly(Duration.ofMillis(25), Duration.ofMillis(40));
@@ -156,6 +160,70 @@ class DomainGuardTests {
 		release.countDown();
 		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("done");
 		assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("done");
+	}
+
+	@Test
+	void aBusyDomainIsWaitedOutWithoutUsingUpAttemptsOrCountingAgainstTheCircuit() {
+		DomainGuard guard = guard(fast.toBuilder().maxAttempts(2).circuitBreaker(50, 4, 4).build());
+		AtomicInteger attempts = new AtomicInteger();
+		RuntimeException[] busy = new RuntimeException[12];
+		Arrays.fill(busy, apiError(429, "GAIA_TO04", true));
+
+		String result = guard.call("op", failing(attempts, busy));
+
+		assertThat(result).isEqualTo("ok");
+		assertThat(attempts).hasValue(13);
+		assertThat(guard.busyRetries()).isEqualTo(12);
+		assertThat(guard.retries()).isEqualTo(12);
+		assertThat(guard.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(guard.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isZero();
+	}
+
+	@Test
+	void aDomainBusyForLongerThanMaxBusyWaitFailsTheCallWithTheLast429ButLeavesTheCircuitClosed() {
+		DomainGuard guard = guard(fast.toBuilder()
+			.maxAttempts(2)
+			.circuitBreaker(50, 2, 2)
+			.maxBusyWait(Duration.ofMillis(100))
+			.build());
+		AtomicInteger attempts = new AtomicInteger();
+		Supplier<String> alwaysBusy = () -> {
+			attempts.incrementAndGet();
+			throw apiError(429, "GAIA_TO04", true);
+		};
+
+		for (int call = 0; call < 3; call++) {
+			assertThatThrownBy(() -> guard.call("op", alwaysBusy)).isInstanceOfSatisfying(KintoneApiException.class,
+					ex -> assertThat(ex.status()).isEqualTo(429));
+		}
+
+		// bounded by time, not by maxAttempts; and the outer retry does not start the wait over
+		assertThat(attempts.get()).isGreaterThan(3 * 2);
+		assertThat(guard.retry().getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isZero();
+		assertThat(guard.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+	}
+
+	@Test
+	void a429ForTooManyRequestsLowersTheConcurrencyAndOneForTooManyCursorsDoesNot() {
+		DomainGuard guard = guard(fast.toBuilder().maxConcurrentCalls(8).build());
+		AtomicInteger attempts = new AtomicInteger();
+
+		guard.call("op", failing(attempts, apiError(429, "GAIA_TM12", true)));
+		assertThat(guard.concurrency().limit()).isEqualTo(8);
+
+		guard.call("op", failing(new AtomicInteger(), apiError(429, "GAIA_TO04", true)));
+		assertThat(guard.concurrency().limit()).isEqualTo(2);
+	}
+
+	@Test
+	void eachAttemptsReportOfTheDomainAdaptsTheConcurrency() {
+		DomainGuard guard = guard(fast.toBuilder().maxConcurrentCalls(50).domainHeadroom(20).build());
+		ApiUsage crowded = new ApiUsage(new AppId(1), LocalDate.of(2026, 12, 6), 1, 100, 71);
+
+		guard.call("op", () -> "ok", () -> crowded);
+
+		// 71 running, 1 of them ours: 70 others, 100 - 20 - 70 = 10 fit
+		assertThat(guard.concurrency().limit()).isEqualTo(10);
 	}
 
 	@Test

@@ -17,6 +17,10 @@ class ResilienceSettingsTests {
 		assertThat(defaults.requestsPerSecond()).isLessThanOrEqualTo(10);
 		assertThat(defaults.maxAttempts()).isGreaterThan(1);
 		assertThat(defaults.maxBackoff()).isGreaterThanOrEqualTo(defaults.initialBackoff());
+		assertThat(defaults.domainHeadroom()).isEqualTo(20);
+		assertThat(defaults.minConcurrentCalls()).isBetween(1, defaults.maxConcurrentCalls());
+		// a busy domain is waited for far longer than all attempts' backoff together
+		assertThat(defaults.maxBusyWait()).isGreaterThan(defaults.maxBackoff().multipliedBy(defaults.maxAttempts()));
 	}
 
 	@Test
@@ -42,6 +46,13 @@ class ResilienceSettingsTests {
 		assertThatThrownBy(() -> ResilienceSettings.builder().jitter(1.5).build()).hasMessageContaining("jitter");
 		assertThatThrownBy(() -> ResilienceSettings.builder().circuitBreaker(50, 10, 11).build())
 			.hasMessageContaining("minimumNumberOfCalls");
+		assertThatThrownBy(() -> ResilienceSettings.builder().domainHeadroom(100).build())
+			.hasMessage("resilience setting domainHeadroom is 100; it must be 0..99 "
+					+ "(slots of the domain's 100 left free for its other clients)");
+		assertThatThrownBy(() -> ResilienceSettings.builder().minConcurrentCalls(0).build())
+			.hasMessageContaining("minConcurrentCalls");
+		assertThatThrownBy(() -> ResilienceSettings.builder().maxBusyWait(Duration.ofSeconds(-1)).build())
+			.hasMessageContaining("maxBusyWait");
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.kintonemigrator.kintone.okhttp;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.kintonemigrator.kintone.DailyQuota;
@@ -10,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A network interceptor: counts every request that actually goes out on the wire and that kintone
- * counts ({@link DailyQuota}) against its app's kintone day, and remembers the domain's last {@code X-ConcurrencyLimit-Limit/Running} answer.
+ * counts ({@link DailyQuota}) against its app's kintone day, and remembers the domain's last
+ * {@code X-ConcurrencyLimit-Limit/Running} answer together with how many of the running requests
+ * were ours.
  */
 final class ApiUsageInterceptor implements Interceptor {
 
@@ -32,9 +35,15 @@ final class ApiUsageInterceptor implements Interceptor {
 		if (DailyQuota.countsPath(chain.request().url().encodedPath())) {
 			counter.increment();
 		}
-		Response response = chain.proceed(chain.request());
-		concurrency.observe(parse(response.header(LIMIT)), parse(response.header(RUNNING)));
-		return response;
+		int own = concurrency.sending();
+		try {
+			Response response = chain.proceed(chain.request());
+			concurrency.observe(parse(response.header(LIMIT)), parse(response.header(RUNNING)), own);
+			return response;
+		}
+		finally {
+			concurrency.answered();
+		}
 	}
 
 	private static int parse(@Nullable String header) {
@@ -49,14 +58,20 @@ final class ApiUsageInterceptor implements Interceptor {
 		}
 	}
 
-	/** The last concurrency figures a domain reported (-1 until seen). Thread-safe. */
+	/**
+	 * The last concurrency figures a domain reported (-1 until seen), with how many of our requests
+	 * were on the wire to it when the reporting request was sent: kintone counts a request from its
+	 * arrival, so that is the part of {@code running} that was ours. Thread-safe.
+	 */
 	static final class DomainConcurrency {
 
-		private final AtomicReference<Observed> last = new AtomicReference<>(new Observed(-1, -1));
+		private final AtomicReference<Observed> last = new AtomicReference<>(new Observed(-1, -1, -1));
 
-		void observe(int limit, int running) {
+		private final AtomicInteger onTheWire = new AtomicInteger();
+
+		void observe(int limit, int running, int own) {
 			if (limit >= 0 || running >= 0) {
-				last.set(new Observed(limit, running));
+				last.set(new Observed(limit, running, own));
 			}
 		}
 
@@ -64,7 +79,17 @@ final class ApiUsageInterceptor implements Interceptor {
 			return last.get();
 		}
 
-		record Observed(int limit, int running) {
+		/** @return our requests on the wire to the domain, this one included */
+		int sending() {
+			return onTheWire.incrementAndGet();
+		}
+
+		void answered() {
+			onTheWire.decrementAndGet();
+		}
+
+		/** @param own our requests on the wire to the domain (sent, answer not yet in) when this one was sent */
+		record Observed(int limit, int running, int own) {
 		}
 
 	}

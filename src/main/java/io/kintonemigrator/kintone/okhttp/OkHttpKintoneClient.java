@@ -238,7 +238,8 @@ final class OkHttpKintoneClient implements KintoneClient {
 	public ApiUsage usage() {
 		DailyRequestCounter.DayCount today = requests.today();
 		DomainConcurrency.Observed observed = concurrency.last();
-		return new ApiUsage(app, today.day(), today.count(), observed.limit(), observed.running());
+		return new ApiUsage(app, today.day(), today.count(), observed.limit(), observed.running(),
+				observed.own());
 	}
 
 	/** Nothing to release: the connection pool belongs to the factory. */

@@ -210,7 +210,8 @@ class OkHttpKintoneClientFactoryTests {
 			source.record(2);
 
 			// then
-			assertThat(before).isEqualTo(new ApiUsage(new AppId(SOURCE), LocalDate.of(2026, 4, 1), 2, 100, 1));
+			// the domain ran 1 request when it answered, and it was ours
+			assertThat(before).isEqualTo(new ApiUsage(new AppId(SOURCE), LocalDate.of(2026, 4, 1), 2, 100, 1, 1));
 			assertThat(source.usage().kintoneDay()).isEqualTo(LocalDate.of(2026, 4, 2));
 			assertThat(source.usage().requestsToday()).isEqualTo(1);
 			assertThat(target.usage().requestsToday()).isZero();
