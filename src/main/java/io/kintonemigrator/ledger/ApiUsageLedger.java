@@ -3,8 +3,9 @@ package io.kintonemigrator.ledger;
 import java.time.LocalDate;
 
 /**
- * Requests sent per kintone app per kintone day, across runs and processes (table
- * {@code KAM_API_USAGE}). An app is named by its key, {@code host[:port]/app}. Every method commits
+ * Requests sent per kintone app per kintone day that kintone counts against the app's daily quota
+ * (file transfers and bulk requests are not counted, see {@code kintone.DailyQuota}), across runs
+ * and processes (table {@code KAM_API_USAGE}). An app is named by its key, {@code host[:port]/app}. Every method commits
  * at once in its own transaction, also when called inside a chunk, so a count survives both a
  * rolled-back chunk and a crash. Implementations are thread-safe.
  */

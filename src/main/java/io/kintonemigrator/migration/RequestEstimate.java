@@ -31,9 +31,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Daily budget: every run (each kintone day's included) sends preflight and the count again, so a day needs
  * {@link #sourceDayOverhead()} / {@link #targetDayOverhead()} counted requests before its first chunk, and the
  * guard lets a chunk start only with {@link #chunkSourceRequests(int)} / {@link #chunkTargetRequests(int)} left
- * (its pages or lookup, plus room for {@value #CONFLICT_REREADS} re-reads after revision conflicts). With records
- * of at most 100 per chunk, neither depends on {@code limits.chunkSize}: a chunk costs a page or a lookup
- * whatever its size, so no smaller chunk fits a smaller budget. {@link #minimumDailyBudget(int)} is the least
+ * (its pages or lookup, plus room for {@value #CONFLICT_REREADS} re-reads after revision conflicts). With at
+ * most 100 records per chunk ({@code limits.chunkSize}), neither depends on the chunk's size: a chunk costs a
+ * page or a lookup whatever its size, so no smaller chunk fits a smaller budget. {@link #minimumDailyBudget(int)} is the least
  * budget that lets every day move at least one chunk.
  *
  * <p>Duration: the job runs its chunks one after the other. Page reads, lookups and bulk updates are sent one
@@ -53,6 +53,9 @@ public final class RequestEstimate {
 
 	/** The count of the records left to read that the {@code migrate} step sends once at its start. */
 	public static final int COUNT_REQUESTS = 1;
+
+	/** Keys per target lookup ({@code KintoneClient.recordsByKey}). */
+	static final int LOOKUP_KEYS = 500;
 
 	/** Re-reads after revision conflicts a chunk keeps room for in the daily budget. */
 	public static final int CONFLICT_REREADS = 2;
@@ -103,12 +106,12 @@ public final class RequestEstimate {
 	}
 
 	/**
-	 * Counted requests a chunk of {@code chunkSize} records may send to the target app: its lookup (one per 500
-	 * keys) and room for {@value #CONFLICT_REREADS} re-reads after revision conflicts; the uploads and the bulk
-	 * update are not counted.
+	 * Counted requests a chunk of {@code chunkSize} records may send to the target app: its lookup (one per
+	 * {@value #LOOKUP_KEYS} keys) and room for {@value #CONFLICT_REREADS} re-reads after revision conflicts;
+	 * the uploads and the bulk update are not counted.
 	 */
 	public static long chunkTargetRequests(int chunkSize) {
-		return ceil(chunkSize, 500) * (1 + CONFLICT_REREADS);
+		return ceil(chunkSize, LOOKUP_KEYS) * (1 + CONFLICT_REREADS);
 	}
 
 	/** The least daily budget with which every kintone day moves at least one chunk, for both apps. */

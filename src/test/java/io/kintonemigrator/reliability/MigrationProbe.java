@@ -16,8 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * An emulator request filter that lets a test act at moments of a migration: it counts finished
- * uploads ({@code POST file.json}) and bulk updates that kintone applied ({@code PUT records.json} in {@code POST bulkRequest.json}),
- * and a test thread waits for a count. It can also hold the answer of every bulk update for a
+ * uploads ({@code POST file.json}) and bulk updates that kintone applied ({@code PUT records.json}
+ * in {@code POST bulkRequest.json}), and a test thread waits for a count. It can also hold the answer of every bulk update for a
  * while after kintone applied it, like a slow network: that widens the window "kintone accepted
  * the update but the migrator has not heard it yet", where a crash tests the ledger's intents.
  * Thread-safe.

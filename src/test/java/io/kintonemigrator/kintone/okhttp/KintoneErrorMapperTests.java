@@ -76,6 +76,25 @@ class KintoneErrorMapperTests {
 	}
 
 	@Test
+	void aFailedBulkRequestIsTheErrorOfItsFailedSubRequestWithItsIndex() {
+		String body = "{\"results\":[{}," + kintoneError("GAIA_CO02", "The revision is not the latest.") + ",{}]}";
+
+		KintoneApiException conflict = mapper.toException("update records",
+				response(409, "Conflict", "application/json;charset=utf-8", body));
+		KintoneApiException locked = mapper.toException("update records", response(400, "Bad Request",
+				"application/json", "{\"results\":[" + kintoneError("GAIA_DA02", "lock") + "]}"));
+
+		assertThat(conflict.status()).isEqualTo(409);
+		assertThat(conflict.code()).isEqualTo("GAIA_CO02");
+		assertThat(conflict.errorId()).isEqualTo("aBc8xyRm9kiFutkr90f1");
+		assertThat(conflict.isRetryable()).isFalse();
+		assertThat(conflict.getMessage()).contains("The revision is not the latest. (bulk sub-request 2 of 3;"
+				+ " nothing of the bulk request was applied)");
+		assertThat(locked.code()).isEqualTo("GAIA_DA02");
+		assertThat(locked.isRetryable()).isTrue();
+	}
+
+	@Test
 	void aPlainTextMaintenance503IsRetryableAndHasNoKintoneCode() {
 		KintoneApiException ex = mapper.toException("get records",
 				response(503, "Service Unavailable", "text/plain", "Service Unavailable"));
