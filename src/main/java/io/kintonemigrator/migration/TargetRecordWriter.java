@@ -205,11 +205,12 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 	}
 
 	private boolean needsWork(RecordWork work) {
+		if (config.onExisting() == OnExisting.REPLACE && work.item.cells().stream().anyMatch(SourceItem.Cell::empty)) {
+			return true; // the target cells paired with empty source cells must end up empty
+		}
 		if (reopenEarlierRuns || (work.item.attachments().isEmpty() && work.rows.isEmpty())) {
-			// a record without files comes here only when the ledger has rows for it, or under
-			// replace, where its target cells must end up empty
-			return !work.item.attachments().isEmpty() || !work.rows.isEmpty()
-					|| config.onExisting() == OnExisting.REPLACE;
+			// a record without files comes here only when the ledger has rows for it
+			return !work.item.attachments().isEmpty() || !work.rows.isEmpty();
 		}
 		Set<AttachmentRef> current = new HashSet<>();
 		for (SourceAttachment attachment : work.item.attachments()) {

@@ -281,6 +281,21 @@ class ChangingWorldWriterTests {
 	}
 
 	@Test
+	void aReplaceRunOfAChangedJobFileEmptiesTheNewlyMappedFieldOfARecordWhoseOtherFilesAreDone() {
+		target.file("mine", bytes("USER"));
+		target.record(new KintoneRecord(101, 5, Map.of("legacy_id", new FieldValue.Plain("NUMBER", "1"), "note",
+				text("x"), "documents", new FieldValue.Files(List.of()), "documents2",
+				new FieldValue.Files(List.of(file("mine", "u.txt", 4))))));
+		sourceFiles(1, file("a", "a.txt", 4));
+		write(config("onExisting: replace\n"), false);
+
+		write(parse("name: world\n" + APPS + "  - { from: attachments2, to: documents2 }\nonExisting: replace\n"), false);
+
+		assertThat(contents(target, "documents")).containsExactly("AAAA");
+		assertThat(target.stored(101).files("documents2")).isEmpty();
+	}
+
+	@Test
 	void skipLeavesAFieldWithTheUsersFilesAloneButRefreshesItsOwnCopies() {
 		JobConfig config = config("onExisting: skip\n");
 		sourceFiles(1, file("a", "a.txt", 4));
