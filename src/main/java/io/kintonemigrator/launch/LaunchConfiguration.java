@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import io.kintonemigrator.ledger.MigrationLedger;
 import io.kintonemigrator.migration.RunProgress;
+import io.kintonemigrator.migration.StopRequest;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
@@ -34,8 +35,8 @@ class LaunchConfiguration {
 	}
 
 	@Bean
-	RunningJobStopper runningJobStopper(JobOperator jobOperator, JobRepository jobRepository) {
-		return new RunningJobStopper(jobOperator, jobRepository);
+	RunningJobStopper runningJobStopper(StopRequest stopRequest, JobRepository jobRepository) {
+		return new RunningJobStopper(stopRequest, jobRepository);
 	}
 
 }

@@ -97,6 +97,11 @@ public class AttachmentMigrationJobConfiguration {
 	}
 
 	@Bean
+	StopRequest stopRequest() {
+		return new StopRequest();
+	}
+
+	@Bean
 	@JobScope
 	MigrationRun migrationRun(@Value("#{jobParameters['" + PARAM_FILE + "']}") String jobFile,
 			JobConfigLoader loader, ClientFactoryProvider clients, ApiUsageLedger usage,
@@ -120,8 +125,8 @@ public class AttachmentMigrationJobConfiguration {
 	@Bean
 	@StepScope
 	RunControlListener runControlListener(MigrationRun run, RunProgress progress, Clock clock,
-			BudgetEstimate budgetEstimate) {
-		return new RunControlListener(run, progress, clock, budgetEstimate);
+			BudgetEstimate budgetEstimate, StopRequest stopRequest) {
+		return new RunControlListener(run, progress, clock, budgetEstimate, stopRequest);
 	}
 
 	@Bean

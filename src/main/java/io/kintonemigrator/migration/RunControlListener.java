@@ -23,6 +23,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * every chunk commit, and once more when the step ends;</li>
  * <li>publishes progress ({@link RunProgress}), with the source records left to read counted once at
  * the start (one {@code totalCount} request);</li>
+ * <li>stops the step at its next boundary (STOPPED, restartable) when asked to ({@link StopRequest});</li>
  * <li>stops the step cleanly (STOPPED, restartable) before a chunk that could pass either app's
  * daily request budget ({@link BudgetEstimate}); the metered clients refuse any request beyond it
  * anyway.</li>
@@ -41,6 +42,8 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 
 	private final BudgetEstimate estimate;
 
+	private final StopRequest stopRequest;
+
 	private @Nullable StepExecution stepExecution;
 
 	private long sourceRequestsAtChunkStart;
@@ -50,6 +53,12 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 	private int recordsInChunk;
 
 	RunControlListener(MigrationRun run, RunProgress progress, Clock clock, BudgetEstimate estimate) {
+		this(run, progress, clock, estimate, new StopRequest());
+	}
+
+	RunControlListener(MigrationRun run, RunProgress progress, Clock clock, BudgetEstimate estimate,
+			StopRequest stopRequest) {
+		this.stopRequest = stopRequest;
 		this.run = run;
 		this.progress = progress;
 		this.clock = clock;
@@ -62,7 +71,7 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 		estimate.restoreFrom(stepExecution.getExecutionContext());
 		markChunkStart();
 		long recordsToRead = -1;
-		if (!stopForBudget(stepExecution)) {
+		if (!stopOnRequest(stepExecution) && !stopForBudget(stepExecution)) {
 			recordsToRead = countRecordsToRead(stepExecution.getExecutionContext());
 		}
 		stepExecution.getExecutionContext().putLong(ExecutionKeys.RECORDS_TO_READ, recordsToRead);
@@ -90,7 +99,9 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 		// the read count of this chunk is applied to the step execution after this call
 		progress.committed(step.getReadCount() + recordsInChunk, run.counters().committed(),
 				ConcurrencyLevel.describe(run.concurrency()));
-		stopForBudget(step);
+		if (!stopOnRequest(step)) {
+			stopForBudget(step);
+		}
 	}
 
 	@Override
@@ -133,6 +144,15 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 	}
 
 	/** Stops the step at this boundary when the next chunk may need more requests than an app has left today. */
+	/** A stop asked for from outside (SIGTERM): the step ends at this boundary, STOPPED. */
+	private boolean stopOnRequest(StepExecution step) {
+		if (stopRequest.isRequested()) {
+			step.setTerminateOnly();
+			return true;
+		}
+		return false;
+	}
+
 	private boolean stopForBudget(StepExecution step) {
 		for (AppRequestMeter meter : new AppRequestMeter[] { run.sourceRequests(), run.targetRequests() }) {
 			if (meter.budget() == 0) {
