@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.testsupport.IncrementalApps;
+import io.kintonemigrator.testsupport.RecordUpdateRequests;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,12 +52,12 @@ class ChangedJobFileIncrementalFunctionalTests {
 			}
 
 			// and the same file's next run is incremental again: nothing to read, nothing moves
-			long updates = emulator.stats().count("PUT", "records");
+			long updates = emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API);
 			Run again = migrate(job);
 			assertThat(again.exitCode()).as(again.output()).isZero();
 			assertThat(again.output()).doesNotContain("changed what the job migrates")
 				.contains("source records updated since");
-			assertThat(emulator.stats().count("PUT", "records")).isEqualTo(updates);
+			assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API)).isEqualTo(updates);
 		}
 	}
 

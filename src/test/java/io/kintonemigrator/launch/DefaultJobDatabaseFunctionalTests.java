@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import io.kintonemigrator.AttachmentMigratorApplication;
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.testsupport.MigrationApps;
+import io.kintonemigrator.testsupport.RecordUpdateRequests;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ class DefaultJobDatabaseFunctionalTests {
 
 			Result first = migrate(Files.createDirectories(tmp.resolve("first-dir")), job, Map.of("XDG_DATA_HOME", xdg.toString()));
 			assertThat(first.exitCode()).as(first.output()).isZero();
-			long updates = emulator.stats().count("PUT", "records");
+			long updates = emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API);
 			assertThat(updates).isPositive();
 			Map<Long, List<String>> afterFirst = documentsByRecord(emulator);
 
@@ -47,7 +48,7 @@ class DefaultJobDatabaseFunctionalTests {
 
 			assertThat(second.exitCode()).as(second.output()).isZero();
 			assertThat(second.output()).contains("already completed");
-			assertThat(emulator.stats().count("PUT", "records")).as("no update after the first run").isEqualTo(updates);
+			assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API)).as("no update after the first run").isEqualTo(updates);
 			assertThat(documentsByRecord(emulator)).as("no file attached twice").isEqualTo(afterFirst);
 			assertThat(xdg.resolve("kintone-attachment-migrator/kintone-attachment-migrator.mv.db")).exists();
 			assertThat(tmp.resolve("first-dir/data")).doesNotExist();
@@ -64,7 +65,7 @@ class DefaultJobDatabaseFunctionalTests {
 			Result earlier = migrate(dir, job, Map.of("XDG_DATA_HOME", tmp.resolve("unused").toString()), "--database",
 					"jdbc:h2:file:" + legacy);
 			assertThat(earlier.exitCode()).as(earlier.output()).isZero();
-			long updates = emulator.stats().count("PUT", "records");
+			long updates = emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API);
 
 			Result refused = migrate(dir, job, Map.of("KAM_HOME", tmp.resolve("kam-home").toString()));
 
@@ -73,7 +74,7 @@ class DefaultJobDatabaseFunctionalTests {
 				.contains(legacy + ".mv.db")
 				.contains("mv " + legacy + ".mv.db " + tmp.resolve("kam-home"))
 				.contains("--database jdbc:h2:file:" + legacy);
-			assertThat(emulator.stats().count("PUT", "records")).isEqualTo(updates);
+			assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API)).isEqualTo(updates);
 			assertThat(tmp.resolve("kam-home/kintone-attachment-migrator.mv.db")).doesNotExist();
 
 			// and once moved as the line says, the run continues the ledger: nothing attached twice
@@ -82,7 +83,7 @@ class DefaultJobDatabaseFunctionalTests {
 			Result moved = migrate(dir, job, Map.of("KAM_HOME", tmp.resolve("kam-home").toString()));
 			assertThat(moved.exitCode()).as(moved.output()).isZero();
 			assertThat(moved.output()).contains("already completed");
-			assertThat(emulator.stats().count("PUT", "records")).isEqualTo(updates);
+			assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API)).isEqualTo(updates);
 		}
 	}
 
@@ -93,7 +94,7 @@ class DefaultJobDatabaseFunctionalTests {
 			Result refused = migrate(Files.createDirectories(tmp.resolve("dir")), job, Map.of("KAM_HOME", "state"));
 			assertThat(refused.exitCode()).as(refused.output()).isEqualTo(ExitCodes.USAGE);
 			assertThat(refused.output().strip()).doesNotContain("\n").contains("KAM_HOME").contains("absolute");
-			assertThat(emulator.stats().count("PUT", "records")).isZero();
+			assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API)).isZero();
 		}
 	}
 

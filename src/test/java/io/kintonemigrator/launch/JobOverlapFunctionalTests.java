@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.testsupport.ChildMigrator;
 import io.kintonemigrator.testsupport.MigrationApps;
-import io.kintonemigrator.testsupport.TestDatabase;
 import io.kintonemigrator.testsupport.RecordUpdateRequests;
+import io.kintonemigrator.testsupport.TestDatabase;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

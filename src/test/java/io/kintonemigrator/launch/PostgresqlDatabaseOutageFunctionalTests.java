@@ -11,11 +11,12 @@ import java.util.concurrent.TimeUnit;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.fault.FaultSettings;
+import io.kintonemigrator.emulator.store.StoredRecord;
 import io.kintonemigrator.testsupport.ChildMigrator;
 import io.kintonemigrator.testsupport.MigrationApps;
 import io.kintonemigrator.testsupport.PostgresqlTest;
+import io.kintonemigrator.testsupport.RecordUpdateRequests;
 import io.kintonemigrator.testsupport.TestDatabase;
-import io.kintonemigrator.emulator.store.StoredRecord;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class PostgresqlDatabaseOutageFunctionalTests {
 
 	private static void awaitUpdates(KintoneEmulator emulator, Process child, long updates) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (emulator.stats().count("PUT", "records") < updates) {
+		while (emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API) < updates) {
 			assertThat(child.isAlive()).as("the run ended before %d updates", updates).isTrue();
 			assertThat(System.nanoTime()).as("waiting for %d updates", updates).isLessThan(deadline);
 			Thread.sleep(20);

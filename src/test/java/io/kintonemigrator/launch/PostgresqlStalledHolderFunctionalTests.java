@@ -11,6 +11,7 @@ import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.testsupport.ChildMigrator;
 import io.kintonemigrator.testsupport.MigrationApps;
 import io.kintonemigrator.testsupport.PostgresqlTest;
+import io.kintonemigrator.testsupport.RecordUpdateRequests;
 import io.kintonemigrator.testsupport.TestDatabase;
 
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class PostgresqlStalledHolderFunctionalTests {
 					String outA = Files.readString(logA);
 					assertThat(a.exitValue()).as(outA).isEqualTo(ExitCodes.FAILED);
 					assertThat(outA).contains("lost the lock of job 'stalled'").contains("process " + b.pid());
-					assertThat(emulator.stats().count("PUT", "records")).as("A wrote nothing").isZero();
+					assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API)).as("A wrote nothing").isZero();
 
 					// and B completes the job: every file exactly once
 					Files.createFile(releaseB);
