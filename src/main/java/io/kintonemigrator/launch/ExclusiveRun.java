@@ -12,7 +12,8 @@ import io.kintonemigrator.ledger.JobLocks;
  * One run of a job while holding its lock: a full run ({@code migrate}) or an incremental one
  * ({@code --since-last-run}). A job that another process runs is exit code 2 with one line naming
  * that process. Only a lock holder may recover an execution left running, so recovery happens
- * strictly inside the lock.
+ * strictly inside the lock. While the lock is held, {@link DatabaseOutageWatch} bounds how long the
+ * run waits for a job database that went away.
  */
 class ExclusiveRun {
 
@@ -22,10 +23,14 @@ class ExclusiveRun {
 
 	private final IncrementalRuns incremental;
 
-	ExclusiveRun(JobLocks locks, MigrationLauncher launcher, IncrementalRuns incremental) {
+	private final DatabaseOutageWatch outageWatch;
+
+	ExclusiveRun(JobLocks locks, MigrationLauncher launcher, IncrementalRuns incremental,
+			DatabaseOutageWatch outageWatch) {
 		this.locks = locks;
 		this.launcher = launcher;
 		this.incremental = incremental;
+		this.outageWatch = outageWatch;
 	}
 
 	int run(JobConfig config, Path jobFile, boolean sinceLastRun, PrintWriter out, PrintWriter err) throws Exception {
@@ -38,6 +43,7 @@ class ExclusiveRun {
 			err.flush();
 			return ExitCodes.USAGE;
 		}
+		outageWatch.start();
 		try (lock) {
 			holdForTest();
 			if (sinceLastRun) {
@@ -46,6 +52,9 @@ class ExclusiveRun {
 			MigrationLauncher.Outcome outcome = launcher.migrate(config, jobFile, out, err);
 			incremental.afterFullRun(config, outcome);
 			return outcome.exitCode();
+		}
+		finally {
+			outageWatch.stop();
 		}
 	}
 

@@ -120,7 +120,16 @@ class MigrateCommand implements Callable<Integer> {
 				return exitCode;
 			}
 			try (ConfigurableApplicationContext context = started) {
-				stop.onSignal(context.getBean(RunningJobStopper.class)::stopAll);
+				RunningJobStopper stopper = context.getBean(RunningJobStopper.class);
+				DatabaseOutageWatch outageWatch = context.getBean(DatabaseOutageWatch.class);
+				stop.onSignal(() -> {
+					if (!outageWatch.reachable()) { // the stop could not be recorded: end now, resume later
+						err.println(outageWatch.unreachableLine());
+						err.flush();
+						Runtime.getRuntime().halt(ExitCodes.FAILED);
+					}
+					return stopper.stopAll();
+				});
 				exitCode = context.getBean(ExclusiveRun.class).run(config, jobFile, sinceLastRun, out, err);
 				return exitCode;
 			}

@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The job lock, the watermark of incremental runs and the run that uses both. Properties:
  * {@code kam.lock.lease} (default 60 s: how long a holder that stopped renewing blocks other
- * hosts) and {@code kam.incremental.safety-margin} (default 2 min, subtracted from a completed
- * run's start).
+ * hosts), {@code kam.incremental.safety-margin} (default 2 min, subtracted from a completed
+ * run's start) and {@code kam.database.outage-timeout} (default 3 min: how long a run waits for an
+ * unreachable job database before it ends with exit code 1, see {@link DatabaseOutageWatch}).
  */
 @Configuration(proxyBeanMethods = false)
 class ScheduleConfiguration {
@@ -38,9 +39,16 @@ class ScheduleConfiguration {
 	}
 
 	@Bean
+	DatabaseOutageWatch databaseOutageWatch(DataSource dataSource,
+			@Value("${kam.database.outage-timeout:3m}") Duration outageTimeout) {
+		return new DatabaseOutageWatch(dataSource, outageTimeout, System.err, Runtime.getRuntime()::halt);
+	}
+
+	@Bean
 	ExclusiveRun exclusiveRun(JobLocks locks, MigrationLauncher launcher, JobWatermarks watermarks,
-			JobRepository jobRepository, Clock clock) {
-		return new ExclusiveRun(locks, launcher, new IncrementalRuns(launcher, watermarks, jobRepository, clock));
+			JobRepository jobRepository, Clock clock, DatabaseOutageWatch outageWatch) {
+		return new ExclusiveRun(locks, launcher, new IncrementalRuns(launcher, watermarks, jobRepository, clock),
+				outageWatch);
 	}
 
 	/** On an H2 file: says who has it open, for a second process that H2 refuses. */

@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The job database blinks or goes away while {@code migrate} runs in a child JVM, on the test's
  * private PostgreSQL cluster ({@code .ci/postgresql}, named by {@code kam.test.postgresql.cluster}):
  * after a fast restart mid-run the same command completes the job without manual steps and every
- * file is attached exactly once.
+ * file is attached exactly once; with the server stopped for good the run ends with exit code 1 and
+ * one line once {@code kam.database.outage-timeout} has passed, and a SIGTERM during the outage ends
+ * it too; once the server is back, the same command completes the job.
  */
 @PostgresqlTest
 class PostgresqlDatabaseOutageFunctionalTests {
@@ -78,6 +80,79 @@ class PostgresqlDatabaseOutageFunctionalTests {
 			if (leftUnknown) { // as a restart during a chunk's commit leaves it (Spring Batch: "JDBC rollback failed")
 				assertThat(again.output()).contains("was left UNKNOWN").contains("Marking it FAILED");
 			}
+			assertEveryFileOnce(emulator);
+		}
+	}
+
+	@Test
+	void withTheDatabaseGoneForGoodTheRunEndsWithExitCode1AfterTheOutageTimeout() throws Exception {
+		try (KintoneEmulator emulator = emulator()) {
+			Path job = MigrationApps.jobFile(tmp, emulator, "gone", "append", 2);
+			ChildMigrator children = new ChildMigrator(
+					ChildMigrator.defaults(TestDatabase.postgresqlSchema(), tmp.resolve("work")));
+			Process run = children.start(tmp.resolve("run.log"), List.of("-Dkam.database.outage-timeout=10s"), "migrate",
+					"--job", job.toString());
+			long ended;
+			long stopped;
+			try {
+				awaitUpdates(emulator, run, 2);
+				cluster("halt");
+				stopped = System.nanoTime();
+				assertThat(run.waitFor(180, TimeUnit.SECONDS)).as("the run ends while the database is down").isTrue();
+				ended = System.nanoTime();
+			}
+			finally {
+				run.destroyForcibly();
+			}
+			String log = Files.readString(tmp.resolve("run.log"));
+			assertThat(run.exitValue()).as(log).isEqualTo(ExitCodes.FAILED);
+			assertThat(log).containsOnlyOnce("The job database has been unreachable for")
+				.contains("kam.database.outage-timeout 10 s")
+				.contains("Run the same command again once the database is back");
+			System.out.println("ended " + Duration.ofNanos(ended - stopped).toMillis() + " ms after the server stopped");
+
+			cluster("resume");
+			ChildMigrator.Result again = children.run(tmp.resolve("again.log"), List.of(), "migrate", "--job",
+					job.toString());
+			assertThat(again.exitCode()).as(again.output()).isZero();
+			assertEveryFileOnce(emulator);
+		}
+	}
+
+	@Test
+	void aSigtermDuringTheOutageEndsTheRun() throws Exception {
+		try (KintoneEmulator emulator = emulator()) {
+			Path job = MigrationApps.jobFile(tmp, emulator, "term", "append", 2);
+			ChildMigrator children = new ChildMigrator(
+					ChildMigrator.defaults(TestDatabase.postgresqlSchema(), tmp.resolve("work")));
+			// an outage timeout far beyond the test: only the signal can end the run
+			Process run = children.start(tmp.resolve("run.log"), List.of("-Dkam.database.outage-timeout=1h"), "migrate",
+					"--job", job.toString());
+			long signalled;
+			long ended;
+			try {
+				awaitUpdates(emulator, run, 2);
+				cluster("halt");
+				Thread.sleep(6_000); // the outage is going on
+				run.destroy(); // SIGTERM
+				signalled = System.nanoTime();
+				assertThat(run.waitFor(180, TimeUnit.SECONDS)).as("the run ends after SIGTERM").isTrue();
+				ended = System.nanoTime();
+			}
+			finally {
+				run.destroyForcibly();
+			}
+			String log = Files.readString(tmp.resolve("run.log"));
+			assertThat(run.exitValue()).as(log).isEqualTo(ExitCodes.FAILED);
+			assertThat(log).containsOnlyOnce("The job database is unreachable")
+				.contains("so this stop cannot be recorded; ending now");
+			System.out.println("ended " + Duration.ofNanos(ended - signalled).toMillis() + " ms after SIGTERM, exit "
+					+ run.exitValue());
+
+			cluster("resume");
+			ChildMigrator.Result again = children.run(tmp.resolve("again.log"), List.of(), "migrate", "--job",
+					job.toString());
+			assertThat(again.exitCode()).as(again.output()).isZero();
 			assertEveryFileOnce(emulator);
 		}
 	}
