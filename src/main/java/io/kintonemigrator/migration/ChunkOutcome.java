@@ -24,6 +24,9 @@ final class ChunkOutcome {
 
 	final List<LedgerEntry> skipped = new ArrayList<>();
 
+	/** ATTACHED rows rewritten only to record where their file now stands in the source (not counted as moved). */
+	final List<LedgerEntry> refreshed = new ArrayList<>();
+
 	final Set<AttachmentRef> forgotten = new LinkedHashSet<>();
 
 	ChunkOutcome(LedgerRows rows) {

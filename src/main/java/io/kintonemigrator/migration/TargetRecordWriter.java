@@ -154,10 +154,11 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 			}
 			transfer(works, toTransfer, outcome, early);
 			checkSkipLimit(outcome); // before anything is sent
-			send(works.stream().filter(w -> !changes(w).isEmpty()).toList(), 1, outcome, proof);
+			send(works.stream().filter(w -> !changes(w).isEmpty() || replaceMayReorder(w)).toList(), 1, outcome, proof);
 		}
 		checkSkipLimit(outcome);
 		ledger.markAttached(config.name(), outcome.attached);
+		ledger.markAttached(config.name(), outcome.refreshed);
 		ledger.markSkipped(config.name(), outcome.skipped);
 		ledger.forget(config.name(), outcome.forgotten);
 		skippedRecords.addAll(outcome.skippedRecords());
@@ -200,6 +201,11 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		return works;
 	}
 
+	/** Under replace, owned copies that stay may have to change order (the planner tells). */
+	private boolean replaceMayReorder(RecordWork work) {
+		return config.onExisting() == OnExisting.REPLACE && !work.kept.isEmpty();
+	}
+
 	private UpdatePlanner.Changes changes(RecordWork work) {
 		return work.changes(config.onExisting() == OnExisting.REPLACE);
 	}
@@ -218,6 +224,9 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 			LedgerEntry row = work.rows.get(attachment.ref());
 			if (row == null || !(rows.attachedHere(row, attachment) || rows.skipStands(row, attachment))) {
 				return true;
+			}
+			if (row.fileIndex() != attachment.fileIndex() && config.onExisting() == OnExisting.REPLACE) {
+				return true; // the source's files changed order: replace keeps the source's order
 			}
 		}
 		return !current.containsAll(work.rows.keySet());
@@ -346,6 +355,9 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 					work.kept.add(attachment);
 					if (work.reconciled.contains(row.ref())) {
 						outcome.attach(rows.attached(row, attachment));
+					}
+					else if (row.fileIndex() != attachment.fileIndex()) {
+						outcome.refreshed.add(rows.attached(row, attachment));
 					}
 					continue;
 				}

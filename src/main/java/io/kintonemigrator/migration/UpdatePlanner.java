@@ -128,12 +128,12 @@ final class UpdatePlanner {
 		}
 		Map<String, FieldUpdate> fields = new LinkedHashMap<>();
 		topLevel.forEach((code, cell) -> {
-			if (cell.touched()) {
+			if (cell.touched(onExisting)) {
 				fields.put(code, new FieldUpdate.Files(cell.keys(onExisting)));
 			}
 		});
 		tables.forEach((code, table) -> {
-			if (table.touched()) {
+			if (table.touched(onExisting)) {
 				fields.put(code, table.toUpdate(onExisting));
 			}
 		});
@@ -255,19 +255,28 @@ final class UpdatePlanner {
 			return existing.stream().anyMatch(entry -> !kept.containsKey(entry) && !removed.contains(entry));
 		}
 
-		boolean touched() {
-			return !added.isEmpty() || !removed.isEmpty() || (emptied && !existing.isEmpty());
+		/** Whether the cell changes; under replace also when its owned copies only change order. */
+		boolean touched(OnExisting mode) {
+			if (!added.isEmpty() || !removed.isEmpty() || (emptied && !existing.isEmpty())) {
+				return true;
+			}
+			return mode == OnExisting.REPLACE && !kept.isEmpty() && !placed().equals(existing);
+		}
+
+		/** replace: the kept copies and the new uploads, in source order. */
+		private List<Entry> placed() {
+			List<Map.Entry<Integer, Entry>> placed = new ArrayList<>(added);
+			kept.forEach((entry, position) -> placed.add(Map.entry(position, entry)));
+			placed.sort(Comparator.comparing(Map.Entry::getKey));
+			return placed.stream().map(Map.Entry::getValue).toList();
 		}
 
 		List<Entry> finalEntries(OnExisting mode) {
-			if (!touched()) {
+			if (!touched(mode)) {
 				return existing;
 			}
 			if (mode == OnExisting.REPLACE) {
-				List<Map.Entry<Integer, Entry>> placed = new ArrayList<>(added);
-				kept.forEach((entry, position) -> placed.add(Map.entry(position, entry)));
-				placed.sort(Comparator.comparing(Map.Entry::getKey));
-				return placed.stream().map(Map.Entry::getValue).toList();
+				return placed();
 			}
 			List<Entry> all = new ArrayList<>(existing);
 			all.removeAll(removed);
@@ -338,8 +347,8 @@ final class UpdatePlanner {
 			return partner;
 		}
 
-		boolean touched() {
-			return rows.stream().anyMatch(row -> row.cells.values().stream().anyMatch(Cell::touched));
+		boolean touched(OnExisting mode) {
+			return rows.stream().anyMatch(row -> row.cells.values().stream().anyMatch(cell -> cell.touched(mode)));
 		}
 
 		List<Entry> column(String code, OnExisting mode) {
@@ -359,7 +368,7 @@ final class UpdatePlanner {
 		FieldUpdate.Subtable toUpdate(OnExisting mode) {
 			List<FieldUpdate.Row> result = new ArrayList<>();
 			for (RowBuilder row : rows) {
-				if (row.id == null && row.cells.values().stream().noneMatch(Cell::touched)) {
+				if (row.id == null && row.cells.values().stream().noneMatch(cell -> cell.touched(mode))) {
 					continue; // a new row whose files were all skipped
 				}
 				result.add(row.toUpdate(mode));
@@ -406,7 +415,7 @@ final class UpdatePlanner {
 			});
 			fields.putAll(newValues);
 			cells.forEach((code, cell) -> {
-				if (cell.touched()) {
+				if (cell.touched(mode)) {
 					fields.put(code, new FieldUpdate.Files(cell.keys(mode)));
 				}
 			});

@@ -296,6 +296,22 @@ class ChangingWorldWriterTests {
 	}
 
 	@Test
+	void replaceFollowsTheSourcesNewOrderWithoutMovingAFileAgain() {
+		JobConfig config = config("onExisting: replace\n");
+		sourceFiles(1, file("a", "a.txt", 4), file("b", "b.txt", 5));
+		write(config, false);
+		int uploads = target.uploadCount();
+		sourceFiles(2, file("b", "b.txt", 5), file("a", "a.txt", 4)); // a user reverses the files
+
+		write(config, false); // a full run, as after a changed job file
+		write(config, false);
+
+		assertThat(contents(target, "documents")).containsExactly("BBBBB", "AAAA");
+		assertThat(target.uploadCount()).isEqualTo(uploads);
+		assertThat(target.updateRequests).hasSize(2);
+	}
+
+	@Test
 	void skipLeavesAFieldWithTheUsersFilesAloneButRefreshesItsOwnCopies() {
 		JobConfig config = config("onExisting: skip\n");
 		sourceFiles(1, file("a", "a.txt", 4));
