@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
+import io.kintonemigrator.testsupport.RecordUpdateRequests;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
@@ -233,8 +234,7 @@ class ChangingWorldFunctionalTests {
 		private static long conflicts(KintoneEmulator emulator) {
 			return emulator.requestLog()
 				.stream()
-				.filter(entry -> "PUT".equals(entry.effectiveMethod()) && entry.path().endsWith("/records.json")
-						&& entry.status() == 409)
+				.filter(entry -> RecordUpdateRequests.API.equals(entry.api()) && entry.status() == 409)
 				.count();
 		}
 
