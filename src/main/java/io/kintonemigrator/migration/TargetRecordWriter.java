@@ -363,8 +363,9 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 				}
 			}
 			work.open.add(attachment);
-			if (ours && row.status() == LedgerStatus.INTENT && LedgerRows.sameSourceFile(row, attachment)
-					&& row.intent().baseRevision() == target.revision() && row.intent().uploadedAt().isAfter(reuseAfter)) {
+			if (ours && row.status() == LedgerStatus.INTENT && row.intent() != null
+					&& LedgerRows.sameSourceFile(row, attachment) && row.intent().baseRevision() == target.revision()
+					&& row.intent().uploadedAt().isAfter(reuseAfter)) {
 				work.pending.add(new PendingAttachment(attachment, new FileKey(row.intent().uploadKey()),
 						row.intent().uploadedAt(), row.sha256()));
 			}
