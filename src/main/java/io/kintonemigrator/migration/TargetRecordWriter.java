@@ -106,7 +106,7 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 	private NextChunkPrefetch.@Nullable Started ahead;
 
 	TargetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock) {
-		this(run, ledger, clock, false, ChunkLookahead.NONE, new BudgetEstimate(1, 1));
+		this(run, ledger, clock, false, ChunkLookahead.NONE, new BudgetEstimate(1, 0));
 	}
 
 	/**
