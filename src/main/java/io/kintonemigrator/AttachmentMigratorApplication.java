@@ -5,8 +5,9 @@ import io.kintonemigrator.launch.MigratorCli;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The Spring Boot application. {@link #main} hands the command line to {@link MigratorCli}, which
- * starts this application context only for the commands that run the job.
+ * The Spring Boot application. {@link #main} hands the command line to
+ * {@link MigratorCli}, which starts this application context only for the commands that
+ * run the job.
  */
 @SpringBootApplication
 public class AttachmentMigratorApplication {

@@ -34,9 +34,8 @@ class ArchitectureTests {
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("okhttp3..", "okio..", "tools.jackson..", "com.fasterxml..", "io.github.resilience4j..",
-				"org.springframework.batch..", ROOT + ".kintone.okhttp..", ROOT + ".config..",
-				ROOT + ".resilience..", ROOT + ".transfer..", ROOT + ".migration..", ROOT + ".ledger..",
-				ROOT + ".launch..");
+				"org.springframework.batch..", ROOT + ".kintone.okhttp..", ROOT + ".config..", ROOT + ".resilience..",
+				ROOT + ".transfer..", ROOT + ".migration..", ROOT + ".ledger..", ROOT + ".launch..");
 
 	@ArchTest
 	static final ArchRule onlyTheImplementationKnowsOkHttp = noClasses().that()
@@ -71,14 +70,17 @@ class ArchitectureTests {
 		.resideInAnyPackage(ROOT + ".kintone..", ROOT + ".transfer..", ROOT + ".migration..", ROOT + ".launch..",
 				ROOT + ".resilience..");
 
-	/** The job config may name the client API's value types (connections, secrets), nothing else of ours. */
+	/**
+	 * The job config may name the client API's value types (connections, secrets),
+	 * nothing else of ours.
+	 */
 	@ArchTest
 	static final ArchRule configDependsOnlyOnTheClientApi = noClasses().that()
 		.resideInAPackage(ROOT + ".config..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage(ROOT + ".kintone.okhttp..", ROOT + ".transfer..", ROOT + ".migration..",
-				ROOT + ".ledger..", ROOT + ".launch..", ROOT + ".resilience..");
+		.resideInAnyPackage(ROOT + ".kintone.okhttp..", ROOT + ".transfer..", ROOT + ".migration..", ROOT + ".ledger..",
+				ROOT + ".launch..", ROOT + ".resilience..");
 
 	@ArchTest
 	static final ArchRule nothingDependsOnLaunch = noClasses().that()

@@ -11,9 +11,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * TLS is verified, always: no code of ours may bring its own trust manager or host name verifier
- * (the usual shapes of a "trust all" switch), nor turn on redirect following, which would resend
- * the credentials our interceptors add to whatever host a redirect names.
+ * TLS is verified, always: no code of ours may bring its own trust manager or host name
+ * verifier (the usual shapes of a "trust all" switch), nor turn on redirect following,
+ * which would resend the credentials our interceptors add to whatever host a redirect
+ * names.
  */
 @AnalyzeClasses(packages = "io.kintonemigrator", importOptions = ImportOption.DoNotIncludeTests.class)
 class TransportSecurityRulesTests {

@@ -14,8 +14,9 @@ import tools.jackson.databind.node.StringNode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Replaces {@code ${NAME}} in every string value of the job file's tree with the variable's value.
- * A variable that is not set becomes a problem naming the key and the variable (never a value).
+ * Replaces {@code ${NAME}} in every string value of the job file's tree with the
+ * variable's value. A variable that is not set becomes a problem naming the key and the
+ * variable (never a value).
  */
 final class EnvPlaceholders {
 
@@ -62,7 +63,8 @@ final class EnvPlaceholders {
 			String value = variables.apply(name);
 			if (value == null) {
 				problems.add(key + ": environment variable " + name + " is not set; export it before running");
-				value = matcher.group(); // left as written so the key is not also reported as missing
+				value = matcher.group(); // left as written so the key is not also
+											// reported as missing
 			}
 			matcher.appendReplacement(result, Matcher.quoteReplacement(value));
 		}

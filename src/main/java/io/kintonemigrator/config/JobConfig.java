@@ -11,13 +11,15 @@ import io.kintonemigrator.kintone.KintoneConnection;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One migration as described by a job file (ARCHITECTURE.md §2), validated and immutable. Built
- * only by {@link JobConfigLoader}. Credentials live in the two {@link KintoneConnection}s as
- * {@link io.kintonemigrator.kintone.Secret}s; {@link #toString()} never shows them.
+ * One migration as described by a job file (ARCHITECTURE.md §2), validated and immutable.
+ * Built only by {@link JobConfigLoader}. Credentials live in the two
+ * {@link KintoneConnection}s as {@link io.kintonemigrator.kintone.Secret}s;
+ * {@link #toString()} never shows them.
  *
  * @param name the job's identity: the same name resumes the same job
  * @param query optional kintone condition on source records
- * @param skipLimit how many source records may be skipped for permanent errors before the job fails
+ * @param skipLimit how many source records may be skipped for permanent errors before the
+ * job fails
  */
 public record JobConfig(String name, KintoneConnection source, KintoneConnection target, Match match,
 		List<FileMapping> files, @Nullable String query, OnExisting onExisting, OnMissingTarget onMissingTarget,
@@ -62,9 +64,9 @@ public record JobConfig(String name, KintoneConnection source, KintoneConnection
 	}
 
 	/**
-	 * One FILE field mapping. Both sides are top level, or both inside a SUBTABLE; {@code rowKey}
-	 * (subtable mappings only) is a column present in both tables whose value pairs the rows,
-	 * otherwise rows are paired by position.
+	 * One FILE field mapping. Both sides are top level, or both inside a SUBTABLE;
+	 * {@code rowKey} (subtable mappings only) is a column present in both tables whose
+	 * value pairs the rows, otherwise rows are paired by position.
 	 */
 	public record FileMapping(FieldPath from, FieldPath to, @Nullable String rowKey) {
 
@@ -81,7 +83,10 @@ public record JobConfig(String name, KintoneConnection source, KintoneConnection
 		REPLACE,
 		/** The source's files are added after the files already there. */
 		APPEND,
-		/** A target field that already holds files is left alone (its attachments are reported SKIPPED). */
+		/**
+		 * A target field that already holds files is left alone (its attachments are
+		 * reported SKIPPED).
+		 */
 		SKIP
 
 	}
@@ -97,16 +102,19 @@ public record JobConfig(String name, KintoneConnection source, KintoneConnection
 	}
 
 	/**
-	 * Limits towards kintone. {@code concurrency} and {@code requestsPerSecond} apply per domain;
-	 * {@code dailyRequestBudget} per app (0: none); {@code chunkSize} source records per chunk
-	 * (1..100, one bulk update each); {@code domainHeadroom} of the domain's 100 concurrent requests
-	 * are left free for its other clients (our concurrency adapts, between 2 and {@code concurrency},
-	 * to what they leave).
+	 * Limits towards kintone. {@code concurrency} and {@code requestsPerSecond} apply per
+	 * domain; {@code dailyRequestBudget} per app (0: none); {@code chunkSize} source
+	 * records per chunk (1..100, one bulk update each); {@code domainHeadroom} of the
+	 * domain's 100 concurrent requests are left free for its other clients (our
+	 * concurrency adapts, between 2 and {@code concurrency}, to what they leave).
 	 */
 	public record Limits(int concurrency, double requestsPerSecond, long dailyRequestBudget, int chunkSize,
 			int domainHeadroom) {
 
-		/** The headroom unless set: a fifth of kintone's 100 concurrent requests per domain. */
+		/**
+		 * The headroom unless set: a fifth of kintone's 100 concurrent requests per
+		 * domain.
+		 */
 		public static final int DEFAULT_DOMAIN_HEADROOM = 20;
 
 		/** Limits with the default {@code domainHeadroom}. */
@@ -121,9 +129,9 @@ public record JobConfig(String name, KintoneConnection source, KintoneConnection
 	}
 
 	/**
-	 * A short hash of everything that decides what the migration does (apps, match, mappings,
-	 * query, onExisting), but not of limits or credentials. Two runs with the same name and
-	 * fingerprint are the same job instance.
+	 * A short hash of everything that decides what the migration does (apps, match,
+	 * mappings, query, onExisting), but not of limits or credentials. Two runs with the
+	 * same name and fingerprint are the same job instance.
 	 */
 	public String fingerprint() {
 		String canonical = String.join("\n", endpoint(source), endpoint(target), match.source(), match.target(),

@@ -3,8 +3,8 @@ package io.kintonemigrator.config;
 import java.util.List;
 
 /**
- * The job file cannot be used. Each problem is one line naming the key and the fix; no line ever
- * contains a secret.
+ * The job file cannot be used. Each problem is one line naming the key and the fix; no
+ * line ever contains a secret.
  */
 public class JobConfigException extends RuntimeException {
 

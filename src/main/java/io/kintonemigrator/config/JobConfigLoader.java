@@ -22,10 +22,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a YAML job file (ARCHITECTURE.md §2) into a {@link JobConfig}: resolves {@code ${ENV_VAR}}
- * placeholders, rejects unknown keys, and checks every value, reporting all problems at once as a
- * {@link JobConfigException}. Checks against the apps themselves happen later, in the job's
- * preflight step. Thread-safe.
+ * Reads a YAML job file (ARCHITECTURE.md §2) into a {@link JobConfig}: resolves
+ * {@code ${ENV_VAR}} placeholders, rejects unknown keys, and checks every value,
+ * reporting all problems at once as a {@link JobConfigException}. Checks against the apps
+ * themselves happen later, in the job's preflight step. Thread-safe.
  */
 public final class JobConfigLoader {
 
@@ -48,14 +48,16 @@ public final class JobConfigLoader {
 		this.variables = variables;
 	}
 
-	/** A loader resolving from {@code overrides} first, then from the process environment. */
+	/**
+	 * A loader resolving from {@code overrides} first, then from the process environment.
+	 */
 	public static JobConfigLoader withVariables(Map<String, String> overrides) {
 		return new JobConfigLoader(name -> overrides.containsKey(name) ? overrides.get(name) : System.getenv(name));
 	}
 
 	/**
-	 * Loads a job file; {@code apiTokenFile} and {@code passwordFile} paths in it are resolved
-	 * against the job file's directory.
+	 * Loads a job file; {@code apiTokenFile} and {@code passwordFile} paths in it are
+	 * resolved against the job file's directory.
 	 */
 	public JobConfig load(Path file) {
 		if (Files.isDirectory(file)) {
@@ -79,7 +81,9 @@ public final class JobConfigLoader {
 		return parse(yaml, file.toString(), parent == null ? Path.of("") : parent);
 	}
 
-	/** Parses the YAML text; {@code origin} names it in problems (a path, or "demo.yml"). */
+	/**
+	 * Parses the YAML text; {@code origin} names it in problems (a path, or "demo.yml").
+	 */
 	public JobConfig parse(String yaml, String origin) {
 		return parse(yaml, origin, Path.of(""));
 	}
@@ -97,13 +101,16 @@ public final class JobConfigLoader {
 			Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(ex.getOriginalMessage()));
 			if (duplicate.find()) {
 				throw new JobConfigException(List.of(origin + ": the key '" + duplicate.group(1) + "' is given twice"
-						+ (ex.getLocation() == null ? "" : " (line " + ex.getLocation().getLineNr() + ")") + "; keep one"));
+						+ (ex.getLocation() == null ? "" : " (line " + ex.getLocation().getLineNr() + ")")
+						+ "; keep one"));
 			}
-			throw new JobConfigException(List.of(origin + ": not valid YAML (" + firstLine(ex.getOriginalMessage())
-					+ location(ex) + "); fix the syntax, e.g. indentation with spaces and quotes around values with ': '"));
+			throw new JobConfigException(
+					List.of(origin + ": not valid YAML (" + firstLine(ex.getOriginalMessage()) + location(ex)
+							+ "); fix the syntax, e.g. indentation with spaces and quotes around values with ': '"));
 		}
 		if (tree == null || !tree.isObject()) {
-			throw new JobConfigException(List.of(origin + ": the job file must be a YAML mapping with name, source, target, match and files"));
+			throw new JobConfigException(List
+				.of(origin + ": the job file must be a YAML mapping with name, source, target, match and files"));
 		}
 		List<String> problems = new ArrayList<>();
 		new EnvPlaceholders(variables).resolve(tree, "", problems);
@@ -116,7 +123,8 @@ public final class JobConfigLoader {
 			throw new JobConfigException(prefixed(origin, problems));
 		}
 		catch (JacksonException ex) {
-			// the original message may quote the value, which could be a secret put in the wrong place
+			// the original message may quote the value, which could be a secret put in
+			// the wrong place
 			problems.add(keyOf(ex) + ": wrong type of value" + expected(ex) + "; compare with config/jobs/example.yml");
 			throw new JobConfigException(prefixed(origin, problems));
 		}

@@ -24,7 +24,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-/** Checks a {@link RawJobFile} key by key, collecting every problem, and builds the {@link JobConfig}. */
+/**
+ * Checks a {@link RawJobFile} key by key, collecting every problem, and builds the
+ * {@link JobConfig}.
+ */
 final class JobConfigValidator {
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -37,7 +40,10 @@ final class JobConfigValidator {
 
 	private final SecretFiles secretFiles;
 
-	/** @param baseDirectory where relative {@code apiTokenFile}/{@code passwordFile} paths start */
+	/**
+	 * @param baseDirectory where relative {@code apiTokenFile}/{@code passwordFile} paths
+	 * start
+	 */
 	JobConfigValidator(Path baseDirectory) {
 		this.secretFiles = new SecretFiles(baseDirectory);
 	}
@@ -58,18 +64,19 @@ final class JobConfigValidator {
 		}
 		String query = raw.query() == null || raw.query().isBlank() ? null : raw.query().strip();
 		if (query != null && query.toLowerCase(Locale.ROOT).matches("(?s).*\\b(order\\s+by|limit|offset)\\b.*")) {
-			problems.add("query: must be a condition only; remove 'order by', 'limit' and 'offset' (the job pages by $id)");
+			problems
+				.add("query: must be a condition only; remove 'order by', 'limit' and 'offset' (the job pages by $id)");
 		}
 		if (!problems.isEmpty()) {
 			throw new JobConfigException(problems);
 		}
-		return new JobConfig(name, source, target, match, files, query, onExisting, onMissingTarget, limits,
-				skipLimit);
+		return new JobConfig(name, source, target, match, files, query, onExisting, onMissingTarget, limits, skipLimit);
 	}
 
 	private String name(@Nullable String name) {
 		if (name == null || name.isBlank()) {
-			problems.add("name: missing; give the job a name (letters, digits, '.', '_', '-'), it identifies the job for resuming");
+			problems.add(
+					"name: missing; give the job a name (letters, digits, '.', '_', '-'), it identifies the job for resuming");
 			return "";
 		}
 		if (!NAME.matcher(name).matches()) {
@@ -93,19 +100,20 @@ final class JobConfigValidator {
 				baseUrl = new URI(raw.baseUrl().strip().replaceAll("/+$", ""));
 				if (!("https".equals(baseUrl.getScheme()) || "http".equals(baseUrl.getScheme()))
 						|| baseUrl.getHost() == null) {
-					problems.add(key + ".baseUrl: '" + raw.baseUrl() + "' is not an http(s) URL; e.g. https://example.cybozu.com");
+					problems.add(key + ".baseUrl: '" + raw.baseUrl()
+							+ "' is not an http(s) URL; e.g. https://example.cybozu.com");
 				}
 				else if (!baseUrl.getRawPath().isEmpty() || baseUrl.getRawQuery() != null
 						|| baseUrl.getRawFragment() != null || baseUrl.getRawUserInfo() != null) {
 					problems.add(key + ".baseUrl: '" + baseUrl.getScheme() + "://" + baseUrl.getHost()
-							+ "...' must be the domain only (no path, query or user); use "
-							+ baseUrl.getScheme() + "://" + baseUrl.getHost()
-							+ (baseUrl.getPort() < 0 ? "" : ":" + baseUrl.getPort()));
+							+ "...' must be the domain only (no path, query or user); use " + baseUrl.getScheme()
+							+ "://" + baseUrl.getHost() + (baseUrl.getPort() < 0 ? "" : ":" + baseUrl.getPort()));
 				}
 				else if ("http".equals(baseUrl.getScheme()) && !LocalHosts.isLocal(baseUrl.getHost())) {
 					if (Boolean.TRUE.equals(raw.allowInsecureHttp())) {
-						logger.warn("INSECURE: " + key + ".allowInsecureHttp is true: API credentials and every file go "
-								+ "unencrypted to " + baseUrl.getHost() + "; anyone on the network path can read them");
+						logger.warn("INSECURE: " + key
+								+ ".allowInsecureHttp is true: API credentials and every file go " + "unencrypted to "
+								+ baseUrl.getHost() + "; anyone on the network path can read them");
 					}
 					else {
 						problems.add(key + ".baseUrl: '" + baseUrl + "' uses plain http to a host that is not local; "
@@ -142,8 +150,8 @@ final class JobConfigValidator {
 		if (raw.password() != null && raw.passwordFile() != null) {
 			problems.add(key + ": give either password or passwordFile, not both");
 		}
-		String apiToken = raw.apiTokenFile() != null ? secretFiles.read(key + ".apiTokenFile", raw.apiTokenFile(), problems)
-				: raw.apiToken();
+		String apiToken = raw.apiTokenFile() != null
+				? secretFiles.read(key + ".apiTokenFile", raw.apiTokenFile(), problems) : raw.apiToken();
 		String passwordValue = raw.passwordFile() != null
 				? secretFiles.read(key + ".passwordFile", raw.passwordFile(), problems) : raw.password();
 		String tokenKey = key + (raw.apiTokenFile() != null ? ".apiTokenFile" : ".apiToken");
@@ -200,8 +208,8 @@ final class JobConfigValidator {
 	}
 
 	private static KintoneConnection placeholderConnection(URI url) {
-		return new KintoneConnection(url, new AppId(1), null, new Credentials.ApiTokens(List.of(new Secret(""))),
-				null, null, null, KintoneConnection.Timeouts.defaults(), false);
+		return new KintoneConnection(url, new AppId(1), null, new Credentials.ApiTokens(List.of(new Secret(""))), null,
+				null, null, KintoneConnection.Timeouts.defaults(), false);
 	}
 
 	private JobConfig.Match match(RawJobFile.@Nullable Match raw) {
@@ -302,8 +310,9 @@ final class JobConfigValidator {
 		}
 		int concurrency = raw.concurrency() == null ? defaults.concurrency() : raw.concurrency();
 		if (concurrency < 1 || concurrency > 50) {
-			problems.add("limits.concurrency: must be 1..50 (kintone allows 100 per domain, shared with its users), was "
-					+ concurrency);
+			problems
+				.add("limits.concurrency: must be 1..50 (kintone allows 100 per domain, shared with its users), was "
+						+ concurrency);
 		}
 		double rate = raw.requestsPerSecond() == null ? defaults.requestsPerSecond() : raw.requestsPerSecond();
 		if (!(rate > 0)) {

@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Whether a base URL's host is this machine, so plain {@code http} to it never crosses a network:
- * {@code localhost}, {@code *.localhost}, {@code 127.0.0.0/8} and {@code [::1]}. Literal names only;
- * nothing is resolved.
+ * Whether a base URL's host is this machine, so plain {@code http} to it never crosses a
+ * network: {@code localhost}, {@code *.localhost}, {@code 127.0.0.0/8} and {@code [::1]}.
+ * Literal names only; nothing is resolved.
  */
 final class LocalHosts {
 
@@ -20,8 +20,8 @@ final class LocalHosts {
 		if (h.startsWith("[") && h.endsWith("]")) {
 			h = h.substring(1, h.length() - 1);
 		}
-		return h.equals("localhost") || h.endsWith(".localhost") || LOOPBACK_V4.matcher(h).matches()
-				|| h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+		return h.equals("localhost") || h.endsWith(".localhost") || LOOPBACK_V4.matcher(h).matches() || h.equals("::1")
+				|| h.equals("0:0:0:0:0:0:0:1");
 	}
 
 }

@@ -5,12 +5,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The job file as written, bound by Jackson with unknown keys rejected. Every value may be
- * missing here; {@link JobConfigValidator} turns this into a {@link JobConfig} or into a list of
- * problems.
+ * The job file as written, bound by Jackson with unknown keys rejected. Every value may
+ * be missing here; {@link JobConfigValidator} turns this into a {@link JobConfig} or into
+ * a list of problems.
  */
-record RawJobFile(@Nullable String name, @Nullable Endpoint source, @Nullable Endpoint target,
-		@Nullable Match match, @Nullable List<Mapping> files, @Nullable String query, @Nullable String onExisting,
+record RawJobFile(@Nullable String name, @Nullable Endpoint source, @Nullable Endpoint target, @Nullable Match match,
+		@Nullable List<Mapping> files, @Nullable String query, @Nullable String onExisting,
 		@Nullable String onMissingTarget, @Nullable Limits limits, @Nullable Integer skipLimit) {
 
 	record Endpoint(@Nullable String baseUrl, @Nullable Long app, @Nullable Long guestSpaceId,
@@ -24,8 +24,8 @@ record RawJobFile(@Nullable String name, @Nullable Endpoint source, @Nullable En
 	record Mapping(@Nullable String from, @Nullable String to, @Nullable String rowKey) {
 	}
 
-	record Limits(@Nullable Integer concurrency, @Nullable Double requestsPerSecond,
-			@Nullable Long dailyRequestBudget, @Nullable Integer chunkSize, @Nullable Integer domainHeadroom) {
+	record Limits(@Nullable Integer concurrency, @Nullable Double requestsPerSecond, @Nullable Long dailyRequestBudget,
+			@Nullable Integer chunkSize, @Nullable Integer domainHeadroom) {
 	}
 
 }

@@ -16,10 +16,11 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a secret ({@code apiTokenFile}, {@code passwordFile}) from a file, so that it never sits in
- * the job file, the environment or the command line. The file holds the secret alone; one trailing
- * line break is dropped. A relative path starts at the job file's directory. Problems name the key
- * and the path, never the content; a file other users can read is used, with a warning.
+ * Reads a secret ({@code apiTokenFile}, {@code passwordFile}) from a file, so that it
+ * never sits in the job file, the environment or the command line. The file holds the
+ * secret alone; one trailing line break is dropped. A relative path starts at the job
+ * file's directory. Problems name the key and the path, never the content; a file other
+ * users can read is used, with a warning.
  */
 final class SecretFiles {
 
@@ -40,7 +41,8 @@ final class SecretFiles {
 		Path file = baseDirectory.resolve(path.strip());
 		try {
 			if (Files.isDirectory(file)) {
-				problems.add(key + ": '" + file + "' is a directory; give the path of a file that holds only the secret");
+				problems
+					.add(key + ": '" + file + "' is a directory; give the path of a file that holds only the secret");
 				return null;
 			}
 			warnIfOthersCanRead(key, file);
@@ -66,9 +68,10 @@ final class SecretFiles {
 			return;
 		}
 		Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-		if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
-			logger.warn(key + ": '" + file + "' can be read by other users (" + PosixFilePermissions.toString(permissions)
-					+ "); make it private: chmod 600 " + file);
+		if (permissions.contains(PosixFilePermission.GROUP_READ)
+				|| permissions.contains(PosixFilePermission.OTHERS_READ)) {
+			logger.warn(key + ": '" + file + "' can be read by other users ("
+					+ PosixFilePermissions.toString(permissions) + "); make it private: chmod 600 " + file);
 		}
 	}
 

@@ -1,5 +1,6 @@
 /**
- * Validated, immutable job configuration (the YAML job file). Depends only on the client API's value types.
+ * Validated, immutable job configuration (the YAML job file). Depends only on the client
+ * API's value types.
  */
 @NullMarked
 package io.kintonemigrator.config;

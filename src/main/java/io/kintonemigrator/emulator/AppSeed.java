@@ -18,8 +18,8 @@ import io.kintonemigrator.emulator.model.TokenPermission;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One seeded app: form, API tokens, optional guest space, records. Build with {@link #builder(long, String)}.
- * Immutable once built.
+ * One seeded app: form, API tokens, optional guest space, records. Build with
+ * {@link #builder(long, String)}. Immutable once built.
  */
 public final class AppSeed {
 
@@ -59,7 +59,10 @@ public final class AppSeed {
 		return this.records;
 	}
 
-	/** The app definition; throws {@link IllegalArgumentException} naming what is inconsistent. */
+	/**
+	 * The app definition; throws {@link IllegalArgumentException} naming what is
+	 * inconsistent.
+	 */
 	AppDefinition toDefinition(Instant createdAt) {
 		Map<String, FieldDefinition> definitions = new LinkedHashMap<>();
 		Set<String> codes = new HashSet<>();
@@ -106,7 +109,10 @@ public final class AppSeed {
 			return this;
 		}
 
-		/** An API token of this app with the given permissions (tokens are unique per domain). */
+		/**
+		 * An API token of this app with the given permissions (tokens are unique per
+		 * domain).
+		 */
 		public Builder apiToken(String token, TokenPermission... permissions) {
 			Set<TokenPermission> set = EnumSet.noneOf(TokenPermission.class);
 			set.addAll(List.of(permissions));
@@ -115,15 +121,19 @@ public final class AppSeed {
 		}
 
 		/**
-		 * The codes of the app's system fields, e.g. {@link SystemFields.Codes#ENGLISH} for an app
-		 * created on an English-language domain (default: Japanese, 更新日時 and so on).
+		 * The codes of the app's system fields, e.g. {@link SystemFields.Codes#ENGLISH}
+		 * for an app created on an English-language domain (default: Japanese, 更新日時 and
+		 * so on).
 		 */
 		public Builder systemFields(SystemFields.Codes codes) {
 			this.systemFields = codes;
 			return this;
 		}
 
-		/** Puts the app in a guest space: reachable only via {@code /k/guest/{spaceId}/v1/}. */
+		/**
+		 * Puts the app in a guest space: reachable only via
+		 * {@code /k/guest/{spaceId}/v1/}.
+		 */
 		public Builder guestSpace(long spaceId) {
 			this.guestSpaceId = spaceId;
 			return this;

@@ -9,9 +9,9 @@ import io.kintonemigrator.emulator.model.UserAccount;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a fresh emulator holds: users who may log in with a password, apps with their records, and optionally
- * the domain's language. This is the programmatic seed API; a seed file loader maps onto it. Immutable once
- * built.
+ * What a fresh emulator holds: users who may log in with a password, apps with their
+ * records, and optionally the domain's language. This is the programmatic seed API; a
+ * seed file loader maps onto it. Immutable once built.
  */
 public final class EmulatorSeed {
 
@@ -75,7 +75,10 @@ public final class EmulatorSeed {
 			return this;
 		}
 
-		/** The domain's language (see {@link KintoneEmulator.Builder#domainLanguage(Language)}). */
+		/**
+		 * The domain's language (see
+		 * {@link KintoneEmulator.Builder#domainLanguage(Language)}).
+		 */
 		public Builder language(Language domainLanguage) {
 			this.language = domainLanguage;
 			return this;

@@ -8,7 +8,8 @@ import io.kintonemigrator.emulator.model.FieldDefinition;
 import io.kintonemigrator.emulator.model.FieldType;
 
 /**
- * A field of a seeded app's form, e.g. {@code FieldSpec.singleLineText("legacy_id").unique()} or
+ * A field of a seeded app's form, e.g.
+ * {@code FieldSpec.singleLineText("legacy_id").unique()} or
  * {@code FieldSpec.subtable("items", FieldSpec.singleLineText("item_no"), FieldSpec.file("drawing"))}.
  * Immutable: every modifier returns a new spec. The label defaults to the code.
  */
@@ -28,8 +29,8 @@ public final class FieldSpec {
 
 	private final List<FieldSpec> fields;
 
-	private FieldSpec(String code, String label, FieldType type, boolean required, boolean unique,
-			List<String> options, List<FieldSpec> fields) {
+	private FieldSpec(String code, String label, FieldType type, boolean required, boolean unique, List<String> options,
+			List<FieldSpec> fields) {
 		this.code = code;
 		this.label = label;
 		this.type = type;
@@ -112,7 +113,10 @@ public final class FieldSpec {
 		return this.code;
 	}
 
-	/** The form definition; throws {@link IllegalArgumentException} naming the field if it is inconsistent. */
+	/**
+	 * The form definition; throws {@link IllegalArgumentException} naming the field if it
+	 * is inconsistent.
+	 */
 	public FieldDefinition toDefinition() {
 		Map<String, FieldDefinition> inner = new LinkedHashMap<>();
 		for (FieldSpec field : this.fields) {

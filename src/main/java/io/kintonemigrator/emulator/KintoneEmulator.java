@@ -35,9 +35,10 @@ import jakarta.servlet.Filter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A running kintone emulator: the kintone REST API over real HTTP on {@code localhost}, plus direct read
- * access to its state for assertions. Start with {@link #builder()}; {@link #close()} stops the server and
- * deletes the data directory if the emulator created it. Thread-safe.
+ * A running kintone emulator: the kintone REST API over real HTTP on {@code localhost},
+ * plus direct read access to its state for assertions. Start with {@link #builder()};
+ * {@link #close()} stops the server and deletes the data directory if the emulator
+ * created it. Thread-safe.
  *
  * <pre>{@code
  * try (KintoneEmulator emulator = KintoneEmulator.builder().port(0).seed(seed).start()) {
@@ -100,8 +101,9 @@ public final class KintoneEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Replaces the fault settings for requests arriving from now on (e.g. faults only while a test's second
-	 * phase runs); the random sequence restarts from the new settings' seed.
+	 * Replaces the fault settings for requests arriving from now on (e.g. faults only
+	 * while a test's second phase runs); the random sequence restarts from the new
+	 * settings' seed.
 	 */
 	public void faults(FaultSettings faults) {
 		this.faults.update(faults);
@@ -117,14 +119,15 @@ public final class KintoneEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Adds more users and apps while running (app ids must be new). The domain's language is fixed at start:
-	 * a seed that names another one is rejected with an {@link IllegalArgumentException}.
+	 * Adds more users and apps while running (app ids must be new). The domain's language
+	 * is fixed at start: a seed that names another one is rejected with an
+	 * {@link IllegalArgumentException}.
 	 */
 	public void seed(EmulatorSeed seed) {
 		if (seed.language() != null && seed.language() != this.settings.domainLanguage()) {
-			throw new IllegalArgumentException("the seed's language " + seed.language()
-					+ " differs from the running emulator's " + this.settings.domainLanguage()
-					+ "; give it to the builder instead");
+			throw new IllegalArgumentException(
+					"the seed's language " + seed.language() + " differs from the running emulator's "
+							+ this.settings.domainLanguage() + "; give it to the builder instead");
 		}
 		new SeedLoader(this.store).apply(seed);
 	}
@@ -138,12 +141,18 @@ public final class KintoneEmulator implements AutoCloseable {
 		this.requestLog.clear();
 	}
 
-	/** Request counters: per app and API, in flight, peak in flight, per app per kintone day. */
+	/**
+	 * Request counters: per app and API, in flight, peak in flight, per app per kintone
+	 * day.
+	 */
 	public EmulatorStats stats() {
 		return this.stats.snapshot();
 	}
 
-	/** A snapshot of an app's records in ascending id order, with their field values and files. */
+	/**
+	 * A snapshot of an app's records in ascending id order, with their field values and
+	 * files.
+	 */
 	public List<StoredRecord> records(long appId) {
 		return this.store.records(appId);
 	}
@@ -153,8 +162,9 @@ public final class KintoneEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * The stored bytes behind a download key (as found in {@link #records(long)}); the caller closes the
-	 * stream. Throws {@link IllegalArgumentException} for a key no record holds.
+	 * The stored bytes behind a download key (as found in {@link #records(long)}); the
+	 * caller closes the stream. Throws {@link IllegalArgumentException} for a key no
+	 * record holds.
 	 */
 	public InputStream openFile(String downloadKey) throws IOException {
 		AttachedFile file = this.store.attachedFile(downloadKey);
@@ -164,7 +174,10 @@ public final class KintoneEmulator implements AutoCloseable {
 		return file.file().blob().open();
 	}
 
-	/** The internal state, for the emulator's own extensions (seed loaders, stats endpoint). */
+	/**
+	 * The internal state, for the emulator's own extensions (seed loaders, stats
+	 * endpoint).
+	 */
 	public EmulatorStore store() {
 		return this.store;
 	}
@@ -186,8 +199,9 @@ public final class KintoneEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Deletes the data directory with JDK classes only: this runs in shutdown hooks, where Spring Boot's
-	 * nested-jar class loader may no longer load classes of ours (an anonymous visitor class failed there).
+	 * Deletes the data directory with JDK classes only: this runs in shutdown hooks,
+	 * where Spring Boot's nested-jar class loader may no longer load classes of ours (an
+	 * anonymous visitor class failed there).
 	 */
 	private static void deleteRecursively(Path directory) {
 		try (Stream<Path> paths = Files.walk(directory)) {
@@ -228,21 +242,27 @@ public final class KintoneEmulator implements AutoCloseable {
 			return this;
 		}
 
-		/** The clock for upload-key expiry, cursor lifetime, record timestamps and kintone days. */
+		/**
+		 * The clock for upload-key expiry, cursor lifetime, record timestamps and kintone
+		 * days.
+		 */
 		public Builder clock(Clock clock) {
 			this.clock = clock;
 			return this;
 		}
 
-		/** Where uploads and seeded files are stored; default a temporary directory deleted on close. */
+		/**
+		 * Where uploads and seeded files are stored; default a temporary directory
+		 * deleted on close.
+		 */
 		public Builder dataDirectory(Path directory) {
 			this.dataDirectory = directory;
 			return this;
 		}
 
 		/**
-		 * Users and apps to create at start; may be called more than once. A seed that names the domain's
-		 * language sets it as {@link #domainLanguage(Language)} does.
+		 * Users and apps to create at start; may be called more than once. A seed that
+		 * names the domain's language sets it as {@link #domainLanguage(Language)} does.
 		 */
 		public Builder seed(EmulatorSeed seed) {
 			this.seeds.add(seed);
@@ -253,9 +273,9 @@ public final class KintoneEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * The domain's language: error messages of requests whose {@code Accept-Language} names neither
-		 * Japanese nor English are in it (default {@link Language#JA}; an English-language domain answers
-		 * in English).
+		 * The domain's language: error messages of requests whose {@code Accept-Language}
+		 * names neither Japanese nor English are in it (default {@link Language#JA}; an
+		 * English-language domain answers in English).
 		 */
 		public Builder domainLanguage(Language language) {
 			this.settings = this.settings.withDomainLanguage(language);
@@ -280,13 +300,18 @@ public final class KintoneEmulator implements AutoCloseable {
 			return this;
 		}
 
-		/** The error for an upload above {@link #maxFileSize(long)} (default 400 {@code CB_VA01}). */
+		/**
+		 * The error for an upload above {@link #maxFileSize(long)} (default 400
+		 * {@code CB_VA01}).
+		 */
 		public Builder fileTooLargeError(ErrorSpec error) {
 			this.settings = this.settings.withMaxFileSize(this.settings.maxFileSize(), error);
 			return this;
 		}
 
-		/** The error for attaching an upload key twice (default 400 {@code GAIA_IF02}). */
+		/**
+		 * The error for attaching an upload key twice (default 400 {@code GAIA_IF02}).
+		 */
 		public Builder uploadKeyReusedError(ErrorSpec error) {
 			this.settings = this.settings.withUploadKeyReused(error);
 			return this;
@@ -305,8 +330,9 @@ public final class KintoneEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * Forces the HTTP status of one kintone error code, e.g. {@code errorStatus("CB_IJ01", 520)} for a
-		 * status kintone-api.md marks UNCONFIRMED.
+		 * Forces the HTTP status of one kintone error code, e.g.
+		 * {@code errorStatus("CB_IJ01", 520)} for a status kintone-api.md marks
+		 * UNCONFIRMED.
 		 */
 		public Builder errorStatus(String code, int status) {
 			this.settings = this.settings.withStatus(code, status);
@@ -319,25 +345,36 @@ public final class KintoneEmulator implements AutoCloseable {
 			return this;
 		}
 
-		/** Live cursors per domain and their sliding lifetime (defaults 10 and 10 minutes). */
+		/**
+		 * Live cursors per domain and their sliding lifetime (defaults 10 and 10
+		 * minutes).
+		 */
 		public Builder cursors(int max, Duration lifetime) {
 			this.settings = this.settings.withCursors(max, lifetime);
 			return this;
 		}
 
-		/** Latency, bandwidth cap and transient faults to inject (default none); see {@link FaultSettings}. */
+		/**
+		 * Latency, bandwidth cap and transient faults to inject (default none); see
+		 * {@link FaultSettings}.
+		 */
 		public Builder faults(FaultSettings faults) {
 			this.faults = faults;
 			return this;
 		}
 
-		/** A filter every kintone request passes after the built-in ones (and after fault injection). */
+		/**
+		 * A filter every kintone request passes after the built-in ones (and after fault
+		 * injection).
+		 */
 		public Builder requestFilter(Filter filter) {
 			this.filters.add(filter);
 			return this;
 		}
 
-		/** How many requests {@link KintoneEmulator#requestLog()} keeps (default 100,000). */
+		/**
+		 * How many requests {@link KintoneEmulator#requestLog()} keeps (default 100,000).
+		 */
 		public Builder requestLogCapacity(int capacity) {
 			this.requestLogCapacity = capacity;
 			return this;

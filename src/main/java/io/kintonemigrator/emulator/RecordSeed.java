@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The values of one seeded record, e.g.
  * {@code r.text("legacy_id", "A-1").file("attachments", "見積書.pdf", "application/pdf", bytes)
- * .row("items", row -> row.text("item_no", "1"))}. Ids, revision 1, and file download keys are assigned
- * when the seed is applied; CREATED_TIME defaults to the emulator clock.
+ * .row("items", row -> row.text("item_no", "1"))}. Ids, revision 1, and file download
+ * keys are assigned when the seed is applied; CREATED_TIME defaults to the emulator
+ * clock.
  */
 public final class RecordSeed extends SeedValues<RecordSeed> {
 

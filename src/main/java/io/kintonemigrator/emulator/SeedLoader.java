@@ -22,9 +22,10 @@ import io.kintonemigrator.emulator.store.UserRef;
 import io.kintonemigrator.emulator.store.WriteTransaction;
 
 /**
- * Applies an {@link EmulatorSeed} to the store: users, apps, then each app's records in one transaction.
- * A seed that does not fit its form fails with an {@link IllegalArgumentException} naming app, record and
- * field, and adds none of that app's records.
+ * Applies an {@link EmulatorSeed} to the store: users, apps, then each app's records in
+ * one transaction. A seed that does not fit its form fails with an
+ * {@link IllegalArgumentException} naming app, record and field, and adds none of that
+ * app's records.
  */
 final class SeedLoader {
 
@@ -64,7 +65,8 @@ final class SeedLoader {
 		Instant created = (seed.createdAt() != null) ? seed.createdAt() : this.store.clock().instant();
 		created = created.truncatedTo(ChronoUnit.MINUTES);
 		long id = transaction.newRecordId(app.id());
-		transaction.put(app.id(), new StoredRecord(id, 1, created, UserRef.API_TOKEN, created, UserRef.API_TOKEN, values));
+		transaction.put(app.id(),
+				new StoredRecord(id, 1, created, UserRef.API_TOKEN, created, UserRef.API_TOKEN, values));
 	}
 
 	private FieldValue value(WriteTransaction transaction, AppDefinition app, FieldDefinition field, Object value,

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Field values of a seeded record or row, by field code: {@code String} (text-like), {@code Options},
- * {@code List<SeedFile>} (FILE), {@code List<RowSeed>} (SUBTABLE). Checked against the form when applied.
+ * Field values of a seeded record or row, by field code: {@code String} (text-like),
+ * {@code Options}, {@code List<SeedFile>} (FILE), {@code List<RowSeed>} (SUBTABLE).
+ * Checked against the form when applied.
  */
 abstract class SeedValues<S extends SeedValues<S>> {
 
@@ -18,7 +19,10 @@ abstract class SeedValues<S extends SeedValues<S>> {
 
 	abstract S self();
 
-	/** A text-like value: SINGLE_LINE_TEXT, MULTI_LINE_TEXT, RICH_TEXT, DATE, DATETIME, DROP_DOWN, LINK, … */
+	/**
+	 * A text-like value: SINGLE_LINE_TEXT, MULTI_LINE_TEXT, RICH_TEXT, DATE, DATETIME,
+	 * DROP_DOWN, LINK, …
+	 */
 	public S text(String code, String value) {
 		this.values.put(code, value);
 		return self();
@@ -58,7 +62,10 @@ abstract class SeedValues<S extends SeedValues<S>> {
 		return file(code, name, contentType, FileContent.of(content));
 	}
 
-	/** An attachment of {@code size} deterministic bytes (see {@link FileContent#generated(long, long)}). */
+	/**
+	 * An attachment of {@code size} deterministic bytes (see
+	 * {@link FileContent#generated(long, long)}).
+	 */
 	public S generatedFile(String code, String name, String contentType, long size, long seed) {
 		return file(code, name, contentType, FileContent.generated(size, seed));
 	}

@@ -5,12 +5,14 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-/** A field value to write. kintone replaces a FILE list and a SUBTABLE's rows as a whole. */
+/**
+ * A field value to write. kintone replaces a FILE list and a SUBTABLE's rows as a whole.
+ */
 public sealed interface FieldUpdate {
 
 	/**
-	 * A FILE field's complete new list: upload keys for new files, and the field's own download
-	 * keys for files to keep. Files left out are removed.
+	 * A FILE field's complete new list: upload keys for new files, and the field's own
+	 * download keys for files to keep. Files left out are removed.
 	 */
 	record Files(List<FileKey> fileKeys) implements FieldUpdate {
 		public Files {

@@ -6,9 +6,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A field value as read from a record. FILE and SUBTABLE are typed because the migration works
- * on them; every other type keeps kintone's JSON value as plain Java data ({@code String},
- * {@code List}, {@code Map}, or {@code null}) so it can be sent back unchanged.
+ * A field value as read from a record. FILE and SUBTABLE are typed because the migration
+ * works on them; every other type keeps kintone's JSON value as plain Java data
+ * ({@code String}, {@code List}, {@code Map}, or {@code null}) so it can be sent back
+ * unchanged.
  */
 public sealed interface FieldValue {
 

@@ -3,8 +3,9 @@ package io.kintonemigrator.kintone;
 import java.util.Objects;
 
 /**
- * A kintone fileKey. Two kinds exist and never mix: a <em>download</em> key, read from a FILE
- * field of a record, and an <em>upload</em> key, returned by an upload and attachable once.
+ * A kintone fileKey. Two kinds exist and never mix: a <em>download</em> key, read from a
+ * FILE field of a record, and an <em>upload</em> key, returned by an upload and
+ * attachable once.
  */
 public record FileKey(String value) {
 

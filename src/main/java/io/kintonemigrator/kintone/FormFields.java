@@ -3,7 +3,9 @@ package io.kintonemigrator.kintone;
 import java.util.Map;
 import java.util.Optional;
 
-/** An app's form: top-level fields by code (SUBTABLE fields carry their nested fields). */
+/**
+ * An app's form: top-level fields by code (SUBTABLE fields carry their nested fields).
+ */
 public record FormFields(Map<String, FieldProperty> properties, long revision) {
 
 	public FormFields {

@@ -7,9 +7,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * kintone answered with an error: HTTP status, kintone's error {@code code} and {@code id} (null
- * when the body was not kintone's JSON, e.g. a plain-text 503), its message, field errors for
- * {@code CB_VA01}, whether retrying can help, and the server's {@code Retry-After} if any.
+ * kintone answered with an error: HTTP status, kintone's error {@code code} and
+ * {@code id} (null when the body was not kintone's JSON, e.g. a plain-text 503), its
+ * message, field errors for {@code CB_VA01}, whether retrying can help, and the server's
+ * {@code Retry-After} if any.
  */
 public class KintoneApiException extends KintoneException {
 

@@ -9,12 +9,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * One kintone app on one domain, reached with one set of credentials.
  *
- * <p>Every method is one logical kintone operation. Implementations map any non-2xx answer to a
- * {@link KintoneApiException} and any transport failure to a {@link KintoneTransportException};
- * nothing above this interface sees HTTP types. Implementations are thread-safe.
+ * <p>
+ * Every method is one logical kintone operation. Implementations map any non-2xx answer
+ * to a {@link KintoneApiException} and any transport failure to a
+ * {@link KintoneTransportException}; nothing above this interface sees HTTP types.
+ * Implementations are thread-safe.
  *
- * <p>Retry is not this interface's business: the resilience layer decorates a whole operation,
- * so a retried {@link #download} or {@link #upload} starts again from the first byte.
+ * <p>
+ * Retry is not this interface's business: the resilience layer decorates a whole
+ * operation, so a retried {@link #download} or {@link #upload} starts again from the
+ * first byte.
  */
 public interface KintoneClient extends AutoCloseable {
 
@@ -28,54 +32,65 @@ public interface KintoneClient extends AutoCloseable {
 	FormFields formFields();
 
 	/**
-	 * One keyset page: {@code (extraQuery) and $id > afterId order by $id asc limit limit}.
-	 * @param afterId records with a greater {@code $id} are returned; 0 for the first page
+	 * One keyset page:
+	 * {@code (extraQuery) and $id > afterId order by $id asc limit limit}.
+	 * @param afterId records with a greater {@code $id} are returned; 0 for the first
+	 * page
 	 * @param limit 1..500
-	 * @param fields field codes to return; empty for all fields ({@code $id} and {@code $revision}
-	 * are always returned)
-	 * @param extraQuery an optional kintone query condition (no {@code order by}/{@code limit})
+	 * @param fields field codes to return; empty for all fields ({@code $id} and
+	 * {@code $revision} are always returned)
+	 * @param extraQuery an optional kintone query condition (no
+	 * {@code order by}/{@code limit})
 	 */
 	List<KintoneRecord> recordsAfter(long afterId, int limit, List<String> fields, @Nullable String extraQuery);
 
 	/**
-	 * How many records {@link #recordsAfter} would page through: {@code GET records.json} with
-	 * {@code (extraQuery) and $id > afterId}, {@code limit 1} and {@code totalCount=true} (one
-	 * request; kintone documents it as slower than a plain read, so call it once, not per page).
+	 * How many records {@link #recordsAfter} would page through: {@code GET records.json}
+	 * with {@code (extraQuery) and $id > afterId}, {@code limit 1} and
+	 * {@code totalCount=true} (one request; kintone documents it as slower than a plain
+	 * read, so call it once, not per page).
 	 */
 	long countAfter(long afterId, @Nullable String extraQuery);
 
 	/**
-	 * Records whose {@code keyField} is one of {@code keys} ({@code keyField in ("k1", ...)}),
-	 * at most 500 keys. {@code keyField} may be {@code $id}. A query that would make the URL too
-	 * long is sent as POST with {@code X-HTTP-Method-Override: GET}.
+	 * Records whose {@code keyField} is one of {@code keys}
+	 * ({@code keyField in ("k1", ...)}), at most 500 keys. {@code keyField} may be
+	 * {@code $id}. A query that would make the URL too long is sent as POST with
+	 * {@code X-HTTP-Method-Override: GET}.
 	 */
 	List<KintoneRecord> recordsByKey(String keyField, Collection<String> keys, List<String> fields);
 
-	/** {@code GET record.json}; a missing record is a {@link KintoneApiException} with code {@code GAIA_RE01}. */
+	/**
+	 * {@code GET record.json}; a missing record is a {@link KintoneApiException} with
+	 * code {@code GAIA_RE01}.
+	 */
 	KintoneRecord record(long id);
 
 	/**
-	 * {@code PUT records.json} of at most 100 records each, wrapped in one {@code POST bulkRequest.json}
-	 * (at most 20 of them): all or nothing, at most 2,000 updates. kintone does not count a bulk request
-	 * against the app's daily quota ({@link DailyQuota}). A refused update is a
-	 * {@link KintoneApiException} with the failed sub-request's status and code (a revision conflict:
-	 * 409 {@code GAIA_CO02}), and nothing of the call was applied.
+	 * {@code PUT records.json} of at most 100 records each, wrapped in one
+	 * {@code POST bulkRequest.json} (at most 20 of them): all or nothing, at most 2,000
+	 * updates. kintone does not count a bulk request against the app's daily quota
+	 * ({@link DailyQuota}). A refused update is a {@link KintoneApiException} with the
+	 * failed sub-request's status and code (a revision conflict: 409 {@code GAIA_CO02}),
+	 * and nothing of the call was applied.
 	 * @return the new revision of each record, in request order
 	 */
 	List<UpdatedRecord> updateRecords(List<RecordUpdate> updates);
 
 	/**
-	 * Streams a file to {@code target} (created or replaced), hashing it as it goes; the file is
-	 * never held in memory. The caller owns {@code target} and deletes it.
-	 * @throws java.io.UncheckedIOException when writing {@code target} fails (disk full, no permission):
-	 * a local problem, not kintone's, so it is no {@link KintoneException} and no retry is worth it
+	 * Streams a file to {@code target} (created or replaced), hashing it as it goes; the
+	 * file is never held in memory. The caller owns {@code target} and deletes it.
+	 * @throws java.io.UncheckedIOException when writing {@code target} fails (disk full,
+	 * no permission): a local problem, not kintone's, so it is no
+	 * {@link KintoneException} and no retry is worth it
 	 */
 	DownloadedFile download(FileKey fileKey, Path target);
 
 	/**
-	 * Streams {@code source} as a multipart upload (part {@code file}, the UTF-8 {@code fileName},
-	 * {@code contentType}). The returned key is temporary: kintone deletes the file unless it is
-	 * attached to a record within 3 days, and the key can be attached once.
+	 * Streams {@code source} as a multipart upload (part {@code file}, the UTF-8
+	 * {@code fileName}, {@code contentType}). The returned key is temporary: kintone
+	 * deletes the file unless it is attached to a record within 3 days, and the key can
+	 * be attached once.
 	 */
 	FileKey upload(Path source, String fileName, String contentType);
 

@@ -8,15 +8,18 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How to reach one app: the domain's base URL ({@code https://example.cybozu.com}), the app, an
- * optional guest space, the credentials, and transport options. Plain {@code http} is accepted
- * only for {@code localhost} and loopback addresses, unless {@code allowInsecureHttp} is set.
+ * How to reach one app: the domain's base URL ({@code https://example.cybozu.com}), the
+ * app, an optional guest space, the credentials, and transport options. Plain
+ * {@code http} is accepted only for {@code localhost} and loopback addresses, unless
+ * {@code allowInsecureHttp} is set.
  */
 public record KintoneConnection(URI baseUrl, AppId app, @Nullable Long guestSpaceId, Credentials credentials,
 		@Nullable BasicAuth basicAuth, @Nullable ClientCertificate clientCertificate, @Nullable HttpProxy proxy,
 		Timeouts timeouts, boolean allowInsecureHttp) {
 
-	/** kintone authentication: API tokens of this app (at most 9), or a user's password. */
+	/**
+	 * kintone authentication: API tokens of this app (at most 9), or a user's password.
+	 */
 	public sealed interface Credentials {
 
 		record ApiTokens(List<Secret> tokens) implements Credentials {
@@ -44,7 +47,10 @@ public record KintoneConnection(URI baseUrl, AppId app, @Nullable Long guestSpac
 	public record HttpProxy(String host, int port) {
 	}
 
-	/** Per-I/O-operation timeouts; there is deliberately no whole-call timeout (it would cut long transfers). */
+	/**
+	 * Per-I/O-operation timeouts; there is deliberately no whole-call timeout (it would
+	 * cut long transfers).
+	 */
 	public record Timeouts(Duration connect, Duration read, Duration write) {
 
 		public static Timeouts defaults() {

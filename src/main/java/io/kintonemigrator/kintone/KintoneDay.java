@@ -6,8 +6,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * kintone's daily request quota counts per app per day, and the day runs from 09:00 to 08:59 JST.
- * A kintone day is labelled with the JST date on which it starts (which happens to be the UTC date).
+ * kintone's daily request quota counts per app per day, and the day runs from 09:00 to
+ * 08:59 JST. A kintone day is labelled with the JST date on which it starts (which
+ * happens to be the UTC date).
  */
 public final class KintoneDay {
 
@@ -17,7 +18,10 @@ public final class KintoneDay {
 	private KintoneDay() {
 	}
 
-	/** The kintone day an instant belongs to: the JST date, shifted back by the 09:00 boundary. */
+	/**
+	 * The kintone day an instant belongs to: the JST date, shifted back by the 09:00
+	 * boundary.
+	 */
 	public static LocalDate of(Instant instant) {
 		return instant.atZone(JST).minusHours(9).toLocalDate();
 	}

@@ -2,7 +2,10 @@ package io.kintonemigrator.kintone;
 
 import java.io.IOException;
 
-/** The request did not complete: connection refused or reset, timeout, truncated body. Retryable. */
+/**
+ * The request did not complete: connection refused or reset, timeout, truncated body.
+ * Retryable.
+ */
 public class KintoneTransportException extends KintoneException {
 
 	public KintoneTransportException(String operation, IOException cause) {

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One entry of a bulk update: the record, by {@code id} or by {@code updateKey}, the revision it
- * must still have (null: no check), and the fields to write.
+ * One entry of a bulk update: the record, by {@code id} or by {@code updateKey}, the
+ * revision it must still have (null: no check), and the fields to write.
  */
 public record RecordUpdate(RecordSelector selector, @Nullable Long revision, Map<String, FieldUpdate> fields) {
 

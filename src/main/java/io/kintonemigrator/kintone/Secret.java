@@ -2,7 +2,10 @@ package io.kintonemigrator.kintone;
 
 import java.util.Objects;
 
-/** A token or password. Its {@link #toString()} never shows the value; use {@link #reveal()} only to send it. */
+/**
+ * A token or password. Its {@link #toString()} never shows the value; use
+ * {@link #reveal()} only to send it.
+ */
 public final class Secret {
 
 	private final String value;

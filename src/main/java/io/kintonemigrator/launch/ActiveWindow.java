@@ -10,10 +10,11 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 
 /**
- * An emulator request filter that remembers when the first request arrived and the last one
- * finished ({@link System#nanoTime()}), so the benchmark can time the migration's traffic apart
- * from starting the Spring context, and how long the emulator spent handling them. It runs after
- * the emulator's fault filter, so its times leave out the injected latency. Thread-safe.
+ * An emulator request filter that remembers when the first request arrived and the last
+ * one finished ({@link System#nanoTime()}), so the benchmark can time the migration's
+ * traffic apart from starting the Spring context, and how long the emulator spent
+ * handling them. It runs after the emulator's fault filter, so its times leave out the
+ * injected latency. Thread-safe.
  */
 final class ActiveWindow implements Filter {
 
@@ -49,22 +50,28 @@ final class ActiveWindow implements Filter {
 		busyNanos.reset();
 	}
 
-	/** The mean time the emulator spent handling a request after the injected latency, in milliseconds. */
+	/**
+	 * The mean time the emulator spent handling a request after the injected latency, in
+	 * milliseconds.
+	 */
 	double meanHandlingMillis() {
 		long count = requests.sum();
 		return count == 0 ? 0 : busyNanos.sum() / 1e6 / count;
 	}
 
 	/**
-	 * Requests in the emulator on average over the window (Little's law: time spent on requests ÷
-	 * window), counting {@code latency} for each request's injected wait.
+	 * Requests in the emulator on average over the window (Little's law: time spent on
+	 * requests ÷ window), counting {@code latency} for each request's injected wait.
 	 */
 	double meanInFlight(java.time.Duration latency) {
 		double seconds = seconds();
 		return seconds == 0 ? 0 : (busyNanos.sum() + requests.sum() * latency.toNanos()) / 1e9 / seconds;
 	}
 
-	/** Seconds from the first request's arrival to the last one's end; 0 before any request. */
+	/**
+	 * Seconds from the first request's arrival to the last one's end; 0 before any
+	 * request.
+	 */
 	double seconds() {
 		long start = first.get();
 		long end = last.get();

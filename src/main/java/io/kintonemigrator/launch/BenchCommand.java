@@ -25,18 +25,18 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code bench}: starts the emulator in this JVM with shaped latency and bandwidth, seeds
- * {@link BenchDataSet}, runs the migration through {@code migrate}'s code path (a throw-away H2
- * file), checks every attachment by SHA-256 ({@link BenchVerification}) and prints one JSON line on
- * standard output (the last line; the job's own messages go to standard error). With
- * {@code --write-files DIR} it only writes the seed and job files, so scripts can run the same data
- * on the standalone emulator. Exit code 0 when the migration completed and verified, 1 when the
- * target does not match, else the migration's exit code.
+ * {@link BenchDataSet}, runs the migration through {@code migrate}'s code path (a
+ * throw-away H2 file), checks every attachment by SHA-256 ({@link BenchVerification}) and
+ * prints one JSON line on standard output (the last line; the job's own messages go to
+ * standard error). With {@code --write-files DIR} it only writes the seed and job files,
+ * so scripts can run the same data on the standalone emulator. Exit code 0 when the
+ * migration completed and verified, 1 when the target does not match, else the
+ * migration's exit code.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
 		description = { "Benchmarks a migration against the emulator and prints one JSON line of measurements.",
 				"See docs/benchmarks.md for what each field means." })
 class BenchCommand implements Callable<Integer> {
-
 
 	@Spec
 	@Nullable CommandSpec spec;
@@ -44,7 +44,8 @@ class BenchCommand implements Callable<Integer> {
 	@Option(names = "--records", defaultValue = "200", description = "Source records. Default: ${DEFAULT-VALUE}.")
 	int records;
 
-	@Option(names = "--files-per-record", defaultValue = "3", description = "Files per record. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--files-per-record", defaultValue = "3",
+			description = "Files per record. Default: ${DEFAULT-VALUE}.")
 	int filesPerRecord;
 
 	@Option(names = "--min-size", defaultValue = "10240", paramLabel = "BYTES",
@@ -58,21 +59,24 @@ class BenchCommand implements Callable<Integer> {
 	@Option(names = "--seed", defaultValue = "1", description = "Seed of the data set. Default: ${DEFAULT-VALUE}.")
 	long seed;
 
-	@Option(names = "--latency-ms", defaultValue = "50", description = "Latency the emulator adds to every request. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--latency-ms", defaultValue = "50",
+			description = "Latency the emulator adds to every request. Default: ${DEFAULT-VALUE}.")
 	long latencyMillis;
 
 	@Option(names = "--bandwidth", defaultValue = "0", paramLabel = "BYTES_PER_SECOND",
 			description = "Cap per response body (0 = unlimited). Default: ${DEFAULT-VALUE}.")
 	long bandwidth;
 
-	@Option(names = "--concurrency", defaultValue = "16", description = "The job's limits.concurrency. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--concurrency", defaultValue = "16",
+			description = "The job's limits.concurrency. Default: ${DEFAULT-VALUE}.")
 	int concurrency;
 
 	@Option(names = "--requests-per-second", defaultValue = "1000",
 			description = "The job's limits.requestsPerSecond. Default: ${DEFAULT-VALUE}.")
 	double requestsPerSecond;
 
-	@Option(names = "--chunk-size", defaultValue = "100", description = "The job's limits.chunkSize. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--chunk-size", defaultValue = "100",
+			description = "The job's limits.chunkSize. Default: ${DEFAULT-VALUE}.")
 	int chunkSize;
 
 	@Option(names = "--write-files", paramLabel = "DIR",
@@ -156,8 +160,8 @@ class BenchCommand implements Callable<Integer> {
 				.put("cpuMsPerFile", round(cpuSeconds * 1000 / data.files()))
 				.put("emulatorHandlingMs", round(window.meanHandlingMillis()))
 				.put("meanInFlight", round(window.meanInFlight(Duration.ofMillis(latencyMillis))))
-				.put("loadAverage", round(java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-					.getSystemLoadAverage()));
+				.put("loadAverage", round(
+						java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 			out.println(Json.MAPPER.writeValueAsString(result));
 			if (exitCode != ExitCodes.COMPLETED) {
 				return exitCode;
@@ -191,7 +195,10 @@ class BenchCommand implements Callable<Integer> {
 			.put("requestsPerAttachment", round((double) stats.totalRequests() / files))
 			.put("peakInFlight", stats.peakInFlight());
 		ObjectNode byApi = json.putObject("requestsByApi");
-		stats.countsByApi().entrySet().stream().sorted(Map.Entry.comparingByKey())
+		stats.countsByApi()
+			.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
 			.forEach(entry -> byApi.put(entry.getKey(), entry.getValue()));
 		json.put("peakHeapBytes", ProcessMemory.peakHeapBytes()).put("peakRssBytes", ProcessMemory.peakRssBytes());
 		if (Double.isFinite(boundFilesPerSecond)) {
@@ -239,8 +246,8 @@ class BenchCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Built on first use, not when picocli instantiates every sub-command at start-up: a Jackson
-	 * mapper costs class loading that every other command would pay for.
+	 * Built on first use, not when picocli instantiates every sub-command at start-up: a
+	 * Jackson mapper costs class loading that every other command would pay for.
 	 */
 	private static final class Json {
 

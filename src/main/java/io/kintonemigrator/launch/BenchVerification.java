@@ -10,8 +10,9 @@ import io.kintonemigrator.emulator.store.StoredFile;
 import io.kintonemigrator.emulator.store.StoredRecord;
 
 /**
- * Checks a finished benchmark through the emulator's Java API: every source record's files are on
- * the target record with the same {@code legacy_id}, each once, by name and SHA-256 of the bytes.
+ * Checks a finished benchmark through the emulator's Java API: every source record's
+ * files are on the target record with the same {@code legacy_id}, each once, by name and
+ * SHA-256 of the bytes.
  */
 final class BenchVerification {
 

@@ -2,7 +2,10 @@ package io.kintonemigrator.launch;
 
 import java.util.Locale;
 
-/** Byte counts for people: {@code 512 B}, {@code 1.5 MB}, {@code 2.25 GB} (powers of 1000, as file sizes in kintone). */
+/**
+ * Byte counts for people: {@code 512 B}, {@code 1.5 MB}, {@code 2.25 GB} (powers of 1000,
+ * as file sizes in kintone).
+ */
 final class Bytes {
 
 	private Bytes() {

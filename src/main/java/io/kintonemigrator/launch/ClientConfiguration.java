@@ -18,10 +18,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The kintone clients the job uses: one shared OkHttp factory (one connection pool), wrapped per
- * job run in the resilience layer with the job's {@code limits} (concurrency and rate per domain).
- * Backoff can be shortened with {@code kam.resilience.initial-backoff} / {@code max-backoff} /
- * {@code max-attempts} (tests do; users rarely need to).
+ * The kintone clients the job uses: one shared OkHttp factory (one connection pool),
+ * wrapped per job run in the resilience layer with the job's {@code limits} (concurrency
+ * and rate per domain). Backoff can be shortened with
+ * {@code kam.resilience.initial-backoff} / {@code max-backoff} / {@code max-attempts}
+ * (tests do; users rarely need to).
  */
 @Configuration(proxyBeanMethods = false)
 class ClientConfiguration {

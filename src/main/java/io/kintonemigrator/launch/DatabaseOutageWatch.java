@@ -14,16 +14,20 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Bounds how long a run waits for a job database that went away. Without it a run whose database
- * stopped for good kept waiting: every statement waited for a pool connection (Hikari's
- * {@code connection-timeout}), Spring Batch tried again to record the failure, the lock heartbeat
- * failed every few seconds, and a SIGTERM's clean stop waited for the same database.
+ * Bounds how long a run waits for a job database that went away. Without it a run whose
+ * database stopped for good kept waiting: every statement waited for a pool connection
+ * (Hikari's {@code connection-timeout}), Spring Batch tried again to record the failure,
+ * the lock heartbeat failed every few seconds, and a SIGTERM's clean stop waited for the
+ * same database.
  *
- * <p>While a run holds its job's lock, a daemon thread opens a connection from the pool and checks it
- * every second; another checks once a second how long ago the last check succeeded. When the database has been unreachable for {@code kam.database.outage-timeout} (default
- * 3 min), it prints one line and ends the JVM with exit code 1 at once: nothing more can be recorded,
- * and everything the run did is safe to resume (the ledger's intents are committed before each update,
- * so the next run reconciles them, as after a crash). A short blink, e.g. a PostgreSQL restart, does
+ * <p>
+ * While a run holds its job's lock, a daemon thread opens a connection from the pool and
+ * checks it every second; another checks once a second how long ago the last check
+ * succeeded. When the database has been unreachable for
+ * {@code kam.database.outage-timeout} (default 3 min), it prints one line and ends the
+ * JVM with exit code 1 at once: nothing more can be recorded, and everything the run did
+ * is safe to resume (the ledger's intents are committed before each update, so the next
+ * run reconciles them, as after a crash). A short blink, e.g. a PostgreSQL restart, does
  * not trip it: the run fails its chunk or goes on, and the next run resumes.
  */
 final class DatabaseOutageWatch {
@@ -48,7 +52,9 @@ final class DatabaseOutageWatch {
 
 	private @Nullable ScheduledExecutorService threads;
 
-	/** @param halt ends the JVM with an exit code ({@code Runtime.getRuntime()::halt}) */
+	/**
+	 * @param halt ends the JVM with an exit code ({@code Runtime.getRuntime()::halt})
+	 */
 	DatabaseOutageWatch(DataSource dataSource, Duration timeout, PrintStream err, IntConsumer halt) {
 		this.dataSource = dataSource;
 		this.timeout = timeout;
@@ -79,8 +85,8 @@ final class DatabaseOutageWatch {
 	}
 
 	/**
-	 * Whether the database answers: the last check reached it (true before the first one) and no check
-	 * has been waiting for a connection for more than {@link #SLOW_CHECK}.
+	 * Whether the database answers: the last check reached it (true before the first one)
+	 * and no check has been waiting for a connection for more than {@link #SLOW_CHECK}.
 	 */
 	boolean reachable() {
 		long since = checking;
@@ -91,7 +97,10 @@ final class DatabaseOutageWatch {
 		return lastError == null;
 	}
 
-	/** One line for a signal that cannot be handled cleanly because the database is unreachable. */
+	/**
+	 * One line for a signal that cannot be handled cleanly because the database is
+	 * unreachable.
+	 */
 	String unreachableLine() {
 		return "The job database is unreachable (" + lastError + "), so this stop cannot be recorded; ending now. "
 				+ "Run the same command again once the database is back: the run resumes from its last checkpoint.";
@@ -120,7 +129,8 @@ final class DatabaseOutageWatch {
 			return;
 		}
 		err.println("The job database has been unreachable for " + Durations.format(unreachable.toMillis() / 1000.0)
-				+ " (kam.database.outage-timeout " + Durations.format(timeout.toMillis() / 1000.0) + "; last error: " + lastError
+				+ " (kam.database.outage-timeout " + Durations.format(timeout.toMillis() / 1000.0) + "; last error: "
+				+ lastError
 				+ "); giving up. Run the same command again once the database is back: the run resumes from its "
 				+ "last checkpoint.");
 		err.flush();

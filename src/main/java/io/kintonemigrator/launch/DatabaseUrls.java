@@ -4,9 +4,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Keeps database passwords off the command line, where the process list shows them to every user
- * of the machine: a {@code --database} JDBC URL must not carry one ({@code password=} in
- * PostgreSQL's and H2's URL syntax, or {@code user:password@} in the authority).
+ * Keeps database passwords off the command line, where the process list shows them to
+ * every user of the machine: a {@code --database} JDBC URL must not carry one
+ * ({@code password=} in PostgreSQL's and H2's URL syntax, or {@code user:password@} in
+ * the authority).
  */
 final class DatabaseUrls {
 

@@ -7,25 +7,29 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The job database used when nothing names one ({@code --database}, {@code spring.datasource.url},
- * {@code SPRING_DATASOURCE_URL}): an H2 file in a per-user data directory, so the same command finds
- * the same ledger from any working directory (cron without {@code cd}, a systemd unit). Otherwise a
- * run from another directory would start from an empty ledger and, with {@code append}, attach every
- * file a second time. The directory is, first match wins:
+ * The job database used when nothing names one ({@code --database},
+ * {@code spring.datasource.url}, {@code SPRING_DATASOURCE_URL}): an H2 file in a per-user
+ * data directory, so the same command finds the same ledger from any working directory
+ * (cron without {@code cd}, a systemd unit). Otherwise a run from another directory would
+ * start from an empty ledger and, with {@code append}, attach every file a second time.
+ * The directory is, first match wins:
  * <ol>
  * <li>{@code $KAM_HOME} (must be absolute);</li>
- * <li>{@code $XDG_DATA_HOME/kintone-attachment-migrator} (an absolute {@code XDG_DATA_HOME} only, as the
- * XDG specification says);</li>
+ * <li>{@code $XDG_DATA_HOME/kintone-attachment-migrator} (an absolute
+ * {@code XDG_DATA_HOME} only, as the XDG specification says);</li>
  * <li>{@code ~/.local/share/kintone-attachment-migrator}.</li>
  * </ol>
- * Earlier versions kept the default under {@code ./data}; {@link #problem} refuses to start from an
- * empty default while such a database sits in the working directory.
+ * Earlier versions kept the default under {@code ./data}; {@link #problem} refuses to
+ * start from an empty default while such a database sits in the working directory.
  */
 final class DefaultJobDatabase {
 
 	static final String APPLICATION = "kintone-attachment-migrator";
 
-	/** Where earlier versions kept the default database, relative to the working directory. */
+	/**
+	 * Where earlier versions kept the default database, relative to the working
+	 * directory.
+	 */
 	static final Path LEGACY = Path.of("data", APPLICATION);
 
 	private DefaultJobDatabase() {
@@ -53,17 +57,21 @@ final class DefaultJobDatabase {
 		return directory().resolve(APPLICATION);
 	}
 
-	/** The JDBC URL of the default database (H2 keeps it open until the context closes, every commit durable). */
+	/**
+	 * The JDBC URL of the default database (H2 keeps it open until the context closes,
+	 * every commit durable).
+	 */
 	static String url() {
 		return "jdbc:h2:file:" + file() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
 	}
 
 	/**
-	 * One line when the default database cannot be used as is, null otherwise: {@code $KAM_HOME} is
-	 * relative (the database would depend on the working directory again), or a job database of an
-	 * earlier version is in {@code ./data} while the default one does not exist yet. That database is
-	 * not adopted silently: another working directory may hold another one, and which of them is the
-	 * job's cannot be told from here; the line names the command that moves it (or keeps it).
+	 * One line when the default database cannot be used as is, null otherwise:
+	 * {@code $KAM_HOME} is relative (the database would depend on the working directory
+	 * again), or a job database of an earlier version is in {@code ./data} while the
+	 * default one does not exist yet. That database is not adopted silently: another
+	 * working directory may hold another one, and which of them is the job's cannot be
+	 * told from here; the line names the command that moves it (or keeps it).
 	 */
 	static @Nullable String problem(Path workingDirectory) {
 		String home = System.getenv("KAM_HOME");

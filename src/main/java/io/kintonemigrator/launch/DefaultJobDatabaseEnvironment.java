@@ -8,9 +8,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Gives every context {@link DefaultJobDatabase#url()} as {@code spring.datasource.url} at the lowest
- * precedence, so {@code --database}, system properties, {@code SPRING_DATASOURCE_URL} and any
- * application properties still override it. Registered in {@code META-INF/spring.factories}.
+ * Gives every context {@link DefaultJobDatabase#url()} as {@code spring.datasource.url}
+ * at the lowest precedence, so {@code --database}, system properties,
+ * {@code SPRING_DATASOURCE_URL} and any application properties still override it.
+ * Registered in {@code META-INF/spring.factories}.
  */
 public class DefaultJobDatabaseEnvironment implements EnvironmentPostProcessor {
 

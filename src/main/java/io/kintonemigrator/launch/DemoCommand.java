@@ -18,9 +18,10 @@ import io.kintonemigrator.emulator.store.StoredRecord;
 import io.kintonemigrator.emulator.store.StoredRow;
 
 /**
- * The demo: starts the kintone emulator on a free localhost port with {@link DemoData}, runs
- * {@code config/jobs/demo.yml} through the same code path as {@code migrate} (on a throw-away H2
- * file), checks every attachment on the target by SHA-256, prints a summary, and cleans up.
+ * The demo: starts the kintone emulator on a free localhost port with {@link DemoData},
+ * runs {@code config/jobs/demo.yml} through the same code path as {@code migrate} (on a
+ * throw-away H2 file), checks every attachment on the target by SHA-256, prints a
+ * summary, and cleans up.
  */
 final class DemoCommand {
 
@@ -40,9 +41,9 @@ final class DemoCommand {
 			try (InputStream demo = DemoCommand.class.getResourceAsStream("/config/jobs/demo.yml")) {
 				Files.copy(demo, jobFile);
 			}
-			JobConfigLoader loader = JobConfigLoader.withVariables(Map.of("KAM_DEMO_BASE_URL",
-					emulator.baseUrl().toString(), "KAM_DEMO_SOURCE_TOKEN", DemoData.SOURCE_TOKEN,
-					"KAM_DEMO_TARGET_TOKEN", DemoData.TARGET_TOKEN));
+			JobConfigLoader loader = JobConfigLoader
+				.withVariables(Map.of("KAM_DEMO_BASE_URL", emulator.baseUrl().toString(), "KAM_DEMO_SOURCE_TOKEN",
+						DemoData.SOURCE_TOKEN, "KAM_DEMO_TARGET_TOKEN", DemoData.TARGET_TOKEN));
 			long started = System.nanoTime();
 			int exitCode = MigrateCommand.run(loader, jobFile,
 					Map.of("spring.datasource.url", "jdbc:h2:file:" + workDir.resolve("db/demo"), "kam.work-dir",
@@ -53,7 +54,8 @@ final class DemoCommand {
 				return exitCode;
 			}
 			List<String> problems = check(emulator);
-			out.println("Requests sent to the emulator: " + emulator.stats().totalRequests() + "; time: " + millis + " ms.");
+			out.println("Requests sent to the emulator: " + emulator.stats().totalRequests() + "; time: " + millis
+					+ " ms.");
 			if (!problems.isEmpty()) {
 				problems.forEach(err::println);
 				err.println("Demo: the target does not match the source.");
@@ -71,7 +73,10 @@ final class DemoCommand {
 		}
 	}
 
-	/** Every source attachment once on the target (append: the target's own files stay), extra rows kept. */
+	/**
+	 * Every source attachment once on the target (append: the target's own files stay),
+	 * extra rows kept.
+	 */
 	static List<String> check(KintoneEmulator emulator) {
 		List<String> problems = new ArrayList<>();
 		Map<String, StoredRecord> targets = new java.util.HashMap<>();

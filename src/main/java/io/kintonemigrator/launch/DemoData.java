@@ -9,9 +9,9 @@ import io.kintonemigrator.emulator.model.TokenPermission;
 /**
  * The demo's two apps. Source app 1 (案件管理): a FILE field {@code attachments} and a table
  * {@code items} (item_no, drawing). Target app 2 (案件アーカイブ): {@code legacy_id} (unique
- * number: the source's {@code $id}), a FILE field {@code documents} and a table {@code lines}
- * (item_no, memo, drawing) with a row the source does not have. Japanese file names, one file of
- * several MB, and one source record whose target is missing.
+ * number: the source's {@code $id}), a FILE field {@code documents} and a table
+ * {@code lines} (item_no, memo, drawing) with a row the source does not have. Japanese
+ * file names, one file of several MB, and one source record whose target is missing.
  */
 final class DemoData {
 
@@ -61,9 +61,10 @@ final class DemoData {
 				if (n == 1) {
 					r.file("attachments", "設計資料_大.zip", "application/zip", FileContent.generated(LARGE_FILE_SIZE, 42));
 				}
-				r.row("items", row -> row.text("item_no", "A-1")
-					.file("drawing", String.format("図面_%03d_A-1.png", n), "image/png",
-							FileContent.generated(3_000 + n, 2_000 + n)));
+				r.row("items",
+						row -> row.text("item_no", "A-1")
+							.file("drawing", String.format("図面_%03d_A-1.png", n), "image/png",
+									FileContent.generated(3_000 + n, 2_000 + n)));
 				r.row("items", row -> row.text("item_no", "A-2"));
 			});
 			if (n != ORPHAN) {

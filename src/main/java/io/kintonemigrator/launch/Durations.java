@@ -1,6 +1,8 @@
 package io.kintonemigrator.launch;
 
-/** Short human durations: {@code 850 ms}, {@code 42 s}, {@code 3m 05s}, {@code 2h 07m}. */
+/**
+ * Short human durations: {@code 850 ms}, {@code 42 s}, {@code 3m 05s}, {@code 2h 07m}.
+ */
 final class Durations {
 
 	private Durations() {

@@ -26,21 +26,22 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Serves the kintone emulator standalone, without Spring. Prints the base URL on one line, then one JSON line
- * per app ({@code {"app":1,"name":"…","apiToken":"…"}}, plus {@code "guestSpace"} for guest-space apps) on
- * standard output, and serves until the process is stopped (Ctrl-C / SIGTERM run a shutdown hook that closes
- * the emulator). A bad option or seed is one line on standard error and exit code 2.
+ * Serves the kintone emulator standalone, without Spring. Prints the base URL on one
+ * line, then one JSON line per app ({@code {"app":1,"name":"…","apiToken":"…"}}, plus
+ * {@code "guestSpace"} for guest-space apps) on standard output, and serves until the
+ * process is stopped (Ctrl-C / SIGTERM run a shutdown hook that closes the emulator). A
+ * bad option or seed is one line on standard error and exit code 2.
  */
 @Command(name = "emulator", mixinStandardHelpOptions = true, sortOptions = false,
 		description = { "Serves the kintone emulator on localhost so a migration can be rehearsed offline.",
 				"Prints the base URL, then one JSON line per app with its API token; Ctrl-C stops it." })
 class EmulatorCommand implements Callable<Integer> {
 
-
 	@Spec
 	@Nullable CommandSpec spec;
 
-	@Option(names = "--port", defaultValue = "18080", description = "Port on localhost (0 = a free one). Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--port", defaultValue = "18080",
+			description = "Port on localhost (0 = a free one). Default: ${DEFAULT-VALUE}.")
 	int port;
 
 	@Option(names = "--seed", paramLabel = "FILE",
@@ -80,14 +81,16 @@ class EmulatorCommand implements Callable<Integer> {
 	@Option(names = "--rate-stall", paramLabel = "R", description = "Share of requests held for --stall-ms first.")
 	@Nullable Double stall;
 
-	@Option(names = "--stall-ms", defaultValue = "10000", description = "How long a stall lasts. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--stall-ms", defaultValue = "10000",
+			description = "How long a stall lasts. Default: ${DEFAULT-VALUE}.")
 	long stallMillis;
 
 	@Option(names = "--fault-apis", paramLabel = "API", split = ",",
 			description = "Inject only into these kintone APIs, e.g. file,records. Default: all.")
 	List<String> faultApis = new ArrayList<>();
 
-	@Option(names = "--fault-seed", defaultValue = "0", description = "Seed of the fault decisions. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--fault-seed", defaultValue = "0",
+			description = "Seed of the fault decisions. Default: ${DEFAULT-VALUE}.")
 	long faultSeed;
 
 	@Option(names = "--concurrency-limit", defaultValue = "100",
@@ -135,7 +138,9 @@ class EmulatorCommand implements Callable<Integer> {
 		return ExitCodes.COMPLETED;
 	}
 
-	/** Throws {@link IllegalArgumentException} with one line naming a bad option or seed. */
+	/**
+	 * Throws {@link IllegalArgumentException} with one line naming a bad option or seed.
+	 */
 	KintoneEmulator.Builder builder() {
 		KintoneEmulator.Builder builder = KintoneEmulator.builder()
 			.port(requireRange("--port", this.port, 0, 65535))
@@ -155,7 +160,8 @@ class EmulatorCommand implements Callable<Integer> {
 
 	private EmulatorSeed seed() {
 		if (this.seed == null) {
-			return DataSetGenerator.sourceAndTarget(DataSetSpec.builder().records(50).rows("items", 2, "item_no").seed(1).build());
+			return DataSetGenerator
+				.sourceAndTarget(DataSetSpec.builder().records(50).rows("items", 2, "item_no").seed(1).build());
 		}
 		return SeedFile.load(this.seed);
 	}
@@ -212,8 +218,8 @@ class EmulatorCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Built on first use, not when picocli instantiates every sub-command at start-up: a Jackson
-	 * mapper costs class loading that every other command would pay for.
+	 * Built on first use, not when picocli instantiates every sub-command at start-up: a
+	 * Jackson mapper costs class loading that every other command would pay for.
 	 */
 	private static final class Json {
 

@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the standalone emulator's standard output for its machine-readable lines: logs (Jetty's, mostly) go
- * to standard error, warnings and above only. Does nothing unless Logback is the logging backend.
+ * Keeps the standalone emulator's standard output for its machine-readable lines: logs
+ * (Jetty's, mostly) go to standard error, warnings and above only. Does nothing unless
+ * Logback is the logging backend.
  */
 final class EmulatorLogging {
 

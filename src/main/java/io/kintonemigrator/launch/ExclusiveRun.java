@@ -9,11 +9,12 @@ import io.kintonemigrator.ledger.JobLockedException;
 import io.kintonemigrator.ledger.JobLocks;
 
 /**
- * One run of a job while holding its lock: a full run ({@code migrate}) or an incremental one
- * ({@code --since-last-run}). A job that another process runs is exit code 2 with one line naming
- * that process. Only a lock holder may recover an execution left running, so recovery happens
- * strictly inside the lock. While the lock is held, {@link DatabaseOutageWatch} bounds how long the
- * run waits for a job database that went away.
+ * One run of a job while holding its lock: a full run ({@code migrate}) or an incremental
+ * one ({@code --since-last-run}). A job that another process runs is exit code 2 with one
+ * line naming that process. Only a lock holder may recover an execution left running, so
+ * recovery happens strictly inside the lock. While the lock is held,
+ * {@link DatabaseOutageWatch} bounds how long the run waits for a job database that went
+ * away.
  */
 class ExclusiveRun {
 
@@ -59,8 +60,9 @@ class ExclusiveRun {
 	}
 
 	/**
-	 * <b>Test hook</b>, inert unless {@code kam.test.holdLockUntil} names a file: holding the lock,
-	 * waits until that file exists, so an overlap test decides when the first run may go on.
+	 * <b>Test hook</b>, inert unless {@code kam.test.holdLockUntil} names a file: holding
+	 * the lock, waits until that file exists, so an overlap test decides when the first
+	 * run may go on.
 	 */
 	private static void holdForTest() throws InterruptedException {
 		String until = System.getProperty("kam.test.holdLockUntil");

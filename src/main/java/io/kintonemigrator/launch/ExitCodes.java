@@ -12,7 +12,10 @@ public final class ExitCodes {
 	/** Usage or configuration error; nothing was written. */
 	public static final int USAGE = 2;
 
-	/** Stopped on purpose (daily API budget reached, SIGTERM); running the same command again resumes it. */
+	/**
+	 * Stopped on purpose (daily API budget reached, SIGTERM); running the same command
+	 * again resumes it.
+	 */
 	public static final int STOPPED = 3;
 
 	private ExitCodes() {

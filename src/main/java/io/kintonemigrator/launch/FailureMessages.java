@@ -1,9 +1,10 @@
 package io.kintonemigrator.launch;
 
 /**
- * The one line a failed run ends with: the message of the failure's first cause that is not a
- * Spring Batch wrapper. Spring Batch wraps what went wrong in a chunk in
- * {@code FatalStepExecutionException("Unable to process chunk")}, which tells a user nothing.
+ * The one line a failed run ends with: the message of the failure's first cause that is
+ * not a Spring Batch wrapper. Spring Batch wraps what went wrong in a chunk in
+ * {@code FatalStepExecutionException("Unable to process chunk")}, which tells a user
+ * nothing.
  */
 final class FailureMessages {
 

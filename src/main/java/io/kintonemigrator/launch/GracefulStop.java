@@ -7,15 +7,17 @@ import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns SIGTERM and Ctrl-C (SIGINT) into a clean stop of a running {@code migrate}: a JVM shutdown
- * hook asks the running execution to stop at its next chunk boundary, waits until the command has
- * finished (summary and reports written, context closed, see {@link #finished}) and then ends the
- * JVM with the command's exit code (3 when stopped) through {@link Runtime#halt}, since after a
- * signal the JVM would otherwise exit 143 or 130. Spring's own shutdown hook must be off
- * ({@link MigratorContext} does that), or it would close the context under the running job.
+ * Turns SIGTERM and Ctrl-C (SIGINT) into a clean stop of a running {@code migrate}: a JVM
+ * shutdown hook asks the running execution to stop at its next chunk boundary, waits
+ * until the command has finished (summary and reports written, context closed, see
+ * {@link #finished}) and then ends the JVM with the command's exit code (3 when stopped)
+ * through {@link Runtime#halt}, since after a signal the JVM would otherwise exit 143 or
+ * 130. Spring's own shutdown hook must be off ({@link MigratorContext} does that), or it
+ * would close the context under the running job.
  *
- * <p>When no execution runs at the signal (e.g. while the context starts), the hook does nothing
- * and the JVM exits as usual. One instance per command run; thread-safe.
+ * <p>
+ * When no execution runs at the signal (e.g. while the context starts), the hook does
+ * nothing and the JVM exits as usual. One instance per command run; thread-safe.
  */
 final class GracefulStop implements AutoCloseable {
 
@@ -40,7 +42,10 @@ final class GracefulStop implements AutoCloseable {
 		return stop;
 	}
 
-	/** What a signal does once the job can run: ask it to stop, returning whether anything was running. */
+	/**
+	 * What a signal does once the job can run: ask it to stop, returning whether anything
+	 * was running.
+	 */
 	void onSignal(BooleanSupplier stopAction) {
 		this.stopAction = stopAction;
 	}
@@ -58,7 +63,8 @@ final class GracefulStop implements AutoCloseable {
 			Runtime.getRuntime().removeShutdownHook(hook);
 		}
 		catch (IllegalStateException ex) {
-			// the JVM is shutting down: the hook is running and halts once finished() was called
+			// the JVM is shutting down: the hook is running and halts once finished() was
+			// called
 		}
 	}
 

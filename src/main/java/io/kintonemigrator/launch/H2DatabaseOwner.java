@@ -23,11 +23,12 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.ResourcePropertySource;
 
 /**
- * H2 opens a file database from one process at a time, so a second run on the same H2 file fails
- * before it can read the job lock. The holder therefore also writes who it is next to the database
- * ({@code <database>.owner}: host, pid, since) as soon as its context has the database open, and
- * the refused process turns H2's error 90020 into one line naming the holder. The file is deleted
- * when the context closes; one left by a killed process is ignored because its pid is gone.
+ * H2 opens a file database from one process at a time, so a second run on the same H2
+ * file fails before it can read the job lock. The holder therefore also writes who it is
+ * next to the database ({@code <database>.owner}: host, pid, since) as soon as its
+ * context has the database open, and the refused process turns H2's error 90020 into one
+ * line naming the holder. The file is deleted when the context closes; one left by a
+ * killed process is ignored because its pid is gone.
  */
 final class H2DatabaseOwner implements AutoCloseable {
 
@@ -70,10 +71,11 @@ final class H2DatabaseOwner implements AutoCloseable {
 	}
 
 	/**
-	 * Before the context starts (whose failure Spring would log at length): opens the H2 file the
-	 * command would use, with the command's properties over system properties, environment and
-	 * {@code application.properties}, and returns the one-line message when another process has it
-	 * open; null otherwise (also for other databases or any other problem, which the context reports).
+	 * Before the context starts (whose failure Spring would log at length): opens the H2
+	 * file the command would use, with the command's properties over system properties,
+	 * environment and {@code application.properties}, and returns the one-line message
+	 * when another process has it open; null otherwise (also for other databases or any
+	 * other problem, which the context reports).
 	 */
 	static @Nullable String checkNotInUse(Map<String, Object> commandProperties) {
 		StandardEnvironment environment = new StandardEnvironment();
@@ -100,7 +102,10 @@ final class H2DatabaseOwner implements AutoCloseable {
 		}
 	}
 
-	/** One line for H2's "database already in use" anywhere in the causes, or null for any other failure. */
+	/**
+	 * One line for H2's "database already in use" anywhere in the causes, or null for any
+	 * other failure.
+	 */
 	static @Nullable String inUseMessage(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (t instanceof SQLException sql && sql.getErrorCode() == DATABASE_ALREADY_OPEN) {

@@ -23,16 +23,18 @@ import org.springframework.batch.core.repository.JobRepository;
 /**
  * Runs a job incrementally ({@code migrate --since-last-run}) and keeps its watermark.
  *
- * <p>An incremental run is its own job instance: the job's identifying parameters plus
- * {@code incremental.since} (the watermark, absent before the first completed run: then every
- * record is read) and {@code incremental.started} (taken from the clock before the first read).
- * Both are written to {@link JobWatermarks} before the job starts, so a run that fails, is stopped
- * or dies is resumed with the same parameters, i.e. the same instance and checkpoint, by the next
- * {@code --since-last-run}. Only a completed run moves the watermark, to its start minus the safety
- * margin. A completed full run ({@code migrate} without the flag) sets the watermark too, from the
- * creation of its instance's first execution. The watermark is kept with the job's fingerprint: a job
- * file changed since (a new mapping, a wider query) starts from none, so every record is read
- * again. The caller holds the job's lock.
+ * <p>
+ * An incremental run is its own job instance: the job's identifying parameters plus
+ * {@code incremental.since} (the watermark, absent before the first completed run: then
+ * every record is read) and {@code incremental.started} (taken from the clock before the
+ * first read). Both are written to {@link JobWatermarks} before the job starts, so a run
+ * that fails, is stopped or dies is resumed with the same parameters, i.e. the same
+ * instance and checkpoint, by the next {@code --since-last-run}. Only a completed run
+ * moves the watermark, to its start minus the safety margin. A completed full run
+ * ({@code migrate} without the flag) sets the watermark too, from the creation of its
+ * instance's first execution. The watermark is kept with the job's fingerprint: a job
+ * file changed since (a new mapping, a wider query) starts from none, so every record is
+ * read again. The caller holds the job's lock.
  */
 class IncrementalRuns {
 
@@ -79,8 +81,9 @@ class IncrementalRuns {
 	}
 
 	/**
-	 * After a full run: a completed one sets the watermark from when its instance first started, i.e. the
-	 * earliest start of its executions, which may have run on machines in different time zones.
+	 * After a full run: a completed one sets the watermark from when its instance first
+	 * started, i.e. the earliest start of its executions, which may have run on machines
+	 * in different time zones.
 	 */
 	void afterFullRun(JobConfig config, MigrationLauncher.Outcome outcome) {
 		JobExecution execution = outcome.execution();
@@ -96,10 +99,11 @@ class IncrementalRuns {
 	}
 
 	/**
-	 * When an execution started: the instant {@link MigrationLauncher} recorded. Spring Batch's create time
-	 * is the local time of the JVM that wrote it, in a zone nobody recorded (JST on one machine, UTC in a
-	 * pod): for an execution launched before the instant was recorded, it is read as the earliest instant
-	 * it can mean (UTC+14), so the watermark errs towards reading records again, never towards missing them.
+	 * When an execution started: the instant {@link MigrationLauncher} recorded. Spring
+	 * Batch's create time is the local time of the JVM that wrote it, in a zone nobody
+	 * recorded (JST on one machine, UTC in a pod): for an execution launched before the
+	 * instant was recorded, it is read as the earliest instant it can mean (UTC+14), so
+	 * the watermark errs towards reading records again, never towards missing them.
 	 */
 	static @Nullable Instant startOf(JobExecution execution) {
 		String started = execution.getJobParameters().getString(MigrationLauncher.PARAM_EXECUTION_STARTED);

@@ -11,8 +11,9 @@ import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the job repository and ledger live, as the commands resolve it before starting any context: so
- * {@code status} and {@code verify} can tell that an H2 file does not exist instead of creating an empty one.
+ * Where the job repository and ledger live, as the commands resolve it before starting
+ * any context: so {@code status} and {@code verify} can tell that an H2 file does not
+ * exist instead of creating an empty one.
  */
 final class JobDatabase {
 
@@ -22,8 +23,8 @@ final class JobDatabase {
 	}
 
 	/**
-	 * {@code --database}, else the system property, else {@code SPRING_DATASOURCE_URL}, else
-	 * application.properties, else the {@linkplain DefaultJobDatabase default}.
+	 * {@code --database}, else the system property, else {@code SPRING_DATASOURCE_URL},
+	 * else application.properties, else the {@linkplain DefaultJobDatabase default}.
 	 */
 	static String url(@Nullable String database) {
 		if (database != null) {
@@ -57,7 +58,10 @@ final class JobDatabase {
 		return url.equals(DefaultJobDatabase.url()) ? DefaultJobDatabase.problem(Path.of("")) : null;
 	}
 
-	/** The file an H2 file URL names ({@code jdbc:h2:file:PATH} or {@code jdbc:h2:PATH}), when it does not exist. */
+	/**
+	 * The file an H2 file URL names ({@code jdbc:h2:file:PATH} or {@code jdbc:h2:PATH}),
+	 * when it does not exist.
+	 */
 	static @Nullable Path missingH2File(String url) {
 		String lower = url.toLowerCase(Locale.ROOT);
 		if (!lower.startsWith("jdbc:h2:")) {

@@ -9,15 +9,19 @@ import io.kintonemigrator.config.JobConfigLoader;
 
 import org.jspecify.annotations.Nullable;
 
-/** How every command reads its {@code --job FILE}: problems go to the command's error stream, one per line. */
+/**
+ * How every command reads its {@code --job FILE}: problems go to the command's error
+ * stream, one per line.
+ */
 final class JobFiles {
 
 	private JobFiles() {
 	}
 
 	/**
-	 * The validated job, or null when the file has problems; they were printed (and flushed) to
-	 * {@code err}, and the command then exits {@link ExitCodes#USAGE} without having written anything.
+	 * The validated job, or null when the file has problems; they were printed (and
+	 * flushed) to {@code err}, and the command then exits {@link ExitCodes#USAGE} without
+	 * having written anything.
 	 */
 	static @Nullable JobConfig load(JobConfigLoader loader, Path jobFile, PrintWriter err) {
 		try {

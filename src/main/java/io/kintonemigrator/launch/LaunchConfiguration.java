@@ -15,7 +15,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The launcher bean the commands use, with its run output and the stopper a signal uses. */
+/**
+ * The launcher bean the commands use, with its run output and the stopper a signal uses.
+ */
 @Configuration(proxyBeanMethods = false)
 class LaunchConfiguration {
 

@@ -5,9 +5,10 @@ import java.io.Writer;
 import org.slf4j.Logger;
 
 /**
- * A writer that turns each line written to it into one INFO event of a logger, so that with
- * structured logging ({@code --log-format json}) everything the command prints on stdout is a JSON
- * line. A partial line waits for its newline (or {@link #close}). Thread-safe.
+ * A writer that turns each line written to it into one INFO event of a logger, so that
+ * with structured logging ({@code --log-format json}) everything the command prints on
+ * stdout is a JSON line. A partial line waits for its newline (or {@link #close}).
+ * Thread-safe.
  */
 final class LogLineWriter extends Writer {
 

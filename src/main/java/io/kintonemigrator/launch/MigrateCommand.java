@@ -16,7 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code migrate --job FILE}: runs the job, or resumes it after a failure, a stop or a crash. */
+/**
+ * {@code migrate --job FILE}: runs the job, or resumes it after a failure, a stop or a
+ * crash.
+ */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
 		description = { "Runs the migration described by a job file.",
 				"Run it again after a failure, a stop or a crash: it resumes from the last checkpoint.",
@@ -26,7 +29,8 @@ class MigrateCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Option(names = "--job", required = true, paramLabel = "FILE", description = "The YAML job file (see config/jobs/example.yml).")
+	@Option(names = "--job", required = true, paramLabel = "FILE",
+			description = "The YAML job file (see config/jobs/example.yml).")
 	Path jobFile;
 
 	@Option(names = "--database", paramLabel = "JDBC_URL",
@@ -81,7 +85,10 @@ class MigrateCommand implements Callable<Integer> {
 		return run(loader, jobFile, properties, false, out, err);
 	}
 
-	/** Loads the job file, starts the context and runs the job, in full or incrementally, holding the job's lock. */
+	/**
+	 * Loads the job file, starts the context and runs the job, in full or incrementally,
+	 * holding the job's lock.
+	 */
 	static int run(JobConfigLoader loader, Path jobFile, Map<String, Object> properties, boolean sinceLastRun,
 			PrintWriter out, PrintWriter err) throws Exception {
 		JobConfig config = JobFiles.load(loader, jobFile, err);
@@ -89,7 +96,8 @@ class MigrateCommand implements Callable<Integer> {
 			return ExitCodes.USAGE;
 		}
 		Object database = properties.get("spring.datasource.url");
-		String defaultProblem = JobDatabase.defaultProblem(JobDatabase.url(database == null ? null : database.toString()));
+		String defaultProblem = JobDatabase
+			.defaultProblem(JobDatabase.url(database == null ? null : database.toString()));
 		if (defaultProblem != null) {
 			err.println(defaultProblem);
 			err.flush();
@@ -109,7 +117,8 @@ class MigrateCommand implements Callable<Integer> {
 			try {
 				started = MigratorContext.start(all, loader);
 			}
-			catch (RuntimeException ex) { // another process opened the file after the check
+			catch (RuntimeException ex) { // another process opened the file after the
+											// check
 				inUse = H2DatabaseOwner.inUseMessage(ex);
 				if (inUse == null) {
 					throw ex;
@@ -123,7 +132,8 @@ class MigrateCommand implements Callable<Integer> {
 				RunningJobStopper stopper = context.getBean(RunningJobStopper.class);
 				DatabaseOutageWatch outageWatch = context.getBean(DatabaseOutageWatch.class);
 				stop.onSignal(() -> {
-					if (!outageWatch.reachable()) { // the stop could not be recorded: end now, resume later
+					if (!outageWatch.reachable()) { // the stop could not be recorded: end
+													// now, resume later
 						err.println(outageWatch.unreachableLine());
 						err.flush();
 						Runtime.getRuntime().halt(ExitCodes.FAILED);

@@ -23,28 +23,30 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * Runs a job file to its end and turns the outcome into an exit code ({@link ExitCodes}). The
- * job instance is identified by the job's name and the fingerprint of what it does; the last
- * execution of that instance decides what happens:
+ * Runs a job file to its end and turns the outcome into an exit code ({@link ExitCodes}).
+ * The job instance is identified by the job's name and the fingerprint of what it does;
+ * the last execution of that instance decides what happens:
  * <ul>
- * <li>none: a first run (an instance a crash left without any execution is deleted first);</li>
+ * <li>none: a first run (an instance a crash left without any execution is deleted
+ * first);</li>
  * <li>FAILED or STOPPED: resumed from its last checkpoint;</li>
- * <li>STARTING, STARTED or STOPPING: left so by a process that died (the caller holds the job's
- * lock, see {@code JobLocks}, so no other process runs it): recovered with
+ * <li>STARTING, STARTED or STOPPING: left so by a process that died (the caller holds the
+ * job's lock, see {@code JobLocks}, so no other process runs it): recovered with
  * {@link JobOperator#recover}, then resumed;</li>
- * <li>UNKNOWN: left so when the job database failed during a chunk's commit (e.g. a PostgreSQL
- * restart): marked FAILED ({@link UnknownExecutions}), then resumed;</li>
+ * <li>UNKNOWN: left so when the job database failed during a chunk's commit (e.g. a
+ * PostgreSQL restart): marked FAILED ({@link UnknownExecutions}), then resumed;</li>
  * <li>COMPLETED: nothing to do, said so.</li>
  * </ul>
- * Resuming is {@link JobOperator#start} with the same identifying parameters and the current job
- * file as the non-identifying one, so a moved job file still resumes its job.
+ * Resuming is {@link JobOperator#start} with the same identifying parameters and the
+ * current job file as the non-identifying one, so a moved job file still resumes its job.
  */
 public class MigrationLauncher {
 
 	/**
-	 * Non-identifying parameter of every execution: the instant it was launched (ISO-8601, UTC). Spring
-	 * Batch's own create time is a zone-less local time of whichever JVM wrote it, so it cannot be
-	 * compared between machines in different time zones; this can ({@link IncrementalRuns} uses it).
+	 * Non-identifying parameter of every execution: the instant it was launched
+	 * (ISO-8601, UTC). Spring Batch's own create time is a zone-less local time of
+	 * whichever JVM wrote it, so it cannot be compared between machines in different time
+	 * zones; this can ({@link IncrementalRuns} uses it).
 	 */
 	public static final String PARAM_EXECUTION_STARTED = "execution.started";
 
@@ -67,10 +69,12 @@ public class MigrationLauncher {
 		this.output = output;
 	}
 
-	/** Identifying parameters of the job's instance, and the job file. Never secrets: they are persisted. */
+	/**
+	 * Identifying parameters of the job's instance, and the job file. Never secrets: they
+	 * are persisted.
+	 */
 	public static JobParameters parameters(JobConfig config, Path jobFile) {
-		return new JobParametersBuilder()
-			.addString(AttachmentMigrationJobConfiguration.PARAM_NAME, config.name(), true)
+		return new JobParametersBuilder().addString(AttachmentMigrationJobConfiguration.PARAM_NAME, config.name(), true)
 			.addString(AttachmentMigrationJobConfiguration.PARAM_FINGERPRINT, config.fingerprint(), true)
 			.addString(AttachmentMigrationJobConfiguration.PARAM_FILE, jobFile.toAbsolutePath().normalize().toString(),
 					false)
@@ -82,8 +86,9 @@ public class MigrationLauncher {
 	}
 
 	/**
-	 * Runs or resumes the instance the parameters identify (an incremental run adds its own). The
-	 * caller holds the job's lock, so an execution left running belongs to a process that died.
+	 * Runs or resumes the instance the parameters identify (an incremental run adds its
+	 * own). The caller holds the job's lock, so an execution left running belongs to a
+	 * process that died.
 	 */
 	public Outcome migrate(JobConfig config, JobParameters parameters, PrintWriter out, PrintWriter err)
 			throws Exception {
@@ -96,7 +101,8 @@ public class MigrationLauncher {
 				return new Outcome(ExitCodes.COMPLETED, last);
 			}
 			case ABANDONED -> {
-				err.println("Job '" + config.name() + "' was abandoned and cannot resume; give the job a new name to start it again.");
+				err.println("Job '" + config.name()
+						+ "' was abandoned and cannot resume; give the job a new name to start it again.");
 				return new Outcome(ExitCodes.USAGE, last);
 			}
 			case RECOVER_THEN_RESUME -> {
@@ -114,9 +120,12 @@ public class MigrationLauncher {
 			}
 			case RESUME -> out.println("Resuming job '" + config.name() + "' from its last checkpoint.");
 			case START -> {
-				// Spring Batch creates an instance and its first execution in two transactions; a process
-				// killed in between leaves an instance without executions, which can neither start nor restart
-				JobInstance orphan = jobRepository.getJobInstance(AttachmentMigrationJobConfiguration.JOB_NAME, parameters);
+				// Spring Batch creates an instance and its first execution in two
+				// transactions; a process
+				// killed in between leaves an instance without executions, which can
+				// neither start nor restart
+				JobInstance orphan = jobRepository.getJobInstance(AttachmentMigrationJobConfiguration.JOB_NAME,
+						parameters);
 				if (orphan != null) {
 					jobRepository.deleteJobInstance(orphan);
 				}
@@ -158,16 +167,16 @@ public class MigrationLauncher {
 					: "Job '" + config.name() + "' stopped; run the same command again to resume.");
 			return ExitCodes.STOPPED;
 		}
-		err.println("Job '" + config.name() + "' " + status + ": "
-				+ (failures.isEmpty() ? execution.getExitStatus().getExitDescription() : FailureMessages.of(failures.get(0))));
+		err.println("Job '" + config.name() + "' " + status + ": " + (failures.isEmpty()
+				? execution.getExitStatus().getExitDescription() : FailureMessages.of(failures.get(0))));
 		err.println("Run the same command again to resume from the last checkpoint.");
 		return ExitCodes.FAILED;
 	}
 
 	private void printSummary(JobConfig config, PrintWriter out) {
 		LedgerSummary summary = ledger.summary(config.name());
-		out.println("Attachments attached: " + summary.attached() + " (" + summary.attachedBytes() + " bytes); skipped: "
-				+ summary.skipped() + " in " + summary.skippedRecords() + " source record(s).");
+		out.println("Attachments attached: " + summary.attached() + " (" + summary.attachedBytes()
+				+ " bytes); skipped: " + summary.skipped() + " in " + summary.skippedRecords() + " source record(s).");
 		List<LedgerEntry> skipped = ledger.all(config.name())
 			.stream()
 			.filter(entry -> entry.status() == LedgerStatus.SKIPPED)

@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 
 import picocli.CommandLine;
 
-/** Parses the command line and runs one command; returns the process exit code ({@link ExitCodes}). */
+/**
+ * Parses the command line and runs one command; returns the process exit code
+ * ({@link ExitCodes}).
+ */
 public final class MigratorCli {
 
 	private MigratorCli() {
@@ -14,7 +17,10 @@ public final class MigratorCli {
 		return commandLine().execute(args);
 	}
 
-	/** The configured command line, with output going to the given writers (tests capture them). */
+	/**
+	 * The configured command line, with output going to the given writers (tests capture
+	 * them).
+	 */
 	public static int execute(PrintWriter out, PrintWriter err, String... args) {
 		CommandLine commandLine = commandLine();
 		commandLine.setOut(out);

@@ -7,8 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The root command. Without a sub-command it runs the demo ({@link DemoCommand}). */
-@Command(name = "kintone-attachment-migrator", mixinStandardHelpOptions = true,
-		versionProvider = VersionProvider.class,
+@Command(name = "kintone-attachment-migrator", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Moves file attachments in bulk from one kintone app to another: restartable, exactly once, rate limited.",
 		subcommands = { MigrateCommand.class, PlanCommand.class, VerifyCommand.class, StatusCommand.class,
 				EmulatorCommand.class, BenchCommand.class })
@@ -17,7 +16,9 @@ class MigratorCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	/** Without a sub-command: the demo (emulator, seeded apps, a real migration, a check). */
+	/**
+	 * Without a sub-command: the demo (emulator, seeded apps, a real migration, a check).
+	 */
 	@Override
 	public Integer call() throws Exception {
 		return DemoCommand.run(spec.commandLine().getOut(), spec.commandLine().getErr());

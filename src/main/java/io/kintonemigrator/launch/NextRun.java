@@ -7,8 +7,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * What {@code migrate} does next for a job instance, decided from the instance's last execution. The one
- * place this is decided: {@link MigrationLauncher} acts on it and {@code status} shows it.
+ * What {@code migrate} does next for a job instance, decided from the instance's last
+ * execution. The one place this is decided: {@link MigrationLauncher} acts on it and
+ * {@code status} shows it.
  *
  * @param last the instance's last execution, null when it has none
  */
@@ -29,7 +30,8 @@ record NextRun(Action action, @Nullable JobExecution last) {
 			return new NextRun(Action.FAIL_THEN_RESUME, last);
 		}
 		if (status.isRunning()) {
-			// the job repository's H2 file cannot be opened by two processes, so no other process runs it
+			// the job repository's H2 file cannot be opened by two processes, so no other
+			// process runs it
 			return new NextRun(Action.RECOVER_THEN_RESUME, last);
 		}
 		return new NextRun(Action.RESUME, last);
@@ -37,8 +39,8 @@ record NextRun(Action action, @Nullable JobExecution last) {
 
 	/**
 	 * One line for {@code status}.
-	 * @param lastMigrateStep the instance's last execution of step {@code migrate}, whose context holds the
-	 * checkpoint a restart resumes from; null when the step never ran
+	 * @param lastMigrateStep the instance's last execution of step {@code migrate}, whose
+	 * context holds the checkpoint a restart resumes from; null when the step never ran
 	 */
 	String describe(@Nullable StepExecution lastMigrateStep) {
 		return switch (action) {
@@ -71,13 +73,17 @@ record NextRun(Action action, @Nullable JobExecution last) {
 		START,
 		/** The last execution FAILED or STOPPED: restart it from its checkpoint. */
 		RESUME,
-		/** The last execution was left STARTING/STARTED/STOPPING by a process that died: recover, then restart. */
+		/**
+		 * The last execution was left STARTING/STARTED/STOPPING by a process that died:
+		 * recover, then restart.
+		 */
 		RECOVER_THEN_RESUME,
 		/**
-		 * The last execution is UNKNOWN: the job database failed while a chunk committed (Spring Batch
-		 * could neither commit nor roll back), so whether that chunk's checkpoint was saved is not known.
-		 * Spring Batch refuses to restart it; the ledger's intents make redoing the chunk safe, so it
-		 * is marked FAILED and restarted from the last saved checkpoint.
+		 * The last execution is UNKNOWN: the job database failed while a chunk committed
+		 * (Spring Batch could neither commit nor roll back), so whether that chunk's
+		 * checkpoint was saved is not known. Spring Batch refuses to restart it; the
+		 * ledger's intents make redoing the chunk safe, so it is marked FAILED and
+		 * restarted from the last saved checkpoint.
 		 */
 		FAIL_THEN_RESUME,
 		/** The job completed. */

@@ -25,10 +25,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code plan --job FILE}: the dry run. Checks the job file against both apps, counts what the job would move
- * and estimates requests, duration and kintone days ({@link PlanReport}). Sends only reads, through the same
- * resilient clients and limits as {@code migrate}, and starts no Spring context: no database is opened or
- * created, nothing is written anywhere.
+ * {@code plan --job FILE}: the dry run. Checks the job file against both apps, counts
+ * what the job would move and estimates requests, duration and kintone days
+ * ({@link PlanReport}). Sends only reads, through the same resilient clients and limits
+ * as {@code migrate}, and starts no Spring context: no database is opened or created,
+ * nothing is written anywhere.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
 		description = { "Dry run: checks the job file against both apps, counts records, attachments and bytes,",
@@ -66,12 +67,15 @@ class PlanCommand implements Callable<Integer> {
 				return ExitCodes.USAGE;
 			}
 			try (OkHttpKintoneClientFactory http = new OkHttpKintoneClientFactory(clock)) {
-				// the job's per-domain limits, as ClientConfiguration applies them, without a Spring context
-				KintoneClientFactory clients = new ResilientKintoneClientFactory(http, ResilienceSettings.builder()
-					.maxConcurrentCalls(config.limits().concurrency())
-					.domainHeadroom(config.limits().domainHeadroom())
-					.requestsPerSecond(config.limits().requestsPerSecond())
-					.build(), new SimpleMeterRegistry());
+				// the job's per-domain limits, as ClientConfiguration applies them,
+				// without a Spring context
+				KintoneClientFactory clients = new ResilientKintoneClientFactory(http,
+						ResilienceSettings.builder()
+							.maxConcurrentCalls(config.limits().concurrency())
+							.domainHeadroom(config.limits().domainHeadroom())
+							.requestsPerSecond(config.limits().requestsPerSecond())
+							.build(),
+						new SimpleMeterRegistry());
 				try (KintoneClient source = clients.open(config.source());
 						KintoneClient target = clients.open(config.target())) {
 					MigrationPlan plan = new MigrationPlanner(config, source, target).plan();

@@ -12,7 +12,10 @@ import io.kintonemigrator.migration.MigrationPlan;
 import io.kintonemigrator.migration.RequestEstimate;
 import org.jspecify.annotations.Nullable;
 
-/** Prints a {@link MigrationPlan}: counts, requests per app, duration and the daily budget, with how each was estimated. */
+/**
+ * Prints a {@link MigrationPlan}: counts, requests per app, duration and the daily
+ * budget, with how each was estimated.
+ */
 final class PlanReport {
 
 	private static final DateTimeFormatter RESET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'JST'");
@@ -47,8 +50,11 @@ final class PlanReport {
 				+ " bytes (source record " + largest.sourceRecord() + ", " + largest.field() + ")"));
 		out.println("  files over 1 GB            " + n(plan.oversized().size())
 				+ (plan.oversized().isEmpty() ? "" : " (kintone refuses them: their records will be skipped)"));
-		plan.oversized().stream().limit(10).forEach(file -> out.println("    source record " + file.sourceRecord() + " "
-				+ file.field() + " '" + file.name() + "': " + n(file.size()) + " bytes"));
+		plan.oversized()
+			.stream()
+			.limit(10)
+			.forEach(file -> out.println("    source record " + file.sourceRecord() + " " + file.field() + " '"
+					+ file.name() + "': " + n(file.size()) + " bytes"));
 		long pages = RequestEstimate.pages(plan.recordsRead());
 		long moved = plan.filesMoved();
 		out.println("Requests (a first run without errors; retries and revision conflicts come on top);"
@@ -77,8 +83,8 @@ final class PlanReport {
 				latency);
 		out.println("Duration at concurrency " + limits.concurrency() + " and " + number(limits.requestsPerSecond())
 				+ " requests/s per domain, " + latency.toMillis() + " ms per request ("
-				+ (assumedLatency != null ? "--latency-ms" : "median of the plan's " + plan.reads() + " reads")
-				+ "): " + human(estimate));
+				+ (assumedLatency != null ? "--latency-ms" : "median of the plan's " + plan.reads() + " reads") + "): "
+				+ human(estimate));
 		out.println("  = max((" + n(plan.serialRequests()) + " serial requests + 2 x " + n(plan.transferWaves())
 				+ " transfer waves) x latency, " + n(busiest) + " requests on "
 				+ (oneDomain ? sourceDomain + " (both apps)" : "the busier domain") + " / requests/s);"

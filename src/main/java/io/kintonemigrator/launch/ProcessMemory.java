@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * This JVM's peak memory: heap (the heap pools' peaks) and resident set (Linux {@code VmHWM}), and
- * the CPU time it has used.
+ * This JVM's peak memory: heap (the heap pools' peaks) and resident set (Linux
+ * {@code VmHWM}), and the CPU time it has used.
  */
 final class ProcessMemory {
 
@@ -19,8 +19,8 @@ final class ProcessMemory {
 	}
 
 	/**
-	 * The sum of every heap pool's peak usage since the JVM started (pools peak at different moments,
-	 * so this is an upper bound of the peak of their sum).
+	 * The sum of every heap pool's peak usage since the JVM started (pools peak at
+	 * different moments, so this is an upper bound of the peak of their sum).
 	 */
 	static long peakHeapBytes() {
 		return ManagementFactory.getMemoryPoolMXBeans()
@@ -31,7 +31,10 @@ final class ProcessMemory {
 			.sum();
 	}
 
-	/** CPU time used by every thread of this JVM so far, in nanoseconds; -1 where unsupported. */
+	/**
+	 * CPU time used by every thread of this JVM so far, in nanoseconds; -1 where
+	 * unsupported.
+	 */
 	static long cpuNanos() {
 		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
 			return os.getProcessCpuTime();
@@ -39,7 +42,10 @@ final class ProcessMemory {
 		return -1;
 	}
 
-	/** The peak resident set size from {@code /proc/self/status} (VmHWM), or -1 where there is none. */
+	/**
+	 * The peak resident set size from {@code /proc/self/status} (VmHWM), or -1 where
+	 * there is none.
+	 */
 	static long peakRssBytes() {
 		try {
 			for (String line : Files.readAllLines(STATUS)) {

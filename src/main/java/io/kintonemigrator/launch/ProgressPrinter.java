@@ -13,16 +13,19 @@ import java.util.function.Supplier;
 import io.kintonemigrator.migration.RunProgress.Snapshot;
 
 /**
- * Shows the progress of the running {@code migrate} step at a steady interval, never per item:
- * records, files, bytes, rates, an ETA (when the source records were counted at the start) and the
- * calls in flight allowed per domain, which adapt to how busy the domain is.
- * On a terminal it redraws one progress-bar line with a carriage return; otherwise it prints a
- * line per tick. The figures are those of the last chunk commit. {@link #close} stops it (and ends
- * the bar's line). Thread-safe.
+ * Shows the progress of the running {@code migrate} step at a steady interval, never per
+ * item: records, files, bytes, rates, an ETA (when the source records were counted at the
+ * start) and the calls in flight allowed per domain, which adapt to how busy the domain
+ * is. On a terminal it redraws one progress-bar line with a carriage return; otherwise it
+ * prints a line per tick. The figures are those of the last chunk commit. {@link #close}
+ * stops it (and ends the bar's line). Thread-safe.
  */
 final class ProgressPrinter implements AutoCloseable {
 
-	/** Runs a task at a fixed interval until the returned handle is closed; tests tick by hand. */
+	/**
+	 * Runs a task at a fixed interval until the returned handle is closed; tests tick by
+	 * hand.
+	 */
 	@FunctionalInterface
 	interface Ticker {
 
@@ -116,7 +119,10 @@ final class ProgressPrinter implements AutoCloseable {
 		return line.toString();
 	}
 
-	/** From the rate of records so far; unknown before the first chunk or without a source count. */
+	/**
+	 * From the rate of records so far; unknown before the first chunk or without a source
+	 * count.
+	 */
 	static String eta(Snapshot s, double elapsedSeconds) {
 		if (s.recordsToRead() < 0 || s.recordsRead() == 0) {
 			return "unknown";

@@ -12,10 +12,15 @@ import org.springframework.boot.convert.DurationStyle;
 
 import picocli.CommandLine.Option;
 
-/** The {@code migrate} options about how a run reports: progress, reports directory, log format. */
+/**
+ * The {@code migrate} options about how a run reports: progress, reports directory, log
+ * format.
+ */
 class RunControlOptions {
 
-	/** Log formats; {@code json} is Spring Boot's structured logging in the ECS format. */
+	/**
+	 * Log formats; {@code json} is Spring Boot's structured logging in the ECS format.
+	 */
 	enum LogFormat {
 
 		text, json
@@ -50,7 +55,10 @@ class RunControlOptions {
 		return properties;
 	}
 
-	/** Where the command's own lines go: {@code out}, or with JSON logs one log event per line. */
+	/**
+	 * Where the command's own lines go: {@code out}, or with JSON logs one log event per
+	 * line.
+	 */
 	PrintWriter out(PrintWriter out) {
 		if (logFormat != LogFormat.json) {
 			return out;
@@ -73,8 +81,9 @@ class RunControlOptions {
 	}
 
 	/**
-	 * An H2 file URL with {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would otherwise close
-	 * the database under a job that is stopping cleanly after SIGTERM. Other URLs are returned as is.
+	 * An H2 file URL with {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would
+	 * otherwise close the database under a job that is stopping cleanly after SIGTERM.
+	 * Other URLs are returned as is.
 	 */
 	static String h2KeptOpenOnExit(String url) {
 		if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {

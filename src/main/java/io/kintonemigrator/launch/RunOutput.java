@@ -14,8 +14,9 @@ import org.springframework.batch.core.job.JobExecution;
 
 /**
  * What a run of {@code migrate} shows and leaves behind: the progress while it runs
- * ({@code kam.progress-interval}, a bar when {@code kam.progress-bar}), then for every ending
- * (completed, failed, stopped) the summary table and the reports under {@code kam.reports-dir}.
+ * ({@code kam.progress-interval}, a bar when {@code kam.progress-bar}), then for every
+ * ending (completed, failed, stopped) the summary table and the reports under
+ * {@code kam.reports-dir}.
  */
 class RunOutput {
 
@@ -44,7 +45,9 @@ class RunOutput {
 		this.ticker = ticker;
 	}
 
-	/** Starts showing progress on {@code out}; close the result when the job has ended. */
+	/**
+	 * Starts showing progress on {@code out}; close the result when the job has ended.
+	 */
 	ProgressPrinter showProgress(PrintWriter out) {
 		progress.reset();
 		return new ProgressPrinter(progress::current, out, clock, progressBar).start(ticker, progressInterval);
@@ -56,7 +59,8 @@ class RunOutput {
 		SummaryTable.print(summary, out);
 		try {
 			Path dir = new RunReports(reportsDir).write(summary, ledger.all(config.name()));
-			out.println("Reports: " + dir.resolve(RunReports.ATTACHMENTS_CSV) + ", " + dir.resolve(RunReports.SUMMARY_JSON));
+			out.println("Reports: " + dir.resolve(RunReports.ATTACHMENTS_CSV) + ", "
+					+ dir.resolve(RunReports.SUMMARY_JSON));
 		}
 		catch (IOException | RuntimeException ex) {
 			// the migration's outcome stands; only the report is missing

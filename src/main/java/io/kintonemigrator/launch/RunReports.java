@@ -22,9 +22,9 @@ import tools.jackson.dataformat.csv.CsvWriteFeature;
 /**
  * Writes the reports of one execution to {@code <reports dir>/<job>/<execution id>/}:
  * <ul>
- * <li>{@code attachments.csv}: one row per attachment of the job's ledger as it stands after this
- * execution, in UTF-8 with a byte order mark and CRLF line ends (so Excel opens Japanese names
- * correctly); quoting is Jackson's CSV dataformat's;</li>
+ * <li>{@code attachments.csv}: one row per attachment of the job's ledger as it stands
+ * after this execution, in UTF-8 with a byte order mark and CRLF line ends (so Excel
+ * opens Japanese names correctly); quoting is Jackson's CSV dataformat's;</li>
  * <li>{@code summary.json}: the {@link RunSummary}.</li>
  * </ul>
  * Holds no secret: the ledger and the summary have none.
@@ -82,7 +82,10 @@ final class RunReports {
 				text(entry.targetField()), outcome(entry.status()), text(entry.error()));
 	}
 
-	/** ATTACHED, SKIPPED, or IN_PROGRESS for an update a stop or crash left undecided (the next run settles it). */
+	/**
+	 * ATTACHED, SKIPPED, or IN_PROGRESS for an update a stop or crash left undecided (the
+	 * next run settles it).
+	 */
 	static String outcome(LedgerStatus status) {
 		return status == LedgerStatus.INTENT ? "IN_PROGRESS" : status.name();
 	}
@@ -91,7 +94,10 @@ final class RunReports {
 		return value == null ? "" : value.toString();
 	}
 
-	/** The job name as one directory level: path separators and characters Windows refuses become '_'. */
+	/**
+	 * The job name as one directory level: path separators and characters Windows refuses
+	 * become '_'.
+	 */
 	static String directoryName(String job) {
 		String name = job.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
 		return name.isEmpty() || name.equals(".") || name.equals("..") ? "_" : name;

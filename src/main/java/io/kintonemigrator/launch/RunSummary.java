@@ -18,8 +18,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * What one execution of a job did, from the counters its {@code migrate} step persisted
- * ({@link ExecutionKeys}) and the job's ledger totals; written to {@code summary.json} as is and
- * printed as the summary table. Counts are of this execution; {@code ledger} totals are of the job.
+ * ({@link ExecutionKeys}) and the job's ledger totals; written to {@code summary.json} as
+ * is and printed as the summary table. Counts are of this execution; {@code ledger}
+ * totals are of the job.
  */
 record RunSummary(String job, long executionId, String status, @Nullable String stopReason, Instant startedAt,
 		Instant endedAt, double wallSeconds, long recordsToRead, long recordsRead, long recordsUpdated,
@@ -28,15 +29,17 @@ record RunSummary(String job, long executionId, String status, @Nullable String 
 		Concurrency concurrency) {
 
 	/**
-	 * Requests this execution sent to one app: {@code requests} kintone counts against the app's daily
-	 * quota, {@code uncountedRequests} it does not (file transfers, bulk updates).
+	 * Requests this execution sent to one app: {@code requests} kintone counts against
+	 * the app's daily quota, {@code uncountedRequests} it does not (file transfers, bulk
+	 * updates).
 	 */
 	record AppRequests(String app, long requests, long uncountedRequests) {
 	}
 
 	/**
-	 * Calls in flight allowed per domain at the end ({@code current/max}, e.g. {@code 50/50}; empty
-	 * when unknown) and the lowest it went ({@code -1} unknown); it adapts to how busy the domain is.
+	 * Calls in flight allowed per domain at the end ({@code current/max}, e.g.
+	 * {@code 50/50}; empty when unknown) and the lowest it went ({@code -1} unknown); it
+	 * adapts to how busy the domain is.
 	 */
 	record Concurrency(String atEnd, long lowest) {
 	}
@@ -63,13 +66,14 @@ record RunSummary(String job, long executionId, String status, @Nullable String 
 				ended, wall, counters.getLong(ExecutionKeys.RECORDS_TO_READ, -1L),
 				migrate == null ? 0 : migrate.getReadCount(), counters.getLong(ExecutionKeys.RECORDS_UPDATED, 0L),
 				counters.getLong(ExecutionKeys.RECORDS_SKIPPED, 0L), filesMoved,
-				counters.getLong(ExecutionKeys.FILES_SKIPPED, 0L), bytesMoved, counters.getLong(ExecutionKeys.RETRIES, 0L),
+				counters.getLong(ExecutionKeys.FILES_SKIPPED, 0L), bytesMoved,
+				counters.getLong(ExecutionKeys.RETRIES, 0L),
 				new AppRequests(appName(config.source()), counters.getLong(ExecutionKeys.SOURCE_REQUESTS, 0L),
 						counters.getLong(ExecutionKeys.SOURCE_UNCOUNTED_REQUESTS, 0L)),
 				new AppRequests(appName(config.target()), counters.getLong(ExecutionKeys.TARGET_REQUESTS, 0L),
 						counters.getLong(ExecutionKeys.TARGET_UNCOUNTED_REQUESTS, 0L)),
-				round(filesMoved / wall), round(bytesMoved / 1_000_000d / wall), new LedgerTotals(ledger.attached(),
-						ledger.attachedBytes(), ledger.skipped(), ledger.skippedRecords()),
+				round(filesMoved / wall), round(bytesMoved / 1_000_000d / wall),
+				new LedgerTotals(ledger.attached(), ledger.attachedBytes(), ledger.skipped(), ledger.skippedRecords()),
 				new Concurrency(counters.getString(ExecutionKeys.CONCURRENCY, ""),
 						counters.getLong(ExecutionKeys.CONCURRENCY_LOWEST, -1L)));
 	}

@@ -12,9 +12,10 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * Asks the executions of the migration job that run in this process to stop at their next chunk
- * boundary ({@link StopRequest}): they end STOPPED and resume when run again. The step's own
- * thread acts on the request, so the signal handler never writes the job repository.
+ * Asks the executions of the migration job that run in this process to stop at their next
+ * chunk boundary ({@link StopRequest}): they end STOPPED and resume when run again. The
+ * step's own thread acts on the request, so the signal handler never writes the job
+ * repository.
  */
 class RunningJobStopper {
 
@@ -29,10 +30,13 @@ class RunningJobStopper {
 		this.jobRepository = jobRepository;
 	}
 
-	/** @return whether an execution was asked to stop */
+	/**
+	 * @return whether an execution was asked to stop
+	 */
 	boolean stopAll() {
 		stopRequest.request();
-		Set<JobExecution> running = jobRepository.findRunningJobExecutions(AttachmentMigrationJobConfiguration.JOB_NAME);
+		Set<JobExecution> running = jobRepository
+			.findRunningJobExecutions(AttachmentMigrationJobConfiguration.JOB_NAME);
 		for (JobExecution execution : running) {
 			logger.warn("Stopping execution " + execution.getId() + " at its next chunk boundary");
 		}

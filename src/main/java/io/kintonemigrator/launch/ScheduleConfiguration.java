@@ -17,18 +17,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The job lock, the watermark of incremental runs and the run that uses both. Properties:
- * {@code kam.lock.lease} (default 60 s: how long a holder that stopped renewing blocks other
- * hosts), {@code kam.incremental.safety-margin} (default 2 min, subtracted from a completed
- * run's start) and {@code kam.database.outage-timeout} (default 3 min: how long a run waits for an
- * unreachable job database before it ends with exit code 1, see {@link DatabaseOutageWatch}).
+ * {@code kam.lock.lease} (default 60 s: how long a holder that stopped renewing blocks
+ * other hosts), {@code kam.incremental.safety-margin} (default 2 min, subtracted from a
+ * completed run's start) and {@code kam.database.outage-timeout} (default 3 min: how long
+ * a run waits for an unreachable job database before it ends with exit code 1, see
+ * {@link DatabaseOutageWatch}).
  */
 @Configuration(proxyBeanMethods = false)
 class ScheduleConfiguration {
 
-	// the ledger bean applies sql/ledger-*.sql, which creates the lock and watermark tables too
+	// the ledger bean applies sql/ledger-*.sql, which creates the lock and watermark
+	// tables too
 	@Bean
-	JobLocks jobLocks(DataSource dataSource, MigrationLedger ledger,
-			@Value("${kam.lock.lease:60s}") Duration lease) {
+	JobLocks jobLocks(DataSource dataSource, MigrationLedger ledger, @Value("${kam.lock.lease:60s}") Duration lease) {
 		return new JobLocks(new JdbcTemplate(dataSource), lease);
 	}
 

@@ -10,19 +10,21 @@ import java.util.Map;
 
 import io.kintonemigrator.config.JobConfigLoader;
 
-
 import org.springframework.scheduling.support.CronExpression;
 
 /**
- * {@code migrate --every CRON}: stays alive and starts an incremental run at every tick of a
- * Spring {@link CronExpression} (six fields, seconds first), one run at a time: the next tick is
- * computed when a run ends, so ticks that pass during a long run are skipped, not queued. Each
- * run starts its own application context (the job file is read again, and an H2 database is open
- * only while a run needs it). A failed run, or a tick where another process holds the job, is
- * logged and the next tick tries again, which resumes a failed run. {@link #stop()} (SIGTERM)
- * ends the loop: at once while waiting, after the run (which the stop signal also stops) otherwise.
+ * {@code migrate --every CRON}: stays alive and starts an incremental run at every tick
+ * of a Spring {@link CronExpression} (six fields, seconds first), one run at a time: the
+ * next tick is computed when a run ends, so ticks that pass during a long run are
+ * skipped, not queued. Each run starts its own application context (the job file is read
+ * again, and an H2 database is open only while a run needs it). A failed run, or a tick
+ * where another process holds the job, is logged and the next tick tries again, which
+ * resumes a failed run. {@link #stop()} (SIGTERM) ends the loop: at once while waiting,
+ * after the run (which the stop signal also stops) otherwise.
  *
- * <p>Thread-safety: {@link #loop()} runs on one thread; {@link #stop()} may be called from any.
+ * <p>
+ * Thread-safety: {@link #loop()} runs on one thread; {@link #stop()} may be called from
+ * any.
  */
 final class ScheduledRuns {
 
@@ -65,7 +67,10 @@ final class ScheduledRuns {
 		this.out = out;
 	}
 
-	/** The {@code --every} option: validates the schedule and the job file, then loops until SIGTERM. */
+	/**
+	 * The {@code --every} option: validates the schedule and the job file, then loops
+	 * until SIGTERM.
+	 */
 	static int fromCommandLine(String every, Path jobFile, Map<String, Object> properties, PrintWriter out,
 			PrintWriter err) throws Exception {
 		CronExpression cron;
@@ -88,7 +93,8 @@ final class ScheduledRuns {
 		Thread hook = new Thread(() -> {
 			loop.stop();
 			try {
-				// lets the loop print its last line; main's System.exit would block on this hook
+				// lets the loop print its last line; main's System.exit would block on
+				// this hook
 				ended.await(60, java.util.concurrent.TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
@@ -111,8 +117,8 @@ final class ScheduledRuns {
 	}
 
 	/**
-	 * Runs until stopped. Returns 0 when stopped between runs, or the exit code of the run the stop
-	 * interrupted.
+	 * Runs until stopped. Returns 0 when stopped between runs, or the exit code of the
+	 * run the stop interrupted.
 	 */
 	int loop() throws InterruptedException {
 		int last = ExitCodes.COMPLETED;
@@ -140,7 +146,8 @@ final class ScheduledRuns {
 			int code = run.run();
 			out.println(switch (code) {
 				case ExitCodes.COMPLETED -> "Incremental run completed.";
-				case ExitCodes.USAGE -> "Incremental run did not start (exit 2, see above); trying again at the next tick.";
+				case ExitCodes.USAGE ->
+					"Incremental run did not start (exit 2, see above); trying again at the next tick.";
 				case ExitCodes.STOPPED -> "Incremental run stopped (exit 3); the next tick resumes it.";
 				default -> "Incremental run failed (exit " + code + "); the next tick resumes it.";
 			});
@@ -159,7 +166,10 @@ final class ScheduledRuns {
 		waiter.wake();
 	}
 
-	/** Waits on a monitor until the clock reaches the instant; {@link #wake()} ends the wait early. */
+	/**
+	 * Waits on a monitor until the clock reaches the instant; {@link #wake()} ends the
+	 * wait early.
+	 */
 	static final class ClockWaiter implements Waiter {
 
 		private final Clock clock;
@@ -187,6 +197,5 @@ final class ScheduledRuns {
 		}
 
 	}
-
 
 }

@@ -18,13 +18,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code status [--job FILE] [--database URL]}: the executions in the job repository ({@link StatusReport}).
- * A default H2 file that does not exist yet is reported as such, not created.
+ * {@code status [--job FILE] [--database URL]}: the executions in the job repository
+ * ({@link StatusReport}). A default H2 file that does not exist yet is reported as such,
+ * not created.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
 		description = { "Lists executions with status, times, counts and last error,",
-				"and what migrate would do next. Reads only.",
-				"Exit codes: 0 listed, 2 configuration error." })
+				"and what migrate would do next. Reads only.", "Exit codes: 0 listed, 2 configuration error." })
 class StatusCommand implements Callable<Integer> {
 
 	@Spec
@@ -64,7 +64,8 @@ class StatusCommand implements Callable<Integer> {
 				out.println("No executions: the job database " + missing.toAbsolutePath().normalize()
 						+ " does not exist yet (migrate creates it).");
 				if (config != null) {
-					out.println("Job '" + config.name() + "': next migrate: " + NextRun.after(null).describe(null) + ".");
+					out.println(
+							"Job '" + config.name() + "': next migrate: " + NextRun.after(null).describe(null) + ".");
 				}
 				return ExitCodes.COMPLETED;
 			}

@@ -22,10 +22,11 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Prints the executions of the attachment migration job from the job repository: per job instance (a job name
- * and the fingerprint of its job file), every execution with its status, times, counts of step {@code migrate}
- * ({@link ExecutionKeys}; "-" where an execution holds none) and last error, then what {@code migrate} would do
- * next ({@link NextRun}). Reads only.
+ * Prints the executions of the attachment migration job from the job repository: per job
+ * instance (a job name and the fingerprint of its job file), every execution with its
+ * status, times, counts of step {@code migrate} ({@link ExecutionKeys}; "-" where an
+ * execution holds none) and last error, then what {@code migrate} would do next
+ * ({@link NextRun}). Reads only.
  */
 final class StatusReport {
 
@@ -40,7 +41,8 @@ final class StatusReport {
 	}
 
 	/**
-	 * @param config only this job's executions, and the next step for this job file; null for every job
+	 * @param config only this job's executions, and the next step for this job file; null
+	 * for every job
 	 */
 	void print(@Nullable JobConfig config, @Nullable Path jobFile, PrintWriter out) {
 		String jobName = AttachmentMigrationJobConfiguration.JOB_NAME;
@@ -52,7 +54,8 @@ final class StatusReport {
 		for (JobInstance instance : instances) {
 			List<JobExecution> executions = new ArrayList<>(repository.getJobExecutions(instance));
 			if (executions.isEmpty()) {
-				continue; // an instance a crash left before its first execution; migrate deletes it
+				continue; // an instance a crash left before its first execution; migrate
+							// deletes it
 			}
 			executions.sort(Comparator.comparingLong(JobExecution::getId));
 			JobExecution last = executions.get(executions.size() - 1);
@@ -67,17 +70,19 @@ final class StatusReport {
 					+ ")");
 			executions.forEach(execution -> printExecution(execution, out));
 			if (current == null || current.getInstanceId() == instance.getInstanceId()) {
-				out.println("  next migrate: " + NextRun.after(last)
-					.describe(repository.getLastStepExecution(instance, MIGRATE_STEP)));
+				out.println("  next migrate: "
+						+ NextRun.after(last).describe(repository.getLastStepExecution(instance, MIGRATE_STEP)));
 			}
 			else {
 				out.println("  (an earlier version of the job file: migrate with the current file does not resume it)");
 			}
 		}
 		if (config != null && (current == null || shown == 0)) {
-			out.println((shown == 0 ? "No executions of job '" + config.name() + "' yet" : "Job '" + config.name()
-					+ "' with the current job file (fingerprint " + config.fingerprint() + ")") + ": next migrate: "
-					+ NextRun.after(null).describe(null) + ".");
+			out.println(
+					(shown == 0 ? "No executions of job '" + config.name() + "' yet"
+							: "Job '" + config.name() + "' with the current job file (fingerprint "
+									+ config.fingerprint() + ")")
+							+ ": next migrate: " + NextRun.after(null).describe(null) + ".");
 		}
 		else if (shown == 0) {
 			out.println("No executions in the job repository yet.");
@@ -117,8 +122,9 @@ final class StatusReport {
 
 	/**
 	 * One line about why the execution ended as it did: the root cause the job kept
-	 * ({@link ExecutionKeys#LAST_ERROR}), else from its exit description (else its steps') the deepest
-	 * "Caused by:" of the stack trace Spring Batch keeps there, else its first line; null when there is none.
+	 * ({@link ExecutionKeys#LAST_ERROR}), else from its exit description (else its
+	 * steps') the deepest "Caused by:" of the stack trace Spring Batch keeps there, else
+	 * its first line; null when there is none.
 	 */
 	static @Nullable String lastError(JobExecution execution) {
 		ExecutionContext context = execution.getExecutionContext();

@@ -24,13 +24,13 @@ final class SummaryTable {
 		rows.add(row("rate", summary.filesPerSecond() + " files/s, " + summary.megabytesPerSecond() + " MB/s"));
 		rows.add(row("retries", Long.toString(summary.retries())));
 		if (!summary.concurrency().atEnd().isEmpty()) {
-			rows.add(row("concurrency", summary.concurrency().atEnd() + " at the end, lowest "
-					+ summary.concurrency().lowest()));
+			rows.add(row("concurrency",
+					summary.concurrency().atEnd() + " at the end, lowest " + summary.concurrency().lowest()));
 		}
 		rows.add(row("requests, source", requests(summary.source())));
 		rows.add(row("requests, target", requests(summary.target())));
-		rows.add(row("job total attached", summary.ledger().attached() + " (" + Bytes.format(summary.ledger().attachedBytes())
-				+ ")"));
+		rows.add(row("job total attached",
+				summary.ledger().attached() + " (" + Bytes.format(summary.ledger().attachedBytes()) + ")"));
 		rows.add(row("job total skipped",
 				summary.ledger().skipped() + " in " + summary.ledger().skippedRecords() + " record(s)"));
 		int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);

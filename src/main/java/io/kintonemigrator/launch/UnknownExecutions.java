@@ -9,14 +9,15 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Makes an execution that Spring Batch left UNKNOWN restartable. Spring Batch sets UNKNOWN when a
- * chunk's commit failed and its rollback failed too (the job database went away mid-commit), and then
- * refuses to restart it ("Manual intervention is probably necessary"). Here the ledger decides what
- * is on kintone, not the checkpoint: a chunk whose commit was lost is read again, its intents are
- * reconciled against the target records and nothing is attached twice. So the execution and its
- * unfinished steps are marked FAILED (end time set, exit status saying why) through the job
- * repository, and the caller restarts it from the last checkpoint the database kept. The caller holds
- * the job's lock.
+ * Makes an execution that Spring Batch left UNKNOWN restartable. Spring Batch sets
+ * UNKNOWN when a chunk's commit failed and its rollback failed too (the job database went
+ * away mid-commit), and then refuses to restart it ("Manual intervention is probably
+ * necessary"). Here the ledger decides what is on kintone, not the checkpoint: a chunk
+ * whose commit was lost is read again, its intents are reconciled against the target
+ * records and nothing is attached twice. So the execution and its unfinished steps are
+ * marked FAILED (end time set, exit status saying why) through the job repository, and
+ * the caller restarts it from the last checkpoint the database kept. The caller holds the
+ * job's lock.
  */
 final class UnknownExecutions {
 

@@ -24,9 +24,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code verify --job FILE}: compares every migrated attachment on the target with its source
- * ({@link AttachmentVerifier}), through the same resilient clients and limits as {@code migrate}, reading the
- * ledger from the job's database. Prints every difference, one line each; exit 0 only when all is identical.
+ * {@code verify --job FILE}: compares every migrated attachment on the target with its
+ * source ({@link AttachmentVerifier}), through the same resilient clients and limits as
+ * {@code migrate}, reading the ledger from the job's database. Prints every difference,
+ * one line each; exit 0 only when all is identical.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
 		description = { "Compares source and target attachments of every migrated record:",
@@ -47,12 +48,11 @@ class VerifyCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		CommandSpec commandSpec = Objects.requireNonNull(spec, "picocli injects the command spec");
-		return run(new JobConfigLoader(), Objects.requireNonNull(jobFile), database,
-				commandSpec.commandLine().getOut(), commandSpec.commandLine().getErr());
+		return run(new JobConfigLoader(), Objects.requireNonNull(jobFile), database, commandSpec.commandLine().getOut(),
+				commandSpec.commandLine().getErr());
 	}
 
-	static int run(JobConfigLoader loader, Path jobFile, @Nullable String database, PrintWriter out,
-			PrintWriter err) {
+	static int run(JobConfigLoader loader, Path jobFile, @Nullable String database, PrintWriter out, PrintWriter err) {
 		try {
 			JobConfig config = JobFiles.load(loader, jobFile, err);
 			if (config == null) {
@@ -76,22 +76,25 @@ class VerifyCommand implements Callable<Integer> {
 			try (ConfigurableApplicationContext context = MigratorContext.start(properties, loader)) {
 				KintoneClientFactory clients = context.getBean(ClientFactoryProvider.class).forLimits(config.limits());
 				Path workDir = Path.of(context.getEnvironment()
-					.getProperty("kam.work-dir", System.getProperty("java.io.tmpdir") + "/kintone-attachment-migrator"));
-				out.println("Verifying job '" + config.name() + "': source app " + config.source().app() + " -> target app "
-						+ config.target().app() + " (onExisting: " + config.onExisting().name().toLowerCase(java.util.Locale.ROOT)
-						+ ")");
+					.getProperty("kam.work-dir",
+							System.getProperty("java.io.tmpdir") + "/kintone-attachment-migrator"));
+				out.println("Verifying job '" + config.name() + "': source app " + config.source().app()
+						+ " -> target app " + config.target().app() + " (onExisting: "
+						+ config.onExisting().name().toLowerCase(java.util.Locale.ROOT) + ")");
 				out.flush();
 				VerificationResult result;
 				try (KintoneClient source = clients.open(config.source());
 						KintoneClient target = clients.open(config.target())) {
 					result = new AttachmentVerifier(config, source, target, context.getBean(MigrationLedger.class),
-							workDir.resolve("verify")).verify(line -> {
-								out.println("  " + line);
-								out.flush();
-							});
+							workDir.resolve("verify"))
+						.verify(line -> {
+							out.println("  " + line);
+							out.flush();
+						});
 				}
 				out.println("Compared " + result.filesCompared() + " attachment(s) of " + result.recordsCompared()
-						+ " source record(s); " + String.format(java.util.Locale.ROOT, "%,d", result.bytesHashed()) + " bytes hashed.");
+						+ " source record(s); " + String.format(java.util.Locale.ROOT, "%,d", result.bytesHashed())
+						+ " bytes hashed.");
 				if (result.identical()) {
 					out.println("Every migrated attachment is identical on the target (names, sizes, SHA-256).");
 					return ExitCodes.COMPLETED;

@@ -15,11 +15,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@link ApiUsageLedger} on {@code KAM_API_USAGE} (see {@code sql/ledger-*.sql}). With a budget,
- * a reservation reads the day's row {@code FOR UPDATE} and adds what the budget still allows in the
- * same transaction, so two threads or processes can never both take the last requests of a budget;
- * the day's row is inserted by its first reservation (a concurrent first insert loses on the primary
- * key and retries as an update).
+ * {@link ApiUsageLedger} on {@code KAM_API_USAGE} (see {@code sql/ledger-*.sql}). With a
+ * budget, a reservation reads the day's row {@code FOR UPDATE} and adds what the budget
+ * still allows in the same transaction, so two threads or processes can never both take
+ * the last requests of a budget; the day's row is inserted by its first reservation (a
+ * concurrent first insert loses on the primary key and retries as an update).
  */
 public class JdbcApiUsageLedger implements ApiUsageLedger {
 
@@ -54,7 +54,8 @@ public class JdbcApiUsageLedger implements ApiUsageLedger {
 			return reserveOnce(appKey, kintoneDay, budget, wanted);
 		}
 		catch (DuplicateKeyException ex) {
-			// another thread or process inserted the day's row first: now the update finds it
+			// another thread or process inserted the day's row first: now the update
+			// finds it
 			return reserveOnce(appKey, kintoneDay, budget, wanted);
 		}
 	}
@@ -71,8 +72,9 @@ public class JdbcApiUsageLedger implements ApiUsageLedger {
 	}
 
 	/**
-	 * Reads the day's count under a row lock ({@code FOR UPDATE}), so the grant computed from it is
-	 * written before anyone else reads it; without a budget one increment needs no read.
+	 * Reads the day's count under a row lock ({@code FOR UPDATE}), so the grant computed
+	 * from it is written before anyone else reads it; without a budget one increment
+	 * needs no read.
 	 */
 	private long reserveOnce(String appKey, LocalDate kintoneDay, long budget, long wanted) {
 		Long granted = ownTransaction.execute(status -> {
@@ -104,8 +106,8 @@ public class JdbcApiUsageLedger implements ApiUsageLedger {
 	}
 
 	private void insert(String appKey, LocalDate kintoneDay, long requests, OffsetDateTime now) {
-		jdbc.update("INSERT INTO KAM_API_USAGE (APP_KEY, KINTONE_DAY, REQUESTS, UPDATED_AT) VALUES (?, ?, ?, ?)", appKey,
-				kintoneDay, requests, now);
+		jdbc.update("INSERT INTO KAM_API_USAGE (APP_KEY, KINTONE_DAY, REQUESTS, UPDATED_AT) VALUES (?, ?, ?, ?)",
+				appKey, kintoneDay, requests, now);
 	}
 
 	private @Nullable Long current(String appKey, LocalDate kintoneDay) {

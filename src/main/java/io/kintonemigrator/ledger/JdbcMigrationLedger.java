@@ -24,10 +24,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@link MigrationLedger} on the job repository's database, with {@link JdbcTemplate}. Give it
- * the same {@code DataSource} and transaction manager as the job repository so that rows marked
- * inside a chunk commit with the chunk. Upserts are update-then-insert, which is safe because two
- * processes never run the same job at once. Table {@code KAM_LEDGER}.
+ * {@link MigrationLedger} on the job repository's database, with {@link JdbcTemplate}.
+ * Give it the same {@code DataSource} and transaction manager as the job repository so
+ * that rows marked inside a chunk commit with the chunk. Upserts are update-then-insert,
+ * which is safe because two processes never run the same job at once. Table
+ * {@code KAM_LEDGER}.
  */
 public class JdbcMigrationLedger implements MigrationLedger {
 
@@ -79,8 +80,7 @@ public class JdbcMigrationLedger implements MigrationLedger {
 		args.addAll(targetRecords);
 		jdbc.query("SELECT DISTINCT TARGET_RECORD, SOURCE_RECORD FROM KAM_LEDGER WHERE JOB_NAME = ? "
 				+ "AND (TARGET_APP = ? OR TARGET_APP IS NULL) AND STATUS <> 'SKIPPED' AND TARGET_RECORD IN ("
-				+ marks(targetRecords.size()) + ") ORDER BY SOURCE_RECORD",
-				(RowCallbackHandler) rs -> {
+				+ marks(targetRecords.size()) + ") ORDER BY SOURCE_RECORD", (RowCallbackHandler) rs -> {
 					sources.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
 				}, args.toArray());
 		return sources;
@@ -118,26 +118,28 @@ public class JdbcMigrationLedger implements MigrationLedger {
 
 	@Override
 	public List<LedgerEntry> all(String job) {
-		return jdbc.query("SELECT " + COLUMNS + " FROM KAM_LEDGER WHERE JOB_NAME = ? "
-				+ "ORDER BY SOURCE_RECORD, SOURCE_FIELD, SOURCE_ROW, FILE_INDEX, FILE_NAME, OCCURRENCE", ROW_MAPPER, job);
+		return jdbc.query(
+				"SELECT " + COLUMNS + " FROM KAM_LEDGER WHERE JOB_NAME = ? "
+						+ "ORDER BY SOURCE_RECORD, SOURCE_FIELD, SOURCE_ROW, FILE_INDEX, FILE_NAME, OCCURRENCE",
+				ROW_MAPPER, job);
 	}
 
 	@Override
 	public LedgerSummary summary(String job) {
-		return jdbc.queryForObject("SELECT "
-				+ "COALESCE(SUM(CASE WHEN STATUS = 'ATTACHED' THEN 1 ELSE 0 END), 0), "
-				+ "COALESCE(SUM(CASE WHEN STATUS = 'ATTACHED' THEN FILE_SIZE ELSE 0 END), 0), "
-				+ "COALESCE(SUM(CASE WHEN STATUS = 'SKIPPED' THEN 1 ELSE 0 END), 0), "
-				+ "COUNT(DISTINCT CASE WHEN STATUS = 'SKIPPED' THEN SOURCE_RECORD END), "
-				+ "COALESCE(SUM(CASE WHEN STATUS = 'INTENT' THEN 1 ELSE 0 END), 0) "
-				+ "FROM KAM_LEDGER WHERE JOB_NAME = ?",
+		return jdbc.queryForObject(
+				"SELECT " + "COALESCE(SUM(CASE WHEN STATUS = 'ATTACHED' THEN 1 ELSE 0 END), 0), "
+						+ "COALESCE(SUM(CASE WHEN STATUS = 'ATTACHED' THEN FILE_SIZE ELSE 0 END), 0), "
+						+ "COALESCE(SUM(CASE WHEN STATUS = 'SKIPPED' THEN 1 ELSE 0 END), 0), "
+						+ "COUNT(DISTINCT CASE WHEN STATUS = 'SKIPPED' THEN SOURCE_RECORD END), "
+						+ "COALESCE(SUM(CASE WHEN STATUS = 'INTENT' THEN 1 ELSE 0 END), 0) "
+						+ "FROM KAM_LEDGER WHERE JOB_NAME = ?",
 				(rs, i) -> new LedgerSummary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)),
 				job);
 	}
 
 	/**
-	 * Update-then-insert. An ATTACHED row written without a hash or an intent keeps the ones its
-	 * intent had.
+	 * Update-then-insert. An ATTACHED row written without a hash or an intent keeps the
+	 * ones its intent had.
 	 */
 	private void upsert(String job, LedgerEntry entry, LedgerStatus status, boolean countAttempt) {
 		OffsetDateTime now = now();
@@ -167,10 +169,12 @@ public class JdbcMigrationLedger implements MigrationLedger {
 			List<Object> insert = new ArrayList<>(Arrays.asList(key(job, entry.ref())));
 			insert.addAll(values);
 			insert.add(now);
-			jdbc.update("INSERT INTO KAM_LEDGER (JOB_NAME, SOURCE_APP, SOURCE_RECORD, SOURCE_FIELD, SOURCE_ROW, FILE_NAME, "
-					+ "FILE_SIZE, OCCURRENCE, FILE_INDEX, SOURCE_FILE_KEY, SHA256, TARGET_APP, TARGET_RECORD, TARGET_FIELD, "
-					+ "BASE_REVISION, EXPECTED_COUNT, EXPECTED_TOTAL, UPLOAD_KEY, UPLOADED_AT, STATUS, ATTEMPTS, ERROR, "
-					+ "FINGERPRINT, UPDATED_AT, CREATED_AT) VALUES (" + marks(25) + ")", insert.toArray());
+			jdbc.update(
+					"INSERT INTO KAM_LEDGER (JOB_NAME, SOURCE_APP, SOURCE_RECORD, SOURCE_FIELD, SOURCE_ROW, FILE_NAME, "
+							+ "FILE_SIZE, OCCURRENCE, FILE_INDEX, SOURCE_FILE_KEY, SHA256, TARGET_APP, TARGET_RECORD, TARGET_FIELD, "
+							+ "BASE_REVISION, EXPECTED_COUNT, EXPECTED_TOTAL, UPLOAD_KEY, UPLOADED_AT, STATUS, ATTEMPTS, ERROR, "
+							+ "FINGERPRINT, UPDATED_AT, CREATED_AT) VALUES (" + marks(25) + ")",
+					insert.toArray());
 		}
 	}
 

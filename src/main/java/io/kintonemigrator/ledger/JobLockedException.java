@@ -9,7 +9,8 @@ public class JobLockedException extends RuntimeException {
 
 	public JobLockedException(String job, JobLocks.Holder holder, Duration lease) {
 		super("Job '" + job + "' is already running: " + holder.describe() + ". Wait for that run to end; a holder "
-				+ "that died on another host is replaced once its heartbeat is older than " + lease.toSeconds() + " s.");
+				+ "that died on another host is replaced once its heartbeat is older than " + lease.toSeconds()
+				+ " s.");
 		this.holder = holder;
 	}
 

@@ -25,23 +25,26 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * One lock per job in the database (table {@code KAM_JOB_LOCK}), so runs of a job never overlap,
- * also between machines that share a PostgreSQL repository.
+ * One lock per job in the database (table {@code KAM_JOB_LOCK}), so runs of a job never
+ * overlap, also between machines that share a PostgreSQL repository.
  *
- * <p>The holder's row names it (host, pid, since when) and carries a heartbeat in database time,
- * renewed every third of the lease by a daemon thread. Each acquisition has its own random owner
- * token: only that token renews, fences and releases the row, so two processes that look alike
- * (two containers with one host name, both pid 1) can never both hold it. A row stays valid while its
- * heartbeat is younger than the lease; a holder killed with SIGKILL therefore blocks other machines
- * for at most one lease, and none in its own process space, where a holder whose process is gone is
- * replaced at once. The process space ({@code PROCESS_SPACE}: Linux boot id and pid namespace) tells
- * whether a pid can be checked from here at all: a host name alone cannot, since containers share
- * host names and pids. Taking over is a conditional update on the beat counter, so of two processes
- * racing for a stale row only one wins.
+ * <p>
+ * The holder's row names it (host, pid, since when) and carries a heartbeat in database
+ * time, renewed every third of the lease by a daemon thread. Each acquisition has its own
+ * random owner token: only that token renews, fences and releases the row, so two
+ * processes that look alike (two containers with one host name, both pid 1) can never
+ * both hold it. A row stays valid while its heartbeat is younger than the lease; a holder
+ * killed with SIGKILL therefore blocks other machines for at most one lease, and none in
+ * its own process space, where a holder whose process is gone is replaced at once. The
+ * process space ({@code PROCESS_SPACE}: Linux boot id and pid namespace) tells whether a
+ * pid can be checked from here at all: a host name alone cannot, since containers share
+ * host names and pids. Taking over is a conditional update on the beat counter, so of two
+ * processes racing for a stale row only one wins.
  *
- * <p>A holder that stalled for longer than the lease may have been replaced while it thinks it still
- * runs: it is fenced by {@link #verifyHeld}, which the writer calls right before each update sent
- * to kintone. Every statement commits at once. Thread-safe.
+ * <p>
+ * A holder that stalled for longer than the lease may have been replaced while it thinks
+ * it still runs: it is fenced by {@link #verifyHeld}, which the writer calls right before
+ * each update sent to kintone. Every statement commits at once. Thread-safe.
  */
 public class JobLocks implements LeaseFence {
 
@@ -64,14 +67,17 @@ public class JobLocks implements LeaseFence {
 		this(jdbc, lease, localHost(), ProcessHandle.current().pid());
 	}
 
-	/** A process on {@code host} with {@code pid}, in this process's process space (tests). */
+	/**
+	 * A process on {@code host} with {@code pid}, in this process's process space
+	 * (tests).
+	 */
 	JobLocks(JdbcTemplate jdbc, Duration lease, String host, long pid) {
 		this(jdbc, lease, host, pid, localProcessSpace());
 	}
 
 	/**
-	 * @param processSpace where {@code pid} means one process (null: unknown, so no holder is ever
-	 * taken for dead by its pid, only by its heartbeat)
+	 * @param processSpace where {@code pid} means one process (null: unknown, so no
+	 * holder is ever taken for dead by its pid, only by its heartbeat)
 	 */
 	JobLocks(JdbcTemplate jdbc, Duration lease, String host, long pid, @Nullable String processSpace) {
 		this.jdbc = jdbc;
@@ -88,9 +94,10 @@ public class JobLocks implements LeaseFence {
 	public Held acquire(String job) {
 		String owner = UUID.randomUUID().toString();
 		try {
-			jdbc.update("INSERT INTO KAM_JOB_LOCK (JOB_NAME, OWNER, HOST, PID, PROCESS_SPACE, ACQUIRED_AT, HEARTBEAT_AT, "
-					+ "BEAT) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)", job, owner, host, pid,
-					processSpace);
+			jdbc.update(
+					"INSERT INTO KAM_JOB_LOCK (JOB_NAME, OWNER, HOST, PID, PROCESS_SPACE, ACQUIRED_AT, HEARTBEAT_AT, "
+							+ "BEAT) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)",
+					job, owner, host, pid, processSpace);
 			return new Held(job, owner);
 		}
 		catch (DuplicateKeyException ex) {
@@ -102,10 +109,11 @@ public class JobLocks implements LeaseFence {
 			if (!holder.expired(lease) && !dead) {
 				throw new JobLockedException(job, holder, lease);
 			}
-			int taken = jdbc.update("UPDATE KAM_JOB_LOCK SET OWNER = ?, HOST = ?, PID = ?, PROCESS_SPACE = ?, "
-					+ "ACQUIRED_AT = CURRENT_TIMESTAMP, HEARTBEAT_AT = CURRENT_TIMESTAMP, BEAT = BEAT + 1 "
-					+ "WHERE JOB_NAME = ? AND OWNER = ? AND BEAT = ?", owner, host, pid, processSpace, job, holder.owner(),
-					holder.beat());
+			int taken = jdbc.update(
+					"UPDATE KAM_JOB_LOCK SET OWNER = ?, HOST = ?, PID = ?, PROCESS_SPACE = ?, "
+							+ "ACQUIRED_AT = CURRENT_TIMESTAMP, HEARTBEAT_AT = CURRENT_TIMESTAMP, BEAT = BEAT + 1 "
+							+ "WHERE JOB_NAME = ? AND OWNER = ? AND BEAT = ?",
+					owner, host, pid, processSpace, job, holder.owner(), holder.beat());
 			if (taken != 1) {
 				throw new JobLockedException(job, holder(job).orElse(holder), lease);
 			}
@@ -116,11 +124,11 @@ public class JobLocks implements LeaseFence {
 	}
 
 	/**
-	 * The fence: renews the job's lock if this process still holds it under the owner token it got,
-	 * and throws otherwise. Renewing moves the beat counter, so a process that read the row as stale
-	 * a moment ago cannot take it over any more; after this returns, no other run can hold the lock
-	 * for at least one lease. A job this process never locked (a test that runs the job directly)
-	 * passes.
+	 * The fence: renews the job's lock if this process still holds it under the owner
+	 * token it got, and throws otherwise. Renewing moves the beat counter, so a process
+	 * that read the row as stale a moment ago cannot take it over any more; after this
+	 * returns, no other run can hold the lock for at least one lease. A job this process
+	 * never locked (a test that runs the job directly) passes.
 	 * @throws LeaseLostException when another run has taken the lock over
 	 */
 	@Override
@@ -133,18 +141,21 @@ public class JobLocks implements LeaseFence {
 
 	/** The current holder of a job's lock, if any. */
 	public Optional<Holder> holder(String job) {
-		List<Holder> rows = jdbc.query("SELECT OWNER, HOST, PID, PROCESS_SPACE, ACQUIRED_AT, HEARTBEAT_AT, BEAT, "
-				+ "CURRENT_TIMESTAMP FROM KAM_JOB_LOCK WHERE JOB_NAME = ?",
+		List<Holder> rows = jdbc.query(
+				"SELECT OWNER, HOST, PID, PROCESS_SPACE, ACQUIRED_AT, HEARTBEAT_AT, BEAT, "
+						+ "CURRENT_TIMESTAMP FROM KAM_JOB_LOCK WHERE JOB_NAME = ?",
 				(rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-						rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, OffsetDateTime.class).toInstant(),
-						rs.getLong(7), rs.getObject(8, OffsetDateTime.class).toInstant()),
+						rs.getObject(5, OffsetDateTime.class).toInstant(),
+						rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getLong(7),
+						rs.getObject(8, OffsetDateTime.class).toInstant()),
 				job);
 		return rows.stream().findFirst();
 	}
 
 	/**
-	 * Where a pid names one process: the Linux boot id and pid namespace ({@code /proc}); containers on
-	 * one machine share the boot id but not the namespace. Null elsewhere (no pid is then checked).
+	 * Where a pid names one process: the Linux boot id and pid namespace ({@code /proc});
+	 * containers on one machine share the boot id but not the namespace. Null elsewhere
+	 * (no pid is then checked).
 	 */
 	static @Nullable String localProcessSpace() {
 		try {
@@ -168,8 +179,11 @@ public class JobLocks implements LeaseFence {
 
 	/**
 	 * Who holds a lock.
-	 * @param processSpace where its pid is valid (null: unknown, or written by an earlier version)
-	 * @param databaseNow the database's clock when the row was read (heartbeats are in its time)
+	 *
+	 * @param processSpace where its pid is valid (null: unknown, or written by an earlier
+	 * version)
+	 * @param databaseNow the database's clock when the row was read (heartbeats are in
+	 * its time)
 	 */
 	public record Holder(String owner, String host, long pid, @Nullable String processSpace, Instant since,
 			Instant heartbeat, long beat, Instant databaseNow) {
@@ -178,7 +192,10 @@ public class JobLocks implements LeaseFence {
 			return heartbeat.plus(lease).isBefore(databaseNow);
 		}
 
-		/** Its process is gone, as far as this process can tell: only in the same host and process space. */
+		/**
+		 * Its process is gone, as far as this process can tell: only in the same host and
+		 * process space.
+		 */
 		boolean deadIn(String localHost, @Nullable String localProcessSpace) {
 			return host.equals(localHost) && processSpace != null && processSpace.equals(localProcessSpace)
 					&& ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
@@ -217,7 +234,10 @@ public class JobLocks implements LeaseFence {
 			return job;
 		}
 
-		/** The random token of this acquisition: only it renews, fences and releases the row. */
+		/**
+		 * The random token of this acquisition: only it renews, fences and releases the
+		 * row.
+		 */
 		public String owner() {
 			return owner;
 		}

@@ -14,22 +14,30 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The watermark of incremental runs per job (table {@code KAM_JOB_WATERMARK}): the next
- * incremental run migrates the source records updated at or after it. It is the start of the
- * last completed run minus {@link #safetyMargin()}, and it only moves when a run completes.
+ * incremental run migrates the source records updated at or after it. It is the start of
+ * the last completed run minus {@link #safetyMargin()}, and it only moves when a run
+ * completes.
  *
- * <p>A watermark holds only for what the job did when it was set: it is stored with the job's
- * fingerprint ({@code JobConfig.fingerprint()}: apps, match, mappings, query, onExisting), and a
- * job file that changed any of them finds no watermark and no run in progress, so its next
- * incremental run reads every record; a new mapping or a wider query then reaches the records
- * nobody edited since. Rows written before the fingerprint was kept have none and count as changed.
+ * <p>
+ * A watermark holds only for what the job did when it was set: it is stored with the
+ * job's fingerprint ({@code JobConfig.fingerprint()}: apps, match, mappings, query,
+ * onExisting), and a job file that changed any of them finds no watermark and no run in
+ * progress, so its next incremental run reads every record; a new mapping or a wider
+ * query then reaches the records nobody edited since. Rows written before the fingerprint
+ * was kept have none and count as changed.
  *
- * <p>The incremental run in progress is kept too ({@link #inProgress}), so a run that failed, was
- * stopped or died resumes with its own bound and start time instead of starting a new one. Every
- * method commits at once (it must not join a chunk transaction). Thread-safe.
+ * <p>
+ * The incremental run in progress is kept too ({@link #inProgress}), so a run that
+ * failed, was stopped or died resumes with its own bound and start time instead of
+ * starting a new one. Every method commits at once (it must not join a chunk
+ * transaction). Thread-safe.
  */
 public class JobWatermarks {
 
-	/** kintone stores UPDATED_TIME to the minute; two minutes also cover modest clock skew. */
+	/**
+	 * kintone stores UPDATED_TIME to the minute; two minutes also cover modest clock
+	 * skew.
+	 */
 	public static final Duration DEFAULT_SAFETY_MARGIN = Duration.ofMinutes(2);
 
 	private final JdbcTemplate jdbc;
@@ -49,36 +57,45 @@ public class JobWatermarks {
 	}
 
 	/**
-	 * The bound of the next incremental run of the job as the fingerprint describes it; empty before
-	 * its first completed run, and when the job did something else then.
+	 * The bound of the next incremental run of the job as the fingerprint describes it;
+	 * empty before its first completed run, and when the job did something else then.
 	 */
 	public Optional<Instant> watermark(String job, String fingerprint) {
 		return row(job).filter(row -> fingerprint.equals(row.fingerprint())).map(Row::watermark);
 	}
 
-	/** Whether a watermark or a run in progress exists for the job under another fingerprint (so they are ignored). */
+	/**
+	 * Whether a watermark or a run in progress exists for the job under another
+	 * fingerprint (so they are ignored).
+	 */
 	public boolean changedSince(String job, String fingerprint) {
 		return row(job).filter(row -> row.watermark() != null || row.runStartedAt() != null)
 			.map(row -> !fingerprint.equals(row.fingerprint()))
 			.orElse(false);
 	}
 
-	/** The incremental run of the job as the fingerprint describes it that started and has not completed yet, if any. */
+	/**
+	 * The incremental run of the job as the fingerprint describes it that started and has
+	 * not completed yet, if any.
+	 */
 	public Optional<Run> inProgress(String job, String fingerprint) {
 		return row(job).filter(row -> fingerprint.equals(row.fingerprint()))
 			.filter(row -> row.runStartedAt() != null)
 			.map(row -> new Run(row.runSince(), row.runStartedAt()));
 	}
 
-	/** Remembers an incremental run before its first read (dropping what was kept under another fingerprint). */
+	/**
+	 * Remembers an incremental run before its first read (dropping what was kept under
+	 * another fingerprint).
+	 */
 	public void begin(String job, String fingerprint, Run run) {
 		upsert(job, fingerprint, "RUN_SINCE = ?, RUN_STARTED_AT = ?", utc(run.since()), utc(run.startedAt()));
 	}
 
 	/**
-	 * A run that started at {@code startedAt} completed: the watermark becomes {@code startedAt}
-	 * minus the margin (never moving back while the fingerprint stays), and no incremental run is
-	 * in progress any more.
+	 * A run that started at {@code startedAt} completed: the watermark becomes
+	 * {@code startedAt} minus the margin (never moving back while the fingerprint stays),
+	 * and no incremental run is in progress any more.
 	 */
 	public void completed(String job, String fingerprint, Instant startedAt) {
 		Instant candidate = startedAt.minus(safetyMargin);
@@ -124,8 +141,9 @@ public class JobWatermarks {
 	}
 
 	/**
-	 * An incremental run: it migrates the records updated at or after {@code since} (every record
-	 * when {@code null}); {@code startedAt} was taken before its first read.
+	 * An incremental run: it migrates the records updated at or after {@code since}
+	 * (every record when {@code null}); {@code startedAt} was taken before its first
+	 * read.
 	 */
 	public record Run(@Nullable Instant since, Instant startedAt) {
 	}

@@ -3,9 +3,9 @@ package io.kintonemigrator.ledger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * This run no longer holds its job's lock: it was stalled for longer than the lease and another run
- * took the job over. Thrown before the next write, so this run writes nothing more; the other run
- * continues the job.
+ * This run no longer holds its job's lock: it was stalled for longer than the lease and
+ * another run took the job over. Thrown before the next write, so this run writes nothing
+ * more; the other run continues the job.
  */
 public class LeaseLostException extends IllegalStateException {
 

@@ -7,12 +7,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * One row of the attachment ledger.
  *
- * @param fileIndex the file's position in its source FILE value when the row was written (reports only)
+ * @param fileIndex the file's position in its source FILE value when the row was written
+ * (reports only)
  * @param sourceFileKey the source's record fileKey when the row was written
  * @param sha256 the SHA-256 of the bytes moved (null until moved)
  * @param target where the attachment goes: target app, record and field
- * @param intent what a restart needs to tell whether the update carrying it was applied (null
- * unless an update was sent)
+ * @param intent what a restart needs to tell whether the update carrying it was applied
+ * (null unless an update was sent)
  * @param fingerprint the job file's fingerprint when the row was written
  */
 public record LedgerEntry(AttachmentRef ref, int fileIndex, @Nullable String sourceFileKey, @Nullable String sha256,
@@ -22,7 +23,8 @@ public record LedgerEntry(AttachmentRef ref, int fileIndex, @Nullable String sou
 	/**
 	 * Where an attachment goes.
 	 *
-	 * @param app the target app ({@code baseUrl|app|guestSpaceId}); null on rows written before 2.0
+	 * @param app the target app ({@code baseUrl|app|guestSpaceId}); null on rows written
+	 * before 2.0
 	 * @param record the target record (null when none was found)
 	 * @param field the mapping's target field ({@code FIELD} or {@code TABLE.FIELD})
 	 */
@@ -33,10 +35,12 @@ public record LedgerEntry(AttachmentRef ref, int fileIndex, @Nullable String sou
 	 * An update that was (maybe) sent.
 	 *
 	 * @param baseRevision the target record's revision the update was sent with
-	 * @param expectedCount how many files of this name and size the target field holds once the
-	 * update is applied (a FILE column: all rows)
-	 * @param expectedTotal how many files the target field holds once applied (null on rows written before 2.0)
-	 * @param uploadKey the upload fileKey sent in the update (usable once, expires after 3 days)
+	 * @param expectedCount how many files of this name and size the target field holds
+	 * once the update is applied (a FILE column: all rows)
+	 * @param expectedTotal how many files the target field holds once applied (null on
+	 * rows written before 2.0)
+	 * @param uploadKey the upload fileKey sent in the update (usable once, expires after
+	 * 3 days)
 	 */
 	public record Intent(long baseRevision, int expectedCount, @Nullable Integer expectedTotal, String uploadKey,
 			Instant uploadedAt) {

@@ -11,8 +11,9 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * Applies {@code sql/ledger-h2.sql} or {@code sql/ledger-postgresql.sql} (chosen from the
- * database's product name). The scripts only create what is missing, so this runs at every
- * startup. On H2 it also makes every commit durable at once (see {@link #makeCommitsDurable}).
+ * database's product name). The scripts only create what is missing, so this runs at
+ * every startup. On H2 it also makes every commit durable at once (see
+ * {@link #makeCommitsDurable}).
  */
 public final class LedgerSchema {
 
@@ -28,10 +29,10 @@ public final class LedgerSchema {
 	}
 
 	/**
-	 * H2 writes committed transactions to its file up to a second later by default, so a killed
-	 * process loses its last commits: an intent written just before an update kintone accepted,
-	 * or the chunk's checkpoint. With no write delay each commit reaches the file at once
-	 * (the setting is kept in the database).
+	 * H2 writes committed transactions to its file up to a second later by default, so a
+	 * killed process loses its last commits: an intent written just before an update
+	 * kintone accepted, or the chunk's checkpoint. With no write delay each commit
+	 * reaches the file at once (the setting is kept in the database).
 	 */
 	private static void makeCommitsDurable(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection();
@@ -57,7 +58,8 @@ public final class LedgerSchema {
 					+ "; point spring.datasource.url at one of them");
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("cannot reach the database to apply the ledger schema: " + ex.getMessage(), ex);
+			throw new IllegalStateException("cannot reach the database to apply the ledger schema: " + ex.getMessage(),
+					ex);
 		}
 	}
 

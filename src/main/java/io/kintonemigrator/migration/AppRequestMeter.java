@@ -15,18 +15,21 @@ import io.kintonemigrator.ledger.ApiUsageLedger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counts the requests one run sends to one app, and the app's requests of the kintone day in the
- * database ({@link ApiUsageLedger}), so the daily budget spans runs. Only requests kintone counts
- * against the app's daily quota go to the budget ({@link #acquire}); those it does not count (file
- * transfers, bulk requests: {@link io.kintonemigrator.kintone.DailyQuota}) are only tallied
- * ({@link #uncounted}). {@link #acquire} is the hard guard: no counted request is sent before it is
- * counted, and none once the day's budget is used up.
+ * Counts the requests one run sends to one app, and the app's requests of the kintone day
+ * in the database ({@link ApiUsageLedger}), so the daily budget spans runs. Only requests
+ * kintone counts against the app's daily quota go to the budget ({@link #acquire}); those
+ * it does not count (file transfers, bulk requests:
+ * {@link io.kintonemigrator.kintone.DailyQuota}) are only tallied ({@link #uncounted}).
+ * {@link #acquire} is the hard guard: no counted request is sent before it is counted,
+ * and none once the day's budget is used up.
  *
- * <p>Requests are counted in the database {@value #BLOCK} at a time (as many as the budget still
- * allows) and handed out from that block, so a request costs a database transaction only once per
- * block, not each time. {@link #close} gives back what the run did not use; a killed run cannot,
- * so the day's count may then be up to {@value #BLOCK} requests higher than what was sent: the
- * budget is never passed, at worst met a little early. Thread-safe.
+ * <p>
+ * Requests are counted in the database {@value #BLOCK} at a time (as many as the budget
+ * still allows) and handed out from that block, so a request costs a database transaction
+ * only once per block, not each time. {@link #close} gives back what the run did not use;
+ * a killed run cannot, so the day's count may then be up to {@value #BLOCK} requests
+ * higher than what was sent: the budget is never passed, at worst met a little early.
+ * Thread-safe.
  */
 final class AppRequestMeter implements AutoCloseable {
 
@@ -58,19 +61,27 @@ final class AppRequestMeter implements AutoCloseable {
 		this.clock = clock;
 	}
 
-	/** {@code host[:port]/app}: kintone counts requests per app, and app ids are per domain. */
+	/**
+	 * {@code host[:port]/app}: kintone counts requests per app, and app ids are per
+	 * domain.
+	 */
 	static String appKey(KintoneConnection connection) {
 		URI uri = connection.baseUrl();
 		String host = uri.getHost() == null ? String.valueOf(uri) : uri.getHost().toLowerCase(Locale.ROOT);
 		return (uri.getPort() == -1 ? host : host + ":" + uri.getPort()) + "/" + connection.app().value();
 	}
 
-	/** Tallies one request about to be sent that kintone does not count; never refused. */
+	/**
+	 * Tallies one request about to be sent that kintone does not count; never refused.
+	 */
 	void uncounted() {
 		uncounted.increment();
 	}
 
-	/** Counts one request about to be sent that kintone counts; throws when the day's budget is used up (nothing is sent then). */
+	/**
+	 * Counts one request about to be sent that kintone counts; throws when the day's
+	 * budget is used up (nothing is sent then).
+	 */
 	synchronized void acquire() {
 		Instant now = clock.instant();
 		LocalDate day = KintoneDay.of(now);
@@ -106,12 +117,18 @@ final class AppRequestMeter implements AutoCloseable {
 		return sent.sum();
 	}
 
-	/** Requests kintone does not count that this run sent (or was about to send) to the app. */
+	/**
+	 * Requests kintone does not count that this run sent (or was about to send) to the
+	 * app.
+	 */
 	long sentUncounted() {
 		return uncounted.sum();
 	}
 
-	/** Requests still allowed today (this run's unsent block included); {@link Long#MAX_VALUE} without a budget. */
+	/**
+	 * Requests still allowed today (this run's unsent block included);
+	 * {@link Long#MAX_VALUE} without a budget.
+	 */
 	synchronized long remainingToday() {
 		if (budget == 0) {
 			return Long.MAX_VALUE;

@@ -17,10 +17,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * The processor: lists the attachments of a source record in the mapped FILE fields (top level and
- * in subtable rows), each with its occurrence among the files of the same name and size in its
- * cell, and filters out records that have none (unless asked to keep them).
- * Pure and thread-safe.
+ * The processor: lists the attachments of a source record in the mapped FILE fields (top
+ * level and in subtable rows), each with its occurrence among the files of the same name
+ * and size in its cell, and filters out records that have none (unless asked to keep
+ * them). Pure and thread-safe.
  */
 class AttachmentExtractor implements ItemProcessor<KintoneRecord, SourceItem> {
 
@@ -33,8 +33,9 @@ class AttachmentExtractor implements ItemProcessor<KintoneRecord, SourceItem> {
 	}
 
 	/**
-	 * @param keepWithoutFiles which source records without attachments still go to the writer (the
-	 * job keeps those the ledger has rows for: the files it attached earlier come off the target)
+	 * @param keepWithoutFiles which source records without attachments still go to the
+	 * writer (the job keeps those the ledger has rows for: the files it attached earlier
+	 * come off the target)
 	 */
 	AttachmentExtractor(JobConfig config, LongPredicate keepWithoutFiles) {
 		this.config = config;
@@ -56,8 +57,8 @@ class AttachmentExtractor implements ItemProcessor<KintoneRecord, SourceItem> {
 			List<FieldValue.SubtableRow> rows = record.rows(mapping.from().table());
 			for (int rowIndex = 0; rowIndex < rows.size(); rowIndex++) {
 				FieldValue.SubtableRow row = rows.get(rowIndex);
-				List<FileInfo> files = row.fields().get(mapping.from().field()) instanceof FieldValue.Files f ? f.files()
-						: List.of();
+				List<FileInfo> files = row.fields().get(mapping.from().field()) instanceof FieldValue.Files f
+						? f.files() : List.of();
 				Object rowKey = mapping.rowKey() == null ? null : plainValue(row.fields().get(mapping.rowKey()));
 				add(attachments, app, record, mapping, row.id(), rowIndex, rowKey, files);
 				cells.add(new SourceItem.Cell(mapping, rowIndex, rowKey, files.isEmpty()));
@@ -75,8 +76,8 @@ class AttachmentExtractor implements ItemProcessor<KintoneRecord, SourceItem> {
 		for (int i = 0; i < files.size(); i++) {
 			FileInfo file = files.get(i);
 			int occurrence = seen.merge(file.name() + "\u0000" + file.size(), 1, Integer::sum) - 1;
-			attachments.add(new SourceAttachment(app, record.id(), mapping, rowId, rowIndex, rowKey, i, occurrence,
-					file));
+			attachments
+				.add(new SourceAttachment(app, record.id(), mapping, rowId, rowIndex, rowKey, i, occurrence, file));
 		}
 	}
 

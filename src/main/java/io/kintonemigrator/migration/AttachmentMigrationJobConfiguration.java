@@ -39,12 +39,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The attachment migration job: {@code preflight} → {@code migrate} (chunk) → {@code report}.
+ * The attachment migration job: {@code preflight} → {@code migrate} (chunk) →
+ * {@code report}.
  *
- * <p>Job parameters: {@code job.name} and {@code job.fingerprint} identify the instance (the same
- * job file resumes the same instance); {@code job.file}, not identifying, is the job file, read
- * again by every execution so secrets are never persisted. The chunk size is the property
- * {@code kam.chunk-size} (the {@code migrate} command sets it from {@code limits.chunkSize}).
+ * <p>
+ * Job parameters: {@code job.name} and {@code job.fingerprint} identify the instance (the
+ * same job file resumes the same instance); {@code job.file}, not identifying, is the job
+ * file, read again by every execution so secrets are never persisted. The chunk size is
+ * the property {@code kam.chunk-size} (the {@code migrate} command sets it from
+ * {@code limits.chunkSize}).
  */
 @Configuration(proxyBeanMethods = false)
 public class AttachmentMigrationJobConfiguration {
@@ -58,12 +61,16 @@ public class AttachmentMigrationJobConfiguration {
 	public static final String PARAM_FILE = "job.file";
 
 	/**
-	 * Incremental runs only (identifying): source records updated at or after this instant (ISO-8601)
-	 * are read, and their attachments migrated before are migrated again.
+	 * Incremental runs only (identifying): source records updated at or after this
+	 * instant (ISO-8601) are read, and their attachments migrated before are migrated
+	 * again.
 	 */
 	public static final String PARAM_SINCE = "incremental.since";
 
-	/** Incremental runs only (identifying): when the run started; makes every incremental run its own instance. */
+	/**
+	 * Incremental runs only (identifying): when the run started; makes every incremental
+	 * run its own instance.
+	 */
 	public static final String PARAM_STARTED = "incremental.started";
 
 	@Bean
@@ -84,7 +91,9 @@ public class AttachmentMigrationJobConfiguration {
 		return new JdbcMigrationLedger(new JdbcTemplate(dataSource), transactionManager, clock);
 	}
 
-	/** Depends on the ledger so its schema (with {@code KAM_API_USAGE}) is applied first. */
+	/**
+	 * Depends on the ledger so its schema (with {@code KAM_API_USAGE}) is applied first.
+	 */
 	@Bean
 	ApiUsageLedger apiUsageLedger(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
 			MigrationLedger migrationLedger) {
@@ -103,8 +112,8 @@ public class AttachmentMigrationJobConfiguration {
 
 	@Bean
 	@JobScope
-	MigrationRun migrationRun(@Value("#{jobParameters['" + PARAM_FILE + "']}") String jobFile,
-			JobConfigLoader loader, ClientFactoryProvider clients, ApiUsageLedger usage,
+	MigrationRun migrationRun(@Value("#{jobParameters['" + PARAM_FILE + "']}") String jobFile, JobConfigLoader loader,
+			ClientFactoryProvider clients, ApiUsageLedger usage,
 			@Value("${kam.work-dir:${java.io.tmpdir}/kintone-attachment-migrator}") Path workDir, Clock clock) {
 		return new MigrationRun(loader.load(Path.of(jobFile)), clients, usage, workDir, clock);
 	}
@@ -115,7 +124,10 @@ public class AttachmentMigrationJobConfiguration {
 		return new PreflightBudgetListener(run);
 	}
 
-	/** The next chunk's requests: the run control stops before one that may not fit, the writer prefetches one that does. */
+	/**
+	 * The next chunk's requests: the run control stops before one that may not fit, the
+	 * writer prefetches one that does.
+	 */
 	@Bean
 	@StepScope
 	BudgetEstimate budgetEstimate(MigrationRun run, @Value("${kam.chunk-size:100}") int chunkSize) {
@@ -148,7 +160,8 @@ public class AttachmentMigrationJobConfiguration {
 	@StepScope
 	AttachmentExtractor attachmentExtractor(MigrationRun run, MigrationLedger ledger) {
 		JobConfig config = run.config();
-		// replace empties the target cells of records without files; otherwise only the job's own
+		// replace empties the target cells of records without files; otherwise only the
+		// job's own
 		// copies (the ledger's rows) may have to come off
 		return new AttachmentExtractor(config, record -> config.onExisting() == JobConfig.OnExisting.REPLACE
 				|| !ledger.entries(config.name(), config.source().app().value(), List.of(record)).isEmpty());

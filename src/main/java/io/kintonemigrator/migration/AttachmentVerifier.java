@@ -33,15 +33,19 @@ import io.kintonemigrator.ledger.MigrationLedger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The check behind {@code verify}: reads the source app as the job does (keyset pages, the job's query), and
- * for every attachment the ledger shows ATTACHED compares the target with the source, field by field and row by
- * row as the job maps them: name, size and SHA-256 of the bytes. Both sides are downloaded through the clients
- * it is given (so the job's rate and concurrency limits apply) to a temporary file hashed while it streams,
- * deleted at once; no file is held in memory. With {@code onExisting: append} the target field may hold its
- * own earlier files besides the source's; otherwise it must hold exactly the source's files. Source records
- * with attachments that the ledger shows neither ATTACHED nor SKIPPED are reported as not migrated yet.
+ * The check behind {@code verify}: reads the source app as the job does (keyset pages,
+ * the job's query), and for every attachment the ledger shows ATTACHED compares the
+ * target with the source, field by field and row by row as the job maps them: name, size
+ * and SHA-256 of the bytes. Both sides are downloaded through the clients it is given (so
+ * the job's rate and concurrency limits apply) to a temporary file hashed while it
+ * streams, deleted at once; no file is held in memory. With {@code onExisting: append}
+ * the target field may hold its own earlier files besides the source's; otherwise it must
+ * hold exactly the source's files. Source records with attachments that the ledger shows
+ * neither ATTACHED nor SKIPPED are reported as not migrated yet.
  *
- * <p>Reads only. Each difference is handed to the consumer as one line when found. Not thread-safe.
+ * <p>
+ * Reads only. Each difference is handed to the consumer as one line when found. Not
+ * thread-safe.
  */
 public final class AttachmentVerifier {
 
@@ -76,7 +80,8 @@ public final class AttachmentVerifier {
 
 	/**
 	 * @param report receives each difference as one line
-	 * @throws io.kintonemigrator.kintone.KintoneException when kintone cannot be read after the retries
+	 * @throws io.kintonemigrator.kintone.KintoneException when kintone cannot be read
+	 * after the retries
 	 */
 	public VerificationResult verify(Consumer<String> report) {
 		Consumer<String> counted = line -> {
@@ -132,7 +137,8 @@ public final class AttachmentVerifier {
 			return;
 		}
 		Map<AttachmentRef, LedgerEntry> rows = ledger
-			.entries(config.name(), config.source().app().value(), items.stream().map(SourceItem::sourceRecord).toList())
+			.entries(config.name(), config.source().app().value(),
+					items.stream().map(SourceItem::sourceRecord).toList())
 			.stream()
 			.collect(Collectors.toMap(LedgerEntry::ref, Function.identity()));
 		List<Long> targetIds = rows.values()
@@ -165,8 +171,8 @@ public final class AttachmentVerifier {
 			Long targetId = rows.get(attached.get(0).ref()).targetRecord();
 			KintoneRecord targetRecord = targetId == null ? null : targets.get(targetId);
 			if (targetRecord == null) {
-				difference.accept("source record " + item.sourceRecord() + ": target record " + targetId
-						+ " is gone; " + attached.size() + " migrated attachment(s) cannot be compared");
+				difference.accept("source record " + item.sourceRecord() + ": target record " + targetId + " is gone; "
+						+ attached.size() + " migrated attachment(s) cannot be compared");
 				continue;
 			}
 			recordsCompared++;
@@ -180,7 +186,9 @@ public final class AttachmentVerifier {
 					key -> CompletableFuture.supplyAsync(() -> hash(target, file), downloads)));
 		}
 		for (CellCheck check : checks) {
-			List<Hashed> expected = check.expected.stream().map(f -> join(hashes.get("s" + f.fileKey().value()))).toList();
+			List<Hashed> expected = check.expected.stream()
+				.map(f -> join(hashes.get("s" + f.fileKey().value())))
+				.toList();
 			List<Hashed> actual = check.actual.stream().map(f -> join(hashes.get("t" + f.fileKey().value()))).toList();
 			filesCompared += expected.size();
 			new CellComparison(check.label, config.onExisting() != OnExisting.APPEND).compare(expected, actual,
@@ -188,7 +196,9 @@ public final class AttachmentVerifier {
 		}
 	}
 
-	/** The FILE values to compare for one source record: one per mapping and source row. */
+	/**
+	 * The FILE values to compare for one source record: one per mapping and source row.
+	 */
 	private List<CellCheck> cells(SourceItem item, List<SourceAttachment> attached, KintoneRecord targetRecord,
 			Consumer<String> difference) {
 		Map<String, List<SourceAttachment>> byCell = new LinkedHashMap<>();
@@ -209,8 +219,8 @@ public final class AttachmentVerifier {
 			else {
 				FieldValue.SubtableRow row = new RowPairing(targetRecord.rows(mapping.to().table())).partner(first);
 				if (row == null) {
-					difference.accept(label + ": no such row on the target; " + cell.size()
-							+ " migrated attachment(s) missing");
+					difference.accept(
+							label + ": no such row on the target; " + cell.size() + " migrated attachment(s) missing");
 					continue;
 				}
 				actual = row.fields().get(mapping.to().field()) instanceof FieldValue.Files f ? f.files() : List.of();
@@ -257,7 +267,10 @@ public final class AttachmentVerifier {
 		}
 	}
 
-	/** ATTACHED ledger rows of source records the reads did not return (deleted, or no longer selected). */
+	/**
+	 * ATTACHED ledger rows of source records the reads did not return (deleted, or no
+	 * longer selected).
+	 */
 	private void reportVanishedSources(Set<Long> seen, Consumer<String> difference) {
 		Map<Long, Long> vanished = new TreeMap<>();
 		for (LedgerEntry entry : ledger.all(config.name())) {
@@ -265,12 +278,16 @@ public final class AttachmentVerifier {
 				vanished.merge(entry.ref().sourceRecord(), 1L, Long::sum);
 			}
 		}
-		vanished.forEach((record, count) -> difference.accept("source record " + record
-				+ ": not in the source app any more (deleted, or outside the job's query); " + count
-				+ " migrated attachment(s) not compared"));
+		vanished.forEach((record,
+				count) -> difference.accept("source record " + record
+						+ ": not in the source app any more (deleted, or outside the job's query); " + count
+						+ " migrated attachment(s) not compared"));
 	}
 
-	/** A file as compared: its name, the size and SHA-256 of the bytes read, or why it could not be read. */
+	/**
+	 * A file as compared: its name, the size and SHA-256 of the bytes read, or why it
+	 * could not be read.
+	 */
 	record Hashed(String name, long size, @Nullable String sha256, @Nullable String error) {
 	}
 

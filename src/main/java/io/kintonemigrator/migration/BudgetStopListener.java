@@ -6,10 +6,10 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
- * Turns an execution that failed only because a request met a used-up daily budget (the metered
- * clients' hard guard, e.g. in preflight, or a chunk that needed more than estimated) into a
- * STOPPED one: nothing is wrong, the job resumes after the budget resets. The reason is kept under
- * {@link ExecutionKeys#STOP_REASON}.
+ * Turns an execution that failed only because a request met a used-up daily budget (the
+ * metered clients' hard guard, e.g. in preflight, or a chunk that needed more than
+ * estimated) into a STOPPED one: nothing is wrong, the job resumes after the budget
+ * resets. The reason is kept under {@link ExecutionKeys#STOP_REASON}.
  */
 class BudgetStopListener implements JobExecutionListener {
 

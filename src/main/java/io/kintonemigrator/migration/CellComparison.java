@@ -9,11 +9,12 @@ import java.util.function.Predicate;
 import io.kintonemigrator.migration.AttachmentVerifier.Hashed;
 
 /**
- * Compares the files of one target FILE value with the source files migrated into it. Pairs them in this
- * order: same name, size and SHA-256 (identical); same name (the content differs); same size and SHA-256
- * (renamed). A source file left without a partner is missing on the target; a target file left without one is
- * extra, which {@code onExisting: append} allows (the target's own earlier files) unless it is one more copy of
- * a source file: a migration that attached a file twice shows up so. Pure.
+ * Compares the files of one target FILE value with the source files migrated into it.
+ * Pairs them in this order: same name, size and SHA-256 (identical); same name (the
+ * content differs); same size and SHA-256 (renamed). A source file left without a partner
+ * is missing on the target; a target file left without one is extra, which
+ * {@code onExisting: append} allows (the target's own earlier files) unless it is one
+ * more copy of a source file: a migration that attached a file twice shows up so. Pure.
  */
 final class CellComparison {
 
@@ -23,21 +24,24 @@ final class CellComparison {
 
 	/**
 	 * @param label names the source record, field and row and the target record and field
-	 * @param exact true when the target must hold exactly the source's files (replace, skip)
+	 * @param exact true when the target must hold exactly the source's files (replace,
+	 * skip)
 	 */
 	CellComparison(String label, boolean exact) {
 		this.label = label;
 		this.exact = exact;
 	}
 
-	/** Hands one line per difference to {@code differences}; returns how many it found. */
+	/**
+	 * Hands one line per difference to {@code differences}; returns how many it found.
+	 */
 	int compare(List<Hashed> source, List<Hashed> target, Consumer<String> differences) {
 		List<Hashed> expected = new ArrayList<>(source);
 		List<Hashed> actual = new ArrayList<>(target);
 		int found = 0;
 		for (Hashed file : List.copyOf(expected)) {
-			if (file.error() == null && take(actual, a -> a.error() == null && sameContent(a, file)
-					&& a.name().equals(file.name())) != null) {
+			if (file.error() == null && take(actual,
+					a -> a.error() == null && sameContent(a, file) && a.name().equals(file.name())) != null) {
 				expected.remove(file);
 			}
 		}
@@ -64,8 +68,8 @@ final class CellComparison {
 				lines.add("'" + extra.name() + "' (" + extra.size()
 						+ " bytes) is on the target but not on the source (onExisting keeps exactly the source's files)");
 			}
-			else if (extra.error() == null && source.stream()
-				.anyMatch(file -> file.name().equals(extra.name()) && sameContent(file, extra))) {
+			else if (extra.error() == null
+					&& source.stream().anyMatch(file -> file.name().equals(extra.name()) && sameContent(file, extra))) {
 				lines.add("'" + extra.name() + "' is on the target once more than on the source (a duplicate, or a"
 						+ " copy the target had before)");
 			}

@@ -12,9 +12,10 @@ import io.kintonemigrator.ledger.LedgerEntry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a chunk decided, written to the ledger in the chunk transaction (so it commits with the
- * reader's checkpoint): rows to mark ATTACHED, rows to mark SKIPPED, rows to delete. An attachment
- * skipped after it was counted attached is taken out of the attached ones. Not thread-safe.
+ * What a chunk decided, written to the ledger in the chunk transaction (so it commits
+ * with the reader's checkpoint): rows to mark ATTACHED, rows to mark SKIPPED, rows to
+ * delete. An attachment skipped after it was counted attached is taken out of the
+ * attached ones. Not thread-safe.
  */
 final class ChunkOutcome {
 
@@ -24,7 +25,10 @@ final class ChunkOutcome {
 
 	final List<LedgerEntry> skipped = new ArrayList<>();
 
-	/** ATTACHED rows rewritten only to record where their file now stands in the source (not counted as moved). */
+	/**
+	 * ATTACHED rows rewritten only to record where their file now stands in the source
+	 * (not counted as moved).
+	 */
 	final List<LedgerEntry> refreshed = new ArrayList<>();
 
 	final Set<AttachmentRef> forgotten = new LinkedHashSet<>();

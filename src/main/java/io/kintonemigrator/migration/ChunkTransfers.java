@@ -12,13 +12,14 @@ import io.kintonemigrator.transfer.AttachmentTransfer;
 import io.kintonemigrator.transfer.TransferredFile;
 
 /**
- * Moves all attachments of a chunk at once on the run's bounded executor (the resilience layer's
- * bulkhead also bounds requests per domain). Waits for every transfer; permanent failures are
- * returned per attachment, and the first other failure is thrown once all have finished. A download
- * key that stopped working is replaced once by the key a fresh read of the source record gives
- * ({@link FreshDownloadKeys}). {@link #start} begins transfers without waiting, for a later
- * {@code run} to take over; the executor's queue is first in, first out, so they only take threads
- * the transfers queued before them leave free.
+ * Moves all attachments of a chunk at once on the run's bounded executor (the resilience
+ * layer's bulkhead also bounds requests per domain). Waits for every transfer; permanent
+ * failures are returned per attachment, and the first other failure is thrown once all
+ * have finished. A download key that stopped working is replaced once by the key a fresh
+ * read of the source record gives ({@link FreshDownloadKeys}). {@link #start} begins
+ * transfers without waiting, for a later {@code run} to take over; the executor's queue
+ * is first in, first out, so they only take threads the transfers queued before them
+ * leave free.
  */
 final class ChunkTransfers {
 
@@ -35,9 +36,10 @@ final class ChunkTransfers {
 	}
 
 	/**
-	 * Transfers {@code attachments}, taking over those {@link #start} began earlier (the ones in
-	 * {@code started}), and waits for all of them.
-	 * @param whileTransferring runs on the calling thread once every transfer is queued, before the wait
+	 * Transfers {@code attachments}, taking over those {@link #start} began earlier (the
+	 * ones in {@code started}), and waits for all of them.
+	 * @param whileTransferring runs on the calling thread once every transfer is queued,
+	 * before the wait
 	 */
 	Result run(List<SourceAttachment> attachments, Map<SourceAttachment, CompletableFuture<TransferredFile>> started,
 			Runnable whileTransferring) {
@@ -50,7 +52,10 @@ final class ChunkTransfers {
 		return await(futures);
 	}
 
-	/** Queues the transfers of {@code attachments} behind those already queued and returns at once. */
+	/**
+	 * Queues the transfers of {@code attachments} behind those already queued and returns
+	 * at once.
+	 */
 	Map<SourceAttachment, CompletableFuture<TransferredFile>> start(List<SourceAttachment> attachments) {
 		Map<SourceAttachment, CompletableFuture<TransferredFile>> futures = new LinkedHashMap<>();
 		attachments.forEach(attachment -> futures.put(attachment, submit(attachment)));

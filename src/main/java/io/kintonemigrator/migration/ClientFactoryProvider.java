@@ -6,9 +6,10 @@ import io.kintonemigrator.kintone.KintoneClientFactory;
 import io.kintonemigrator.kintone.KintoneConnection;
 
 /**
- * Supplies the client factory for one job run, with the job's limits applied per domain (the
- * application wires the OkHttp client under the resilience layer). Each call may return a new
- * factory; all clients of one run come from one factory, so they share its per-domain limits.
+ * Supplies the client factory for one job run, with the job's limits applied per domain
+ * (the application wires the OkHttp client under the resilience layer). Each call may
+ * return a new factory; all clients of one run come from one factory, so they share its
+ * per-domain limits.
  */
 @FunctionalInterface
 public interface ClientFactoryProvider {
@@ -16,10 +17,10 @@ public interface ClientFactoryProvider {
 	KintoneClientFactory forLimits(JobConfig.Limits limits);
 
 	/**
-	 * Like {@link #forLimits(JobConfig.Limits)}, with every client wrapped by {@code eachAttempt}
-	 * below any retry layer, so the wrapper sees every attempt, i.e. every request sent (the job
-	 * counts requests against the daily budget there). This default, for providers without a retry
-	 * layer, wraps the clients the factory opens.
+	 * Like {@link #forLimits(JobConfig.Limits)}, with every client wrapped by
+	 * {@code eachAttempt} below any retry layer, so the wrapper sees every attempt, i.e.
+	 * every request sent (the job counts requests against the daily budget there). This
+	 * default, for providers without a retry layer, wraps the clients the factory opens.
 	 */
 	default KintoneClientFactory forLimits(JobConfig.Limits limits, ClientDecorator eachAttempt) {
 		KintoneClientFactory factory = forLimits(limits);

@@ -3,13 +3,14 @@ package io.kintonemigrator.migration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * <b>Test hook</b> for the crash tests, inert unless a system property is set: halts the JVM (as a
- * SIGKILL would, no shutdown hooks) at exactly one of the two points that matter for exactly-once.
+ * <b>Test hook</b> for the crash tests, inert unless a system property is set: halts the
+ * JVM (as a SIGKILL would, no shutdown hooks) at exactly one of the two points that
+ * matter for exactly-once.
  * <ul>
- * <li>{@code kam.test.killBeforeUpdate=N}: in the N-th bulk update of this JVM, after its intents
- * were committed and its files uploaded, before the update is sent;</li>
- * <li>{@code kam.test.killAfterUpdate=N}: after kintone accepted the N-th bulk update, before the
- * chunk's transaction commits.</li>
+ * <li>{@code kam.test.killBeforeUpdate=N}: in the N-th bulk update of this JVM, after its
+ * intents were committed and its files uploaded, before the update is sent;</li>
+ * <li>{@code kam.test.killAfterUpdate=N}: after kintone accepted the N-th bulk update,
+ * before the chunk's transaction commits.</li>
  * </ul>
  */
 final class CrashTestHook {

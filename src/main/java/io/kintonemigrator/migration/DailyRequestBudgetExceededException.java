@@ -4,9 +4,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * A request was not sent because the app's {@code limits.dailyRequestBudget} for the current
- * kintone day is used up. Not a kintone error: never retried, never a reason to skip a record. The
- * job stops (exit 3) and resumes when run again after the reset.
+ * A request was not sent because the app's {@code limits.dailyRequestBudget} for the
+ * current kintone day is used up. Not a kintone error: never retried, never a reason to
+ * skip a record. The job stops (exit 3) and resumes when run again after the reset.
  */
 public class DailyRequestBudgetExceededException extends RuntimeException {
 
@@ -27,9 +27,8 @@ public class DailyRequestBudgetExceededException extends RuntimeException {
 
 	/** "it resets at 2026-11-24 09:00 JST (00:00 UTC)". */
 	static String resetsAt(ZonedDateTime resetsAt) {
-		return "it resets at " + RESET.format(resetsAt) + " ("
-				+ DateTimeFormatter.ofPattern("HH:mm 'UTC'").format(resetsAt.withZoneSameInstant(java.time.ZoneOffset.UTC))
-				+ ")";
+		return "it resets at " + RESET.format(resetsAt) + " (" + DateTimeFormatter.ofPattern("HH:mm 'UTC'")
+			.format(resetsAt.withZoneSameInstant(java.time.ZoneOffset.UTC)) + ")";
 	}
 
 	/** The exception in a failure's cause chain, if any. */

@@ -9,12 +9,15 @@ import io.kintonemigrator.kintone.KintoneException;
 import io.kintonemigrator.transfer.AttachmentTooLargeException;
 import io.kintonemigrator.transfer.UnsendableFileNameException;
 
-/** Sorts failures into per-record permanent ones (skip the record) and the rest (fail the step). */
+/**
+ * Sorts failures into per-record permanent ones (skip the record) and the rest (fail the
+ * step).
+ */
 final class Failures {
 
 	/** kintone's codes for a wrong token, password or permission (kintone-api.md §8). */
-	private static final Set<String> ACCESS_CODES = Set.of("GAIA_IA02", "GAIA_NO01", "CB_NO02", "CB_AU01",
-			"CB_WA01", "GAIA_DA03");
+	private static final Set<String> ACCESS_CODES = Set.of("GAIA_IA02", "GAIA_NO01", "CB_NO02", "CB_AU01", "CB_WA01",
+			"GAIA_DA03");
 
 	private Failures() {
 	}
@@ -29,9 +32,9 @@ final class Failures {
 	}
 
 	/**
-	 * Permanent for this record: file gone, record gone, file too large, no permission — anything
-	 * kintone says retrying cannot fix. Transient errors reach us only after the resilience layer
-	 * gave up; they fail the step so a later run resumes.
+	 * Permanent for this record: file gone, record gone, file too large, no permission —
+	 * anything kintone says retrying cannot fix. Transient errors reach us only after the
+	 * resilience layer gave up; they fail the step so a later run resumes.
 	 */
 	static boolean isPermanent(Throwable failure) {
 		Throwable cause = unwrap(failure);
@@ -42,9 +45,9 @@ final class Failures {
 	}
 
 	/**
-	 * The token, the password or their permissions are wrong: no record can be moved until the
-	 * operator fixes them, so this fails the run (restartable) instead of skipping records that a
-	 * fixed token would move.
+	 * The token, the password or their permissions are wrong: no record can be moved
+	 * until the operator fixes them, so this fails the run (restartable) instead of
+	 * skipping records that a fixed token would move.
 	 */
 	static boolean isAccessDenied(Throwable failure) {
 		return unwrap(failure) instanceof KintoneApiException api

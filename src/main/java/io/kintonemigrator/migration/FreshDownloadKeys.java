@@ -9,12 +9,12 @@ import io.kintonemigrator.kintone.KintoneClient;
 import io.kintonemigrator.kintone.KintoneRecord;
 
 /**
- * A download key read with the source record may stop working before the file is fetched (kintone
- * answers 404 {@code GAIA_BL01}; whether record file keys are stable is not documented). This
- * re-reads the source record and finds the same attachment again, at the same place (field, row id,
- * position) with the same name and size, so it can be fetched with the key kintone hands out now.
- * When the record or the attachment is gone, the failure says so in words for the report.
- * Thread-safe (the client is).
+ * A download key read with the source record may stop working before the file is fetched
+ * (kintone answers 404 {@code GAIA_BL01}; whether record file keys are stable is not
+ * documented). This re-reads the source record and finds the same attachment again, at
+ * the same place (field, row id, position) with the same name and size, so it can be
+ * fetched with the key kintone hands out now. When the record or the attachment is gone,
+ * the failure says so in words for the report. Thread-safe (the client is).
  */
 final class FreshDownloadKeys {
 
@@ -24,7 +24,10 @@ final class FreshDownloadKeys {
 		this.source = source;
 	}
 
-	/** Whether this failure of a download means the key no longer works (and the record may give a new one). */
+	/**
+	 * Whether this failure of a download means the key no longer works (and the record
+	 * may give a new one).
+	 */
 	static boolean isStaleKey(Throwable failure) {
 		return Failures.unwrap(failure) instanceof KintoneApiException api && api.status() == 404
 				&& "GAIA_BL01".equals(api.code());
@@ -32,7 +35,8 @@ final class FreshDownloadKeys {
 
 	/**
 	 * The attachment as the source record holds it now.
-	 * @throws AttachmentGoneException when the record was deleted or no longer holds this attachment
+	 * @throws AttachmentGoneException when the record was deleted or no longer holds this
+	 * attachment
 	 */
 	FileInfo refresh(SourceAttachment attachment) {
 		KintoneRecord record;
@@ -41,8 +45,8 @@ final class FreshDownloadKeys {
 		}
 		catch (KintoneApiException ex) {
 			if (ex.status() == 404 || "GAIA_RE01".equals(ex.code())) {
-				throw new AttachmentGoneException("source record " + attachment.sourceRecord()
-						+ " was deleted during the migration");
+				throw new AttachmentGoneException(
+						"source record " + attachment.sourceRecord() + " was deleted during the migration");
 			}
 			throw ex;
 		}
@@ -53,8 +57,9 @@ final class FreshDownloadKeys {
 				return now;
 			}
 		}
-		throw new AttachmentGoneException("'" + attachment.file().name() + "' was removed from "
-				+ attachment.mapping().from() + " of source record " + attachment.sourceRecord() + " during the migration");
+		throw new AttachmentGoneException(
+				"'" + attachment.file().name() + "' was removed from " + attachment.mapping().from()
+						+ " of source record " + attachment.sourceRecord() + " during the migration");
 	}
 
 	private static List<FileInfo> filesAt(KintoneRecord record, SourceAttachment attachment) {

@@ -10,8 +10,9 @@ import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.KintoneClient;
 
 /**
- * Downloads a file only to learn its size and SHA-256: the bytes stream through a temporary file
- * in the work directory (never held in memory), which is deleted before this returns.
+ * Downloads a file only to learn its size and SHA-256: the bytes stream through a
+ * temporary file in the work directory (never held in memory), which is deleted before
+ * this returns.
  */
 final class HashingDownload {
 
@@ -33,7 +34,8 @@ final class HashingDownload {
 					Files.deleteIfExists(temp);
 				}
 				catch (IOException ex) {
-					// a left-over temp file in the work directory is harmless: swept at the next start
+					// a left-over temp file in the work directory is harmless: swept at
+					// the next start
 				}
 			}
 		}

@@ -7,10 +7,11 @@ import io.kintonemigrator.ledger.LedgerStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the job's ledger rows and says which earlier rows still hold for the job file as it is
- * now: a row names the target app and field its file went to and the job file's fingerprint, so
- * a row written for another target app, another target field or another source file (same name
- * and size, other record fileKey) is never taken as done. Thread-safe.
+ * Builds the job's ledger rows and says which earlier rows still hold for the job file as
+ * it is now: a row names the target app and field its file went to and the job file's
+ * fingerprint, so a row written for another target app, another target field or another
+ * source file (same name and size, other record fileKey) is never taken as done.
+ * Thread-safe.
  */
 final class LedgerRows {
 
@@ -32,12 +33,17 @@ final class LedgerRows {
 		return targetApp;
 	}
 
-	/** The row was written for this target app (rows from before 2.0 name none and count for any). */
+	/**
+	 * The row was written for this target app (rows from before 2.0 name none and count
+	 * for any).
+	 */
 	boolean sameTargetApp(LedgerEntry row) {
 		return row.target() != null && (row.target().app() == null || row.target().app().equals(targetApp));
 	}
 
-	/** The row was written for this target app and the field the attachment maps to now. */
+	/**
+	 * The row was written for this target app and the field the attachment maps to now.
+	 */
 	boolean sameTarget(LedgerEntry row, SourceAttachment attachment) {
 		return sameTargetApp(row) && attachment.targetField().equals(row.targetField());
 	}
@@ -53,7 +59,9 @@ final class LedgerRows {
 				&& sameSourceFile(row, attachment);
 	}
 
-	/** An attachment that is done: on this target app and field, from this source file. */
+	/**
+	 * An attachment that is done: on this target app and field, from this source file.
+	 */
 	boolean attachedHere(LedgerEntry row, SourceAttachment attachment) {
 		return row.status() == LedgerStatus.ATTACHED && sameTarget(row, attachment) && sameSourceFile(row, attachment);
 	}
@@ -68,7 +76,10 @@ final class LedgerRows {
 		return row(pending, targetRecord, intent, LedgerStatus.ATTACHED);
 	}
 
-	/** An ATTACHED row for an earlier row whose file is on the target (its intent was applied). */
+	/**
+	 * An ATTACHED row for an earlier row whose file is on the target (its intent was
+	 * applied).
+	 */
 	LedgerEntry attached(LedgerEntry earlier, SourceAttachment attachment) {
 		return new LedgerEntry(attachment.ref(), attachment.fileIndex(), attachment.file().fileKey().value(),
 				earlier.sha256(), earlier.target(), earlier.intent(), LedgerStatus.ATTACHED, 0, null, fingerprint);

@@ -18,11 +18,11 @@ import io.kintonemigrator.kintone.UpdatedRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Takes one request from the app's {@link AppRequestMeter} before each operation of the client
- * below it (each is one HTTP exchange) that kintone counts against the app's daily quota
- * ({@link DailyQuota}), and tallies the others (downloads, uploads, the bulk request that carries
- * record updates). Sits below the retry layer, so every attempt is counted and a used-up budget
- * stops the very request that would pass it. Thread-safe.
+ * Takes one request from the app's {@link AppRequestMeter} before each operation of the
+ * client below it (each is one HTTP exchange) that kintone counts against the app's daily
+ * quota ({@link DailyQuota}), and tallies the others (downloads, uploads, the bulk
+ * request that carries record updates). Sits below the retry layer, so every attempt is
+ * counted and a used-up budget stops the very request that would pass it. Thread-safe.
  */
 final class MeteredKintoneClient implements KintoneClient {
 
@@ -67,7 +67,8 @@ final class MeteredKintoneClient implements KintoneClient {
 	@Override
 	public List<KintoneRecord> recordsByKey(String keyField, Collection<String> keys, List<String> fields) {
 		if (keys.isEmpty()) {
-			return delegate.recordsByKey(keyField, keys, fields); // answered without a request
+			return delegate.recordsByKey(keyField, keys, fields); // answered without a
+																	// request
 		}
 		request("records");
 		return delegate.recordsByKey(keyField, keys, fields);
@@ -109,7 +110,10 @@ final class MeteredKintoneClient implements KintoneClient {
 		delegate.close();
 	}
 
-	/** Counts a request to {@code api} against the budget, or tallies it when kintone does not count it. */
+	/**
+	 * Counts a request to {@code api} against the budget, or tallies it when kintone does
+	 * not count it.
+	 */
 	private void request(String api) {
 		if (DailyQuota.counts(api)) {
 			meter.acquire();

@@ -6,7 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code plan} found in the source app and what the job would send (see {@link RequestEstimate}).
+ * What {@code plan} found in the source app and what the job would send (see
+ * {@link RequestEstimate}).
  *
  * @param recordsRead source records the job's query selects
  * @param recordsWithFiles those with at least one file in a mapped field
@@ -14,8 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param bytes their sizes added up, as kintone reports them
  * @param largest the largest file, null when there is none
  * @param oversized files over kintone's 1 GB limit (the job skips their records)
- * @param chunksWithFiles chunks of {@code limits.chunkSize} records (in {@code $id} order) holding files
- * @param transferWaves rounds of parallel transfers over all chunks at {@code limits.concurrency}
+ * @param chunksWithFiles chunks of {@code limits.chunkSize} records (in {@code $id}
+ * order) holding files
+ * @param transferWaves rounds of parallel transfers over all chunks at
+ * {@code limits.concurrency}
  * @param latency the median of the plan's own read requests
  * @param reads how many read requests the plan measured
  */
@@ -66,7 +69,10 @@ public record MigrationPlan(long recordsRead, long recordsWithFiles, long files,
 		return 2L * RequestEstimate.PREFLIGHT_REQUESTS + RequestEstimate.pages(recordsRead) + 2 * chunksWithFiles;
 	}
 
-	/** One source file: its record, mapped field ({@code FIELD} or {@code TABLE.FIELD}), name and size. */
+	/**
+	 * One source file: its record, mapped field ({@code FIELD} or {@code TABLE.FIELD}),
+	 * name and size.
+	 */
 	public record File(long sourceRecord, String field, String name, long size) {
 	}
 

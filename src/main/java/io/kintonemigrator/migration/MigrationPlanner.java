@@ -11,10 +11,11 @@ import io.kintonemigrator.transfer.AttachmentTransfer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The dry run behind {@code plan}: runs the {@link PreflightCheck}, then reads the source app the way the job
- * does (keyset pages by {@code $id} with the job's query, only the mapped fields) and counts what the job
- * would move, chunk by chunk. Sends only reads (the clients it is given are wrapped so a write would fail),
- * touches no database and no file. Not thread-safe; one plan per instance.
+ * The dry run behind {@code plan}: runs the {@link PreflightCheck}, then reads the source
+ * app the way the job does (keyset pages by {@code $id} with the job's query, only the
+ * mapped fields) and counts what the job would move, chunk by chunk. Sends only reads
+ * (the clients it is given are wrapped so a write would fail), touches no database and no
+ * file. Not thread-safe; one plan per instance.
  */
 public final class MigrationPlanner {
 
@@ -31,8 +32,10 @@ public final class MigrationPlanner {
 	}
 
 	/**
-	 * @throws PreflightException when the job file does not fit the apps (nothing else was read)
-	 * @throws io.kintonemigrator.kintone.KintoneException when kintone cannot be read after the retries
+	 * @throws PreflightException when the job file does not fit the apps (nothing else
+	 * was read)
+	 * @throws io.kintonemigrator.kintone.KintoneException when kintone cannot be read
+	 * after the retries
 	 */
 	public MigrationPlan plan() {
 		List<String> problems = new PreflightCheck(config).problems(source, target);
@@ -49,7 +52,8 @@ public final class MigrationPlanner {
 		int filesInChunk = 0;
 		boolean more = true;
 		while (more) {
-			List<KintoneRecord> page = source.recordsAfter(lastId, SourceRecordReader.PAGE_SIZE, fields, config.query());
+			List<KintoneRecord> page = source.recordsAfter(lastId, SourceRecordReader.PAGE_SIZE, fields,
+					config.query());
 			more = page.size() == SourceRecordReader.PAGE_SIZE;
 			for (KintoneRecord record : page) {
 				lastId = record.id();

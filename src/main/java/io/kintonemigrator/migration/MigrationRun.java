@@ -23,10 +23,10 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * What one job execution holds: its config (read from the job file at the start of the
- * execution, so a restart sees the current secrets), the source and target clients from one
- * factory (shared per-domain limits), the transfer with its private temp directory, and the
- * bounded executor that moves a chunk's attachments in parallel. A job-scoped bean: created on
- * first use in an execution and closed when the execution ends.
+ * execution, so a restart sees the current secrets), the source and target clients from
+ * one factory (shared per-domain limits), the transfer with its private temp directory,
+ * and the bounded executor that moves a chunk's attachments in parallel. A job-scoped
+ * bean: created on first use in an execution and closed when the execution ends.
  */
 public class MigrationRun implements DisposableBean {
 
@@ -53,8 +53,9 @@ public class MigrationRun implements DisposableBean {
 	private final Path workDir;
 
 	/**
-	 * Opens the run's clients; every request they send is counted per app in {@code usage} (below
-	 * the retry layer, so each attempt counts) against {@code limits.dailyRequestBudget}.
+	 * Opens the run's clients; every request they send is counted per app in
+	 * {@code usage} (below the retry layer, so each attempt counts) against
+	 * {@code limits.dailyRequestBudget}.
 	 */
 	public MigrationRun(JobConfig config, ClientFactoryProvider clients, ApiUsageLedger usage, Path workDir,
 			Clock clock) {
@@ -63,8 +64,9 @@ public class MigrationRun implements DisposableBean {
 		long budget = config.limits().dailyRequestBudget();
 		this.sourceRequests = new AppRequestMeter(config.source(), budget, usage, clock);
 		this.targetRequests = new AppRequestMeter(config.target(), budget, usage, clock);
-		KintoneClientFactory factory = clients.forLimits(config.limits(), (connection, client) -> new MeteredKintoneClient(
-				client, connection == config.source() ? sourceRequests : targetRequests));
+		KintoneClientFactory factory = clients.forLimits(config.limits(),
+				(connection, client) -> new MeteredKintoneClient(client,
+						connection == config.source() ? sourceRequests : targetRequests));
 		this.retries = factory instanceof ResilientKintoneClientFactory resilient ? resilient::retries : () -> 0;
 		this.concurrency = factory instanceof ResilientKintoneClientFactory resilient ? resilient::concurrency
 				: List::of;
@@ -114,12 +116,18 @@ public class MigrationRun implements DisposableBean {
 		return targetRequests;
 	}
 
-	/** Retry attempts of this run's clients so far (0 when the clients have no retry layer). */
+	/**
+	 * Retry attempts of this run's clients so far (0 when the clients have no retry
+	 * layer).
+	 */
 	long retries() {
 		return retries.getAsLong();
 	}
 
-	/** Each domain's adaptive concurrency now (none when the clients have no resilience layer). */
+	/**
+	 * Each domain's adaptive concurrency now (none when the clients have no resilience
+	 * layer).
+	 */
 	List<ConcurrencyLevel> concurrency() {
 		return concurrency.get();
 	}

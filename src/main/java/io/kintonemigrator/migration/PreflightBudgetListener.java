@@ -7,12 +7,12 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Stops the job before {@code preflight} when an app has fewer counted requests left today than a run
- * needs before it can move one chunk (preflight, the record count, one chunk:
- * {@link RequestEstimate}), so a run started again on a day whose budget is used up (e.g. by cron)
- * stops at once and quietly instead of meeting the metered clients' hard guard. A budget that cannot
- * hold even that on a fresh day is no reason to wait: preflight reports it as a configuration error
- * (exit 2). Step-scoped.
+ * Stops the job before {@code preflight} when an app has fewer counted requests left
+ * today than a run needs before it can move one chunk (preflight, the record count, one
+ * chunk: {@link RequestEstimate}), so a run started again on a day whose budget is used
+ * up (e.g. by cron) stops at once and quietly instead of meeting the metered clients'
+ * hard guard. A budget that cannot hold even that on a fresh day is no reason to wait:
+ * preflight reports it as a configuration error (exit 2). Step-scoped.
  */
 class PreflightBudgetListener implements StepExecutionListener {
 

@@ -15,13 +15,13 @@ import io.kintonemigrator.kintone.KintoneException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks a job file against both apps' forms before anything is written: the apps answer with the
- * given credentials; every mapped field exists and is FILE (or FILE inside the named SUBTABLE) on
- * both sides; {@code rowKey} columns exist in both tables; the target match field is {@code $id}
- * or a unique text/number field; the source match field exists. Reports every problem, one line
- * each, naming the job file's key. Reads only (two requests per app). A daily request budget too
- * small for even one chunk a day ({@link RequestEstimate#budgetProblem}) is reported alone, before
- * any request.
+ * Checks a job file against both apps' forms before anything is written: the apps answer
+ * with the given credentials; every mapped field exists and is FILE (or FILE inside the
+ * named SUBTABLE) on both sides; {@code rowKey} columns exist in both tables; the target
+ * match field is {@code $id} or a unique text/number field; the source match field
+ * exists. Reports every problem, one line each, naming the job file's key. Reads only
+ * (two requests per app). A daily request budget too small for even one chunk a day
+ * ({@link RequestEstimate#budgetProblem}) is reported alone, before any request.
  */
 final class PreflightCheck {
 
@@ -34,9 +34,11 @@ final class PreflightCheck {
 	}
 
 	List<String> problems(KintoneClient source, KintoneClient target) {
-		String budget = RequestEstimate.budgetProblem(config.limits().dailyRequestBudget(), config.limits().chunkSize());
+		String budget = RequestEstimate.budgetProblem(config.limits().dailyRequestBudget(),
+				config.limits().chunkSize());
 		if (budget != null) {
-			return List.of(budget); // before any request: a budget this small may not even hold preflight's reads
+			return List.of(budget); // before any request: a budget this small may not
+									// even hold preflight's reads
 		}
 		List<String> problems = new ArrayList<>();
 		FormFields sourceForm = form("source", source, problems);
@@ -63,7 +65,8 @@ final class PreflightCheck {
 		for (int i = 0; i < files.size(); i++) {
 			FileMapping mapping = files.get(i);
 			if (sourceForm != null) {
-				checkFileField("files[" + i + "].from", "source", sourceForm, mapping.from(), mapping.rowKey(), problems);
+				checkFileField("files[" + i + "].from", "source", sourceForm, mapping.from(), mapping.rowKey(),
+						problems);
 			}
 			if (targetForm != null) {
 				checkFileField("files[" + i + "].to", "target", targetForm, mapping.to(), mapping.rowKey(), problems);
@@ -93,7 +96,8 @@ final class PreflightCheck {
 			FieldProperty field = form.properties().get(path.field());
 			if (field == null) {
 				problems.add(key + ": the " + side + " app has no top-level field '" + path.field() + "'"
-						+ (form.find(path.field()).isPresent() ? " (it is inside a table; write TABLE." + path.field() + ")" : ""));
+						+ (form.find(path.field()).isPresent()
+								? " (it is inside a table; write TABLE." + path.field() + ")" : ""));
 			}
 			else if (!field.isFile()) {
 				problems.add(key + ": '" + path + "' is " + field.type() + " in the " + side + " app, not FILE");

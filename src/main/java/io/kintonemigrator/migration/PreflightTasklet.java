@@ -7,7 +7,10 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** The {@code preflight} step: {@link PreflightCheck}; any problem fails the job with a {@link PreflightException}. */
+/**
+ * The {@code preflight} step: {@link PreflightCheck}; any problem fails the job with a
+ * {@link PreflightException}.
+ */
 class PreflightTasklet implements Tasklet {
 
 	private final MigrationRun run;

@@ -17,21 +17,29 @@ import io.kintonemigrator.ledger.LedgerEntry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the writer does for one source record in a chunk: its ledger rows, its target record, and
- * what changes on the target (new uploads, owned copies that stay, owned copies to remove). Not
- * thread-safe.
+ * What the writer does for one source record in a chunk: its ledger rows, its target
+ * record, and what changes on the target (new uploads, owned copies that stay, owned
+ * copies to remove). Not thread-safe.
  */
 final class RecordWork {
 
 	final SourceItem item;
 
-	/** Every ledger row of the source record, by identity; reconciled intents are turned into ATTACHED rows. */
+	/**
+	 * Every ledger row of the source record, by identity; reconciled intents are turned
+	 * into ATTACHED rows.
+	 */
 	final Map<AttachmentRef, LedgerEntry> rows = new LinkedHashMap<>();
 
-	/** Rows whose intent was found applied on the target: written as ATTACHED with the chunk. */
+	/**
+	 * Rows whose intent was found applied on the target: written as ATTACHED with the
+	 * chunk.
+	 */
 	final Set<AttachmentRef> reconciled = new HashSet<>();
 
-	/** Attachments to attach in this chunk (moved now, or an earlier upload key reused). */
+	/**
+	 * Attachments to attach in this chunk (moved now, or an earlier upload key reused).
+	 */
 	final Set<SourceAttachment> open = new LinkedHashSet<>();
 
 	final List<PendingAttachment> pending = new ArrayList<>();
@@ -40,7 +48,10 @@ final class RecordWork {
 
 	final List<LedgerEntry> removals = new ArrayList<>();
 
-	/** Which target file is the job's copy, where the target holds several of the same name and size. */
+	/**
+	 * Which target file is the job's copy, where the target holds several of the same
+	 * name and size.
+	 */
 	final Map<AttachmentRef, FileKey> copies = new LinkedHashMap<>();
 
 	@Nullable KintoneRecord target;
@@ -61,7 +72,10 @@ final class RecordWork {
 		return target;
 	}
 
-	/** The changes to plan; pending attachments in source order; the empty source cells when they count. */
+	/**
+	 * The changes to plan; pending attachments in source order; the empty source cells
+	 * when they count.
+	 */
 	UpdatePlanner.Changes changes(boolean withEmptyCells) {
 		List<PendingAttachment> ordered = new ArrayList<>(pending);
 		ordered.sort(Comparator.comparingInt(p -> item.attachments().indexOf(p.attachment())));

@@ -32,13 +32,17 @@ class ReportTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		LedgerSummary summary = ledger.summary(jobName);
-		ExecutionContext context = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+		ExecutionContext context = chunkContext.getStepContext()
+			.getStepExecution()
+			.getJobExecution()
+			.getExecutionContext();
 		context.putLong(ExecutionKeys.REPORT_ATTACHED, summary.attached());
 		context.putLong(ExecutionKeys.REPORT_ATTACHED_BYTES, summary.attachedBytes());
 		context.putLong(ExecutionKeys.REPORT_SKIPPED, summary.skipped());
 		context.putLong(ExecutionKeys.REPORT_SKIPPED_RECORDS, summary.skippedRecords());
-		logger.info("Job '" + jobName + "': " + summary.attached() + " attachment(s) attached (" + summary.attachedBytes()
-				+ " bytes), " + summary.skipped() + " skipped in " + summary.skippedRecords() + " record(s)");
+		logger
+			.info("Job '" + jobName + "': " + summary.attached() + " attachment(s) attached (" + summary.attachedBytes()
+					+ " bytes), " + summary.skipped() + " skipped in " + summary.skippedRecords() + " record(s)");
 		return RepeatStatus.FINISHED;
 	}
 

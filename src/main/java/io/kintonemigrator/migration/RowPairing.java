@@ -10,9 +10,10 @@ import io.kintonemigrator.kintone.FieldValue;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which target subtable row a source row's files go to, the one rule that migrate and verify
- * share: with a {@code rowKey}, the target row whose key column holds the same value; without
- * one, the target row at the same position. A source row without a partner gets a new row.
+ * Which target subtable row a source row's files go to, the one rule that migrate and
+ * verify share: with a {@code rowKey}, the target row whose key column holds the same
+ * value; without one, the target row at the same position. A source row without a partner
+ * gets a new row.
  */
 final class RowPairing {
 
@@ -22,12 +23,18 @@ final class RowPairing {
 		this.targetRows = targetRows;
 	}
 
-	/** The position of the target row paired with the attachment's source row, or -1 when there is none. */
+	/**
+	 * The position of the target row paired with the attachment's source row, or -1 when
+	 * there is none.
+	 */
 	int partnerOf(SourceAttachment attachment) {
 		return partnerOf(attachment.mapping().rowKey(), attachment.rowIndex(), attachment.rowKeyValue());
 	}
 
-	/** The position of the target row paired with a source row (by key value, else by position), or -1. */
+	/**
+	 * The position of the target row paired with a source row (by key value, else by
+	 * position), or -1.
+	 */
 	int partnerOf(@Nullable String rowKey, int rowIndex, @Nullable Object rowKeyValue) {
 		if (rowKey == null) {
 			return rowIndex < targetRows.size() ? rowIndex : -1;

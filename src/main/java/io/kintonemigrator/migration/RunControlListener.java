@@ -19,14 +19,15 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * Run control of the {@code migrate} step, at its chunk boundaries:
  * <ul>
- * <li>persists this execution's counters ({@link ExecutionKeys}) in the step ExecutionContext at
- * every chunk commit, and once more when the step ends;</li>
- * <li>publishes progress ({@link RunProgress}), with the source records left to read counted once at
- * the start (one {@code totalCount} request);</li>
- * <li>stops the step at its next boundary (STOPPED, restartable) when asked to ({@link StopRequest});</li>
- * <li>stops the step cleanly (STOPPED, restartable) before a chunk that could pass either app's
- * daily request budget ({@link BudgetEstimate}); the metered clients refuse any request beyond it
- * anyway.</li>
+ * <li>persists this execution's counters ({@link ExecutionKeys}) in the step
+ * ExecutionContext at every chunk commit, and once more when the step ends;</li>
+ * <li>publishes progress ({@link RunProgress}), with the source records left to read
+ * counted once at the start (one {@code totalCount} request);</li>
+ * <li>stops the step at its next boundary (STOPPED, restartable) when asked to
+ * ({@link StopRequest});</li>
+ * <li>stops the step cleanly (STOPPED, restartable) before a chunk that could pass either
+ * app's daily request budget ({@link BudgetEstimate}); the metered clients refuse any
+ * request beyond it anyway.</li>
  * </ul>
  * Step-scoped; the step runs on one thread.
  */
@@ -81,7 +82,8 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 
 	@Override
 	public void beforeChunk(Chunk<KintoneRecord> chunk) {
-		// the reader's page requests of this chunk were sent before this call: they count to this chunk
+		// the reader's page requests of this chunk were sent before this call: they count
+		// to this chunk
 		recordsInChunk = chunk.size();
 	}
 
@@ -132,7 +134,8 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 		context.putLong(ExecutionKeys.RECORDS_UPDATED, totals.recordsUpdated());
 		context.putLong(ExecutionKeys.RECORDS_SKIPPED, totals.recordsSkipped());
 		estimate.saveTo(context);
-		// the run is job-scoped: its requests and retries are this execution's, preflight included
+		// the run is job-scoped: its requests and retries are this execution's, preflight
+		// included
 		context.putLong(ExecutionKeys.RETRIES, run.retries());
 		context.putString(ExecutionKeys.CONCURRENCY, ConcurrencyLevel.describe(run.concurrency()));
 		context.putLong(ExecutionKeys.CONCURRENCY_LOWEST,
@@ -143,8 +146,13 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 		context.putLong(ExecutionKeys.TARGET_UNCOUNTED_REQUESTS, run.targetRequests().sentUncounted());
 	}
 
-	/** Stops the step at this boundary when the next chunk may need more requests than an app has left today. */
-	/** A stop asked for from outside (SIGTERM): the step ends at this boundary, STOPPED. */
+	/**
+	 * Stops the step at this boundary when the next chunk may need more requests than an
+	 * app has left today.
+	 */
+	/**
+	 * A stop asked for from outside (SIGTERM): the step ends at this boundary, STOPPED.
+	 */
 	private boolean stopOnRequest(StepExecution step) {
 		if (stopRequest.isRequested()) {
 			step.setTerminateOnly();
@@ -161,9 +169,10 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 			long needed = meter == run.sourceRequests() ? estimate.sourceRequests() : estimate.targetRequests();
 			long remaining = meter.remainingToday();
 			if (remaining < needed) {
-				String reason = "Stopped before the daily request budget of app " + meter.appKey() + " would be passed: "
-						+ remaining + " of " + meter.budget() + " requests left today, the next chunk may need up to "
-						+ needed + "; " + DailyRequestBudgetExceededException.resetsAt(meter.resetsAt())
+				String reason = "Stopped before the daily request budget of app " + meter.appKey()
+						+ " would be passed: " + remaining + " of " + meter.budget()
+						+ " requests left today, the next chunk may need up to " + needed + "; "
+						+ DailyRequestBudgetExceededException.resetsAt(meter.resetsAt())
 						+ ". Run the same command again after that to resume.";
 				logger.warn(reason);
 				step.getJobExecution().getExecutionContext().putString(ExecutionKeys.STOP_REASON, reason);
@@ -180,7 +189,8 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 			return run.source().countAfter(lastId, run.config().query());
 		}
 		catch (RuntimeException ex) {
-			// progress without a total is still progress; the reader will meet any real problem
+			// progress without a total is still progress; the reader will meet any real
+			// problem
 			logger.info("Could not count the source records (" + Failures.describe(ex) + "); progress shows no ETA");
 			return -1;
 		}

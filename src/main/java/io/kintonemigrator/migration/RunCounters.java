@@ -5,10 +5,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * What the chunks of one execution did: files moved (attached) and their bytes, files skipped,
- * source records updated and skipped. The writer adds a chunk's outcome as pending; it counts once
- * the chunk commits ({@link #commit}) and is dropped when the chunk rolls back ({@link #discard}).
- * Thread-safe.
+ * What the chunks of one execution did: files moved (attached) and their bytes, files
+ * skipped, source records updated and skipped. The writer adds a chunk's outcome as
+ * pending; it counts once the chunk commits ({@link #commit}) and is dropped when the
+ * chunk rolls back ({@link #discard}). Thread-safe.
  */
 final class RunCounters {
 
@@ -21,8 +21,8 @@ final class RunCounters {
 		long bytes = attached.stream().mapToLong(a -> a.file().size()).sum();
 		Set<Long> updated = new HashSet<>();
 		attached.forEach(a -> updated.add(a.ref().sourceRecord()));
-		pending = pending.plus(new Totals(attached.size(), bytes, filesSkipped, updated.size(),
-				new HashSet<>(skippedRecords).size()));
+		pending = pending.plus(
+				new Totals(attached.size(), bytes, filesSkipped, updated.size(), new HashSet<>(skippedRecords).size()));
 	}
 
 	synchronized void commit() {

@@ -1,6 +1,9 @@
 package io.kintonemigrator.migration;
 
-/** More source records were skipped for permanent errors than the job's {@code skipLimit} allows. */
+/**
+ * More source records were skipped for permanent errors than the job's {@code skipLimit}
+ * allows.
+ */
 public class SkipLimitExceededException extends RuntimeException {
 
 	public SkipLimitExceededException(long skipped, int limit) {

@@ -14,11 +14,11 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 
 /**
- * Reads the source app in {@code $id} order, one keyset page ({@code $id > last}) at a time, never
- * with an offset or a cursor. {@link #update} checkpoints the {@code $id} of the last record handed
- * out, which at that moment is the last record of the chunk being committed; a restart resumes
- * after it. {@link #peek} shows the writer the next chunk's records early. Not thread-safe (one step
- * thread reads and peeks).
+ * Reads the source app in {@code $id} order, one keyset page ({@code $id > last}) at a
+ * time, never with an offset or a cursor. {@link #update} checkpoints the {@code $id} of
+ * the last record handed out, which at that moment is the last record of the chunk being
+ * committed; a restart resumes after it. {@link #peek} shows the writer the next chunk's
+ * records early. Not thread-safe (one step thread reads and peeks).
  */
 class SourceRecordReader extends ItemStreamSupport implements ItemStreamReader<KintoneRecord> {
 
@@ -68,9 +68,10 @@ class SourceRecordReader extends ItemStreamSupport implements ItemStreamReader<K
 	}
 
 	/**
-	 * The next {@code count} records {@link #read} will hand out (fewer at the end of the app), without
-	 * handing them out: the checkpoint does not move. Fetches the next page when the current one holds
-	 * fewer, the same page {@code read} would fetch a little later, so peeking adds no request.
+	 * The next {@code count} records {@link #read} will hand out (fewer at the end of the
+	 * app), without handing them out: the checkpoint does not move. Fetches the next page
+	 * when the current one holds fewer, the same page {@code read} would fetch a little
+	 * later, so peeking adds no request.
 	 */
 	public List<KintoneRecord> peek(int count) {
 		if (page.size() < count) {

@@ -14,9 +14,10 @@ import io.kintonemigrator.kintone.KintoneClient;
 import io.kintonemigrator.kintone.KintoneRecord;
 
 /**
- * Finds target records in one request per chunk: by the match field ({@code $id} or a unique
- * field), or by {@code $id} when re-reading after a revision conflict. Reads only the fields the
- * update needs: the mapped FILE fields, the whole of each mapped SUBTABLE, and the match field.
+ * Finds target records in one request per chunk: by the match field ({@code $id} or a
+ * unique field), or by {@code $id} when re-reading after a revision conflict. Reads only
+ * the fields the update needs: the mapped FILE fields, the whole of each mapped SUBTABLE,
+ * and the match field.
  */
 final class TargetLookup {
 
@@ -32,7 +33,10 @@ final class TargetLookup {
 		this.fields = fields(config);
 	}
 
-	/** Target records by the source's match value; a key nobody has is absent, a key several records have maps to all of them. */
+	/**
+	 * Target records by the source's match value; a key nobody has is absent, a key
+	 * several records have maps to all of them.
+	 */
 	Map<String, List<KintoneRecord>> byMatchKey(Collection<String> keys) {
 		Map<String, List<KintoneRecord>> result = new LinkedHashMap<>();
 		if (keys.isEmpty()) {
@@ -69,7 +73,10 @@ final class TargetLookup {
 		return List.copyOf(fields);
 	}
 
-	/** The fields the reader asks the source for: mapped FILE fields, their SUBTABLEs, the match field. */
+	/**
+	 * The fields the reader asks the source for: mapped FILE fields, their SUBTABLEs, the
+	 * match field.
+	 */
 	static List<String> sourceFields(JobConfig config) {
 		Set<String> fields = new LinkedHashSet<>();
 		if (!config.match().sourceIsRecordId()) {
@@ -80,6 +87,5 @@ final class TargetLookup {
 		}
 		return List.copyOf(fields);
 	}
-
 
 }

@@ -36,35 +36,39 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * Does the work of a chunk, in this order:
  * <ol>
  * <li>reads the ledger rows of the chunk's source records, by identity (cell, name, size,
- * occurrence: never by position); a record whose attachments are all done and that has no other
- * row is left alone (an incremental run opens every record it reads again);</li>
- * <li>finds the target records in one request; two source records that would write the same
- * target record (in this chunk, or one the ledger says another source record's files went to) and
- * tables whose {@code rowKey} values repeat are skipped with the reason;</li>
- * <li>reconciles the INTENT rows left by a crash, per target record ({@link UpdateProof}): an
- * applied update's rows become ATTACHED, the others are redone, reusing an upload key while the
- * record is unchanged and the key is young;</li>
- * <li>decides per attachment: attach it (moved now by {@link ChunkTransfers}, taking over what
- * the previous chunk started and starting the next chunk's, see {@link NextChunkPrefetch}), keep
- * the copy the target holds, or (rows whose file left the source, or whose source file changed)
- * take the job's copy off the target;</li>
- * <li>commits INTENT rows (own transaction), then sends one bulk update (each record with its
- * revision); a revision conflict re-reads the records, keeps those whose update turns out applied
- * (the conflict answered the retry of an update whose answer was lost) and rebuilds the others, so
- * a concurrent edit is never overwritten;</li>
- * <li>marks the outcome ATTACHED / SKIPPED and deletes the rows of files no longer in the source,
- * in the chunk transaction, which commits together with the reader's checkpoint.</li>
+ * occurrence: never by position); a record whose attachments are all done and that has no
+ * other row is left alone (an incremental run opens every record it reads again);</li>
+ * <li>finds the target records in one request; two source records that would write the
+ * same target record (in this chunk, or one the ledger says another source record's files
+ * went to) and tables whose {@code rowKey} values repeat are skipped with the
+ * reason;</li>
+ * <li>reconciles the INTENT rows left by a crash, per target record
+ * ({@link UpdateProof}): an applied update's rows become ATTACHED, the others are redone,
+ * reusing an upload key while the record is unchanged and the key is young;</li>
+ * <li>decides per attachment: attach it (moved now by {@link ChunkTransfers}, taking over
+ * what the previous chunk started and starting the next chunk's, see
+ * {@link NextChunkPrefetch}), keep the copy the target holds, or (rows whose file left
+ * the source, or whose source file changed) take the job's copy off the target;</li>
+ * <li>commits INTENT rows (own transaction), then sends one bulk update (each record with
+ * its revision); a revision conflict re-reads the records, keeps those whose update turns
+ * out applied (the conflict answered the retry of an update whose answer was lost) and
+ * rebuilds the others, so a concurrent edit is never overwritten;</li>
+ * <li>marks the outcome ATTACHED / SKIPPED and deletes the rows of files no longer in the
+ * source, in the chunk transaction, which commits together with the reader's
+ * checkpoint.</li>
  * </ol>
- * Permanent per-record errors skip the record (up to the job's skip limit, counted for this run)
- * instead of going through Spring Batch's skip scan, which would repeat the transfers. Access
- * errors (token, password, permission) are not per-record: they fail the run.
+ * Permanent per-record errors skip the record (up to the job's skip limit, counted for
+ * this run) instead of going through Spring Batch's skip scan, which would repeat the
+ * transfers. Access errors (token, password, permission) are not per-record: they fail
+ * the run.
  *
- * <p>Rows are only taken as done for the target app and field they name, from the same source
- * file, and skips only under the same job file (see {@link LedgerRows}), so a changed job file
- * redoes what it changes. Incremental runs ({@code reopenEarlierRuns}) read only records updated
- * since the last completed run and open each of them again: with {@code replace} every current
- * attachment is moved again; with {@code append} and {@code skip} the copies the target still
- * holds stay. Not thread-safe.
+ * <p>
+ * Rows are only taken as done for the target app and field they name, from the same
+ * source file, and skips only under the same job file (see {@link LedgerRows}), so a
+ * changed job file redoes what it changes. Incremental runs ({@code reopenEarlierRuns})
+ * read only records updated since the last completed run and open each of them again:
+ * with {@code replace} every current attachment is moved again; with {@code append} and
+ * {@code skip} the copies the target still holds stay. Not thread-safe.
  */
 class TargetRecordWriter implements ItemWriter<SourceItem> {
 
@@ -111,15 +115,18 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 
 	/**
 	 * @param reopenEarlierRuns an incremental run (see the class comment)
-	 * @param lookahead the next chunk's items, to start its transfers early ({@link NextChunkPrefetch});
-	 * never used in an incremental run
+	 * @param lookahead the next chunk's items, to start its transfers early
+	 * ({@link NextChunkPrefetch}); never used in an incremental run
 	 */
 	TargetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock, boolean reopenEarlierRuns,
 			ChunkLookahead lookahead, BudgetEstimate estimate) {
 		this(run, ledger, clock, reopenEarlierRuns, lookahead, estimate, LeaseFence.NONE);
 	}
 
-	/** @param fence checked right before each update's intents and the update itself ({@code JobLocks}) */
+	/**
+	 * @param fence checked right before each update's intents and the update itself
+	 * ({@code JobLocks})
+	 */
 	TargetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock, boolean reopenEarlierRuns,
 			ChunkLookahead lookahead, BudgetEstimate estimate, LeaseFence fence) {
 		this.run = run;
@@ -163,10 +170,12 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		ledger.forget(config.name(), outcome.forgotten);
 		skippedRecords.addAll(outcome.skippedRecords());
 		Set<AttachmentRef> attached = outcome.attached.stream().map(LedgerEntry::ref).collect(Collectors.toSet());
-		run.counters().add(chunk.getItems().stream()
-			.flatMap(item -> item.attachments().stream())
-			.filter(attachment -> attached.contains(attachment.ref()))
-			.toList(), outcome.skipped.size(), outcome.skippedRecords());
+		run.counters()
+			.add(chunk.getItems()
+				.stream()
+				.flatMap(item -> item.attachments().stream())
+				.filter(attachment -> attached.contains(attachment.ref()))
+				.toList(), outcome.skipped.size(), outcome.skippedRecords());
 	}
 
 	private void checkSkipLimit(ChunkOutcome outcome) {
@@ -177,10 +186,14 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		}
 	}
 
-	/** The records with something to look at: anything not done, any row not about a current attachment. */
+	/**
+	 * The records with something to look at: anything not done, any row not about a
+	 * current attachment.
+	 */
 	private List<RecordWork> openWork(List<? extends SourceItem> items, ChunkOutcome outcome) {
 		Map<Long, List<LedgerEntry>> byRecord = ledger
-			.entries(config.name(), config.source().app().value(), items.stream().map(SourceItem::sourceRecord).toList())
+			.entries(config.name(), config.source().app().value(),
+					items.stream().map(SourceItem::sourceRecord).toList())
 			.stream()
 			.collect(Collectors.groupingBy(entry -> entry.ref().sourceRecord()));
 		List<RecordWork> works = new ArrayList<>();
@@ -201,7 +214,9 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		return works;
 	}
 
-	/** Under replace, owned copies that stay may have to change order (the planner tells). */
+	/**
+	 * Under replace, owned copies that stay may have to change order (the planner tells).
+	 */
 	private boolean replaceMayReorder(RecordWork work) {
 		return config.onExisting() == OnExisting.REPLACE && !work.kept.isEmpty();
 	}
@@ -212,7 +227,8 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 
 	private boolean needsWork(RecordWork work) {
 		if (config.onExisting() == OnExisting.REPLACE && work.item.cells().stream().anyMatch(SourceItem.Cell::empty)) {
-			return true; // the target cells paired with empty source cells must end up empty
+			return true; // the target cells paired with empty source cells must end up
+							// empty
 		}
 		if (reopenEarlierRuns || (work.item.attachments().isEmpty() && work.rows.isEmpty())) {
 			// a record without files comes here only when the ledger has rows for it
@@ -226,13 +242,17 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 				return true;
 			}
 			if (row.fileIndex() != attachment.fileIndex() && config.onExisting() == OnExisting.REPLACE) {
-				return true; // the source's files changed order: replace keeps the source's order
+				return true; // the source's files changed order: replace keeps the
+								// source's order
 			}
 		}
 		return !current.containsAll(work.rows.keySet());
 	}
 
-	/** Rows of one table that share a {@code rowKey} value cannot be paired: the record is skipped. */
+	/**
+	 * Rows of one table that share a {@code rowKey} value cannot be paired: the record is
+	 * skipped.
+	 */
 	private @Nullable String repeatedRowKey(SourceItem item) {
 		Map<String, List<SourceAttachment>> byTable = new LinkedHashMap<>();
 		for (SourceAttachment attachment : item.attachments()) {
@@ -255,11 +275,13 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		return null;
 	}
 
-	private void resolveTargets(List<RecordWork> works, ChunkOutcome outcome, NextChunkPrefetch.@Nullable Started early) {
+	private void resolveTargets(List<RecordWork> works, ChunkOutcome outcome,
+			NextChunkPrefetch.@Nullable Started early) {
 		Map<String, RecordWork> byKey = new LinkedHashMap<>();
 		for (RecordWork work : new ArrayList<>(works)) {
 			if (work.item.attachments().isEmpty() && work.rows.isEmpty()) {
-				continue; // only emptied under replace, and not when it shares its target (below)
+				continue; // only emptied under replace, and not when it shares its target
+							// (below)
 			}
 			RecordWork first = byKey.putIfAbsent(work.item.matchKey(), work);
 			if (first != null) {
@@ -282,8 +304,8 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 					? "no target record has " + config.match().target() + " = " + work.item.matchKey()
 					: found.size() + " target records have " + config.match().target() + " = " + work.item.matchKey();
 			if (found.isEmpty() && config.onMissingTarget() == OnMissingTarget.FAIL) {
-				throw new MissingTargetException("source record " + work.sourceRecord() + ": " + reason
-						+ " (onMissingTarget: fail)");
+				throw new MissingTargetException(
+						"source record " + work.sourceRecord() + ": " + reason + " (onMissingTarget: fail)");
 			}
 			outcome.skip(work.item.attachments(), null, reason);
 		}
@@ -310,7 +332,10 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 				+ " must be unique); only the first is migrated";
 	}
 
-	/** Intent rows for this target record, per update sent: applied ones become ATTACHED rows. */
+	/**
+	 * Intent rows for this target record, per update sent: applied ones become ATTACHED
+	 * rows.
+	 */
 	private void reconcile(RecordWork work, UpdateProof proof) {
 		Map<Long, List<LedgerEntry>> byRevision = work.rows.values()
 			.stream()
@@ -324,16 +349,19 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 				.toList();
 			if (proof.applied(work.target(), baseRevision, expected)) {
 				for (LedgerEntry row : intents) {
-					work.rows.put(row.ref(), new LedgerEntry(row.ref(), row.fileIndex(), row.sourceFileKey(),
-							row.sha256(), row.target(), row.intent(), LedgerStatus.ATTACHED, row.attempts(), null,
-							row.fingerprint()));
+					work.rows.put(row.ref(),
+							new LedgerEntry(row.ref(), row.fileIndex(), row.sourceFileKey(), row.sha256(), row.target(),
+									row.intent(), LedgerStatus.ATTACHED, row.attempts(), null, row.fingerprint()));
 					work.reconciled.add(row.ref());
 				}
 			}
 		});
 	}
 
-	/** For each attachment: attach it, keep the target's copy, or leave it as skipped; and what comes off. */
+	/**
+	 * For each attachment: attach it, keep the target's copy, or leave it as skipped; and
+	 * what comes off.
+	 */
 	private void decide(RecordWork work, ChunkOutcome outcome, List<SourceAttachment> toTransfer) {
 		KintoneRecord target = work.target();
 		Instant reuseAfter = clock.instant().minus(UPLOAD_KEY_REUSE_LIMIT);
@@ -348,7 +376,8 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 					&& Long.valueOf(target.id()).equals(row.targetRecord());
 			if (ours && row.status() == LedgerStatus.ATTACHED) {
 				if (!LedgerRows.sameSourceFile(row, attachment)) {
-					work.removals.add(row); // the source file changed under the same name and size
+					work.removals.add(row); // the source file changed under the same name
+											// and size
 				}
 				else if (!(reopenEarlierRuns && config.onExisting() == OnExisting.REPLACE)
 						&& UpdatePlanner.holdsCopy(target, attachment)) {
@@ -380,7 +409,8 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 			if (row.status() == LedgerStatus.ATTACHED && rows.sameTargetApp(row)
 					&& Long.valueOf(target.id()).equals(row.targetRecord())
 					&& mappedTargetFields.contains(row.targetField())) {
-				work.removals.add(row); // forgotten once the update that takes it off is applied
+				work.removals.add(row); // forgotten once the update that takes it off is
+										// applied
 			}
 			else {
 				outcome.forgotten.add(row.ref());
@@ -388,7 +418,10 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		}
 	}
 
-	/** Where the target holds several files like an owned copy, finds which one is ours by its bytes. */
+	/**
+	 * Where the target holds several files like an owned copy, finds which one is ours by
+	 * its bytes.
+	 */
 	private void locateCopies(RecordWork work, UpdateProof proof) {
 		for (SourceAttachment kept : work.kept) {
 			LedgerEntry row = work.rows.get(kept.ref());
@@ -412,7 +445,10 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		ChunkTransfers.Result result = transfers.run(toTransfer, early == null ? Map.of() : early.transfers(),
 				() -> ahead = prefetch == null ? null : prefetch.start());
 		for (RecordWork work : new ArrayList<>(works)) {
-			SourceAttachment failed = work.open.stream().filter(result.permanent()::containsKey).findFirst().orElse(null);
+			SourceAttachment failed = work.open.stream()
+				.filter(result.permanent()::containsKey)
+				.findFirst()
+				.orElse(null);
 			if (failed != null) {
 				outcome.skip(work.open, work.target().id(),
 						failed.file().name() + ": " + result.permanent().get(failed));
@@ -422,8 +458,8 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 			for (SourceAttachment attachment : work.open) {
 				TransferredFile moved = result.moved().get(attachment);
 				if (moved != null) {
-					work.pending.add(new PendingAttachment(attachment, moved.uploadKey(), moved.uploadedAt(),
-							moved.sha256()));
+					work.pending
+						.add(new PendingAttachment(attachment, moved.uploadKey(), moved.uploadedAt(), moved.sha256()));
 				}
 			}
 		}
@@ -481,7 +517,10 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		}
 	}
 
-	/** The update for the work's record is on the target: its attachments are attached, its removals done. */
+	/**
+	 * The update for the work's record is on the target: its attachments are attached,
+	 * its removals done.
+	 */
 	private void applied(RecordWork work, RecordPlan plan, ChunkOutcome outcome) {
 		for (RecordPlan.Planned planned : plan.planned()) {
 			outcome.attach(rows.attached(planned.pending(), plan.targetRecord(),
@@ -492,8 +531,9 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 	}
 
 	/**
-	 * After a revision conflict: a record whose update turns out applied (the conflict answered the
-	 * retry of an update whose answer was lost) is done; the others are planned again on the fresh record.
+	 * After a revision conflict: a record whose update turns out applied (the conflict
+	 * answered the retry of an update whose answer was lost) is done; the others are
+	 * planned again on the fresh record.
 	 */
 	private List<RecordWork> reread(List<RecordPlan> plans, Map<Long, RecordWork> byTarget, ChunkOutcome outcome,
 			UpdateProof proof) {
@@ -521,12 +561,14 @@ class TargetRecordWriter implements ItemWriter<SourceItem> {
 		return plan.planned().stream().map(planned -> {
 			SourceAttachment attachment = planned.pending().attachment();
 			return new UpdateProof.Expectation(attachment.mapping().to(), attachment.file().name(),
-					attachment.file().size(), planned.expectedCount(), planned.expectedTotal(), planned.pending().sha256());
+					attachment.file().size(), planned.expectedCount(), planned.expectedTotal(),
+					planned.pending().sha256());
 		}).toList();
 	}
 
 	private List<LedgerEntry> intents(RecordPlan plan) {
-		return plan.planned().stream()
+		return plan.planned()
+			.stream()
 			.map(planned -> rows.intent(planned.pending(), plan.targetRecord(), plan.baseRevision(),
 					planned.expectedCount(), planned.expectedTotal()))
 			.toList();

@@ -19,9 +19,9 @@ import io.kintonemigrator.kintone.UpdatedRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Measures how long each call of another client takes, so {@code plan} can estimate with the latency it saw
- * itself. Calls that write are refused: the planner must never send one. Does not close the client it wraps.
- * Thread-safe.
+ * Measures how long each call of another client takes, so {@code plan} can estimate with
+ * the latency it saw itself. Calls that write are refused: the planner must never send
+ * one. Does not close the client it wraps. Thread-safe.
  */
 final class TimedKintoneClient implements KintoneClient {
 

@@ -23,26 +23,30 @@ import io.kintonemigrator.ledger.LedgerEntry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the update of one target record from its current state, following {@code onExisting}.
- * A target FILE cell (a top-level field, or a FILE column in one row) holds files the job put
- * there ("owned": the ledger's ATTACHED rows, found on the target by name and size) and files
- * the user put there:
+ * Builds the update of one target record from its current state, following
+ * {@code onExisting}. A target FILE cell (a top-level field, or a FILE column in one row)
+ * holds files the job put there ("owned": the ledger's ATTACHED rows, found on the target
+ * by name and size) and files the user put there:
  * <ul>
- * <li>replace: the cell ends up with exactly the source cell's files, in source order: the owned
- * copies that stay ({@code kept}, sent with their own record keys) and the new uploads;</li>
- * <li>append: the cell keeps every file but the owned copies being removed, then gains the new
+ * <li>replace: the cell ends up with exactly the source cell's files, in source order:
+ * the owned copies that stay ({@code kept}, sent with their own record keys) and the new
  * uploads;</li>
- * <li>skip: like append while the cell holds no user file; a cell with user files is left alone
- * and its new attachments are skipped.</li>
+ * <li>append: the cell keeps every file but the owned copies being removed, then gains
+ * the new uploads;</li>
+ * <li>skip: like append while the cell holds no user file; a cell with user files is left
+ * alone and its new attachments are skipped.</li>
  * </ul>
- * Owned copies whose source file is gone ({@code removals}) are taken off whatever row of the
- * target column holds them, in every mode. With {@code replace}, a cell whose source cell has no
- * file ends up empty; a target row no source row pairs with keeps the user's files.
+ * Owned copies whose source file is gone ({@code removals}) are taken off whatever row of
+ * the target column holds them, in every mode. With {@code replace}, a cell whose source
+ * cell has no file ends up empty; a target row no source row pairs with keeps the user's
+ * files.
  *
- * <p>A SUBTABLE holding a mapped FILE column is sent whole: every row with its {@code id} and all
- * its writable values, the changed FILE values in place, because kintone deletes the rows an
- * update leaves out. Source rows pair with target rows through {@link RowPairing}; a source row
- * without a partner becomes a new row. Pure and thread-safe.
+ * <p>
+ * A SUBTABLE holding a mapped FILE column is sent whole: every row with its {@code id}
+ * and all its writable values, the changed FILE values in place, because kintone deletes
+ * the rows an update leaves out. Source rows pair with target rows through
+ * {@link RowPairing}; a source row without a partner becomes a new row. Pure and
+ * thread-safe.
  */
 final class UpdatePlanner {
 
@@ -57,9 +61,10 @@ final class UpdatePlanner {
 	}
 
 	/**
-	 * What goes to the target record: new uploads, owned copies that stay, owned copies to remove.
-	 * {@code copies} names the target file that is the owned copy where the target holds several of
-	 * the same name and size (found by content); elsewhere the first one is taken.
+	 * What goes to the target record: new uploads, owned copies that stay, owned copies
+	 * to remove. {@code copies} names the target file that is the owned copy where the
+	 * target holds several of the same name and size (found by content); elsewhere the
+	 * first one is taken.
 	 */
 	record Changes(List<PendingAttachment> pending, List<SourceAttachment> kept, List<LedgerEntry> removals,
 			Map<AttachmentRef, FileKey> copies, List<SourceItem.Cell> emptySourceCells) {
@@ -75,8 +80,9 @@ final class UpdatePlanner {
 	}
 
 	/**
-	 * Finds the cell that holds an owned copy of {@code attachment} on {@code target}: true when the
-	 * target still holds a file of its name and size where the attachment maps to.
+	 * Finds the cell that holds an owned copy of {@code attachment} on {@code target}:
+	 * true when the target still holds a file of its name and size where the attachment
+	 * maps to.
 	 */
 	static boolean holdsCopy(KintoneRecord target, SourceAttachment attachment) {
 		FieldPath to = attachment.mapping().to();
@@ -96,12 +102,12 @@ final class UpdatePlanner {
 		for (LedgerEntry removal : changes.removals()) {
 			FieldPath to = FieldPath.parse(Objects.requireNonNull(removal.targetField()));
 			if (to.inSubtable()) {
-				tables.computeIfAbsent(to.table(), code -> new Table(target.rows(code))).remove(to.field(), removal,
-						changes.copies().get(removal.ref()));
+				tables.computeIfAbsent(to.table(), code -> new Table(target.rows(code)))
+					.remove(to.field(), removal, changes.copies().get(removal.ref()));
 			}
 			else {
-				topLevel.computeIfAbsent(to.field(), code -> new Cell(target.files(code))).remove(removal,
-						changes.copies().get(removal.ref()));
+				topLevel.computeIfAbsent(to.field(), code -> new Cell(target.files(code)))
+					.remove(removal, changes.copies().get(removal.ref()));
 			}
 		}
 		if (onExisting == OnExisting.REPLACE) {
@@ -119,8 +125,8 @@ final class UpdatePlanner {
 		for (PendingAttachment item : changes.pending()) {
 			Cell cell = cellFor(target, item.attachment(), topLevel, tables);
 			if (onExisting == OnExisting.SKIP && cell.holdsUserFiles()) {
-				skipped.add(new RecordPlan.Skipped(item.attachment(),
-						"target field " + item.attachment().mapping().to() + " already holds files (onExisting: skip)"));
+				skipped.add(new RecordPlan.Skipped(item.attachment(), "target field " + item.attachment().mapping().to()
+						+ " already holds files (onExisting: skip)"));
 				continue;
 			}
 			cell.add(item);
@@ -157,13 +163,16 @@ final class UpdatePlanner {
 			Map<String, Table> tables) {
 		FieldPath to = attachment.mapping().to();
 		if (to.inSubtable()) {
-			return tables.computeIfAbsent(to.table(), code -> new Table(target.rows(code))).cellFor(attachment,
-					to.field());
+			return tables.computeIfAbsent(to.table(), code -> new Table(target.rows(code)))
+				.cellFor(attachment, to.field());
 		}
 		return topLevel.computeIfAbsent(to.field(), code -> new Cell(target.files(code)));
 	}
 
-	/** How many files named {@code name} with {@code size} bytes the field (a FILE column: all rows) holds now. */
+	/**
+	 * How many files named {@code name} with {@code size} bytes the field (a FILE column:
+	 * all rows) holds now.
+	 */
 	static int count(KintoneRecord target, FieldPath field, String name, long size) {
 		return (int) files(target, field).stream().filter(f -> f.name().equals(name) && f.size() == size).count();
 	}
@@ -194,12 +203,18 @@ final class UpdatePlanner {
 
 	}
 
-	/** One FILE value being rebuilt: its files now, which of them are owned, and the files it gains. */
+	/**
+	 * One FILE value being rebuilt: its files now, which of them are owned, and the files
+	 * it gains.
+	 */
 	private static final class Cell {
 
 		private final List<Entry> existing = new ArrayList<>();
 
-		/** Existing files found to be owned copies that stay, by the source position they stand for. */
+		/**
+		 * Existing files found to be owned copies that stay, by the source position they
+		 * stand for.
+		 */
 		private final Map<Entry, Integer> kept = new LinkedHashMap<>();
 
 		/** Existing files found to be owned copies to remove. */
@@ -236,7 +251,10 @@ final class UpdatePlanner {
 					new Entry(item.uploadKey(), item.attachment().file().name(), item.attachment().file().size())));
 		}
 
-		/** The file of that name and size not yet claimed: the one with {@code key} when given, else the first. */
+		/**
+		 * The file of that name and size not yet claimed: the one with {@code key} when
+		 * given, else the first.
+		 */
 		private @Nullable Entry unclaimed(String name, long size, @Nullable FileKey key) {
 			for (Entry entry : existing) {
 				if (entry.name().equals(name) && entry.size() == size && (key == null || key.equals(entry.key()))
@@ -255,7 +273,10 @@ final class UpdatePlanner {
 			return existing.stream().anyMatch(entry -> !kept.containsKey(entry) && !removed.contains(entry));
 		}
 
-		/** Whether the cell changes; under replace also when its owned copies only change order. */
+		/**
+		 * Whether the cell changes; under replace also when its owned copies only change
+		 * order.
+		 */
 		boolean touched(OnExisting mode) {
 			if (!added.isEmpty() || !removed.isEmpty() || (emptied && !existing.isEmpty())) {
 				return true;
@@ -309,7 +330,10 @@ final class UpdatePlanner {
 			return row.cell(column);
 		}
 
-		/** replace: the FILE column of the row paired with an empty source cell ends up empty. */
+		/**
+		 * replace: the FILE column of the row paired with an empty source cell ends up
+		 * empty.
+		 */
 		void empty(SourceItem.Cell source, String column) {
 			int index = pairing.partnerOf(source.mapping().rowKey(), source.rowIndex(), source.rowKeyValue());
 			if (index >= 0) {

@@ -15,26 +15,30 @@ import io.kintonemigrator.kintone.KintoneRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tells whether kintone applied an update the job sent but never heard the answer of: a restart
- * finding INTENT rows, or a revision conflict that may answer the retry of an update kintone had
- * applied. kintone applies an update to a record whole or not at all, so the answer is given per
- * record, from what the record holds now:
+ * Tells whether kintone applied an update the job sent but never heard the answer of: a
+ * restart finding INTENT rows, or a revision conflict that may answer the retry of an
+ * update kintone had applied. kintone applies an update to a record whole or not at all,
+ * so the answer is given per record, from what the record holds now:
  * <ul>
  * <li>the revision has not moved: not applied;</li>
- * <li>{@code append} and {@code skip}: every target field holds at least as many files of each
- * carried attachment's name and size as the update would leave there;</li>
- * <li>{@code replace}: every target field holds exactly as many such files and exactly as many
- * files in all as the update would leave there, and one of them has the SHA-256 of the bytes sent
- * (downloaded to tell a file the target held before, of the same name and size, from ours).</li>
+ * <li>{@code append} and {@code skip}: every target field holds at least as many files of
+ * each carried attachment's name and size as the update would leave there;</li>
+ * <li>{@code replace}: every target field holds exactly as many such files and exactly as
+ * many files in all as the update would leave there, and one of them has the SHA-256 of
+ * the bytes sent (downloaded to tell a file the target held before, of the same name and
+ * size, from ours).</li>
  * </ul>
- * A user's edit that moved the revision instead of our update leaves the target field as it was,
- * so it fails these tests unless the field already held exactly what the update would write, in
- * which case there is nothing left to do either. It also tells the job's copy of a file from a
- * user's file of the same name and size ({@link #copyOf}). Not thread-safe; one instance per chunk.
+ * A user's edit that moved the revision instead of our update leaves the target field as
+ * it was, so it fails these tests unless the field already held exactly what the update
+ * would write, in which case there is nothing left to do either. It also tells the job's
+ * copy of a file from a user's file of the same name and size ({@link #copyOf}). Not
+ * thread-safe; one instance per chunk.
  */
 final class UpdateProof {
 
-	/** What one carried attachment leaves in its target field once the update is applied. */
+	/**
+	 * What one carried attachment leaves in its target field once the update is applied.
+	 */
 	record Expectation(FieldPath field, String name, long size, int expectedCount, @Nullable Integer expectedTotal,
 			@Nullable String sha256) {
 	}
@@ -77,9 +81,9 @@ final class UpdateProof {
 	}
 
 	/**
-	 * The target file that is the job's copy of a file of this name, size and content, where the
-	 * field holds several of that name and size (downloaded to tell them apart); null when it
-	 * holds at most one, or none has these bytes.
+	 * The target file that is the job's copy of a file of this name, size and content,
+	 * where the field holds several of that name and size (downloaded to tell them
+	 * apart); null when it holds at most one, or none has these bytes.
 	 */
 	@Nullable FileKey copyOf(KintoneRecord now, FieldPath field, String name, long size, @Nullable String sha256) {
 		List<FileInfo> candidates = UpdatePlanner.files(now, field)
@@ -89,7 +93,10 @@ final class UpdateProof {
 		if (candidates.size() < 2 || sha256 == null) {
 			return null;
 		}
-		return candidates.stream().filter(file -> sha256.equals(sha256(file))).map(FileInfo::fileKey).findFirst()
+		return candidates.stream()
+			.filter(file -> sha256.equals(sha256(file)))
+			.map(FileInfo::fileKey)
+			.findFirst()
 			.orElse(null);
 	}
 

@@ -12,10 +12,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The source query of an incremental run: the job's own {@code query} ANDed with
- * {@code <UPDATED_TIME field> >= "since"}. The field's code is read from the form by its type
- * (UPDATED_TIME), because it differs by the domain's language (更新日時 in Japanese, "Updated
- * datetime" in English) and administrators may rename it. kintone compares date-times at minute
- * precision, so {@code since} is truncated to the minute (never later than asked). Pure.
+ * {@code <UPDATED_TIME field> >= "since"}. The field's code is read from the form by its
+ * type (UPDATED_TIME), because it differs by the domain's language (更新日時 in Japanese,
+ * "Updated datetime" in English) and administrators may rename it. kintone compares
+ * date-times at minute precision, so {@code since} is truncated to the minute (never
+ * later than asked). Pure.
  */
 final class UpdatedSince {
 

@@ -8,11 +8,12 @@ import io.github.resilience4j.core.functions.Either;
 /**
  * Waits out a busy domain: while an attempt is answered 429 (see
  * {@link TransientFailures#isBusyDomain}), it waits as {@link KintoneBackoff} says (a
- * {@code Retry-After} wins) and tries again, for as long as {@code maxBusyWait} allows since the first
- * 429 of the operation; the wait that would end past that is not started and the last 429 is thrown.
- * A busy domain is bounded by time, not by a count of attempts: a neighbour's batch may keep a domain
- * full for minutes, and the answer to that is to slow down, not to fail. Any other outcome returns or
- * is thrown at once. An interrupted wait throws the last 429 with the interrupt flag set again.
+ * {@code Retry-After} wins) and tries again, for as long as {@code maxBusyWait} allows
+ * since the first 429 of the operation; the wait that would end past that is not started
+ * and the last 429 is thrown. A busy domain is bounded by time, not by a count of
+ * attempts: a neighbour's batch may keep a domain full for minutes, and the answer to
+ * that is to slow down, not to fail. Any other outcome returns or is thrown at once. An
+ * interrupted wait throws the last 429 with the interrupt flag set again.
  */
 final class BusyDomainRetry {
 

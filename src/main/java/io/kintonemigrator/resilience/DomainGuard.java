@@ -22,14 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one set of Retry, CircuitBreaker, busy-domain retry, RateLimiter and adaptive concurrency
- * limit of a kintone domain, shared by every client on that domain, composed as
- * Retry(CircuitBreaker(BusyDomainRetry(RateLimiter(AdaptiveConcurrencyLimit(call))))): every attempt
- * takes a rate permit and holds a concurrency slot only while it runs; the domain's
- * {@code X-ConcurrencyLimit-*} report of each attempt adapts the limit; a 429 lowers it and is
- * waited out below the circuit, so a busy domain slows us down but never opens the circuit nor uses
- * up the attempts. Retries, rejections and circuit changes are logged with running counts.
- * Thread-safe.
+ * The one set of Retry, CircuitBreaker, busy-domain retry, RateLimiter and adaptive
+ * concurrency limit of a kintone domain, shared by every client on that domain, composed
+ * as Retry(CircuitBreaker(BusyDomainRetry(RateLimiter(AdaptiveConcurrencyLimit(call))))):
+ * every attempt takes a rate permit and holds a concurrency slot only while it runs; the
+ * domain's {@code X-ConcurrencyLimit-*} report of each attempt adapts the limit; a 429
+ * lowers it and is waited out below the circuit, so a busy domain slows us down but never
+ * opens the circuit nor uses up the attempts. Retries, rejections and circuit changes are
+ * logged with running counts. Thread-safe.
  */
 final class DomainGuard {
 
@@ -69,23 +69,29 @@ final class DomainGuard {
 				(busyAnswers, wait, failure) -> {
 					busyRetries.increment();
 					retries.increment();
-					log.warn("kintone {}: domain busy, try {} of this call waits {} ms, concurrency now {} of {} "
-							+ "({} retries on this domain so far): {}", domain, busyAnswers, wait.toMillis(),
-							concurrency.limit(), settings.maxConcurrentCalls(), retries.sum(), describe(failure));
+					log.warn(
+							"kintone {}: domain busy, try {} of this call waits {} ms, concurrency now {} of {} "
+									+ "({} retries on this domain so far): {}",
+							domain, busyAnswers, wait.toMillis(), concurrency.limit(), settings.maxConcurrentCalls(),
+							retries.sum(), describe(failure));
 				});
 		logEvents(settings);
 	}
 
-	/** Runs one whole operation; a retried attempt calls {@code operation} again from the start. */
+	/**
+	 * Runs one whole operation; a retried attempt calls {@code operation} again from the
+	 * start.
+	 */
 	<T> T call(String operation, Supplier<T> call) {
 		return call(operation, call, null);
 	}
 
 	/**
-	 * Runs one whole operation; a retried attempt calls {@code operation} again from the start.
-	 * @param usage read after each attempt, while it still holds its slot: the domain's last
-	 * {@code X-ConcurrencyLimit-Limit/Running} report (normally the attempt's own answer) and how many
-	 * of the running requests were ours
+	 * Runs one whole operation; a retried attempt calls {@code operation} again from the
+	 * start.
+	 * @param usage read after each attempt, while it still holds its slot: the domain's
+	 * last {@code X-ConcurrencyLimit-Limit/Running} report (normally the attempt's own
+	 * answer) and how many of the running requests were ours
 	 */
 	<T> T call(String operation, Supplier<T> call, @Nullable Supplier<ApiUsage> usage) {
 		Supplier<T> guarded = inSlot(call, usage);
@@ -98,11 +104,13 @@ final class DomainGuard {
 			return guarded.get();
 		}
 		catch (CallNotPermittedException ex) {
-			throw new KintoneRejectedException(operation, "the circuit for " + domain + " is open after repeated failures", ex);
+			throw new KintoneRejectedException(operation,
+					"the circuit for " + domain + " is open after repeated failures", ex);
 		}
 		catch (NoFreeSlotException ex) {
-			throw new KintoneRejectedException(operation, "no free slot among " + ex.limit + " concurrent calls to "
-					+ domain + " within " + maxWaitForSlot, ex);
+			throw new KintoneRejectedException(operation,
+					"no free slot among " + ex.limit + " concurrent calls to " + domain + " within " + maxWaitForSlot,
+					ex);
 		}
 		catch (RequestNotPermitted ex) {
 			throw new KintoneRejectedException(operation, "no rate permit for " + domain + " within "
@@ -110,7 +118,10 @@ final class DomainGuard {
 		}
 	}
 
-	/** Holds a slot of the adaptive limit for one attempt, and adapts the limit to its answer. */
+	/**
+	 * Holds a slot of the adaptive limit for one attempt, and adapts the limit to its
+	 * answer.
+	 */
 	private <T> Supplier<T> inSlot(Supplier<T> call, @Nullable Supplier<ApiUsage> usage) {
 		return () -> {
 			if (!concurrency.acquire(maxWaitForSlot)) {
@@ -150,7 +161,10 @@ final class DomainGuard {
 		return domain;
 	}
 
-	/** Retry attempts made on this domain so far (each attempt after the first counts once, busy-domain ones too). */
+	/**
+	 * Retry attempts made on this domain so far (each attempt after the first counts
+	 * once, busy-domain ones too).
+	 */
 	long retries() {
 		return retries.sum();
 	}
@@ -196,9 +210,11 @@ final class DomainGuard {
 			.automaticTransitionFromOpenToHalfOpenEnabled(false)
 			// our own limits refusing a call say nothing about the domain's health
 			.ignoreExceptions(NoFreeSlotException.class, RequestNotPermitted.class)
-			// a busy domain (429 left after waiting maxBusyWait) is a reason to slow down, not a broken domain
+			// a busy domain (429 left after waiting maxBusyWait) is a reason to slow
+			// down, not a broken domain
 			.ignoreException(TransientFailures::isBusyDomain)
-			// a permanent error (404, validation) is a healthy answer; only transient failures count
+			// a permanent error (404, validation) is a healthy answer; only transient
+			// failures count
 			.recordException(TransientFailures::isTransientKintoneFailure)
 			.build();
 	}
@@ -216,24 +232,25 @@ final class DomainGuard {
 	private void logEvents(ResilienceSettings settings) {
 		retry.getEventPublisher().onRetry(event -> {
 			retries.increment();
-			log.warn("kintone {}: attempt {} of {} failed, next in {} ms ({} retries on this domain so far): {}", domain,
-					event.getNumberOfRetryAttempts(), settings.maxAttempts(), event.getWaitInterval().toMillis(),
-					retries.sum(), describe(event.getLastThrowable()));
+			log.warn("kintone {}: attempt {} of {} failed, next in {} ms ({} retries on this domain so far): {}",
+					domain, event.getNumberOfRetryAttempts(), settings.maxAttempts(),
+					event.getWaitInterval().toMillis(), retries.sum(), describe(event.getLastThrowable()));
 		});
 		retry.getEventPublisher().onError(event -> {
 			givenUp.increment();
-			log.warn("kintone {}: giving up after {} attempts ({} operations given up on this domain so far): {}", domain,
-					event.getNumberOfRetryAttempts(), givenUp.sum(), describe(event.getLastThrowable()));
+			log.warn("kintone {}: giving up after {} attempts ({} operations given up on this domain so far): {}",
+					domain, event.getNumberOfRetryAttempts(), givenUp.sum(), describe(event.getLastThrowable()));
 		});
 		rateLimiter.getEventPublisher().onFailure(event -> {
 			rejected.increment();
 			log.warn("kintone {}: call refused, no rate permit within {} ({} refused so far)", domain,
 					settings.maxWaitForPermit(), rejected.sum());
 		});
-		circuitBreaker.getEventPublisher().onStateTransition(event -> log.warn(
-				"kintone {}: circuit {} (failure rate {}%, {} calls refused while open so far)", domain,
-				event.getStateTransition(), circuitBreaker.getMetrics().getFailureRate(),
-				circuitBreaker.getMetrics().getNumberOfNotPermittedCalls()));
+		circuitBreaker.getEventPublisher()
+			.onStateTransition(
+					event -> log.warn("kintone {}: circuit {} (failure rate {}%, {} calls refused while open so far)",
+							domain, event.getStateTransition(), circuitBreaker.getMetrics().getFailureRate(),
+							circuitBreaker.getMetrics().getNumberOfNotPermittedCalls()));
 	}
 
 	private static String describe(Throwable failure) {

@@ -3,42 +3,52 @@ package io.kintonemigrator.resilience;
 import java.time.Duration;
 
 /**
- * How hard we may press one kintone domain, and how we back off. kintone allows 100 concurrent
- * requests per domain, shared with every human user of it, so the defaults are conservative:
- * at most 4 calls in flight (adapted down to 2 while the domain is busy, keeping 20 of its slots
- * free for others) and 5 requests per second per domain, 6 attempts with exponential backoff from
- * 1 s to 60 s (multiplier 2, jitter 0.5), a server's {@code Retry-After} honoured up to 5 minutes,
- * a busy domain (a 429, or no free slot of ours) waited for up to 30 minutes, and a circuit that
- * opens for 30 s when half of the last 20 calls (at least 10) failed transiently.
+ * How hard we may press one kintone domain, and how we back off. kintone allows 100
+ * concurrent requests per domain, shared with every human user of it, so the defaults are
+ * conservative: at most 4 calls in flight (adapted down to 2 while the domain is busy,
+ * keeping 20 of its slots free for others) and 5 requests per second per domain, 6
+ * attempts with exponential backoff from 1 s to 60 s (multiplier 2, jitter 0.5), a
+ * server's {@code Retry-After} honoured up to 5 minutes, a busy domain (a 429, or no free
+ * slot of ours) waited for up to 30 minutes, and a circuit that opens for 30 s when half
+ * of the last 20 calls (at least 10) failed transiently.
  *
- * @param maxConcurrentCalls the most calls in flight per domain ({@code limits.concurrency}), 1..100
- * @param minConcurrentCalls the fewest calls in flight the adaptive limit goes down to, 1..100 (taken as
- * {@code maxConcurrentCalls} when greater; equal to it, the limit does not adapt)
- * @param domainHeadroom slots of the domain's concurrency limit to leave free for its other clients,
- * 0..99 ({@code limits.domainHeadroom}); see {@link AdaptiveConcurrencyLimit}
- * @param maxWaitForSlot how long a call waits for a free slot before it is refused (as long as a busy
- * domain is waited for by default: a busy domain may hold the limit at its floor for a while)
- * @param requestsPerSecond request starts per second per domain (each attempt counts), &gt; 0
+ * @param maxConcurrentCalls the most calls in flight per domain
+ * ({@code limits.concurrency}), 1..100
+ * @param minConcurrentCalls the fewest calls in flight the adaptive limit goes down to,
+ * 1..100 (taken as {@code maxConcurrentCalls} when greater; equal to it, the limit does
+ * not adapt)
+ * @param domainHeadroom slots of the domain's concurrency limit to leave free for its
+ * other clients, 0..99 ({@code limits.domainHeadroom}); see
+ * {@link AdaptiveConcurrencyLimit}
+ * @param maxWaitForSlot how long a call waits for a free slot before it is refused (as
+ * long as a busy domain is waited for by default: a busy domain may hold the limit at its
+ * floor for a while)
+ * @param requestsPerSecond request starts per second per domain (each attempt counts),
+ * &gt; 0
  * @param maxWaitForPermit how long a call waits for the rate limiter before it is refused
  * @param maxAttempts attempts per operation including the first, 1..20
  * @param initialBackoff wait before the second attempt
  * @param maxBackoff cap on any computed wait
  * @param multiplier growth of the wait per attempt, &ge; 1
- * @param jitter 0..1: each wait is drawn uniformly from {@code [wait * (1 - jitter), wait]}
+ * @param jitter 0..1: each wait is drawn uniformly from
+ * {@code [wait * (1 - jitter), wait]}
  * @param maxRetryAfter cap on a server's {@code Retry-After}
- * @param maxBusyWait how long one operation keeps trying while the domain answers 429 (busy); these
- * tries do not count against {@code maxAttempts} nor the circuit
- * @param failureRateThreshold percentage of transient failures that opens the circuit, 1..100
+ * @param maxBusyWait how long one operation keeps trying while the domain answers 429
+ * (busy); these tries do not count against {@code maxAttempts} nor the circuit
+ * @param failureRateThreshold percentage of transient failures that opens the circuit,
+ * 1..100
  * @param slidingWindowSize calls the failure rate is computed over
- * @param minimumNumberOfCalls calls needed before the failure rate counts, 1..slidingWindowSize
- * @param openStateWait how long an open circuit refuses calls before it lets a few through
+ * @param minimumNumberOfCalls calls needed before the failure rate counts,
+ * 1..slidingWindowSize
+ * @param openStateWait how long an open circuit refuses calls before it lets a few
+ * through
  * @param permittedCallsInHalfOpenState trial calls of a half-open circuit
  */
 public record ResilienceSettings(int maxConcurrentCalls, int minConcurrentCalls, int domainHeadroom,
-		Duration maxWaitForSlot, double requestsPerSecond,
-		Duration maxWaitForPermit, int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier,
-		double jitter, Duration maxRetryAfter, Duration maxBusyWait, float failureRateThreshold, int slidingWindowSize,
-		int minimumNumberOfCalls, Duration openStateWait, int permittedCallsInHalfOpenState) {
+		Duration maxWaitForSlot, double requestsPerSecond, Duration maxWaitForPermit, int maxAttempts,
+		Duration initialBackoff, Duration maxBackoff, double multiplier, double jitter, Duration maxRetryAfter,
+		Duration maxBusyWait, float failureRateThreshold, int slidingWindowSize, int minimumNumberOfCalls,
+		Duration openStateWait, int permittedCallsInHalfOpenState) {
 
 	public ResilienceSettings {
 		check(maxConcurrentCalls >= 1 && maxConcurrentCalls <= 100, "maxConcurrentCalls", maxConcurrentCalls,
@@ -70,8 +80,8 @@ public record ResilienceSettings(int maxConcurrentCalls, int minConcurrentCalls,
 	/** The conservative defaults described above. */
 	public static ResilienceSettings defaults() {
 		return new ResilienceSettings(4, 2, 20, Duration.ofMinutes(30), 5, Duration.ofMinutes(5), 6,
-				Duration.ofSeconds(1), Duration.ofSeconds(60), 2.0, 0.5, Duration.ofMinutes(5), Duration.ofMinutes(30), 50,
-				20, 10, Duration.ofSeconds(30), 3);
+				Duration.ofSeconds(1), Duration.ofSeconds(60), 2.0, 0.5, Duration.ofMinutes(5), Duration.ofMinutes(30),
+				50, 20, 10, Duration.ofSeconds(30), 3);
 	}
 
 	/** A builder starting from {@link #defaults()}. */
@@ -185,7 +195,10 @@ public record ResilienceSettings(int maxConcurrentCalls, int minConcurrentCalls,
 			return this;
 		}
 
-		/** Sets the first wait and the cap; use small values in tests so they run in milliseconds. */
+		/**
+		 * Sets the first wait and the cap; use small values in tests so they run in
+		 * milliseconds.
+		 */
 		public Builder backoff(Duration initial, Duration max) {
 			initialBackoff = initial;
 			maxBackoff = max;
@@ -212,7 +225,10 @@ public record ResilienceSettings(int maxConcurrentCalls, int minConcurrentCalls,
 			return this;
 		}
 
-		/** The circuit opens when {@code failureRatePercent} of the last {@code window} calls (at least {@code minimumCalls}) failed. */
+		/**
+		 * The circuit opens when {@code failureRatePercent} of the last {@code window}
+		 * calls (at least {@code minimumCalls}) failed.
+		 */
 		public Builder circuitBreaker(float failureRatePercent, int window, int minimumCalls) {
 			failureRateThreshold = failureRatePercent;
 			slidingWindowSize = window;
@@ -233,8 +249,8 @@ public record ResilienceSettings(int maxConcurrentCalls, int minConcurrentCalls,
 		public ResilienceSettings build() {
 			return new ResilienceSettings(maxConcurrentCalls, minConcurrentCalls, domainHeadroom, maxWaitForSlot,
 					requestsPerSecond, maxWaitForPermit, maxAttempts, initialBackoff, maxBackoff, multiplier, jitter,
-					maxRetryAfter, maxBusyWait, failureRateThreshold, slidingWindowSize, minimumNumberOfCalls, openStateWait,
-					permittedCallsInHalfOpenState);
+					maxRetryAfter, maxBusyWait, failureRateThreshold, slidingWindowSize, minimumNumberOfCalls,
+					openStateWait, permittedCallsInHalfOpenState);
 		}
 
 	}

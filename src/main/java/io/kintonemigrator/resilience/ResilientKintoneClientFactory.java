@@ -17,14 +17,16 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Opens {@link ResilientKintoneClient}s around the clients of another factory. It keeps ONE set of
- * Retry, CircuitBreaker, RateLimiter and adaptive concurrency limit per kintone domain (the base
- * URL's host and port), so a source and a target app on the same domain share that domain's
- * concurrency and rate budget. Each set is named after its domain, and the usual Resilience4j meters
- * ({@code resilience4j.retry.calls}, {@code resilience4j.circuitbreaker.state},
- * {@code resilience4j.ratelimiter.waiting_threads}, ...) and ours ({@code kintone.concurrency.limit},
- * {@code kintone.concurrency.max}, {@code kintone.concurrency.in.flight}, {@code kintone.busy.retries})
- * are published on the given registry, tagged {@code name=<domain>}. Thread-safe.
+ * Opens {@link ResilientKintoneClient}s around the clients of another factory. It keeps
+ * ONE set of Retry, CircuitBreaker, RateLimiter and adaptive concurrency limit per
+ * kintone domain (the base URL's host and port), so a source and a target app on the same
+ * domain share that domain's concurrency and rate budget. Each set is named after its
+ * domain, and the usual Resilience4j meters ({@code resilience4j.retry.calls},
+ * {@code resilience4j.circuitbreaker.state},
+ * {@code resilience4j.ratelimiter.waiting_threads}, ...) and ours
+ * ({@code kintone.concurrency.limit}, {@code kintone.concurrency.max},
+ * {@code kintone.concurrency.in.flight}, {@code kintone.busy.retries}) are published on
+ * the given registry, tagged {@code name=<domain>}. Thread-safe.
  */
 public final class ResilientKintoneClientFactory implements KintoneClientFactory {
 
@@ -57,8 +59,9 @@ public final class ResilientKintoneClientFactory implements KintoneClientFactory
 	}
 
 	/**
-	 * Retry attempts this factory's clients made so far, on all domains: every attempt after the
-	 * first of an operation counts once (Resilience4j's {@code onRetry} events). Thread-safe.
+	 * Retry attempts this factory's clients made so far, on all domains: every attempt
+	 * after the first of an operation counts once (Resilience4j's {@code onRetry}
+	 * events). Thread-safe.
 	 */
 	public long retries() {
 		return domains.values().stream().mapToLong(DomainGuard::retries).sum();
@@ -66,7 +69,9 @@ public final class ResilientKintoneClientFactory implements KintoneClientFactory
 
 	/** Each domain's concurrency now, in domain order. Thread-safe. */
 	public List<ConcurrencyLevel> concurrency() {
-		return domains.values().stream().map(ResilientKintoneClientFactory::level)
+		return domains.values()
+			.stream()
+			.map(ResilientKintoneClientFactory::level)
 			.sorted(Comparator.comparing(ConcurrencyLevel::domain))
 			.toList();
 	}
@@ -102,7 +107,10 @@ public final class ResilientKintoneClientFactory implements KintoneClientFactory
 		return settings;
 	}
 
-	/** {@code host[:port]} of the base URL, lower case; the port only when it is not the scheme's default. */
+	/**
+	 * {@code host[:port]} of the base URL, lower case; the port only when it is not the
+	 * scheme's default.
+	 */
 	static String domainOf(KintoneConnection connection) {
 		var uri = connection.baseUrl();
 		String host = uri.getHost() == null ? String.valueOf(uri) : uri.getHost().toLowerCase(Locale.ROOT);

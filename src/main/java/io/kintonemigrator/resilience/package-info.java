@@ -1,6 +1,7 @@
 /**
- * Retry(CircuitBreaker(BusyDomainRetry(RateLimiter(AdaptiveConcurrencyLimit(call))))) around whole kintone
- * operations, per domain: the concurrency adapts to how busy the domain is.
+ * Retry(CircuitBreaker(BusyDomainRetry(RateLimiter(AdaptiveConcurrencyLimit(call)))))
+ * around whole kintone operations, per domain: the concurrency adapts to how busy the
+ * domain is.
  */
 @NullMarked
 package io.kintonemigrator.resilience;

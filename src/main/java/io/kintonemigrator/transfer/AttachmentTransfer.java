@@ -15,14 +15,16 @@ import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.KintoneClient;
 
 /**
- * Moves one attachment from the source app to the target domain: streams the download to a
- * private temp file (hashing it on the way), streams that file up, and returns the new upload
- * key. No file is ever held in memory, and the temp file is deleted whatever happens.
+ * Moves one attachment from the source app to the target domain: streams the download to
+ * a private temp file (hashing it on the way), streams that file up, and returns the new
+ * upload key. No file is ever held in memory, and the temp file is deleted whatever
+ * happens.
  *
- * <p>Temp files live in a per-run directory readable only by the owner (0700, files 0600 where
- * the file system has POSIX permissions); {@link #close()} deletes the directory. Retries are the
- * clients' business (the resilience layer retries a whole download or upload). Thread-safe: any
- * number of transfers may run at once.
+ * <p>
+ * Temp files live in a per-run directory readable only by the owner (0700, files 0600
+ * where the file system has POSIX permissions); {@link #close()} deletes the directory.
+ * Retries are the clients' business (the resilience layer retries a whole download or
+ * upload). Thread-safe: any number of transfers may run at once.
  */
 public final class AttachmentTransfer implements AutoCloseable {
 
@@ -50,9 +52,9 @@ public final class AttachmentTransfer implements AutoCloseable {
 	}
 
 	/**
-	 * Opens a transfer with a fresh private work directory under {@code parent} (created 0700 if
-	 * needed), after removing the work directories that runs which are no longer alive left there
-	 * (a killed process cannot clean up; see {@link WorkDirectory}).
+	 * Opens a transfer with a fresh private work directory under {@code parent} (created
+	 * 0700 if needed), after removing the work directories that runs which are no longer
+	 * alive left there (a killed process cannot clean up; see {@link WorkDirectory}).
 	 */
 	public static AttachmentTransfer open(KintoneClient source, KintoneClient target, Path parent, Clock clock) {
 		return new AttachmentTransfer(source, target, WorkDirectory.create(parent), clock);
@@ -60,9 +62,12 @@ public final class AttachmentTransfer implements AutoCloseable {
 
 	/**
 	 * Downloads {@code file} from the source and uploads it to the target.
-	 * @throws AttachmentTooLargeException if the file is over {@link #MAX_FILE_SIZE} (nothing is sent)
-	 * @throws UnsendableFileNameException if the name would not arrive unchanged (nothing is sent)
-	 * @throws UncheckedIOException if the work directory cannot take the file (disk full, not writable)
+	 * @throws AttachmentTooLargeException if the file is over {@link #MAX_FILE_SIZE}
+	 * (nothing is sent)
+	 * @throws UnsendableFileNameException if the name would not arrive unchanged (nothing
+	 * is sent)
+	 * @throws UncheckedIOException if the work directory cannot take the file (disk full,
+	 * not writable)
 	 * @throws io.kintonemigrator.kintone.KintoneException as the clients raise it
 	 */
 	public TransferredFile transfer(FileInfo file) {
@@ -113,7 +118,10 @@ public final class AttachmentTransfer implements AutoCloseable {
 		}
 	}
 
-	/** The work directory cannot take the file: one line that says where and what to do; the run fails, restartable. */
+	/**
+	 * The work directory cannot take the file: one line that says where and what to do;
+	 * the run fails, restartable.
+	 */
 	private UncheckedIOException localDiskProblem(UncheckedIOException ex) {
 		IOException cause = ex.getCause();
 		return new UncheckedIOException("cannot write temp files in " + workDir.getParent() + " ("

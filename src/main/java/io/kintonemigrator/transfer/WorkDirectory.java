@@ -21,13 +21,14 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * One run's private temp directory ({@code transfer-*}, 0700) under the configured work directory,
- * holding an OS lock on its sibling {@code transfer-*.lock} file for as long as the run lives. The OS releases that
- * lock when the process dies however it dies (SIGKILL included), so at the next start
- * {@link #create} can tell the directories of dead runs from those of runs still going (another
- * job on the same machine) and deletes only the former, with whatever partial downloads they hold.
- * A directory without a lock file (a run killed between creating it and locking it) is removed
- * once it is older than {@link #UNLOCKED_GRACE}.
+ * One run's private temp directory ({@code transfer-*}, 0700) under the configured work
+ * directory, holding an OS lock on its sibling {@code transfer-*.lock} file for as long
+ * as the run lives. The OS releases that lock when the process dies however it dies
+ * (SIGKILL included), so at the next start {@link #create} can tell the directories of
+ * dead runs from those of runs still going (another job on the same machine) and deletes
+ * only the former, with whatever partial downloads they hold. A directory without a lock
+ * file (a run killed between creating it and locking it) is removed once it is older than
+ * {@link #UNLOCKED_GRACE}.
  */
 final class WorkDirectory {
 
@@ -70,7 +71,8 @@ final class WorkDirectory {
 					: Files.createTempDirectory(parent, PREFIX);
 			Path lockFile = lockFileOf(dir);
 			FileChannel channel = POSIX
-					? FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+					? FileChannel.open(lockFile,
+							java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
 							AttachmentTransfer.permissions("rw-------"))
 					: FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 			FileLock lock = channel.tryLock();
@@ -107,7 +109,10 @@ final class WorkDirectory {
 		return dir.resolveSibling(dir.getFileName() + LOCK_SUFFIX);
 	}
 
-	/** Deletes the {@code transfer-*} directories of runs that are no longer alive; returns how many. */
+	/**
+	 * Deletes the {@code transfer-*} directories of runs that are no longer alive;
+	 * returns how many.
+	 */
 	static int sweep(Path parent) throws IOException {
 		int swept = 0;
 		try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent, PREFIX + "*")) {
@@ -126,7 +131,8 @@ final class WorkDirectory {
 		Path lockFile = lockFileOf(dir);
 		try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
 			FileLock lock = channel.tryLock();
-			// held by a live process: in use; otherwise the owner died (closing the channel drops our lock)
+			// held by a live process: in use; otherwise the owner died (closing the
+			// channel drops our lock)
 			return lock != null;
 		}
 		catch (OverlappingFileLockException ex) {

@@ -79,8 +79,8 @@ class JobConfigLoaderTests {
 			.limits()
 			.domainHeadroom()).isZero();
 
-		JobConfigException ex = catchThrowableOfType(JobConfigException.class,
-				() -> loader.parse(VALID.replace("  concurrency: 8", "  concurrency: 8\n  domainHeadroom: 100"), "job.yml"));
+		JobConfigException ex = catchThrowableOfType(JobConfigException.class, () -> loader
+			.parse(VALID.replace("  concurrency: 8", "  concurrency: 8\n  domainHeadroom: 100"), "job.yml"));
 
 		assertThat(ex.problems()).containsExactly("job.yml: limits.domainHeadroom: must be 0..99 (concurrent requests "
 				+ "of the domain's 100 left free for its other users), was 100");

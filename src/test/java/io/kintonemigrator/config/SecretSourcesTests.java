@@ -17,7 +17,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Secrets from files ({@code apiTokenFile}, {@code passwordFile}) and the transport rules for base URLs. */
+/**
+ * Secrets from files ({@code apiTokenFile}, {@code passwordFile}) and the transport rules
+ * for base URLs.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretSourcesTests {
 
@@ -51,13 +54,14 @@ class SecretSourcesTests {
 		Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-r--r--"));
 		Path closed = Files.writeString(tmp.resolve("closed.token"), "tok-closed");
 		Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rw-------"));
-		Path job = Files.writeString(tmp.resolve("job.yml"), job(
-				"{ baseUrl: https://a.cybozu.com, app: 1, apiTokenFile: open.token }",
-				"{ baseUrl: https://b.cybozu.com, app: 2, apiTokenFile: closed.token }"));
+		Path job = Files.writeString(tmp.resolve("job.yml"),
+				job("{ baseUrl: https://a.cybozu.com, app: 1, apiTokenFile: open.token }",
+						"{ baseUrl: https://b.cybozu.com, app: 2, apiTokenFile: closed.token }"));
 
 		loader.load(job);
 
-		assertThat(output.getAll()).contains("source.apiTokenFile: '" + token + "' can be read by other users (rw-r--r--)")
+		assertThat(output.getAll())
+			.contains("source.apiTokenFile: '" + token + "' can be read by other users (rw-r--r--)")
 			.contains("chmod 600")
 			.doesNotContain("target.apiTokenFile")
 			.doesNotContain("tok-open");
@@ -66,26 +70,30 @@ class SecretSourcesTests {
 	@Test
 	void aTokenAndATokenFileTogetherAreOneProblemThatNeverShowsTheToken() throws Exception {
 		Files.writeString(tmp.resolve("t"), "tok-in-file");
-		Path job = Files.writeString(tmp.resolve("job.yml"), job(
-				"{ baseUrl: https://a.cybozu.com, app: 1, apiToken: tok-inline, apiTokenFile: t }",
-				"{ baseUrl: https://b.cybozu.com, app: 2, apiTokenFile: t }"));
+		Path job = Files.writeString(tmp.resolve("job.yml"),
+				job("{ baseUrl: https://a.cybozu.com, app: 1, apiToken: tok-inline, apiTokenFile: t }",
+						"{ baseUrl: https://b.cybozu.com, app: 2, apiTokenFile: t }"));
 
 		JobConfigException ex = catchThrowableOfType(JobConfigException.class, () -> loader.load(job));
 
-		assertThat(ex.problems()).singleElement().asString().endsWith("source: give either apiToken or apiTokenFile, not both");
+		assertThat(ex.problems()).singleElement()
+			.asString()
+			.endsWith("source: give either apiToken or apiTokenFile, not both");
 		assertThat(ex.getMessage()).doesNotContain("tok-in-file", "tok-inline");
 	}
 
 	@Test
 	void anEmptyTokenFileIsAProblem() throws Exception {
 		Files.writeString(tmp.resolve("t"), "\n");
-		Path job = Files.writeString(tmp.resolve("job.yml"), job("{ baseUrl: https://a.cybozu.com, app: 1, apiTokenFile: t }",
-				"{ baseUrl: https://b.cybozu.com, app: 2, apiTokenFile: t }"));
+		Path job = Files.writeString(tmp.resolve("job.yml"),
+				job("{ baseUrl: https://a.cybozu.com, app: 1, apiTokenFile: t }",
+						"{ baseUrl: https://b.cybozu.com, app: 2, apiTokenFile: t }"));
 
 		JobConfigException ex = catchThrowableOfType(JobConfigException.class, () -> loader.load(job));
 
-		assertThat(ex.problems()).hasSize(2).allSatisfy(problem -> assertThat(problem)
-			.contains(".apiTokenFile: the file is empty; put the API token in it"));
+		assertThat(ex.problems()).hasSize(2)
+			.allSatisfy(problem -> assertThat(problem)
+				.contains(".apiTokenFile: the file is empty; put the API token in it"));
 	}
 
 	@Test
@@ -99,13 +107,15 @@ class SecretSourcesTests {
 
 	@Test
 	void allowInsecureHttpToARealHostIsAcceptedWithALoudWarning(CapturedOutput output) {
-		JobConfig config = loader.parse(job(
-				"{ baseUrl: \"http://intranet.example\", app: 1, apiToken: t1, allowInsecureHttp: true }",
-				"{ baseUrl: https://b.cybozu.com, app: 2, apiToken: t2 }"), "job.yml");
+		JobConfig config = loader
+			.parse(job("{ baseUrl: \"http://intranet.example\", app: 1, apiToken: t1, allowInsecureHttp: true }",
+					"{ baseUrl: https://b.cybozu.com, app: 2, apiToken: t2 }"), "job.yml");
 
 		assertThat(config.source().allowInsecureHttp()).isTrue();
-		assertThat(output.getAll()).contains("WARN").contains("INSECURE: source.allowInsecureHttp is true")
-			.contains("intranet.example").doesNotContain("t1");
+		assertThat(output.getAll()).contains("WARN")
+			.contains("INSECURE: source.allowInsecureHttp is true")
+			.contains("intranet.example")
+			.doesNotContain("t1");
 	}
 
 	private static String job(String source, String target) {

@@ -80,7 +80,10 @@ class AppAndFormTests {
 		assertThat(items.at("/fields/drawing/code").asString()).isEqualTo("drawing");
 	}
 
-	/** Beyond kintone-api.md: the official kintone CLI's export reads the layout to order its CSV columns. */
+	/**
+	 * Beyond kintone-api.md: the official kintone CLI's export reads the layout to order
+	 * its CSV columns.
+	 */
 	@Test
 	void formLayoutListsRowsInFormOrderAndTablesWithTheirColumns() {
 		JsonNode layout = http.get("/k/v1/app/form/layout.json?app=1").json();

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * kintone-api.md §5 and cybozu.dev 必要なアクセス権: {@code app.json}, {@code app/form/fields.json} and
- * {@code app/form/layout.json} need record view <em>or</em> record add permission, so an add-only token (what
- * the kintone CLI's {@code record import} uses) may read them, and a token with neither may not.
+ * kintone-api.md §5 and cybozu.dev 必要なアクセス権: {@code app.json},
+ * {@code app/form/fields.json} and {@code app/form/layout.json} need record view
+ * <em>or</em> record add permission, so an add-only token (what the kintone CLI's
+ * {@code record import} uses) may read them, and a token with neither may not.
  */
 class AppSettingsAccessTests {
 

@@ -70,8 +70,7 @@ class AuthenticationTests {
 
 	@Test
 	void tokensOfSeveralAppsMayBeCommaSeparatedOrRepeated() {
-		assertThat(getRecord("X-Cybozu-API-Token", TestSeeds.APP2 + "," + TestSeeds.VIEW_ONLY).status())
-			.isEqualTo(200);
+		assertThat(getRecord("X-Cybozu-API-Token", TestSeeds.APP2 + "," + TestSeeds.VIEW_ONLY).status()).isEqualTo(200);
 		assertThat(getRecord("X-Cybozu-API-Token", TestSeeds.APP2, "X-Cybozu-API-Token", TestSeeds.VIEW_ONLY).status())
 			.isEqualTo(200);
 	}
@@ -113,7 +112,8 @@ class AuthenticationTests {
 	@Test
 	void authorizationBasicAndBearerHeadersAreTolerated() {
 		assertThat(getRecord("Authorization", "Basic " + EmulatorHttp.basic("proxy", "pw"), "X-Cybozu-API-Token",
-				TestSeeds.VIEW_ONLY).status()).isEqualTo(200);
+				TestSeeds.VIEW_ONLY)
+			.status()).isEqualTo(200);
 		assertThat(getRecord("Authorization", "Bearer abc", "X-Cybozu-API-Token", TestSeeds.VIEW_ONLY).status())
 			.isEqualTo(200);
 	}

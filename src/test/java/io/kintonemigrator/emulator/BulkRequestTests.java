@@ -76,8 +76,13 @@ class BulkRequestTests {
 		assertThat(this.emulator.records(2)).isEmpty();
 		assertThat(this.emulator.records(1)).hasSize(3);
 		// the rolled-back attach did not consume the upload key
-		assertThat(this.http.json("PUT", "/k/v1/record.json", "{\"app\":1,\"id\":2,\"record\":{\"attachments\":{\"value\":[{\"fileKey\":\""
-				+ key + "\"}]}}}").status()).isEqualTo(200);
+		assertThat(
+				this.http
+					.json("PUT", "/k/v1/record.json",
+							"{\"app\":1,\"id\":2,\"record\":{\"attachments\":{\"value\":[{\"fileKey\":\"" + key
+									+ "\"}]}}}")
+					.status())
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -131,9 +136,9 @@ class BulkRequestTests {
 	@Test
 	void subRequestsNeedTheirOwnAppPermissions() {
 		Reply reply = new EmulatorHttp(this.emulator.baseUrl()).withToken(TestSeeds.ALL)
-			.json("POST", "/k/v1/bulkRequest.json", "{\"requests\":["
-					+ "{\"method\":\"POST\",\"api\":\"/k/v1/record.json\",\"payload\":{\"app\":1}},"
-					+ "{\"method\":\"POST\",\"api\":\"/k/v1/record.json\",\"payload\":{\"app\":2}}]}");
+			.json("POST", "/k/v1/bulkRequest.json",
+					"{\"requests\":[" + "{\"method\":\"POST\",\"api\":\"/k/v1/record.json\",\"payload\":{\"app\":1}},"
+							+ "{\"method\":\"POST\",\"api\":\"/k/v1/record.json\",\"payload\":{\"app\":2}}]}");
 
 		assertThat(reply.json().at("/results/1/code").asString()).isEqualTo("GAIA_IA02");
 		assertThat(this.emulator.records(1)).hasSize(3);

@@ -12,9 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * kintone-api.md §4 (checklist 16) for what the migrator's record updates send through {@code bulkRequest.json}:
- * {@code PUT records.json} sub-requests (also by the guest-space path), their revision checks, and the
- * all-or-nothing answer with the error object at the failing index and {@code {}} elsewhere.
+ * kintone-api.md §4 (checklist 16) for what the migrator's record updates send through
+ * {@code bulkRequest.json}: {@code PUT records.json} sub-requests (also by the
+ * guest-space path), their revision checks, and the all-or-nothing answer with the error
+ * object at the failing index and {@code {}} elsewhere.
  */
 class BulkRequestUpdateRecordsTests {
 
@@ -55,8 +56,8 @@ class BulkRequestUpdateRecordsTests {
 	}
 
 	private Reply bulk(String path, String token, String... requests) {
-		return this.http.json("POST", path, "{\"requests\":[" + String.join(",", requests) + "]}",
-				"X-Cybozu-API-Token", token);
+		return this.http.json("POST", path, "{\"requests\":[" + String.join(",", requests) + "]}", "X-Cybozu-API-Token",
+				token);
 	}
 
 	private static String putRecords(String api, long app, String records) {
@@ -83,8 +84,7 @@ class BulkRequestUpdateRecordsTests {
 		assertThat(results.at("/1/records/0/revision").asString()).isEqualTo("3");
 		assertThat(results.at("/1/records/1/id").asString()).isEqualTo("3");
 		assertThat(this.emulator.records(1)).extracting((record) -> record.text("Text"), StoredRecord::revision)
-			.containsExactly(tuple("a3", 3L),
-					tuple("b2", 2L), tuple("c2", 2L));
+			.containsExactly(tuple("a3", 3L), tuple("b2", 2L), tuple("c2", 2L));
 	}
 
 	@Test
@@ -104,8 +104,7 @@ class BulkRequestUpdateRecordsTests {
 		assertThat(results.get(2).get("message").asString()).isNotEmpty();
 		assertThat(results.get(3).propertyNames()).isEmpty();
 		assertThat(this.emulator.records(1)).extracting((record) -> record.text("Text"), StoredRecord::revision)
-			.containsExactly(tuple("a", 1L), tuple("b", 1L),
-					tuple("c", 1L));
+			.containsExactly(tuple("a", 1L), tuple("b", 1L), tuple("c", 1L));
 	}
 
 	@Test

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** kintone-api.md §7 (checklist 17): more requests in flight than the limit get 429 {@code GAIA_TO04}. */
+/**
+ * kintone-api.md §7 (checklist 17): more requests in flight than the limit get 429
+ * {@code GAIA_TO04}.
+ */
 class ConcurrencyLimitTests {
 
 	KintoneEmulator emulator;
@@ -44,7 +47,9 @@ class ConcurrencyLimitTests {
 		this.emulator.close();
 	}
 
-	/** An upload whose body stays open until {@link #release}: a request held in flight. */
+	/**
+	 * An upload whose body stays open until {@link #release}: a request held in flight.
+	 */
 	private CompletableFuture<Integer> heldUpload() {
 		return CompletableFuture.supplyAsync(() -> {
 			try {
@@ -107,7 +112,8 @@ class ConcurrencyLimitTests {
 		CompletableFuture<Integer> held = heldUpload();
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.emulator.stats().inFlight() == 1);
 
-		Reply reply = new EmulatorHttp(this.emulator.baseUrl()).withToken(TestSeeds.ALL).get("/k/v1/record.json?app=1&id=1");
+		Reply reply = new EmulatorHttp(this.emulator.baseUrl()).withToken(TestSeeds.ALL)
+			.get("/k/v1/record.json?app=1&id=1");
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.header("X-ConcurrencyLimit-Running")).isEqualTo("2");

@@ -26,12 +26,15 @@ class DataSetGeneratorTests {
 
 	@Test
 	void sourceAndTargetHoldNRecordsWithMFilesEach() {
-		try (KintoneEmulator emulator = KintoneEmulator.builder().seed(DataSetGenerator.sourceAndTarget(this.spec)).start()) {
+		try (KintoneEmulator emulator = KintoneEmulator.builder()
+			.seed(DataSetGenerator.sourceAndTarget(this.spec))
+			.start()) {
 			List<StoredRecord> source = emulator.records(1);
 			assertThat(source).hasSize(30);
 			assertThat(source).allSatisfy((record) -> {
 				assertThat(record.files("attachments")).hasSize(2);
-				assertThat(record.rows("items")).hasSize(3).allSatisfy((row) -> assertThat(row.files("drawing")).hasSize(2));
+				assertThat(record.rows("items")).hasSize(3)
+					.allSatisfy((row) -> assertThat(row.files("drawing")).hasSize(2));
 			});
 			assertThat(source.get(4).text("doc_no")).isEqualTo("DOC-000005");
 			assertThat(allFiles(source)).hasSize(30 * (2 + 3 * 2))
@@ -52,10 +55,19 @@ class DataSetGeneratorTests {
 	@Test
 	void theSameSpecGivesTheSameNamesSizesAndBytes() {
 		try (KintoneEmulator a = KintoneEmulator.builder().seed(DataSetGenerator.sourceAndTarget(this.spec)).start();
-				KintoneEmulator b = KintoneEmulator.builder().seed(DataSetGenerator.sourceAndTarget(this.spec)).start()) {
+				KintoneEmulator b = KintoneEmulator.builder()
+					.seed(DataSetGenerator.sourceAndTarget(this.spec))
+					.start()) {
 			assertThat(fingerprint(a)).isEqualTo(fingerprint(b));
-			DataSetSpec otherSeed = DataSetSpec.builder().records(30).filesPerRecord(2).sizes(List.of(100L, 2000L)).seed(12).build();
-			try (KintoneEmulator c = KintoneEmulator.builder().seed(DataSetGenerator.sourceAndTarget(otherSeed)).start()) {
+			DataSetSpec otherSeed = DataSetSpec.builder()
+				.records(30)
+				.filesPerRecord(2)
+				.sizes(List.of(100L, 2000L))
+				.seed(12)
+				.build();
+			try (KintoneEmulator c = KintoneEmulator.builder()
+				.seed(DataSetGenerator.sourceAndTarget(otherSeed))
+				.start()) {
 				assertThat(fingerprint(c)).isNotEqualTo(fingerprint(a));
 			}
 		}
@@ -66,19 +78,23 @@ class DataSetGeneratorTests {
 		AppSeed.Builder app = AppSeed.builder(5, "x")
 			.field(FieldSpec.singleLineText("key"))
 			.field(FieldSpec.file("files"));
-		int added = DataSetGenerator.fill(app, DataSetSpec.builder()
-			.records(5)
-			.firstKey(10)
-			.skipKeys(Set.of(12))
-			.key("key", "K%03d")
-			.fileFields("files")
-			.sizeRange(10, 20)
-			.japaneseNames(false)
-			.build());
+		int added = DataSetGenerator.fill(app,
+				DataSetSpec.builder()
+					.records(5)
+					.firstKey(10)
+					.skipKeys(Set.of(12))
+					.key("key", "K%03d")
+					.fileFields("files")
+					.sizeRange(10, 20)
+					.japaneseNames(false)
+					.build());
 
-		try (KintoneEmulator emulator = KintoneEmulator.builder().seed(EmulatorSeed.builder().app(app.build()).build()).start()) {
+		try (KintoneEmulator emulator = KintoneEmulator.builder()
+			.seed(EmulatorSeed.builder().app(app.build()).build())
+			.start()) {
 			assertThat(added).isEqualTo(4);
-			assertThat(emulator.records(5)).extracting((r) -> r.text("key")).containsExactly("K010", "K011", "K013", "K014");
+			assertThat(emulator.records(5)).extracting((r) -> r.text("key"))
+				.containsExactly("K010", "K011", "K013", "K014");
 			assertThat(allFiles(emulator.records(5))).allSatisfy((f) -> {
 				assertThat(f.size()).isBetween(10L, 20L);
 				assertThat(f.name()).matches("file-1\\d-1\\.bin");

@@ -15,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A deliberately plain test client: {@link java.net.http.HttpClient} against the emulator's base URL, so the
- * emulator is tested independently of the project's own kintone client.
+ * A deliberately plain test client: {@link java.net.http.HttpClient} against the
+ * emulator's base URL, so the emulator is tested independently of the project's own
+ * kintone client.
  */
 final class EmulatorHttp {
 
@@ -66,7 +67,10 @@ final class EmulatorHttp {
 		return send(request(pathAndQuery).GET(), headers);
 	}
 
-	/** A JSON body with {@code Content-Type: application/json} and any method (GET and DELETE too). */
+	/**
+	 * A JSON body with {@code Content-Type: application/json} and any method (GET and
+	 * DELETE too).
+	 */
 	Reply json(String method, String path, String body, String... headers) {
 		HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
 			.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -85,8 +89,8 @@ final class EmulatorHttp {
 	Reply multipart(String partName, String fileName, String contentType, byte[] content, String... headers) {
 		String boundary = "----emulatorTestBoundary7MA4YWxkTrZu0gW";
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + partName
-				+ "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + partName + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
 			.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(content);
 		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

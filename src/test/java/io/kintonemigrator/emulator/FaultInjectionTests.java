@@ -142,10 +142,8 @@ class FaultInjectionTests {
 
 	@Test
 	void latencyDelaysEveryAffectedRequest() {
-		this.emulator.faults(FaultSettings.builder()
-			.latency(Duration.ofMillis(100))
-			.latencyJitter(Duration.ofMillis(50))
-			.build());
+		this.emulator.faults(
+				FaultSettings.builder().latency(Duration.ofMillis(100)).latencyJitter(Duration.ofMillis(50)).build());
 
 		long start = System.nanoTime();
 		Reply reply = this.http.get("/k/v1/record.json?app=1&id=1");
@@ -168,7 +166,8 @@ class FaultInjectionTests {
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.body()).hasSize(BIG_SIZE);
-		// 204,800 bytes at 1,000,000 bytes/s take at least 0.2 s; allow for the first slice going out at once
+		// 204,800 bytes at 1,000,000 bytes/s take at least 0.2 s; allow for the first
+		// slice going out at once
 		assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(150));
 	}
 
@@ -259,12 +258,16 @@ class FaultInjectionTests {
 			.asString();
 	}
 
-	/** A GET over a bare socket, read to the end of the connection: shows exactly what arrived. */
+	/**
+	 * A GET over a bare socket, read to the end of the connection: shows exactly what
+	 * arrived.
+	 */
 	private RawResponse rawGet(String pathAndQuery, String token) throws IOException {
 		try (Socket socket = new Socket("localhost", this.emulator.port())) {
 			OutputStream out = socket.getOutputStream();
 			out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nX-Cybozu-API-Token: " + token
-					+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+					+ "\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			ByteArrayOutputStream all = new ByteArrayOutputStream();
 			InputStream in = socket.getInputStream();
@@ -287,7 +290,8 @@ class FaultInjectionTests {
 	record RawResponse(String head, byte[] body) {
 
 		long contentLength() {
-			Matcher matcher = Pattern.compile("(?m)^content-length: *(\\d+)").matcher(this.head.toLowerCase(Locale.ROOT));
+			Matcher matcher = Pattern.compile("(?m)^content-length: *(\\d+)")
+				.matcher(this.head.toLowerCase(Locale.ROOT));
 			return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
 		}
 

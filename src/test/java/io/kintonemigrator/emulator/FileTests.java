@@ -55,8 +55,8 @@ class FileTests {
 		for (String key : keys) {
 			files.append(files.isEmpty() ? "" : ",").append("{\"fileKey\":\"").append(key).append("\"}");
 		}
-		return this.http.json("PUT", "/k/v1/record.json", "{\"app\":1,\"id\":" + record + ",\"record\":{\"" + field
-				+ "\":{\"value\":[" + files + "]}}}");
+		return this.http.json("PUT", "/k/v1/record.json",
+				"{\"app\":1,\"id\":" + record + ",\"record\":{\"" + field + "\":{\"value\":[" + files + "]}}}");
 	}
 
 	@Test
@@ -134,7 +134,8 @@ class FileTests {
 			.start()) {
 			EmulatorHttp otherHttp = new EmulatorHttp(other.baseUrl()).withToken(TestSeeds.ALL);
 			String key = otherHttp.upload("a.txt", "text/plain", new byte[] { 1 }).json().get("fileKey").asString();
-			String body = "{\"app\":1,\"id\":%d,\"record\":{\"attachments\":{\"value\":[{\"fileKey\":\"" + key + "\"}]}}}";
+			String body = "{\"app\":1,\"id\":%d,\"record\":{\"attachments\":{\"value\":[{\"fileKey\":\"" + key
+					+ "\"}]}}}";
 			assertThat(otherHttp.json("PUT", "/k/v1/record.json", String.format(body, 2)).status()).isEqualTo(200);
 
 			Reply reuse = otherHttp.json("PUT", "/k/v1/record.json", String.format(body, 3));
@@ -200,7 +201,9 @@ class FileTests {
 
 	@Test
 	void foreignKeyStatusIsConfigurable() {
-		try (KintoneEmulator other = KintoneEmulator.builder().seed(TestSeeds.contracts()).foreignFileKeyStatus(520)
+		try (KintoneEmulator other = KintoneEmulator.builder()
+			.seed(TestSeeds.contracts())
+			.foreignFileKeyStatus(520)
 			.start()) {
 			Reply reply = new EmulatorHttp(other.baseUrl()).withToken(TestSeeds.ALL)
 				.json("PUT", "/k/v1/record.json",
@@ -217,9 +220,10 @@ class FileTests {
 		String kept = before.rows("items").get(0).files("drawing").get(0).fileKey();
 		String added = upload("図面2.dwg", "application/acad", new byte[] { 9, 9 });
 
-		Reply reply = this.http.json("PUT", "/k/v1/record.json", "{\"app\":1,\"id\":1,\"record\":{\"items\":{\"value\":["
-				+ "{\"id\":" + rowId + ",\"value\":{\"drawing\":{\"value\":[{\"fileKey\":\"" + kept + "\"},{\"fileKey\":\""
-				+ added + "\"}]}}}]}}}");
+		Reply reply = this.http.json("PUT", "/k/v1/record.json",
+				"{\"app\":1,\"id\":1,\"record\":{\"items\":{\"value\":[" + "{\"id\":" + rowId
+						+ ",\"value\":{\"drawing\":{\"value\":[{\"fileKey\":\"" + kept + "\"},{\"fileKey\":\"" + added
+						+ "\"}]}}}]}}}");
 
 		assertThat(reply.status()).isEqualTo(200);
 		StoredRecord after = this.emulator.record(1, 1).orElseThrow();
@@ -234,8 +238,9 @@ class FileTests {
 	@Test
 	void attachingOnAddWorksAndARollbackLeavesTheUploadKeyUsable() {
 		String key = upload("a.txt", "text/plain", new byte[] { 1 });
-		Reply failed = this.http.json("POST", "/k/v1/records.json", "{\"app\":1,\"records\":["
-				+ "{\"attachments\":{\"value\":[{\"fileKey\":\"" + key + "\"}]}},{\"legacy_id\":{\"value\":\"A-1\"}}]}");
+		Reply failed = this.http.json("POST", "/k/v1/records.json",
+				"{\"app\":1,\"records\":[" + "{\"attachments\":{\"value\":[{\"fileKey\":\"" + key
+						+ "\"}]}},{\"legacy_id\":{\"value\":\"A-1\"}}]}");
 		assertThat(failed.code()).isEqualTo("CB_VA01");
 
 		Reply added = this.http.json("POST", "/k/v1/record.json",
@@ -257,7 +262,9 @@ class FileTests {
 
 	@Test
 	void uploadsAboveTheSizeLimitAreRejected() {
-		try (KintoneEmulator small = KintoneEmulator.builder().seed(TestSeeds.contracts()).maxFileSize(100_000)
+		try (KintoneEmulator small = KintoneEmulator.builder()
+			.seed(TestSeeds.contracts())
+			.maxFileSize(100_000)
 			.start()) {
 			EmulatorHttp smallHttp = new EmulatorHttp(small.baseUrl()).withToken(TestSeeds.ALL);
 			Reply tooLarge = smallHttp.upload("big.bin", "application/octet-stream", new byte[100_001]);
@@ -285,7 +292,8 @@ class FileTests {
 		connection.setRequestProperty("Content-Type", "multipart/form-data; boundary=" + boundary);
 		try (OutputStream out = connection.getOutputStream()) {
 			out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"報告.bin\"\r\n"
-					+ "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+					+ "Content-Type: application/octet-stream\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
 			out.write(content);
 			out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		}

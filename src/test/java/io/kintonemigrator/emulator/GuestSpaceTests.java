@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** kintone-api.md §6 (checklist 19): apps in guest spaces and the {@code /k/guest/{id}/v1/} paths. */
+/**
+ * kintone-api.md §6 (checklist 19): apps in guest spaces and the
+ * {@code /k/guest/{id}/v1/} paths.
+ */
 class GuestSpaceTests {
 
 	static KintoneEmulator emulator;

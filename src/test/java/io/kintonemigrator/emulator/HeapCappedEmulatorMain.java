@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 import io.kintonemigrator.emulator.model.TokenPermission;
 
 /**
- * Runs an emulator in a child JVM for {@link LargeFileStreamingTests}: prints {@code PORT <n>}, answers
- * {@code PEAK} with the peak heap use in bytes, and stops when stdin closes or says {@code STOP}.
+ * Runs an emulator in a child JVM for {@link LargeFileStreamingTests}: prints
+ * {@code PORT <n>}, answers {@code PEAK} with the peak heap use in bytes, and stops when
+ * stdin closes or says {@code STOP}.
  */
 public final class HeapCappedEmulatorMain {
 

@@ -10,7 +10,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** kintone-api.md §0 and §8.1: paths, parameters, method override, error JSON, languages, common headers. */
+/**
+ * kintone-api.md §0 and §8.1: paths, parameters, method override, error JSON, languages,
+ * common headers.
+ */
 class HttpConventionsTests {
 
 	static KintoneEmulator emulator;
@@ -148,8 +151,8 @@ class HttpConventionsTests {
 
 	@Test
 	void methodOverrideWorksForPutAndDelete() {
-		Reply put = http.json("POST", "/k/v1/record.json", "{\"app\":1,\"id\":3,\"record\":{\"title\":{\"value\":\"x\"}}}",
-				"X-HTTP-Method-Override", "PUT");
+		Reply put = http.json("POST", "/k/v1/record.json",
+				"{\"app\":1,\"id\":3,\"record\":{\"title\":{\"value\":\"x\"}}}", "X-HTTP-Method-Override", "PUT");
 
 		assertThat(put.status()).isEqualTo(200);
 		assertThat(put.json().get("revision").asString()).isEqualTo("2");

@@ -24,8 +24,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A file larger than 2 GiB goes up, is attached, and comes back byte for byte through an emulator whose
- * heap is capped at 256 MB (a child JVM that exits on OutOfMemoryError): proof that nothing buffers a file.
+ * A file larger than 2 GiB goes up, is attached, and comes back byte for byte through an
+ * emulator whose heap is capped at 256 MB (a child JVM that exits on OutOfMemoryError):
+ * proof that nothing buffers a file.
  */
 class LargeFileStreamingTests {
 
@@ -69,7 +70,8 @@ class LargeFileStreamingTests {
 		attach.setDoOutput(true);
 		try (OutputStream out = attach.getOutputStream()) {
 			out.write(("{\"app\":1,\"id\":1,\"record\":{\"attachments\":{\"value\":[{\"fileKey\":\"" + uploadKey
-					+ "\"}]}}}").getBytes(StandardCharsets.UTF_8));
+					+ "\"}]}}}")
+				.getBytes(StandardCharsets.UTF_8));
 		}
 		assertThat(attach.getResponseCode()).isEqualTo(200);
 		JsonNode file = readJson(open("/k/v1/record.json?app=1&id=1", "GET")).at("/record/attachments/value/0");
@@ -88,7 +90,8 @@ class LargeFileStreamingTests {
 		assertThat(HexFormat.of().formatHex(digest.digest())).isEqualTo(expectedSha256());
 		this.commands.println("PEAK");
 		long peakHeap = valueOf(awaitLine("PEAK "));
-		// -Xmx256m with ExitOnOutOfMemoryError: had anything buffered the file, the child would be gone
+		// -Xmx256m with ExitOnOutOfMemoryError: had anything buffered the file, the child
+		// would be gone
 		assertThat(this.child.isAlive()).isTrue();
 		System.out.println("emulator peak heap while streaming " + SIZE + " bytes: " + (peakHeap >> 20) + " MiB");
 	}
@@ -99,9 +102,11 @@ class LargeFileStreamingTests {
 		connection.setDoOutput(true);
 		connection.setChunkedStreamingMode(64 * 1024);
 		connection.setRequestProperty("Content-Type", "multipart/form-data; boundary=" + boundary);
-		try (OutputStream out = connection.getOutputStream(); InputStream content = FileContent.openGenerated(SIZE, SEED)) {
+		try (OutputStream out = connection.getOutputStream();
+				InputStream content = FileContent.openGenerated(SIZE, SEED)) {
 			out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"巨大.bin\"\r\n"
-					+ "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+					+ "Content-Type: application/octet-stream\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
 			content.transferTo(out);
 			out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		}

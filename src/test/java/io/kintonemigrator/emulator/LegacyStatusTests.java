@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** kintone-api.md §0/§8.2: the switch back to HTTP 520 for the errors kintone used to send that way. */
+/**
+ * kintone-api.md §0/§8.2: the switch back to HTTP 520 for the errors kintone used to send
+ * that way.
+ */
 class LegacyStatusTests {
 
 	private static EmulatorSeed seed() {

@@ -11,7 +11,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code /__emulator/stats} and {@code /__emulator/requests}: outside {@code /k/}, no auth, not counted. */
+/**
+ * {@code /__emulator/stats} and {@code /__emulator/requests}: outside {@code /k/}, no
+ * auth, not counted.
+ */
 class OpsEndpointTests {
 
 	/** 08:30 JST on 2 March = still kintone day 1 March. */
@@ -90,8 +93,7 @@ class OpsEndpointTests {
 		assertThat(notFound.path("status").asInt()).isEqualTo(404);
 		assertThat(notFound.path("kintoneCode").asString()).isEqualTo("GAIA_RE01");
 		assertThat(notFound.path("headers").path("x-cybozu-api-token").path(0).asString()).isEqualTo("***");
-		assertThat(requests.path(1).path("headers").path("x-cybozu-authorization").path(0).asString())
-			.isEqualTo("***");
+		assertThat(requests.path(1).path("headers").path("x-cybozu-authorization").path(0).asString()).isEqualTo("***");
 	}
 
 	@Test

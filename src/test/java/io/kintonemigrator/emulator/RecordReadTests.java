@@ -116,8 +116,9 @@ class RecordReadTests {
 		List<Long> seen = new ArrayList<>();
 		long last = 0;
 		while (true) {
-			List<Long> page = ids(http.get("/k/v1/records.json?app=7&query="
-					+ q("$id > " + last + " order by $id asc limit 500")).json());
+			List<Long> page = ids(
+					http.get("/k/v1/records.json?app=7&query=" + q("$id > " + last + " order by $id asc limit 500"))
+						.json());
 			seen.addAll(page);
 			if (page.size() < 500) {
 				break;
@@ -141,7 +142,8 @@ class RecordReadTests {
 
 	@Test
 	void fieldsParameterSelectsFields() {
-		JsonNode record = http.get("/k/v1/records.json?app=1&fields[0]=legacy_id&fields[1]=$revision").json()
+		JsonNode record = http.get("/k/v1/records.json?app=1&fields[0]=legacy_id&fields[1]=$revision")
+			.json()
 			.at("/records/0");
 
 		assertThat(record.propertyNames()).containsExactlyInAnyOrder("legacy_id", "$revision");
@@ -167,7 +169,10 @@ class RecordReadTests {
 		assertThat(syntax.json().at("/errors/query/messages/0").asString()).isNotBlank();
 	}
 
-	/** The English text as the kintone CLI's own scenarios observed it on kintone (features/record/export). */
+	/**
+	 * The English text as the kintone CLI's own scenarios observed it on kintone
+	 * (features/record/export).
+	 */
 	@Test
 	void anUnknownFieldInAQueryIsNamedInKintonesWords() {
 		Reply english = http.get("/k/v1/records.json?app=1&query=" + q("Unknown_Field >= 20"), "Accept-Language", "en");

@@ -12,7 +12,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** kintone-api.md §4: add, update, upsert, delete; limits, revisions, unique fields, all or nothing. */
+/**
+ * kintone-api.md §4: add, update, upsert, delete; limits, revisions, unique fields, all
+ * or nothing.
+ */
 class RecordWriteTests {
 
 	KintoneEmulator emulator;
@@ -46,7 +49,8 @@ class RecordWriteTests {
 
 	@Test
 	void addingManyRecordsReturnsIdsAndRevisions() {
-		Reply reply = this.http.json("POST", "/k/v1/records.json", "{\"app\":1,\"records\":[{\"legacy_id\":{\"value\":\"B-1\"}},{}]}");
+		Reply reply = this.http.json("POST", "/k/v1/records.json",
+				"{\"app\":1,\"records\":[{\"legacy_id\":{\"value\":\"B-1\"}},{}]}");
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(texts(reply.json().get("ids"))).containsExactly("4", "5");
@@ -59,21 +63,21 @@ class RecordWriteTests {
 
 		Reply add = this.http.json("POST", "/k/v1/records.json", "{\"app\":1,\"records\":[" + records + "]}",
 				"Accept-Language", "en");
-		Reply update = this.http.json("PUT", "/k/v1/records.json", "{\"app\":1,\"records\":["
-				+ String.join(",", java.util.Collections.nCopies(101, "{\"id\":1}")) + "]}");
+		Reply update = this.http.json("PUT", "/k/v1/records.json",
+				"{\"app\":1,\"records\":[" + String.join(",", java.util.Collections.nCopies(101, "{\"id\":1}")) + "]}");
 
 		assertThat(add.status()).isEqualTo(400);
 		assertThat(add.code()).isEqualTo("CB_VA01");
 		assertThat(add.json().at("/errors/records/messages/0").asString())
 			.isEqualTo("A maximum of 100 records can be added at one time.");
-		assertThat(update.json().at("/errors/records/messages/0").asString())
-			.isEqualTo("一度に100件までのレコードを更新できます。");
+		assertThat(update.json().at("/errors/records/messages/0").asString()).isEqualTo("一度に100件までのレコードを更新できます。");
 		assertThat(this.emulator.records(1)).hasSize(3);
 	}
 
 	@Test
 	void uniqueViolationNamesTheFieldAndAddsNothing() {
-		Reply single = this.http.json("POST", "/k/v1/record.json", "{\"app\":1,\"record\":{\"legacy_id\":{\"value\":\"A-1\"}}}");
+		Reply single = this.http.json("POST", "/k/v1/record.json",
+				"{\"app\":1,\"record\":{\"legacy_id\":{\"value\":\"A-1\"}}}");
 		Reply bulk = this.http.json("POST", "/k/v1/records.json",
 				"{\"app\":1,\"records\":[{\"legacy_id\":{\"value\":\"N-1\"}},{\"legacy_id\":{\"value\":\"N-1\"}}]}");
 
@@ -89,17 +93,21 @@ class RecordWriteTests {
 	void emptyValuesAreNeverDuplicatesAndARecordDoesNotDuplicateItself() {
 		assertThat(this.http.json("POST", "/k/v1/records.json", "{\"app\":1,\"records\":[{},{}]}").status())
 			.isEqualTo(200);
-		assertThat(this.http.json("PUT", "/k/v1/record.json",
-				"{\"app\":1,\"id\":1,\"record\":{\"legacy_id\":{\"value\":\"A-1\"}}}").status()).isEqualTo(200);
+		assertThat(this.http
+			.json("PUT", "/k/v1/record.json", "{\"app\":1,\"id\":1,\"record\":{\"legacy_id\":{\"value\":\"A-1\"}}}")
+			.status()).isEqualTo(200);
 	}
 
 	@Test
 	void aChangedOrDeletedUniqueValueIsFreeAgainAndTheNewValueIsFoundByUpdateKey() {
-		this.http.json("PUT", "/k/v1/record.json", "{\"app\":1,\"id\":1,\"record\":{\"legacy_id\":{\"value\":\"Z-1\"}}}");
+		this.http.json("PUT", "/k/v1/record.json",
+				"{\"app\":1,\"id\":1,\"record\":{\"legacy_id\":{\"value\":\"Z-1\"}}}");
 		this.http.delete("/k/v1/records.json?app=1&ids[0]=2");
 
-		Reply reuseChanged = this.http.json("POST", "/k/v1/record.json", "{\"app\":1,\"record\":{\"legacy_id\":{\"value\":\"A-1\"}}}");
-		Reply reuseDeleted = this.http.json("POST", "/k/v1/record.json", "{\"app\":1,\"record\":{\"legacy_id\":{\"value\":\"A-2\"}}}");
+		Reply reuseChanged = this.http.json("POST", "/k/v1/record.json",
+				"{\"app\":1,\"record\":{\"legacy_id\":{\"value\":\"A-1\"}}}");
+		Reply reuseDeleted = this.http.json("POST", "/k/v1/record.json",
+				"{\"app\":1,\"record\":{\"legacy_id\":{\"value\":\"A-2\"}}}");
 		Reply byNewKey = this.http.json("PUT", "/k/v1/record.json",
 				"{\"app\":1,\"updateKey\":{\"field\":\"legacy_id\",\"value\":\"Z-1\"},\"record\":{}}");
 		Reply byOldKey = this.http.json("PUT", "/k/v1/record.json",
@@ -115,7 +123,8 @@ class RecordWriteTests {
 
 	@Test
 	void updatingByIdRaisesTheRevisionAndKeepsFieldsNotSent() {
-		Reply reply = this.http.json("PUT", "/k/v1/record.json", "{\"app\":1,\"id\":\"2\",\"record\":{\"title\":{\"value\":\"new\"}}}");
+		Reply reply = this.http.json("PUT", "/k/v1/record.json",
+				"{\"app\":1,\"id\":\"2\",\"record\":{\"title\":{\"value\":\"new\"}}}");
 
 		assertThat(reply.json().get("revision").asString()).isEqualTo("2");
 		StoredRecord stored = this.emulator.record(1, 2).orElseThrow();
@@ -151,10 +160,13 @@ class RecordWriteTests {
 
 	@Test
 	void updateKeyNotFoundStatusIsConfigurable() {
-		try (KintoneEmulator other = KintoneEmulator.builder().seed(TestSeeds.contracts()).updateKeyNotFoundStatus(400)
+		try (KintoneEmulator other = KintoneEmulator.builder()
+			.seed(TestSeeds.contracts())
+			.updateKeyNotFoundStatus(400)
 			.start()) {
 			Reply reply = new EmulatorHttp(other.baseUrl()).withToken(TestSeeds.ALL)
-				.json("PUT", "/k/v1/record.json", "{\"app\":1,\"updateKey\":{\"field\":\"legacy_id\",\"value\":\"x\"}}");
+				.json("PUT", "/k/v1/record.json",
+						"{\"app\":1,\"updateKey\":{\"field\":\"legacy_id\",\"value\":\"x\"}}");
 			assertThat(reply.status()).isEqualTo(400);
 			assertThat(reply.code()).isEqualTo("GAIA_RE20");
 		}
@@ -163,8 +175,10 @@ class RecordWriteTests {
 	@Test
 	void aStaleRevisionIsAConflictAndMinusOneSkipsTheCheck() {
 		Reply stale = this.http.json("PUT", "/k/v1/record.json", "{\"app\":1,\"id\":1,\"revision\":5,\"record\":{}}");
-		Reply current = this.http.json("PUT", "/k/v1/record.json", "{\"app\":1,\"id\":1,\"revision\":\"1\",\"record\":{}}");
-		Reply skipped = this.http.json("PUT", "/k/v1/record.json", "{\"app\":1,\"id\":1,\"revision\":-1,\"record\":{}}");
+		Reply current = this.http.json("PUT", "/k/v1/record.json",
+				"{\"app\":1,\"id\":1,\"revision\":\"1\",\"record\":{}}");
+		Reply skipped = this.http.json("PUT", "/k/v1/record.json",
+				"{\"app\":1,\"id\":1,\"revision\":-1,\"record\":{}}");
 
 		assertThat(stale.status()).isEqualTo(409);
 		assertThat(stale.code()).isEqualTo("GAIA_CO02");
@@ -174,9 +188,9 @@ class RecordWriteTests {
 
 	@Test
 	void bulkUpdateIsAllOrNothing() {
-		Reply conflict = this.http.json("PUT", "/k/v1/records.json", "{\"app\":1,\"records\":["
-				+ "{\"id\":1,\"record\":{\"title\":{\"value\":\"changed\"}}},"
-				+ "{\"id\":2,\"revision\":7,\"record\":{\"title\":{\"value\":\"changed\"}}}]}");
+		Reply conflict = this.http.json("PUT", "/k/v1/records.json",
+				"{\"app\":1,\"records\":[" + "{\"id\":1,\"record\":{\"title\":{\"value\":\"changed\"}}},"
+						+ "{\"id\":2,\"revision\":7,\"record\":{\"title\":{\"value\":\"changed\"}}}]}");
 		Reply unknown = this.http.json("PUT", "/k/v1/records.json", "{\"app\":1,\"records\":["
 				+ "{\"id\":1,\"record\":{\"title\":{\"value\":\"changed\"}}},{\"id\":999,\"record\":{}}]}");
 
@@ -232,7 +246,8 @@ class RecordWriteTests {
 
 	@Test
 	void invalidNumberIsAValidationError() {
-		Reply reply = this.http.json("POST", "/k/v1/record.json", "{\"app\":1,\"record\":{\"amount\":{\"value\":\"ten\"}}}");
+		Reply reply = this.http.json("POST", "/k/v1/record.json",
+				"{\"app\":1,\"record\":{\"amount\":{\"value\":\"ten\"}}}");
 
 		assertThat(reply.code()).isEqualTo("CB_VA01");
 		assertThat(reply.json().get("errors").propertyNames()).containsExactly("record.amount.value");

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What tests can observe: the request log and the counters (kintone-api.md §7, checklist 20). */
+/**
+ * What tests can observe: the request log and the counters (kintone-api.md §7, checklist
+ * 20).
+ */
 class RequestLogAndStatsTests {
 
 	/** 08:30 JST on 2 March = still kintone day 1 March. */
@@ -105,10 +108,11 @@ class RequestLogAndStatsTests {
 	@Test
 	void dailyCountsLeaveOutFilesAndBulkRequestsAsKintoneDoes() {
 		String uploadKey = this.http.upload("a.txt", "text/plain", new byte[] { 1 }).json().get("fileKey").asString();
-		assertThat(this.http.json("POST", "/k/v1/bulkRequest.json",
-				"{\"requests\":[{\"method\":\"PUT\",\"api\":\"/k/v1/records.json\",\"payload\":{\"app\":1,"
-						+ "\"records\":[{\"id\":2,\"record\":{\"attachments\":{\"value\":[{\"fileKey\":\"" + uploadKey
-						+ "\"}]}}}]}}]}")
+		assertThat(this.http
+			.json("POST", "/k/v1/bulkRequest.json",
+					"{\"requests\":[{\"method\":\"PUT\",\"api\":\"/k/v1/records.json\",\"payload\":{\"app\":1,"
+							+ "\"records\":[{\"id\":2,\"record\":{\"attachments\":{\"value\":[{\"fileKey\":\""
+							+ uploadKey + "\"}]}}}]}}]}")
 			.status()).isEqualTo(200);
 		String downloadKey = this.http.get("/k/v1/record.json?app=1&id=2")
 			.json()

@@ -20,7 +20,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The YAML seed file: everything it can describe arrives in a running emulator, and mistakes are one line. */
+/**
+ * The YAML seed file: everything it can describe arrives in a running emulator, and
+ * mistakes are one line.
+ */
 class SeedFileTests {
 
 	static final String FULL_SEED = """
@@ -123,12 +126,13 @@ class SeedFileTests {
 		try (KintoneEmulator emulator = KintoneEmulator.builder().seed(SeedFile.load(seedFile)).start()) {
 			EmulatorHttp http = new EmulatorHttp(emulator.baseUrl()).withToken("t1");
 			JsonNode properties = http.get("/k/v1/app/form/fields.json?app=1").json().path("properties");
-			assertThat(properties.propertyNames()).contains("Record_number", "Created_by", "Created_datetime",
-					"Updated_by", "Updated_datetime")
+			assertThat(properties.propertyNames())
+				.contains("Record_number", "Created_by", "Created_datetime", "Updated_by", "Updated_datetime")
 				.doesNotContain("レコード番号", "作成者", "作成日時", "更新者", "更新日時");
 			assertThat(properties.at("/Record_number/type").asString()).isEqualTo("RECORD_NUMBER");
 			JsonNode records = http
-				.get("/k/v1/records.json?app=1&query=" + URLEncoder.encode("Record_number > 1 order by Record_number desc", StandardCharsets.UTF_8))
+				.get("/k/v1/records.json?app=1&query="
+						+ URLEncoder.encode("Record_number > 1 order by Record_number desc", StandardCharsets.UTF_8))
 				.json()
 				.path("records");
 			assertThat(records.size()).isEqualTo(1);
@@ -140,9 +144,9 @@ class SeedFileTests {
 				.path("properties")
 				.propertyNames()).contains("レコード番号").doesNotContain("Record_number");
 		}
-		assertThat(problem("apps:\n  - {id: 1, name: x, systemFieldCodes: german}\n")).isEqualTo(
-				"seed.yml: 'apps[0].systemFieldCodes' is 'german'; use japanese (レコード番号, 作成者 …) or english"
-						+ " (Record_number, Created_by …)");
+		assertThat(problem("apps:\n  - {id: 1, name: x, systemFieldCodes: german}\n"))
+			.isEqualTo("seed.yml: 'apps[0].systemFieldCodes' is 'german'; use japanese (レコード番号, 作成者 …) or english"
+					+ " (Record_number, Created_by …)");
 	}
 
 	@Test
@@ -190,8 +194,7 @@ class SeedFileTests {
 				    fields: [{code: f, type: FILE}]
 				    records:
 				      - f: [{name: a.txt, sizes: 3}]
-				"""))
-			.startsWith("seed.yml: unknown key 'apps[0].records[0].f[0].sizes'");
+				""")).startsWith("seed.yml: unknown key 'apps[0].records[0].f[0].sizes'");
 	}
 
 	@Test
@@ -223,7 +226,8 @@ class SeedFileTests {
 			assertThat(source).hasSize(60);
 			assertThat(target).hasSize(59);
 			assertThat(target).extracting((r) -> r.text("legacy_id"))
-				.containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 59).mapToObj(Integer::toString).toList());
+				.containsExactlyElementsOf(
+						java.util.stream.IntStream.rangeClosed(1, 59).mapToObj(Integer::toString).toList());
 			assertThat(target.get(0).rows("lines")).extracting((row) -> row.text("item_no")).containsExactly("1", "2");
 			assertThat(source).allSatisfy((r) -> {
 				assertThat(r.files("attachments")).isNotEmpty();

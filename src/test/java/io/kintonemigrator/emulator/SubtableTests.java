@@ -82,7 +82,8 @@ class SubtableTests {
 
 	@Test
 	void rowsWithoutOrWithUnknownIdsAreNewRowsWithNewIds() {
-		updateItems("[{\"value\":{\"item_no\":{\"value\":\"3\"}}},{\"id\":987654,\"value\":{\"item_no\":{\"value\":\"4\"}}}]");
+		updateItems(
+				"[{\"value\":{\"item_no\":{\"value\":\"3\"}}},{\"id\":987654,\"value\":{\"item_no\":{\"value\":\"4\"}}}]");
 
 		List<StoredRow> rows = rows();
 		assertThat(rows).hasSize(2);

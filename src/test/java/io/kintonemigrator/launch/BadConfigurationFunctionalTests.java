@@ -31,15 +31,17 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bad configuration corpus ({@code src/test/resources/bad-configs/}): every broken job file goes
- * through the real {@code migrate} command against the emulator and must end with exit code 2, one
- * line per problem naming the key and the fix (the file's {@code # expect:} lines, fragments of one
- * line separated by {@code " ... "}), no stack trace, no secret, and not one write on the emulator.
+ * The bad configuration corpus ({@code src/test/resources/bad-configs/}): every broken
+ * job file goes through the real {@code migrate} command against the emulator and must
+ * end with exit code 2, one line per problem naming the key and the fix (the file's
+ * {@code # expect:} lines, fragments of one line separated by {@code " ... "}), no stack
+ * trace, no secret, and not one write on the emulator.
  *
- * <p>Corpus files may say {@code # as: directory} (the test puts a directory at the path) or
- * {@code # as: missing} (no file at the path). {@code @BASE_URL@}, {@code @SOURCE_TOKEN@},
- * {@code @TARGET_TOKEN@} and {@code @CLOSED_PORT@} are replaced before the run. Every other secret in
- * the corpus starts with {@code sekret-}.
+ * <p>
+ * Corpus files may say {@code # as: directory} (the test puts a directory at the path) or
+ * {@code # as: missing} (no file at the path). {@code @BASE_URL@},
+ * {@code @SOURCE_TOKEN@}, {@code @TARGET_TOKEN@} and {@code @CLOSED_PORT@} are replaced
+ * before the run. Every other secret in the corpus starts with {@code sekret-}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BadConfigurationFunctionalTests {
@@ -69,7 +71,8 @@ class BadConfigurationFunctionalTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		// an unreachable host is retried like any transport failure: keep the backoff short
+		// an unreachable host is retried like any transport failure: keep the backoff
+		// short
 		System.setProperty("kam.resilience.initial-backoff", "1ms");
 		System.setProperty("kam.resilience.max-backoff", "5ms");
 		System.setProperty("kam.resilience.max-attempts", "2");
@@ -85,7 +88,9 @@ class BadConfigurationFunctionalTests {
 
 	static Stream<String> corpus() throws IOException, URISyntaxException {
 		try (Stream<Path> files = Files.list(corpusDirectory())) {
-			return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".yml")).sorted()
+			return files.map(file -> file.getFileName().toString())
+				.filter(name -> name.endsWith(".yml"))
+				.sorted()
 				.toList()
 				.stream();
 		}
@@ -116,10 +121,11 @@ class BadConfigurationFunctionalTests {
 			Files.createDirectory(job);
 		}
 		else if (!text.contains("\n# as: missing")) {
-			Files.writeString(job, text.replace("@BASE_URL@", emulator.baseUrl().toString())
-				.replace("@SOURCE_TOKEN@", MigrationApps.SOURCE_TOKEN)
-				.replace("@TARGET_TOKEN@", MigrationApps.TARGET_TOKEN)
-				.replace("@CLOSED_PORT@", Integer.toString(closedPort)));
+			Files.writeString(job,
+					text.replace("@BASE_URL@", emulator.baseUrl().toString())
+						.replace("@SOURCE_TOKEN@", MigrationApps.SOURCE_TOKEN)
+						.replace("@TARGET_TOKEN@", MigrationApps.TARGET_TOKEN)
+						.replace("@CLOSED_PORT@", Integer.toString(closedPort)));
 		}
 		emulator.clearRequestLog();
 		StringWriter out = new StringWriter();

@@ -16,7 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The {@code bench} command on a tiny data set: its JSON line, the verification, and bad options. */
+/**
+ * The {@code bench} command on a tiny data set: its JSON line, the verification, and bad
+ * options.
+ */
 class BenchCommandFunctionalTests {
 
 	@TempDir
@@ -46,7 +49,8 @@ class BenchCommandFunctionalTests {
 		assertThat(json.get("peakHeapBytes").asLong()).isPositive();
 		assertThat(json.get("wallSeconds").asDouble()).isPositive();
 		assertThat(json.get("activeSeconds").asDouble()).isPositive();
-		// no latency and no bandwidth cap: only the rate limit (1000 requests/s, 2 per file) bounds
+		// no latency and no bandwidth cap: only the rate limit (1000 requests/s, 2 per
+		// file) bounds
 		assertThat(json.get("boundFilesPerSecond").asDouble()).isEqualTo(500.0);
 		assertThat(json.get("efficiency").asDouble())
 			.isEqualTo(Math.round(json.get("activeFilesPerSecond").asDouble() / 500 * 1000) / 1000.0, within(0.002));
@@ -63,7 +67,10 @@ class BenchCommandFunctionalTests {
 				tmp.toString(), "--base-url", "http://localhost:18099", "--concurrency", "7");
 
 		assertThat(exitCode).isZero();
-		try (KintoneEmulator emulator = KintoneEmulator.builder().port(0).seed(SeedFile.load(tmp.resolve("seed.yml"))).start()) {
+		try (KintoneEmulator emulator = KintoneEmulator.builder()
+			.port(0)
+			.seed(SeedFile.load(tmp.resolve("seed.yml")))
+			.start()) {
 			assertThat(emulator.records(BenchDataSet.SOURCE_APP)).hasSize(4)
 				.allSatisfy(record -> assertThat(record.files(BenchDataSet.FILE_FIELD)).hasSize(3)
 					.allSatisfy(file -> assertThat(file.size()).isBetween(5L, 9L)));
@@ -84,8 +91,8 @@ class BenchCommandFunctionalTests {
 				"--min-size", "10", "--max-size", "5");
 
 		assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
-		assertThat(err.toString().strip()).isEqualTo(
-				"bench: file sizes need 0 <= --min-size <= --max-size, got 10 and 5");
+		assertThat(err.toString().strip())
+			.isEqualTo("bench: file sizes need 0 <= --min-size <= --max-size, got 10 and 5");
 	}
 
 }

@@ -17,9 +17,10 @@ import static io.kintonemigrator.testsupport.IncrementalApps.targetDocuments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code migrate --since-last-run} after the job file changed what the job migrates (here a wider
- * query): the watermark of the old job file does not hold, so the records nobody edited since are
- * read and moved too; the next run of the same file is incremental again.
+ * {@code migrate --since-last-run} after the job file changed what the job migrates (here
+ * a wider query): the watermark of the old job file does not hold, so the records nobody
+ * edited since are read and moved too; the next run of the same file is incremental
+ * again.
  */
 class ChangedJobFileIncrementalFunctionalTests {
 
@@ -51,13 +52,15 @@ class ChangedJobFileIncrementalFunctionalTests {
 				assertThat(targetDocuments(emulator, i)).as("record %d", i).isEqualTo(sourceDocuments(emulator, i));
 			}
 
-			// and the same file's next run is incremental again: nothing to read, nothing moves
+			// and the same file's next run is incremental again: nothing to read, nothing
+			// moves
 			long updates = emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API);
 			Run again = migrate(job);
 			assertThat(again.exitCode()).as(again.output()).isZero();
 			assertThat(again.output()).doesNotContain("changed what the job migrates")
 				.contains("source records updated since");
-			assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API)).isEqualTo(updates);
+			assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API))
+				.isEqualTo(updates);
 		}
 	}
 

@@ -36,9 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The defects of a changing world, each through {@code migrate} in a child JVM against the
- * emulator and a real H2 file: a user edits the apps, the job file changes, a token lacks a
- * permission, and the next run must still leave exactly the source's files on the target.
+ * The defects of a changing world, each through {@code migrate} in a child JVM against
+ * the emulator and a real H2 file: a user edits the apps, the job file changes, a token
+ * lacks a permission, and the next run must still leave exactly the source's files on the
+ * target.
  */
 class ChangingWorldDefectsFunctionalTests {
 
@@ -57,7 +58,8 @@ class ChangingWorldDefectsFunctionalTests {
 	@Test
 	void replaceOverAnOlderFileOfTheSameNameAndSizeSendsTheNewBytesAfterAKillAndAUsersEdit() throws Exception {
 		try (KintoneEmulator emulator = start(3); KintoneClient targetApp = client(emulator, 2, TARGET_TOKEN + "-2")) {
-			// the target already holds an older version of source record 1's file: same name, same size
+			// the target already holds an older version of source record 1's file: same
+			// name, same size
 			FileKey old = targetApp.upload(Files.write(tmp.resolve("old"), new byte[1_001]), "報告書_1.pdf",
 					"application/pdf");
 			edit(targetApp, 1, Map.of("documents", new FieldUpdate.Files(List.of(old))));
@@ -78,7 +80,8 @@ class ChangingWorldDefectsFunctionalTests {
 
 	@Test
 	void aRerunAfterTheSourceLostAFileAttachesExactlyWhatTheSourceHolds() throws Exception {
-		try (KintoneEmulator emulator = start(3); IncrementalApps.Editor editor = new IncrementalApps.Editor(emulator, tmp)) {
+		try (KintoneEmulator emulator = start(3);
+				IncrementalApps.Editor editor = new IncrementalApps.Editor(emulator, tmp)) {
 			editor.addFile(1, "b.txt", "the second file");
 			Path job = jobFile(emulator, "lost-file", "replace", TARGET_TOKEN, "legacy_id", 2);
 			ChildMigrator.Result killed = migrate(job, "killed", "-Dkam.test.killBeforeUpdate=1");
@@ -100,8 +103,8 @@ class ChangingWorldDefectsFunctionalTests {
 	@Test
 	void aJobFileThatNowNamesAnotherTargetAppMovesEveryFileThere() throws Exception {
 		try (KintoneEmulator emulator = start(3)) {
-			ChildMigrator.Result first = migrate(jobFile(emulator, "moved-target", "append", TARGET_TOKEN, "legacy_id", 2),
-					"first");
+			ChildMigrator.Result first = migrate(
+					jobFile(emulator, "moved-target", "append", TARGET_TOKEN, "legacy_id", 2), "first");
 			assertThat(first.exitCode()).as(first.output()).isZero();
 
 			ChildMigrator.Result second = migrate(
@@ -120,14 +123,14 @@ class ChangingWorldDefectsFunctionalTests {
 	@Test
 	void fixingAWrongMatchFieldMigratesTheRecordsSkippedBefore() throws Exception {
 		try (KintoneEmulator emulator = start(3)) {
-			ChildMigrator.Result wrong = migrate(jobFile(emulator, "fixed-match", "append", TARGET_TOKEN, "other_id", 2),
-					"wrong");
+			ChildMigrator.Result wrong = migrate(
+					jobFile(emulator, "fixed-match", "append", TARGET_TOKEN, "other_id", 2), "wrong");
 			assertThat(wrong.exitCode()).as(wrong.output()).isZero();
 			assertThat(ledgerRows("fixed-match")).containsOnly("報告書_1.pdf=SKIPPED", "報告書_2.pdf=SKIPPED",
 					"報告書_3.pdf=SKIPPED");
 
-			ChildMigrator.Result fixed = migrate(jobFile(emulator, "fixed-match", "append", TARGET_TOKEN, "legacy_id", 2),
-					"fixed");
+			ChildMigrator.Result fixed = migrate(
+					jobFile(emulator, "fixed-match", "append", TARGET_TOKEN, "legacy_id", 2), "fixed");
 
 			assertThat(fixed.exitCode()).as(fixed.output()).isZero();
 			for (long id = 1; id <= 3; id++) {
@@ -144,8 +147,8 @@ class ChangingWorldDefectsFunctionalTests {
 			assertThat(refused.exitCode()).as(refused.output()).isIn(1, 2);
 			assertThat(ledgerRows("permission")).noneMatch(row -> row.endsWith("=SKIPPED"));
 
-			ChildMigrator.Result fixed = migrate(jobFile(emulator, "permission", "append", TARGET_TOKEN, "legacy_id", 2),
-					"fixed");
+			ChildMigrator.Result fixed = migrate(
+					jobFile(emulator, "permission", "append", TARGET_TOKEN, "legacy_id", 2), "fixed");
 
 			assertThat(fixed.exitCode()).as(fixed.output()).isZero();
 			for (long id = 1; id <= 3; id++) {
@@ -156,13 +159,14 @@ class ChangingWorldDefectsFunctionalTests {
 
 	@Test
 	void twoSourceRecordsWithTheSameMatchValueAreNotMergedIntoOneTargetRecord() throws Exception {
-		try (KintoneEmulator emulator = start(3); IncrementalApps.Editor editor = new IncrementalApps.Editor(emulator, tmp)) {
+		try (KintoneEmulator emulator = start(3);
+				IncrementalApps.Editor editor = new IncrementalApps.Editor(emulator, tmp)) {
 			editor.retitle(1, "1");
 			editor.retitle(2, "1");
 			editor.retitle(3, "3");
-			Path job = Files.writeString(tmp.resolve("duplicate-match.yml"), Files
-				.readString(jobFile(emulator, "duplicate-match", "replace", TARGET_TOKEN, "legacy_id", 2))
-				.replace("source: $id", "source: title"));
+			Path job = Files.writeString(tmp.resolve("duplicate-match.yml"),
+					Files.readString(jobFile(emulator, "duplicate-match", "replace", TARGET_TOKEN, "legacy_id", 2))
+						.replace("source: $id", "source: title"));
 
 			ChildMigrator.Result run = migrate(job, "run");
 
@@ -176,8 +180,10 @@ class ChangingWorldDefectsFunctionalTests {
 
 	@Test
 	void incrementalRunsThatSkipTheSameRecordAgainStayWithinTheSkipLimit() throws Exception {
-		try (KintoneEmulator emulator = start(3); IncrementalApps.Editor editor = new IncrementalApps.Editor(emulator, tmp)) {
-			// a new source record has no target record: skipped by every run that reads it
+		try (KintoneEmulator emulator = start(3);
+				IncrementalApps.Editor editor = new IncrementalApps.Editor(emulator, tmp)) {
+			// a new source record has no target record: skipped by every run that reads
+			// it
 			long orphan = editor.addRecord("案件 4", "報告書_4.pdf", "fourth");
 			Path job = Files.writeString(tmp.resolve("skips.yml"),
 					Files.readString(jobFile(emulator, "skips", "append", TARGET_TOKEN, "legacy_id", 2))
@@ -236,8 +242,8 @@ class ChangingWorldDefectsFunctionalTests {
 				  - { from: attachments, to: documents }
 				onExisting: %s
 				limits: { concurrency: 4, requestsPerSecond: 1000, chunkSize: 10 }
-				""".formatted(name, emulator.baseUrl(), SOURCE_TOKEN, emulator.baseUrl(), targetApp, targetToken + "-" + targetApp,
-				matchTarget, onExisting));
+				""".formatted(name, emulator.baseUrl(), SOURCE_TOKEN, emulator.baseUrl(), targetApp,
+				targetToken + "-" + targetApp, matchTarget, onExisting));
 	}
 
 	private ChildMigrator.Result migrate(Path job, String log, String... extra) throws Exception {
@@ -246,22 +252,25 @@ class ChangingWorldDefectsFunctionalTests {
 		for (String option : extra) {
 			(option.startsWith("-D") ? options : args).add(option);
 		}
-		return new ChildMigrator(ChildMigrator.defaults(database(), tmp.resolve("work")))
-			.run(tmp.resolve(log + ".log"), options, args.toArray(String[]::new));
+		return new ChildMigrator(ChildMigrator.defaults(database(), tmp.resolve("work"))).run(tmp.resolve(log + ".log"),
+				options, args.toArray(String[]::new));
 	}
 
 	private TestDatabase database() {
 		return TestDatabase.h2(tmp.resolve("db/batch"));
 	}
 
-	/** "name=STATUS" of the job's ledger rows, read from the H2 file the children used. */
+	/**
+	 * "name=STATUS" of the job's ledger rows, read from the H2 file the children used.
+	 */
 	private List<String> ledgerRows(String job) throws Exception {
 		TestDatabase database = database();
 		List<String> rows = new ArrayList<>();
 		try (Connection connection = DriverManager.getConnection(database.url(), database.username(),
-				database.password()); Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(
-						"SELECT FILE_NAME, STATUS FROM KAM_LEDGER WHERE JOB_NAME = '" + job + "' ORDER BY SOURCE_RECORD")) {
+				database.password());
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT FILE_NAME, STATUS FROM KAM_LEDGER WHERE JOB_NAME = '"
+						+ job + "' ORDER BY SOURCE_RECORD")) {
 			while (result.next()) {
 				rows.add(result.getString(1) + "=" + result.getString(2));
 			}
@@ -277,7 +286,9 @@ class ChangingWorldDefectsFunctionalTests {
 		app.updateRecords(List.of(new RecordUpdate(new RecordUpdate.RecordSelector.ById(record), null, fields)));
 	}
 
-	/** A user saves target record 1 with a new note: the revision moves, the files stay. */
+	/**
+	 * A user saves target record 1 with a new note: the revision moves, the files stay.
+	 */
 	private static void editAsAUser(KintoneEmulator emulator, KintoneClient app, long legacyId) {
 		long id = MigrationApps.targets(emulator).get(legacyId).id();
 		edit(app, id, Map.of("note", new FieldUpdate.Plain("edited by a user")));

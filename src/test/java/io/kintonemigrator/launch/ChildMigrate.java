@@ -7,7 +7,10 @@ import java.util.List;
 
 import io.kintonemigrator.AttachmentMigratorApplication;
 
-/** Starts {@code migrate} in a child JVM on the test class path, stdout and stderr to files under {@code dir}. */
+/**
+ * Starts {@code migrate} in a child JVM on the test class path, stdout and stderr to
+ * files under {@code dir}.
+ */
 final class ChildMigrate {
 
 	private ChildMigrate() {
@@ -26,7 +29,8 @@ final class ChildMigrate {
 		command.add("migrate");
 		command.add("--job");
 		command.add(jobFile.toString());
-		// no DB_CLOSE_ON_EXIT here: the command adds it, or H2 would close the database on SIGTERM
+		// no DB_CLOSE_ON_EXIT here: the command adds it, or H2 would close the database
+		// on SIGTERM
 		command.add("--database");
 		command.add("jdbc:h2:file:" + dir.resolve("db/batch"));
 		command.add("--reports-dir");

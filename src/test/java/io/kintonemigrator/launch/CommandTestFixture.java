@@ -14,8 +14,9 @@ import jakarta.servlet.Filter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the command tests ({@code status}, {@code verify}) share under one temp directory: an
- * emulator with the {@link MigrationApps} apps, the job database, and {@code migrate} runs.
+ * What the command tests ({@code status}, {@code verify}) share under one temp directory:
+ * an emulator with the {@link MigrationApps} apps, the job database, and {@code migrate}
+ * runs.
  */
 final class CommandTestFixture {
 
@@ -28,7 +29,10 @@ final class CommandTestFixture {
 		this.records = records;
 	}
 
-	/** Starts the emulator, every request going through {@code filter} when one is given; the caller closes it. */
+	/**
+	 * Starts the emulator, every request going through {@code filter} when one is given;
+	 * the caller closes it.
+	 */
 	KintoneEmulator emulator(@Nullable Filter filter) {
 		KintoneEmulator.Builder builder = KintoneEmulator.builder()
 			.port(0)
@@ -48,9 +52,9 @@ final class CommandTestFixture {
 	PlanCommandFunctionalTests.Run migrate(Path job) throws Exception {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		int exitCode = MigrateCommand.run(new JobConfigLoader(), job,
-				Map.of("spring.datasource.url", database(), "kam.work-dir", tmp.resolve("work").toString(),
-						"kam.resilience.max-attempts", "1"),
+		int exitCode = MigrateCommand.run(
+				new JobConfigLoader(), job, Map.of("spring.datasource.url", database(), "kam.work-dir",
+						tmp.resolve("work").toString(), "kam.resilience.max-attempts", "1"),
 				new PrintWriter(out), new PrintWriter(err));
 		return new PlanCommandFunctionalTests.Run(exitCode, out.toString(), err.toString());
 	}

@@ -26,10 +26,11 @@ import static io.kintonemigrator.testsupport.MigrationApps.sourceDrawings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Crash stories: {@code migrate} runs in a child JVM that dies abruptly (the test hook halts it
- * like a SIGKILL at an exact point, or the test kills it with SIGKILL at random instants), then
- * {@code migrate} runs again until it exits 0. Every source attachment must then be on its target
- * record exactly once, byte for byte, and the target-only subtable rows must still be there.
+ * Crash stories: {@code migrate} runs in a child JVM that dies abruptly (the test hook
+ * halts it like a SIGKILL at an exact point, or the test kills it with SIGKILL at random
+ * instants), then {@code migrate} runs again until it exits 0. Every source attachment
+ * must then be on its target record exactly once, byte for byte, and the target-only
+ * subtable rows must still be there.
  */
 class CrashRecoveryFunctionalTests {
 
@@ -71,7 +72,8 @@ class CrashRecoveryFunctionalTests {
 	@Test
 	void killedAtRandomInstants() throws Exception {
 		Random random = new Random(20260501);
-		// 30 ms per request stretches the run over a few seconds, so the kills land inside it
+		// 30 ms per request stretches the run over a few seconds, so the kills land
+		// inside it
 		jakarta.servlet.Filter latency = (request, response, chain) -> {
 			try {
 				Thread.sleep(30);
@@ -154,11 +156,14 @@ class CrashRecoveryFunctionalTests {
 	}
 
 	private Process startMigrate(Path jobFile, List<String> options) throws Exception {
-		return new ChildMigrator(ChildMigrator.defaults(database(), tmp.resolve("work"))).start(tmp.resolve("child.log"),
-				options, "migrate", "--job", jobFile.toString());
+		return new ChildMigrator(ChildMigrator.defaults(database(), tmp.resolve("work")))
+			.start(tmp.resolve("child.log"), options, "migrate", "--job", jobFile.toString());
 	}
 
-	/** The job repository and ledger of the children; subclasses run the stories on another database. */
+	/**
+	 * The job repository and ledger of the children; subclasses run the stories on
+	 * another database.
+	 */
 	TestDatabase database() {
 		return TestDatabase.h2(tmp.resolve("db/batch"));
 	}

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code migrate} without {@code --database}, in child JVMs started from different working
- * directories (as cron without {@code cd} or a systemd unit would): every run uses the one job
- * database in the per-user data directory, so with {@code append} the second run attaches nothing
- * again; a job database an earlier version left in {@code ./data} is named, not silently replaced
- * by an empty one.
+ * {@code migrate} without {@code --database}, in child JVMs started from different
+ * working directories (as cron without {@code cd} or a systemd unit would): every run
+ * uses the one job database in the per-user data directory, so with {@code append} the
+ * second run attaches nothing again; a job database an earlier version left in
+ * {@code ./data} is named, not silently replaced by an empty one.
  */
 class DefaultJobDatabaseFunctionalTests {
 
@@ -37,7 +37,8 @@ class DefaultJobDatabaseFunctionalTests {
 			Path job = MigrationApps.jobFile(tmp, emulator, "default-database", "append", 10);
 			Path xdg = tmp.resolve("xdg");
 
-			Result first = migrate(Files.createDirectories(tmp.resolve("first-dir")), job, Map.of("XDG_DATA_HOME", xdg.toString()));
+			Result first = migrate(Files.createDirectories(tmp.resolve("first-dir")), job,
+					Map.of("XDG_DATA_HOME", xdg.toString()));
 			assertThat(first.exitCode()).as(first.output()).isZero();
 			long updates = emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API);
 			assertThat(updates).isPositive();
@@ -48,7 +49,9 @@ class DefaultJobDatabaseFunctionalTests {
 
 			assertThat(second.exitCode()).as(second.output()).isZero();
 			assertThat(second.output()).contains("already completed");
-			assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API)).as("no update after the first run").isEqualTo(updates);
+			assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API))
+				.as("no update after the first run")
+				.isEqualTo(updates);
 			assertThat(documentsByRecord(emulator)).as("no file attached twice").isEqualTo(afterFirst);
 			assertThat(xdg.resolve("kintone-attachment-migrator/kintone-attachment-migrator.mv.db")).exists();
 			assertThat(tmp.resolve("first-dir/data")).doesNotExist();
@@ -74,16 +77,19 @@ class DefaultJobDatabaseFunctionalTests {
 				.contains(legacy + ".mv.db")
 				.contains("mv " + legacy + ".mv.db " + tmp.resolve("kam-home"))
 				.contains("--database jdbc:h2:file:" + legacy);
-			assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API)).isEqualTo(updates);
+			assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API))
+				.isEqualTo(updates);
 			assertThat(tmp.resolve("kam-home/kintone-attachment-migrator.mv.db")).doesNotExist();
 
-			// and once moved as the line says, the run continues the ledger: nothing attached twice
+			// and once moved as the line says, the run continues the ledger: nothing
+			// attached twice
 			Files.createDirectories(tmp.resolve("kam-home"));
 			Files.move(Path.of(legacy + ".mv.db"), tmp.resolve("kam-home/kintone-attachment-migrator.mv.db"));
 			Result moved = migrate(dir, job, Map.of("KAM_HOME", tmp.resolve("kam-home").toString()));
 			assertThat(moved.exitCode()).as(moved.output()).isZero();
 			assertThat(moved.output()).contains("already completed");
-			assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API)).isEqualTo(updates);
+			assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API))
+				.isEqualTo(updates);
 		}
 	}
 
@@ -99,7 +105,11 @@ class DefaultJobDatabaseFunctionalTests {
 	}
 
 	private KintoneEmulator start() throws Exception {
-		return KintoneEmulator.builder().port(0).dataDirectory(tmp.resolve("emulator")).seed(MigrationApps.seed(6, Set.of())).start();
+		return KintoneEmulator.builder()
+			.port(0)
+			.dataDirectory(tmp.resolve("emulator"))
+			.seed(MigrationApps.seed(6, Set.of()))
+			.start();
 	}
 
 	private static Map<Long, List<String>> documentsByRecord(KintoneEmulator emulator) {
@@ -108,14 +118,18 @@ class DefaultJobDatabaseFunctionalTests {
 		return documents;
 	}
 
-	/** {@code migrate} in a child JVM in {@code workingDirectory}, with only the given data-directory variables. */
+	/**
+	 * {@code migrate} in a child JVM in {@code workingDirectory}, with only the given
+	 * data-directory variables.
+	 */
 	private Result migrate(Path workingDirectory, Path job, Map<String, String> environment, String... options)
 			throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-cp", System.getProperty("java.class.path"), "-Duser.home=" + tmp.resolve("home"),
-				"-Dkam.work-dir=" + tmp.resolve("work"), "-Dkam.resilience.initial-backoff=1ms",
-				"-Dkam.resilience.max-backoff=5ms", AttachmentMigratorApplication.class.getName(), "migrate", "--job",
-				job.toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
+						System.getProperty("java.class.path"), "-Duser.home=" + tmp.resolve("home"),
+						"-Dkam.work-dir=" + tmp.resolve("work"), "-Dkam.resilience.initial-backoff=1ms",
+						"-Dkam.resilience.max-backoff=5ms", AttachmentMigratorApplication.class.getName(), "migrate",
+						"--job", job.toString()));
 		command.addAll(List.of(options));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
 		builder.environment().keySet().removeAll(List.of("KAM_HOME", "XDG_DATA_HOME", "SPRING_DATASOURCE_URL"));

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo data set through {@code migrate}'s code path, its request count, and the demo itself. */
+/**
+ * The demo data set through {@code migrate}'s code path, its request count, and the demo
+ * itself.
+ */
 class DemoFunctionalTests {
 
 	@TempDir
@@ -36,10 +39,11 @@ class DemoFunctionalTests {
 			long before = emulator.stats().totalRequests();
 			StringWriter out = new StringWriter();
 
-			int exitCode = MigrateCommand.run(JobConfigLoader.withVariables(Map.of("KAM_DEMO_BASE_URL",
-					emulator.baseUrl().toString(), "KAM_DEMO_SOURCE_TOKEN", DemoData.SOURCE_TOKEN,
-					"KAM_DEMO_TARGET_TOKEN", DemoData.TARGET_TOKEN)), jobFile,
-					Map.of("spring.datasource.url", "jdbc:h2:file:" + tmp.resolve("db/demo"), "kam.work-dir",
+			int exitCode = MigrateCommand.run(
+					JobConfigLoader.withVariables(
+							Map.of("KAM_DEMO_BASE_URL", emulator.baseUrl().toString(), "KAM_DEMO_SOURCE_TOKEN",
+									DemoData.SOURCE_TOKEN, "KAM_DEMO_TARGET_TOKEN", DemoData.TARGET_TOKEN)),
+					jobFile, Map.of("spring.datasource.url", "jdbc:h2:file:" + tmp.resolve("db/demo"), "kam.work-dir",
 							tmp.resolve("work").toString()),
 					new PrintWriter(out), new PrintWriter(out));
 
@@ -47,7 +51,8 @@ class DemoFunctionalTests {
 			assertThat(exitCode).as(out.toString()).isZero();
 			assertThat(DemoCommand.check(emulator)).isEmpty();
 			assertThat(out.toString()).contains("no target record has legacy_id = " + DemoData.ORPHAN);
-			int smallConstant = 8; // app.json and form fields of both apps, a short source page, margin
+			int smallConstant = 8; // app.json and form fields of both apps, a short
+									// source page, margin
 			assertThat(requests).as("requests for %d attachments in %d records", attachments, DemoData.RECORDS)
 				.isLessThanOrEqualTo(2L * attachments + (DemoData.RECORDS + 99) / 100 + smallConstant);
 		}

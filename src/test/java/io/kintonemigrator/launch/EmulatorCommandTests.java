@@ -26,7 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The {@code emulator} command: a child JVM serves the demo seed, prints what scripts need, and stops. */
+/**
+ * The {@code emulator} command: a child JVM serves the demo seed, prints what scripts
+ * need, and stops.
+ */
 class EmulatorCommandTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,7 +45,8 @@ class EmulatorCommandTests {
 			.redirectError(ProcessBuilder.Redirect.DISCARD)
 			.start();
 		try {
-			BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+			BufferedReader out = new BufferedReader(
+					new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
 			List<String> lines = CompletableFuture.supplyAsync(() -> readLines(out, 3)).get(60, TimeUnit.SECONDS);
 
 			URI base = URI.create(lines.get(0));
@@ -53,10 +57,10 @@ class EmulatorCommandTests {
 			assertThat(source.path("name").asString()).isEqualTo("案件管理（移行元）");
 			assertThat(target.path("apiToken").asString()).isEqualTo("demo-target-token");
 
-			HttpResponse<String> records = this.http.send(HttpRequest
-				.newBuilder(base.resolve("/k/v1/records.json?app=1&limit=500"))
-				.header("X-Cybozu-API-Token", source.path("apiToken").asString())
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> records = this.http
+				.send(HttpRequest.newBuilder(base.resolve("/k/v1/records.json?app=1&limit=500"))
+					.header("X-Cybozu-API-Token", source.path("apiToken").asString())
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(records.statusCode()).isEqualTo(200);
 			assertThat(JSON.readTree(records.body()).path("records").size()).isEqualTo(60);
 
@@ -73,7 +77,8 @@ class EmulatorCommandTests {
 
 	@Test
 	void badOptionsAreOneLineAndExitCode2() {
-		assertUsageError("fault options: the fault rates add up to", "emulator", "--rate-429", "0.7", "--rate-stall", "0.7");
+		assertUsageError("fault options: the fault rates add up to", "emulator", "--rate-429", "0.7", "--rate-stall",
+				"0.7");
 		assertUsageError("'--port'", "emulator", "--port", "eighty");
 		assertUsageError("--port must be between 0 and 65535", "emulator", "--port", "70000");
 		assertUsageError("Unknown option: '--colour'", "emulator", "--colour");
@@ -84,7 +89,8 @@ class EmulatorCommandTests {
 		Path seed = Files.writeString(directory.resolve("seed.yml"), "apps:\n  - {id: 1, name: x, colour: red}\n");
 
 		assertUsageError("unknown key 'apps[0].colour'", "emulator", "--port", "0", "--seed", seed.toString());
-		assertUsageError("does not exist", "emulator", "--port", "0", "--seed", directory.resolve("none.yml").toString());
+		assertUsageError("does not exist", "emulator", "--port", "0", "--seed",
+				directory.resolve("none.yml").toString());
 	}
 
 	private static void assertUsageError(String expected, String... args) {
@@ -94,8 +100,7 @@ class EmulatorCommandTests {
 		int exit = MigratorCli.execute(new PrintWriter(out), new PrintWriter(err), args);
 
 		assertThat(exit).isEqualTo(ExitCodes.USAGE);
-		assertThat(err.toString().strip()).contains(expected)
-			.doesNotContain("\n");
+		assertThat(err.toString().strip()).contains(expected).doesNotContain("\n");
 		assertThat(out.toString()).isEmpty();
 	}
 

@@ -25,12 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A full temp disk, for real: the work directory ({@code kam.work-dir}) is a 64 KiB tmpfs and the
- * attachment is 300 KB, so writing the download fails with ENOSPC ("No space left on device"). The
- * run must fail cleanly (exit 1, one line saying where and what to do), upload nothing, leave no
- * temp file behind, and the same command must complete once the work directory has room.
+ * A full temp disk, for real: the work directory ({@code kam.work-dir}) is a 64 KiB tmpfs
+ * and the attachment is 300 KB, so writing the download fails with ENOSPC ("No space left
+ * on device"). The run must fail cleanly (exit 1, one line saying where and what to do),
+ * upload nothing, leave no temp file behind, and the same command must complete once the
+ * work directory has room.
  *
- * <p>Mounting needs root (the CI container runs tests as root); elsewhere the test is skipped.
+ * <p>
+ * Mounting needs root (the CI container runs tests as root); elsewhere the test is
+ * skipped.
  */
 class FullWorkDiskFunctionalTests {
 

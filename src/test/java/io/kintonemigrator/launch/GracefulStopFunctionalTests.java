@@ -23,9 +23,9 @@ import static io.kintonemigrator.testsupport.MigrationApps.sourceDrawings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SIGTERM to a real {@code migrate} process in the middle of its run: it stops at the next chunk
- * boundary, prints its summary, writes its reports and exits 3; the next run resumes and finishes
- * with every attachment on its target exactly once.
+ * SIGTERM to a real {@code migrate} process in the middle of its run: it stops at the
+ * next chunk boundary, prints its summary, writes its reports and exits 3; the next run
+ * resumes and finishes with every attachment on its target exactly once.
  */
 class GracefulStopFunctionalTests {
 
@@ -36,7 +36,8 @@ class GracefulStopFunctionalTests {
 
 	@Test
 	void sigtermStopsAtAChunkBoundaryWithExitThreeAndTheNextRunFinishesTheJob() throws Exception {
-		// 40 ms per request stretches the first run over a few seconds, so the signal lands inside it
+		// 40 ms per request stretches the first run over a few seconds, so the signal
+		// lands inside it
 		java.util.concurrent.atomic.AtomicBoolean slow = new java.util.concurrent.atomic.AtomicBoolean(true);
 		jakarta.servlet.Filter latency = (request, response, chain) -> {
 			try {

@@ -19,10 +19,11 @@ import static io.kintonemigrator.testsupport.IncrementalApps.targetDocuments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An incremental {@code append} run killed right after kintone accepted its update (the test hook
- * halts the child JVM before the chunk commits), then {@code --since-last-run} again: it resumes
- * the same run (same instance, same bound), recognises the applied update from the target record,
- * moves nothing twice and only then advances the watermark.
+ * An incremental {@code append} run killed right after kintone accepted its update (the
+ * test hook halts the child JVM before the chunk commits), then {@code --since-last-run}
+ * again: it resumes the same run (same instance, same bound), recognises the applied
+ * update from the target record, moves nothing twice and only then advances the
+ * watermark.
  */
 class IncrementalCrashFunctionalTests {
 
@@ -46,7 +47,8 @@ class IncrementalCrashFunctionalTests {
 				before.put(i, targetDocuments(emulator, i));
 			}
 
-			// given two records that gained a file, and a run killed after kintone accepted their update
+			// given two records that gained a file, and a run killed after kintone
+			// accepted their update
 			editor.addFile(2, "追加_2.txt", "added to record 2");
 			editor.addFile(5, "追加_5.txt", "added to record 5");
 			ChildMigrator.Result killed = children.run(tmp.resolve("killed.log"),
@@ -64,7 +66,8 @@ class IncrementalCrashFunctionalTests {
 			assertThat(resumed.output()).contains("Resuming the incremental run of job 'incremental-crash'")
 				.contains("was left STARTED");
 			assertThat(emulator.requestLog()).filteredOn(entry -> "file".equals(entry.api())).isEmpty();
-			assertThat(emulator.requestLog()).filteredOn(entry -> RecordUpdateRequests.API.equals(entry.api())).isEmpty();
+			assertThat(emulator.requestLog()).filteredOn(entry -> RecordUpdateRequests.API.equals(entry.api()))
+				.isEmpty();
 			for (long i = 1; i <= 6; i++) {
 				List<String> expected = new ArrayList<>(before.get(i));
 				if (i == 2 || i == 5) {
@@ -78,7 +81,8 @@ class IncrementalCrashFunctionalTests {
 			ChildMigrator.Result after = children.run(tmp.resolve("after.log"), List.of(), "migrate", "--job",
 					job.toString(), "--since-last-run");
 			assertThat(after.exitCode()).as(after.output()).isZero();
-			assertThat(after.output()).contains("Incremental run of job 'incremental-crash': source records updated since");
+			assertThat(after.output())
+				.contains("Incremental run of job 'incremental-crash': source records updated since");
 			assertThat(emulator.requestLog()).filteredOn(entry -> "file".equals(entry.api())).isEmpty();
 		}
 	}

@@ -19,10 +19,10 @@ import static io.kintonemigrator.testsupport.IncrementalApps.targetDocuments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code migrate --since-last-run} through the command against the emulator: a first run moves
- * everything; after users edit some source records (a file added, a file replaced, only a title
- * changed) and add one, the next run reads and moves only those, counted in the emulator's
- * request log; a run without edits moves nothing.
+ * {@code migrate --since-last-run} through the command against the emulator: a first run
+ * moves everything; after users edit some source records (a file added, a file replaced,
+ * only a title changed) and add one, the next run reads and moves only those, counted in
+ * the emulator's request log; a run without edits moves nothing.
  */
 class IncrementalRunFunctionalTests {
 
@@ -31,7 +31,8 @@ class IncrementalRunFunctionalTests {
 
 	@Test
 	void appendMovesOnlyTheFilesOfRecordsUpdatedSinceTheLastRunAndNeverDuplicates() throws Exception {
-		try (KintoneEmulator emulator = start(); IncrementalApps.Editor editor = new IncrementalApps.Editor(emulator, tmp)) {
+		try (KintoneEmulator emulator = start();
+				IncrementalApps.Editor editor = new IncrementalApps.Editor(emulator, tmp)) {
 			Path job = IncrementalApps.jobFile(tmp, emulator, "incremental-append", "append");
 
 			// given a first run that moved every record
@@ -53,12 +54,14 @@ class IncrementalRunFunctionalTests {
 			emulator.clearRequestLog();
 			Run second = migrate(job, "--since-last-run");
 
-			// then only their new files moved, in one bulk update, and none is there twice
+			// then only their new files moved, in one bulk update, and none is there
+			// twice
 			assertThat(second.exitCode()).as(second.output()).isZero();
 			assertThat(second.output()).contains("source records updated since");
 			assertThat(count(emulator, "GET", "file")).as("downloads").isEqualTo(3);
 			assertThat(count(emulator, "POST", "file")).as("uploads").isEqualTo(3);
-			assertThat(count(emulator, RecordUpdateRequests.METHOD, RecordUpdateRequests.API)).as("bulk updates").isEqualTo(1);
+			assertThat(count(emulator, RecordUpdateRequests.METHOD, RecordUpdateRequests.API)).as("bulk updates")
+				.isEqualTo(1);
 			assertThat(targetDocuments(emulator, 2)).isEqualTo(sourceDocuments(emulator, 2)).hasSize(2);
 			assertThat(targetDocuments(emulator, 3)).isEqualTo(sourceDocuments(emulator, 3)).hasSize(1);
 			assertThat(record4Before).hasSize(1).doesNotContainAnyElementsOf(sourceDocuments(emulator, 4));
@@ -74,14 +77,16 @@ class IncrementalRunFunctionalTests {
 			emulator.clearRequestLog();
 			Run third = migrate(job, "--since-last-run");
 			assertThat(third.exitCode()).as(third.output()).isZero();
-			assertThat(count(emulator, "GET", "file") + count(emulator, "POST", "file") + count(emulator, RecordUpdateRequests.METHOD, RecordUpdateRequests.API))
+			assertThat(count(emulator, "GET", "file") + count(emulator, "POST", "file")
+					+ count(emulator, RecordUpdateRequests.METHOD, RecordUpdateRequests.API))
 				.isZero();
 		}
 	}
 
 	@Test
 	void replacePutsTheCurrentSourceFilesOfEveryUpdatedRecord() throws Exception {
-		try (KintoneEmulator emulator = start(); IncrementalApps.Editor editor = new IncrementalApps.Editor(emulator, tmp)) {
+		try (KintoneEmulator emulator = start();
+				IncrementalApps.Editor editor = new IncrementalApps.Editor(emulator, tmp)) {
 			Path job = IncrementalApps.jobFile(tmp, emulator, "incremental-replace", "replace");
 			assertThat(migrate(job).exitCode()).as("a full run sets the watermark too").isZero();
 
@@ -114,8 +119,8 @@ class IncrementalRunFunctionalTests {
 			Run second = migrate(job, "--since-last-run");
 
 			assertThat(second.exitCode()).as(second.output()).isZero();
-			assertThat(emulator.requestLog()).filteredOn(entry -> "records".equals(entry.api()) && entry.app() != null
-					&& entry.app() == 1)
+			assertThat(emulator.requestLog())
+				.filteredOn(entry -> "records".equals(entry.api()) && entry.app() != null && entry.app() == 1)
 				.isNotEmpty();
 			assertThat(count(emulator, "GET", "file")).as("downloads").isEqualTo(1);
 			assertThat(targetDocuments(emulator, 3)).isEqualTo(sourceDocuments(emulator, 3)).hasSize(2);
@@ -141,8 +146,8 @@ class IncrementalRunFunctionalTests {
 	private Run migrate(Path job, String... options) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		List<String> args = new java.util.ArrayList<>(List.of("migrate", "--job", job.toString(), "--database",
-				"jdbc:h2:file:" + tmp.resolve("db/batch")));
+		List<String> args = new java.util.ArrayList<>(
+				List.of("migrate", "--job", job.toString(), "--database", "jdbc:h2:file:" + tmp.resolve("db/batch")));
 		args.addAll(List.of(options));
 		int exitCode = MigratorCli.execute(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
 		return new Run(exitCode, out + "\n" + err);

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two real child JVMs run {@code migrate} on the same job at once. A test hook keeps the one that
- * got the job (H2: the database file; PostgreSQL: the lock row) waiting until the test releases
- * it, so the overlap is certain: exactly one runs, the other exits 2 with one line naming the
- * holder.
+ * Two real child JVMs run {@code migrate} on the same job at once. A test hook keeps the
+ * one that got the job (H2: the database file; PostgreSQL: the lock row) waiting until
+ * the test releases it, so the overlap is certain: exactly one runs, the other exits 2
+ * with one line naming the holder.
  */
 class JobOverlapFunctionalTests {
 
@@ -51,7 +51,9 @@ class JobOverlapFunctionalTests {
 			assertThat(refused.exitValue()).as(refusedLog).isEqualTo(ExitCodes.USAGE);
 			assertThat(refusedLog).containsPattern(refusedMessage());
 			assertThat(holder.isAlive()).isTrue();
-			assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API)).as("nothing written yet").isZero();
+			assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API))
+				.as("nothing written yet")
+				.isZero();
 
 			// and the holder completes once released
 			Files.createFile(release);
@@ -129,8 +131,8 @@ class JobOverlapFunctionalTests {
 				return;
 			}
 			if (process.waitFor(50, TimeUnit.MILLISECONDS)) {
-				throw new AssertionError("the child exited " + process.exitValue() + " before '" + text + "': "
-						+ Files.readString(log));
+				throw new AssertionError(
+						"the child exited " + process.exitValue() + " before '" + text + "': " + Files.readString(log));
 			}
 		}
 		throw new AssertionError("no '" + text + "' within 2 minutes");

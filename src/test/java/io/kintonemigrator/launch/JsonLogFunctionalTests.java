@@ -17,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code --log-format json}: every line on stdout of a real run is a JSON object, and none holds a secret. */
+/**
+ * {@code --log-format json}: every line on stdout of a real run is a JSON object, and
+ * none holds a secret.
+ */
 class JsonLogFunctionalTests {
 
 	@TempDir

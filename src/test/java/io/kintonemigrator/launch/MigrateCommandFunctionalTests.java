@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code migrate} from the command line: exit codes and the one-line-per-problem reports. */
+/**
+ * {@code migrate} from the command line: exit codes and the one-line-per-problem reports.
+ */
 class MigrateCommandFunctionalTests {
 
 	@TempDir
@@ -23,11 +25,13 @@ class MigrateCommandFunctionalTests {
 
 	@Test
 	void aJobFileWithAnUnknownKeyIsExitCodeTwoWithOneLine() throws Exception {
-		Path job = Files.writeString(tmp.resolve("bad.yml"), "name: x\nsource: { baseUrl: https://a.cybozu.com, app: 1, apitoken: t }\n");
+		Path job = Files.writeString(tmp.resolve("bad.yml"),
+				"name: x\nsource: { baseUrl: https://a.cybozu.com, app: 1, apitoken: t }\n");
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
 
-		int exitCode = MigratorCli.execute(new PrintWriter(out), new PrintWriter(err), "migrate", "--job", job.toString());
+		int exitCode = MigratorCli.execute(new PrintWriter(out), new PrintWriter(err), "migrate", "--job",
+				job.toString());
 
 		assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
 		assertThat(err.toString().lines()).singleElement()
@@ -43,9 +47,10 @@ class MigrateCommandFunctionalTests {
 			.seed(MigrationApps.seed(3, Set.of()))
 			.start()) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "preflight-problems", "replace", 10);
-			Files.writeString(job, Files.readString(job)
-				.replace("to: documents", "to: title")
-				.replace("rowKey: item_no", "rowKey: part_no"));
+			Files.writeString(job,
+					Files.readString(job)
+						.replace("to: documents", "to: title")
+						.replace("rowKey: item_no", "rowKey: part_no"));
 			StringWriter out = new StringWriter();
 			StringWriter err = new StringWriter();
 
@@ -53,7 +58,8 @@ class MigrateCommandFunctionalTests {
 					job.toString(), "--database", "jdbc:h2:file:" + tmp.resolve("db/batch"));
 
 			assertThat(exitCode).as(out + "\n" + err).isEqualTo(ExitCodes.USAGE);
-			assertThat(err.toString()).contains("  files[0].to: 'title' is SINGLE_LINE_TEXT in the target app, not FILE")
+			assertThat(err.toString())
+				.contains("  files[0].to: 'title' is SINGLE_LINE_TEXT in the target app, not FILE")
 				.contains("  files[1].rowKey: the table 'items' of the source app has no field 'part_no'")
 				.contains("  files[1].rowKey: the table 'lines' of the target app has no field 'part_no'");
 			assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API)).isZero();

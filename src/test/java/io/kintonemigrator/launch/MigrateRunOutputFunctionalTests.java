@@ -22,7 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code migrate} from the command line: the summary table, the reports under {@code --reports-dir}, bad options. */
+/**
+ * {@code migrate} from the command line: the summary table, the reports under
+ * {@code --reports-dir}, bad options.
+ */
 class MigrateRunOutputFunctionalTests {
 
 	@TempDir

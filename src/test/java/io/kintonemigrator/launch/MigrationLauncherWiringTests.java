@@ -32,9 +32,9 @@ import org.springframework.context.annotation.Primary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Spring wiring of job, scopes, transactions and launcher, on in-memory apps: a first run,
- * a resumed failure, a completed job run again, and a preflight problem. The real stories run
- * against the emulator over HTTP in the functional tests.
+ * The Spring wiring of job, scopes, transactions and launcher, on in-memory apps: a first
+ * run, a resumed failure, a completed job run again, and a preflight problem. The real
+ * stories run against the emulator over HTTP in the functional tests.
  */
 @SpringBootTest(properties = { "spring.batch.job.enabled=false", "kam.chunk-size=2",
 		"spring.datasource.url=jdbc:h2:file:./target/wiring-tests/db-${random.uuid}" })
@@ -76,8 +76,10 @@ class MigrationLauncherWiringTests {
 
 	@Test
 	void anInstanceACrashLeftWithoutExecutionDoesNotBlockTheJob() throws Exception {
-		EMPTY_SOURCE.form(new FormFields(Map.of("attachments", new FieldProperty("attachments", "FILE", "a", false, false, Map.of())), 1));
-		EMPTY_TARGET.form(new FormFields(Map.of("documents", new FieldProperty("documents", "FILE", "d", false, false, Map.of())), 1));
+		EMPTY_SOURCE.form(new FormFields(
+				Map.of("attachments", new FieldProperty("attachments", "FILE", "a", false, false, Map.of())), 1));
+		EMPTY_TARGET.form(new FormFields(
+				Map.of("documents", new FieldProperty("documents", "FILE", "d", false, false, Map.of())), 1));
 		Path jobFile = Files.writeString(tmp.resolve("orphan.yml"), """
 				name: orphan
 				source: { baseUrl: "http://localhost:1", app: 3, apiToken: s }
@@ -90,7 +92,8 @@ class MigrationLauncherWiringTests {
 				MigrationLauncher.parameters(config, jobFile));
 		StringWriter out = new StringWriter();
 
-		MigrationLauncher.Outcome outcome = launcher.migrate(config, jobFile, new PrintWriter(out), new PrintWriter(out));
+		MigrationLauncher.Outcome outcome = launcher.migrate(config, jobFile, new PrintWriter(out),
+				new PrintWriter(out));
 
 		assertThat(outcome.exitCode()).as(out.toString()).isEqualTo(ExitCodes.COMPLETED);
 	}
@@ -99,11 +102,12 @@ class MigrationLauncherWiringTests {
 	void runsResumesAndThenHasNothingToDo() throws Exception {
 		FieldProperty file = new FieldProperty("attachments", "FILE", "a", false, false, Map.of());
 		SOURCE.form(new FormFields(Map.of("attachments", file), 1));
-		TARGET.form(new FormFields(Map.of("documents", new FieldProperty("documents", "FILE", "d", false, false, Map.of())), 1));
+		TARGET.form(new FormFields(
+				Map.of("documents", new FieldProperty("documents", "FILE", "d", false, false, Map.of())), 1));
 		for (long id = 1; id <= 5; id++) {
 			SOURCE.file("src-" + id, ("content " + id).getBytes(StandardCharsets.UTF_8));
-			SOURCE.record(new KintoneRecord(id, 1, Map.of("attachments",
-					new FieldValue.Files(List.of(new FileInfo(new FileKey("src-" + id), "f" + id + ".txt", "text/plain", 9))))));
+			SOURCE.record(new KintoneRecord(id, 1, Map.of("attachments", new FieldValue.Files(
+					List.of(new FileInfo(new FileKey("src-" + id), "f" + id + ".txt", "text/plain", 9))))));
 			TARGET.record(new KintoneRecord(id, 1, Map.of("documents", new FieldValue.Files(List.of()))));
 		}
 		TARGET.beforeUpdate = updates -> {
@@ -132,7 +136,8 @@ class MigrationLauncherWiringTests {
 		TARGET.beforeUpdate = updates -> {
 		};
 		int updatesBefore = TARGET.updateRequests.size();
-		MigrationLauncher.Outcome second = launcher.migrate(config, jobFile, new PrintWriter(out), new PrintWriter(out));
+		MigrationLauncher.Outcome second = launcher.migrate(config, jobFile, new PrintWriter(out),
+				new PrintWriter(out));
 		assertThat(second.exitCode()).as(out.toString()).isEqualTo(ExitCodes.COMPLETED);
 		assertThat(SOURCE.pageRequests).last().asString().startsWith("after=2 ");
 		assertThat(TARGET.updateRequests.size() - updatesBefore).isEqualTo(2);

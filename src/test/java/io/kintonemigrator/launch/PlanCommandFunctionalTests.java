@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code plan} against the emulator: what it counts, what it estimates (checked against the requests of a real
- * run of the same job), the daily budget, and that it writes nothing anywhere.
+ * {@code plan} against the emulator: what it counts, what it estimates (checked against
+ * the requests of a real run of the same job), the daily budget, and that it writes
+ * nothing anywhere.
  */
 class PlanCommandFunctionalTests {
 
@@ -47,33 +48,43 @@ class PlanCommandFunctionalTests {
 			assertThat(plan.exitCode()).as(plan.all()).isZero();
 			List<StoredFile> sourceFiles = emulator.records(1).stream().flatMap(r -> r.allFiles().stream()).toList();
 			long bytes = sourceFiles.stream().mapToLong(StoredFile::size).sum();
-			StoredFile largest = sourceFiles.stream().max(java.util.Comparator.comparingLong(StoredFile::size)).orElseThrow();
+			StoredFile largest = sourceFiles.stream()
+				.max(java.util.Comparator.comparingLong(StoredFile::size))
+				.orElseThrow();
 			assertThat(plan.out()).contains("records read               13")
 				.contains("records with attachments   12")
-				.contains("attachments                " + sourceFiles.size() + " (" + String.format("%,d", bytes) + " bytes)")
-				.contains("largest file               " + largest.name() + ", " + String.format("%,d", largest.size()) + " bytes")
+				.contains("attachments                " + sourceFiles.size() + " (" + String.format("%,d", bytes)
+						+ " bytes)")
+				.contains("largest file               " + largest.name() + ", " + String.format("%,d", largest.size())
+						+ " bytes")
 				.contains("files over 1 GB            0")
 				// 13 records in chunks of 4: three chunks hold files; 30 files
-				.contains("source app 1: 4 counted = 2 preflight + 1 count + 1 record page(s); 30 not counted = 30 downloads")
+				.contains(
+						"source app 1: 4 counted = 2 preflight + 1 count + 1 record page(s); 30 not counted = 30 downloads")
 				.contains("target app 2: 5 counted = 2 preflight + 3 lookup(s); 33 not counted = 30 uploads + 3 bulk"
 						+ " update(s) (chunks of 4 records)")
-				// (4 preflight + 1 page + 6 serial per chunk = 11 serial + 2 x 9 waves) x 10 ms = 290 ms
+				// (4 preflight + 1 page + 6 serial per chunk = 11 serial + 2 x 9 waves) x
+				// 10 ms = 290 ms
 				.contains("10 ms per request (--latency-ms): about 1 s or less")
 				.contains("= max((11 serial requests + 2 x 9 transfer waves) x latency, 72 requests on localhost:"
 						+ emulator.port() + " (both apps) / requests/s)")
-				// a day: 2 preflight, then a chunk starts only with 3 left (a lookup, room for 2 conflict re-reads)
+				// a day: 2 preflight, then a chunk starts only with 3 left (a lookup,
+				// room for 2 conflict re-reads)
 				.contains("Daily request budget 6 per app: not enough for one day; the migration needs 2 kintone days"
 						+ " (source app 1: 1, target app 2: 2; each day repeats preflight and the record count)")
 				.contains("Each kintone day starts at 09:00 JST");
 
-			// the same job, run for real (without the budget, which would stop it), sends exactly the
+			// the same job, run for real (without the budget, which would stop it), sends
+			// exactly the
 			// requests the plan estimated
 			withLimits(job, "{ concurrency: 4, requestsPerSecond: 1000, chunkSize: 4 }");
 			emulator.clearRequestLog();
-			Run migrate = cli("migrate", "--job", job.toString(), "--database", "jdbc:h2:file:" + tmp.resolve("db/batch"));
+			Run migrate = cli("migrate", "--job", job.toString(), "--database",
+					"jdbc:h2:file:" + tmp.resolve("db/batch"));
 			assertThat(migrate.exitCode()).as(migrate.all()).isZero();
 			List<RequestLogEntry> log = emulator.requestLog();
-			// the emulator names the app of a download (its fileKey belongs to a record), not of an upload
+			// the emulator names the app of a download (its fileKey belongs to a record),
+			// not of an upload
 			assertThat(log).filteredOn(e -> "file".equals(e.api()) && e.effectiveMethod().equals("GET"))
 				.hasSize(30)
 				.allMatch(e -> Long.valueOf(1).equals(e.app()));
@@ -86,7 +97,10 @@ class PlanCommandFunctionalTests {
 		}
 	}
 
-	/** Requests naming the app that kintone counts (or does not count) against the daily quota. */
+	/**
+	 * Requests naming the app that kintone counts (or does not count) against the daily
+	 * quota.
+	 */
 	private static long counted(List<RequestLogEntry> log, long app, boolean counted) {
 		return log.stream()
 			.filter(e -> Long.valueOf(app).equals(e.app()))
@@ -105,11 +119,14 @@ class PlanCommandFunctionalTests {
 			assertThat(plan.exitCode()).as(plan.all()).isZero();
 			// 13 records in chunks of 10: two chunks with files
 			assertThat(plan.out()).contains("source app 1: 4 counted = ")
-				.contains("target app 2: 4 counted = 2 preflight + 2 lookup(s); 32 not counted = 30 uploads + 2 bulk update(s)")
+				.contains(
+						"target app 2: 4 counted = 2 preflight + 2 lookup(s); 32 not counted = 30 uploads + 2 bulk update(s)")
 				.containsPattern("ms per request \\(median of the plan's 5 reads\\)")
-				.contains("Daily request budget 9,000 per app: enough for one kintone day (counted requests: source app 1 4,"
-						+ " target app 2 4).");
-			// 70 requests on one domain at 5 per second take 14 s at least, whatever the measured latency
+				.contains(
+						"Daily request budget 9,000 per app: enough for one kintone day (counted requests: source app 1 4,"
+								+ " target app 2 4).");
+			// 70 requests on one domain at 5 per second take 14 s at least, whatever the
+			// measured latency
 			Matcher estimate = Pattern.compile("\\): about (\\d+) (s|min)\n").matcher(plan.out());
 			assertThat(estimate.find()).as(plan.out()).isTrue();
 			long seconds = Long.parseLong(estimate.group(1)) * (estimate.group(2).equals("min") ? 60 : 1);
@@ -141,11 +158,13 @@ class PlanCommandFunctionalTests {
 				.containsPattern("not counted = [0-9]+ downloads")
 				.contains("target app 2: 3 counted = 2 preflight + 1 lookup(s); ")
 				.containsPattern("not counted = [0-9]+ uploads \\+ 1 bulk update\\(s\\)")
-				.contains("Daily request budget 40 per app: enough for one kintone day (counted requests: source app 1 4,"
-						+ " target app 2 3).");
+				.contains(
+						"Daily request budget 40 per app: enough for one kintone day (counted requests: source app 1 4,"
+								+ " target app 2 3).");
 
-			Run migrate = cli("migrate", "--job", job.toString(), "--database", "jdbc:h2:file:" + tmp.resolve("db/batch"),
-					"--reports-dir", tmp.resolve("reports").toString(), "--progress-interval", "0");
+			Run migrate = cli("migrate", "--job", job.toString(), "--database",
+					"jdbc:h2:file:" + tmp.resolve("db/batch"), "--reports-dir", tmp.resolve("reports").toString(),
+					"--progress-interval", "0");
 
 			assertThat(migrate.exitCode()).as(migrate.all()).isEqualTo(ExitCodes.COMPLETED);
 			assertThat(DemoCommand.check(emulator)).isEmpty();
@@ -159,7 +178,8 @@ class PlanCommandFunctionalTests {
 			Map<Long, Long> revisions = revisions(emulator);
 			Path workingDirectory = Files.createDirectories(tmp.resolve("cwd"));
 
-			// a child JVM in an empty working directory: the default H2 file would appear under data/ there
+			// a child JVM in an empty working directory: the default H2 file would appear
+			// under data/ there
 			Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 					"-Xmx256m", "-cp", System.getProperty("java.class.path"),
 					AttachmentMigratorApplication.class.getName(), "plan", "--job", job.toString())
@@ -222,7 +242,8 @@ class PlanCommandFunctionalTests {
 
 	static Path withLimits(Path job, String limits) throws Exception {
 		String text = Files.readString(job);
-		return Files.writeString(job, text.replaceAll("(?m)^limits: .*$", Matcher.quoteReplacement("limits: " + limits)));
+		return Files.writeString(job,
+				text.replaceAll("(?m)^limits: .*$", Matcher.quoteReplacement("limits: " + limits)));
 	}
 
 	private static Map<Long, Long> revisions(KintoneEmulator emulator) {
@@ -251,6 +272,5 @@ class PlanCommandFunctionalTests {
 		}
 
 	}
-
 
 }

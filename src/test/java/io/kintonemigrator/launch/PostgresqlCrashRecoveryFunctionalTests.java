@@ -3,7 +3,10 @@ package io.kintonemigrator.launch;
 import io.kintonemigrator.testsupport.PostgresqlTest;
 import io.kintonemigrator.testsupport.TestDatabase;
 
-/** The crash stories of {@link CrashRecoveryFunctionalTests} with the job repository and ledger on PostgreSQL. */
+/**
+ * The crash stories of {@link CrashRecoveryFunctionalTests} with the job repository and
+ * ledger on PostgreSQL.
+ */
 @PostgresqlTest
 class PostgresqlCrashRecoveryFunctionalTests extends CrashRecoveryFunctionalTests {
 

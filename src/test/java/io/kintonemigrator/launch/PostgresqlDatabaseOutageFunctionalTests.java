@@ -25,12 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The job database blinks or goes away while {@code migrate} runs in a child JVM, on the test's
- * private PostgreSQL cluster ({@code .ci/postgresql}, named by {@code kam.test.postgresql.cluster}):
- * after a fast restart mid-run the same command completes the job without manual steps and every
- * file is attached exactly once; with the server stopped for good the run ends with exit code 1 and
- * one line once {@code kam.database.outage-timeout} has passed, and a SIGTERM during the outage ends
- * it too; once the server is back, the same command completes the job.
+ * The job database blinks or goes away while {@code migrate} runs in a child JVM, on the
+ * test's private PostgreSQL cluster ({@code .ci/postgresql}, named by
+ * {@code kam.test.postgresql.cluster}): after a fast restart mid-run the same command
+ * completes the job without manual steps and every file is attached exactly once; with
+ * the server stopped for good the run ends with exit code 1 and one line once
+ * {@code kam.database.outage-timeout} has passed, and a SIGTERM during the outage ends it
+ * too; once the server is back, the same command completes the job.
  */
 @PostgresqlTest
 class PostgresqlDatabaseOutageFunctionalTests {
@@ -77,7 +78,8 @@ class PostgresqlDatabaseOutageFunctionalTests {
 					job.toString());
 			assertThat(again.exitCode()).as(again.output()).isZero();
 			assertThat(again.output()).contains("Job 'blink' completed.");
-			if (leftUnknown) { // as a restart during a chunk's commit leaves it (Spring Batch: "JDBC rollback failed")
+			if (leftUnknown) { // as a restart during a chunk's commit leaves it (Spring
+								// Batch: "JDBC rollback failed")
 				assertThat(again.output()).contains("was left UNKNOWN").contains("Marking it FAILED");
 			}
 			assertEveryFileOnce(emulator);
@@ -90,8 +92,8 @@ class PostgresqlDatabaseOutageFunctionalTests {
 			Path job = MigrationApps.jobFile(tmp, emulator, "gone", "append", 2);
 			ChildMigrator children = new ChildMigrator(
 					ChildMigrator.defaults(TestDatabase.postgresqlSchema(), tmp.resolve("work")));
-			Process run = children.start(tmp.resolve("run.log"), List.of("-Dkam.database.outage-timeout=10s"), "migrate",
-					"--job", job.toString());
+			Process run = children.start(tmp.resolve("run.log"), List.of("-Dkam.database.outage-timeout=10s"),
+					"migrate", "--job", job.toString());
 			long ended;
 			long stopped;
 			try {
@@ -109,7 +111,8 @@ class PostgresqlDatabaseOutageFunctionalTests {
 			assertThat(log).containsOnlyOnce("The job database has been unreachable for")
 				.contains("kam.database.outage-timeout 10 s")
 				.contains("Run the same command again once the database is back");
-			System.out.println("ended " + Duration.ofNanos(ended - stopped).toMillis() + " ms after the server stopped");
+			System.out
+				.println("ended " + Duration.ofNanos(ended - stopped).toMillis() + " ms after the server stopped");
 
 			cluster("resume");
 			ChildMigrator.Result again = children.run(tmp.resolve("again.log"), List.of(), "migrate", "--job",

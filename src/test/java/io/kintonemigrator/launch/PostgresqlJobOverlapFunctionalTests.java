@@ -4,8 +4,9 @@ import io.kintonemigrator.testsupport.PostgresqlTest;
 import io.kintonemigrator.testsupport.TestDatabase;
 
 /**
- * The overlap stories of {@link JobOverlapFunctionalTests} on PostgreSQL, where both processes open
- * the database and the lock row in {@code KAM_JOB_LOCK} decides, as between machines.
+ * The overlap stories of {@link JobOverlapFunctionalTests} on PostgreSQL, where both
+ * processes open the database and the lock row in {@code KAM_JOB_LOCK} decides, as
+ * between machines.
  */
 @PostgresqlTest
 class PostgresqlJobOverlapFunctionalTests extends JobOverlapFunctionalTests {

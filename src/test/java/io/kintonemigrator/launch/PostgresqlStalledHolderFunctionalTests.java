@@ -20,11 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A run that stalls while holding its job's lock (here: SIGSTOP on a real child JVM, as a frozen VM or
- * a long pause would) loses the lock to another run once its lease expires. When it wakes up it must
- * not write: its fence check before the first update fails, it exits 1 naming the new holder, and the
- * new holder completes the job with every file attached exactly once. On PostgreSQL, where two
- * processes share the lock row as two machines would.
+ * A run that stalls while holding its job's lock (here: SIGSTOP on a real child JVM, as a
+ * frozen VM or a long pause would) loses the lock to another run once its lease expires.
+ * When it wakes up it must not write: its fence check before the first update fails, it
+ * exits 1 naming the new holder, and the new holder completes the job with every file
+ * attached exactly once. On PostgreSQL, where two processes share the lock row as two
+ * machines would.
  */
 @PostgresqlTest
 class PostgresqlStalledHolderFunctionalTests {
@@ -50,13 +51,15 @@ class PostgresqlStalledHolderFunctionalTests {
 			Path logB = tmp.resolve("b.log");
 
 			// given run A holding the job, then frozen for longer than its lease
-			Process a = children.start(logA, List.of("-Dkam.lock.lease=" + LEASE, "-Dkam.test.holdLockUntil=" + releaseA),
-					"migrate", "--job", job.toString());
+			Process a = children.start(logA,
+					List.of("-Dkam.lock.lease=" + LEASE, "-Dkam.test.holdLockUntil=" + releaseA), "migrate", "--job",
+					job.toString());
 			try {
 				awaitLine(a, logA, "holding the job lock");
 				signal(a, "STOP");
 
-				// when run B takes the job over once A's heartbeat is older than the lease
+				// when run B takes the job over once A's heartbeat is older than the
+				// lease
 				Process b = takeOver(children, job, logB, releaseB);
 				try {
 					awaitLine(b, logB, "holding the job lock");
@@ -70,7 +73,9 @@ class PostgresqlStalledHolderFunctionalTests {
 					String outA = Files.readString(logA);
 					assertThat(a.exitValue()).as(outA).isEqualTo(ExitCodes.FAILED);
 					assertThat(outA).contains("lost the lock of job 'stalled'").contains("process " + b.pid());
-					assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API)).as("A wrote nothing").isZero();
+					assertThat(emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API))
+						.as("A wrote nothing")
+						.isZero();
 
 					// and B completes the job: every file exactly once
 					Files.createFile(releaseB);
@@ -97,7 +102,9 @@ class PostgresqlStalledHolderFunctionalTests {
 		}
 	}
 
-	/** Starts B until it gets the lock (A's heartbeat expires one lease after A froze). */
+	/**
+	 * Starts B until it gets the lock (A's heartbeat expires one lease after A froze).
+	 */
 	private static Process takeOver(ChildMigrator children, Path job, Path log, Path release) throws Exception {
 		for (int attempt = 1;; attempt++) {
 			Thread.sleep(1_000);

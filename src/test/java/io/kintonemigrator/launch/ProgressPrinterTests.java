@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Progress at the ticks of a hand-driven ticker and a fake clock: no sleeping, no timing. */
+/**
+ * Progress at the ticks of a hand-driven ticker and a fake clock: no sleeping, no timing.
+ */
 class ProgressPrinterTests {
 
 	private static final Instant START = Instant.parse("2026-11-23T01:00:00Z");
@@ -67,8 +69,8 @@ class ProgressPrinterTests {
 
 	@Test
 	void onATerminalItRedrawsOneBarLineAndEndsItWhenClosed() {
-		ProgressPrinter printer = new ProgressPrinter(progress::get, new PrintWriter(output), clock, true)
-			.start(ticker, Duration.ofSeconds(1));
+		ProgressPrinter printer = new ProgressPrinter(progress::get, new PrintWriter(output), clock, true).start(ticker,
+				Duration.ofSeconds(1));
 		progress.set(Optional.of(new Snapshot(START, 200, 50, 60, 1_000, 0)));
 		clock.advance(Duration.ofSeconds(5));
 		ticker.tick();

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** attachments.csv and summary.json, read back the way a spreadsheet or a script would. */
+/**
+ * attachments.csv and summary.json, read back the way a spreadsheet or a script would.
+ */
 class RunReportsTests {
 
 	@TempDir
@@ -33,13 +35,14 @@ class RunReportsTests {
 
 	@Test
 	void theCsvHasABomCrlfLineEndsAndOneRowPerAttachmentThatParsesBackExactly() throws Exception {
-		List<LedgerEntry> ledger = List.of(
-				attached(1, NAMES.get(0), 0), attached(1, NAMES.get(1), 1), attached(2, NAMES.get(2), 0),
+		List<LedgerEntry> ledger = List.of(attached(1, NAMES.get(0), 0), attached(1, NAMES.get(1), 1),
+				attached(2, NAMES.get(2), 0),
 				LedgerEntry.skipped(new AttachmentRef(7, 3, "items.drawing", "4711", NAMES.get(3), 99, 0), 0, "k",
 						new LedgerEntry.Target("t", 30L, "lines.drawing"), "file is over 1 GB, says \"kintone\"", "fp"),
 				new LedgerEntry(new AttachmentRef(7, 4, "attachments", "", NAMES.get(4), 5, 0), 0, "k", "ab",
 						new LedgerEntry.Target("t", 40L, "documents"),
-						new LedgerEntry.Intent(3L, 1, 1, "upload-key", Instant.EPOCH), LedgerStatus.INTENT, 1, null, "fp"));
+						new LedgerEntry.Intent(3L, 1, 1, "upload-key", Instant.EPOCH), LedgerStatus.INTENT, 1, null,
+						"fp"));
 
 		Path dir = new RunReports(tmp.resolve("reports")).write(summary("契約/移行:2026"), ledger);
 

@@ -25,7 +25,9 @@ class ScheduledRunsTests {
 
 	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
-	private final FakeClock clock = new FakeClock(Instant.parse("2026-05-01T01:03:00Z")); // 10:03 in Tokyo
+	private final FakeClock clock = new FakeClock(Instant.parse("2026-05-01T01:03:00Z")); // 10:03
+																							// in
+																							// Tokyo
 
 	private final StringWriter log = new StringWriter();
 
@@ -84,7 +86,8 @@ class ScheduledRunsTests {
 
 		assertThat(runsStartedAt).hasSize(4);
 		assertThat(log.toString()).contains("Incremental run failed (exit 1); the next tick resumes it.")
-			.contains("Incremental run failed: java.lang.IllegalStateException: kintone is down; the next tick resumes it.")
+			.contains(
+					"Incremental run failed: java.lang.IllegalStateException: kintone is down; the next tick resumes it.")
 			.contains("Incremental run did not start (exit 2, see above); trying again at the next tick.")
 			.contains("Incremental run completed.");
 	}

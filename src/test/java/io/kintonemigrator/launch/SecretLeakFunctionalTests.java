@@ -36,12 +36,12 @@ import picocli.CommandLine.Model.OptionSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No secret leaves the process except in the request headers meant for it: after real runs of
- * {@code migrate} (the source with a password from {@code passwordFile}, the target with a token from
- * {@code apiTokenFile}, DEBUG logging, a record skipped with its error), neither the console, the
- * command's output, the work directory nor any byte of the H2 database holds the token, the
- * password or its base64 form. And no command takes a secret on its command line, where the
- * process list would show it.
+ * No secret leaves the process except in the request headers meant for it: after real
+ * runs of {@code migrate} (the source with a password from {@code passwordFile}, the
+ * target with a token from {@code apiTokenFile}, DEBUG logging, a record skipped with its
+ * error), neither the console, the command's output, the work directory nor any byte of
+ * the H2 database holds the token, the password or its base64 form. And no command takes
+ * a secret on its command line, where the process list would show it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretLeakFunctionalTests {
@@ -96,8 +96,8 @@ class SecretLeakFunctionalTests {
 			assertThat(exitCode).as(output).isEqualTo(ExitCodes.COMPLETED);
 			assertThat(output).as("the skipped record is reported").contains("no target record has legacy_id = 4");
 			// the secrets did reach kintone, in their headers
-			assertThat(emulator.requestLog()).anySatisfy(entry -> assertThat(entry.header("X-Cybozu-API-Token"))
-				.isEqualTo(MigrationApps.TARGET_TOKEN));
+			assertThat(emulator.requestLog()).anySatisfy(
+					entry -> assertThat(entry.header("X-Cybozu-API-Token")).isEqualTo(MigrationApps.TARGET_TOKEN));
 
 			List<String> secretForms = List.of(MigrationApps.TARGET_TOKEN, PASSWORD, base64(USER + ":" + PASSWORD));
 			for (String secret : secretForms) {
@@ -107,12 +107,14 @@ class SecretLeakFunctionalTests {
 			stored.addAll(files(tmp.resolve("work")));
 			assertThat(stored).as("H2 files").anySatisfy(file -> assertThat(file.toString()).endsWith(".mv.db"));
 			byte[] all = concatenate(stored);
-			// the database keeps ASCII strings as they are (the secrets are ASCII), so a secret in it would be found
+			// the database keeps ASCII strings as they are (the secrets are ASCII), so a
+			// secret in it would be found
 			assertThat(indexOf(all, "items.drawing".getBytes(StandardCharsets.UTF_8))).as("a field in the ledger")
 				.isNotNegative();
 			assertThat(indexOf(all, "secret-check".getBytes(StandardCharsets.UTF_8))).isNotNegative();
 			for (String secret : secretForms) {
-				assertThat(indexOf(all, secret.getBytes(StandardCharsets.UTF_8))).as("UTF-8 in stored bytes").isNegative();
+				assertThat(indexOf(all, secret.getBytes(StandardCharsets.UTF_8))).as("UTF-8 in stored bytes")
+					.isNegative();
 				assertThat(indexOf(all, secret.getBytes(StandardCharsets.UTF_16BE))).as("UTF-16 in stored bytes")
 					.isNegative();
 			}
@@ -141,7 +143,8 @@ class SecretLeakFunctionalTests {
 				job.toString(), "--database", url);
 
 		assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
-		assertThat(err.toString().lines()).singleElement().asString()
+		assertThat(err.toString().lines()).singleElement()
+			.asString()
 			.startsWith("--database: the JDBC URL holds a password")
 			.contains("SPRING_DATASOURCE_PASSWORD");
 		assertThat(out + err.toString()).doesNotContain("pw-in-url");
@@ -156,7 +159,8 @@ class SecretLeakFunctionalTests {
 	private static void collect(CommandSpec command, List<String> options) {
 		for (OptionSpec option : command.options()) {
 			options.add(command.name() + " " + String.join(" ", option.names()) + " "
-					+ (option.paramLabel() == null ? "" : option.paramLabel()).replace("<", "").replace(">", "")
+					+ (option.paramLabel() == null ? "" : option.paramLabel()).replace("<", "")
+						.replace(">", "")
 						.replace("PARAM", ""));
 		}
 		for (CommandLine sub : command.subcommands().values()) {

@@ -24,9 +24,9 @@ import static io.kintonemigrator.launch.PlanCommandFunctionalTests.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code status} before any run, after a failed run and its resume, and after a crash left an execution
- * STARTED: the executions, their counts and errors, and what {@code migrate} then does (which the test also
- * runs, to see it do exactly that).
+ * {@code status} before any run, after a failed run and its resume, and after a crash
+ * left an execution STARTED: the executions, their counts and errors, and what
+ * {@code migrate} then does (which the test also runs, to see it do exactly that).
  */
 class StatusCommandFunctionalTests {
 
@@ -51,7 +51,8 @@ class StatusCommandFunctionalTests {
 
 	@Test
 	void afterAFailedRunItShowsTheErrorAndTheCheckpointThenTheCompletedResume() throws Exception {
-		UpdateBreaker breaker = new UpdateBreaker(1); // the first chunk (records 1-4) commits, the second fails
+		UpdateBreaker breaker = new UpdateBreaker(1); // the first chunk (records 1-4)
+														// commits, the second fails
 		try (KintoneEmulator emulator = start(breaker)) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "status-failed", "append", 4);
 			assertThat(migrate(job).exitCode()).isEqualTo(ExitCodes.FAILED);
@@ -72,10 +73,12 @@ class StatusCommandFunctionalTests {
 			assertThat(completed.out()).contains("Job 'status-failed' (instance ")
 				.containsPattern("execution \\d+  FAILED ")
 				.containsPattern("execution \\d+  COMPLETED ")
-				// the resume reads the records after the checkpoint: 5 to 13, of which 13 has no attachment
+				// the resume reads the records after the checkpoint: 5 to 13, of which 13
+				// has no attachment
 				.contains("    records read 9, written 8, without attachments 1, skipped 0; files moved ")
 				.contains("  next migrate: nothing: the job completed");
-			// the resume starts from the failed execution's context; its error is not the resume's
+			// the resume starts from the failed execution's context; its error is not the
+			// resume's
 			assertThat(completed.out().substring(completed.out().indexOf("COMPLETED"))).doesNotContain("last error");
 		}
 	}
@@ -121,13 +124,17 @@ class StatusCommandFunctionalTests {
 		}
 	}
 
-	/** What a process killed in the middle of step migrate leaves: execution and step STARTED, a checkpoint. */
+	/**
+	 * What a process killed in the middle of step migrate leaves: execution and step
+	 * STARTED, a checkpoint.
+	 */
 	private long leaveStartedAsACrashWould(JobConfig config, Path job, long checkpoint) {
 		try (ConfigurableApplicationContext context = MigratorContext.start(Map.of("spring.datasource.url", database()),
 				new JobConfigLoader())) {
 			JobRepository repository = context.getBean(JobRepository.class);
 			var parameters = MigrationLauncher.parameters(config, job);
-			JobInstance instance = repository.createJobInstance(AttachmentMigrationJobConfiguration.JOB_NAME, parameters);
+			JobInstance instance = repository.createJobInstance(AttachmentMigrationJobConfiguration.JOB_NAME,
+					parameters);
 			JobExecution execution = repository.createJobExecution(instance, parameters, new ExecutionContext());
 			execution.setStatus(BatchStatus.STARTED);
 			execution.setStartTime(LocalDateTime.now());

@@ -21,8 +21,9 @@ import io.kintonemigrator.kintone.okhttp.OkHttpKintoneClientFactory;
 import io.kintonemigrator.testsupport.MigrationApps;
 
 /**
- * Edits attachments of the target app (app 2 of {@link MigrationApps}) the way a user would: through the
- * emulator's kintone REST API (uploads and record updates), to tamper with what a migration left.
+ * Edits attachments of the target app (app 2 of {@link MigrationApps}) the way a user
+ * would: through the emulator's kintone REST API (uploads and record updates), to tamper
+ * with what a migration left.
  */
 final class TargetEdits implements AutoCloseable {
 
@@ -69,7 +70,10 @@ final class TargetEdits implements AutoCloseable {
 		});
 	}
 
-	/** Empties the drawing of the {@code lines} row whose item_no is {@code itemNo}, keeping every row. */
+	/**
+	 * Empties the drawing of the {@code lines} row whose item_no is {@code itemNo},
+	 * keeping every row.
+	 */
 	void clearDrawing(long record, String itemNo) {
 		KintoneRecord current = target.record(record);
 		List<FieldUpdate.Row> rows = new ArrayList<>();

@@ -22,12 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The watermark a full run leaves must not depend on the time zones of the JVMs that ran it. Spring
- * Batch keeps an execution's create time as a zone-less local time: a full run that starts on a JST
- * machine, crashes, and completes in a UTC pod has a first execution whose create time, read in UTC,
- * lies nine hours after the fact, so the watermark came from the second execution and the edits made
- * between the two starts were never read again. Child JVMs with {@code -Duser.timezone}; the
- * watermark must be the first execution's start minus the safety margin.
+ * The watermark a full run leaves must not depend on the time zones of the JVMs that ran
+ * it. Spring Batch keeps an execution's create time as a zone-less local time: a full run
+ * that starts on a JST machine, crashes, and completes in a UTC pod has a first execution
+ * whose create time, read in UTC, lies nine hours after the fact, so the watermark came
+ * from the second execution and the edits made between the two starts were never read
+ * again. Child JVMs with {@code -Duser.timezone}; the watermark must be the first
+ * execution's start minus the safety margin.
  */
 class TimeZoneWatermarkFunctionalTests {
 
@@ -70,8 +71,8 @@ class TimeZoneWatermarkFunctionalTests {
 
 			// when it is completed in another zone
 			Thread.sleep(1_000);
-			ChildMigrator.Result second = children.run(tmp.resolve("second.log"), List.of("-Duser.timezone=" + secondZone),
-					"migrate", "--job", job.toString());
+			ChildMigrator.Result second = children.run(tmp.resolve("second.log"),
+					List.of("-Duser.timezone=" + secondZone), "migrate", "--job", job.toString());
 			assertThat(second.exitCode()).as(second.output()).isZero();
 
 			// then the watermark is the first execution's start minus the margin
@@ -81,7 +82,8 @@ class TimeZoneWatermarkFunctionalTests {
 	}
 
 	private static Instant watermark(TestDatabase database, String job) throws Exception {
-		try (Connection connection = DriverManager.getConnection(database.url(), database.username(), database.password());
+		try (Connection connection = DriverManager.getConnection(database.url(), database.username(),
+				database.password());
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement
 					.executeQuery("SELECT WATERMARK FROM KAM_JOB_WATERMARK WHERE JOB_NAME = '" + job + "'")) {

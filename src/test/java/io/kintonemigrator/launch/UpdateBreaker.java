@@ -14,11 +14,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * An emulator request filter that answers 503 to every bulk update ({@code PUT records.json} in
- * {@code POST bulkRequest.json}) after the first {@code allowed} ones, until healed, without applying it: the first chunks commit and the
- * next one fails at its update. Chunks send their updates one after the other, so which chunk fails
- * does not depend on how the transfers interleave (the job moves the next chunk's files while a
- * chunk finishes), and a single refused request never trips the circuit breaker.
+ * An emulator request filter that answers 503 to every bulk update
+ * ({@code PUT records.json} in {@code POST bulkRequest.json}) after the first
+ * {@code allowed} ones, until healed, without applying it: the first chunks commit and
+ * the next one fails at its update. Chunks send their updates one after the other, so
+ * which chunk fails does not depend on how the transfers interleave (the job moves the
+ * next chunk's files while a chunk finishes), and a single refused request never trips
+ * the circuit breaker.
  */
 final class UpdateBreaker implements Filter {
 
@@ -40,8 +42,7 @@ final class UpdateBreaker implements Filter {
 	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
 		HttpServletRequest http = (HttpServletRequest) request;
-		if (!healed && RecordUpdateRequests.isUpdate(http)
-				&& updates.incrementAndGet() > allowed) {
+		if (!healed && RecordUpdateRequests.isUpdate(http) && updates.incrementAndGet() > allowed) {
 			((HttpServletResponse) response).sendError(503, "update refused by the test");
 			return;
 		}

@@ -12,9 +12,10 @@ import static io.kintonemigrator.launch.PlanCommandFunctionalTests.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code verify} after real migrations against the emulator: identical targets pass, and every way a user can
- * spoil a target attachment afterwards (other bytes, removed, renamed, removed from a table row, added) is
- * listed one line each, as are source records not migrated yet.
+ * {@code verify} after real migrations against the emulator: identical targets pass, and
+ * every way a user can spoil a target attachment afterwards (other bytes, removed,
+ * renamed, removed from a table row, added) is listed one line each, as are source
+ * records not migrated yet.
  */
 class VerifyCommandFunctionalTests {
 
@@ -103,7 +104,8 @@ class VerifyCommandFunctionalTests {
 
 	@Test
 	void recordsAFailedRunDidNotReachAreReportedAsNotMigratedUntilTheJobCompletes() throws Exception {
-		UpdateBreaker breaker = new UpdateBreaker(1); // the first chunk (records 1-4) commits, the second fails
+		UpdateBreaker breaker = new UpdateBreaker(1); // the first chunk (records 1-4)
+														// commits, the second fails
 		try (KintoneEmulator emulator = start(breaker)) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "verify-partial", "append", 4);
 			assertThat(migrate(job).exitCode()).isEqualTo(ExitCodes.FAILED);
@@ -171,6 +173,5 @@ class VerifyCommandFunctionalTests {
 			.orElseThrow()
 			.sha256();
 	}
-
 
 }

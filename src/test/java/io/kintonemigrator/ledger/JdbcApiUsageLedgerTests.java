@@ -21,7 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** KAM_API_USAGE on a real H2 file: per app and day, atomic, never past the budget, committed at once. */
+/**
+ * KAM_API_USAGE on a real H2 file: per app and day, atomic, never past the budget,
+ * committed at once.
+ */
 class JdbcApiUsageLedgerTests {
 
 	private static final LocalDate DAY = LocalDate.of(2026, 11, 23);

@@ -32,7 +32,8 @@ class JdbcMigrationLedgerTests {
 
 	@BeforeEach
 	void openFileDatabase() {
-		dataSource = new DriverManagerDataSource("jdbc:h2:file:" + dir.resolve("ledger") + ";DB_CLOSE_DELAY=0", "sa", "");
+		dataSource = new DriverManagerDataSource("jdbc:h2:file:" + dir.resolve("ledger") + ";DB_CLOSE_DELAY=0", "sa",
+				"");
 		LedgerSchema.apply(dataSource);
 		LedgerSchema.apply(dataSource); // idempotent: applied at every startup
 		DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
@@ -79,7 +80,8 @@ class JdbcMigrationLedgerTests {
 	void anAttachedRowWithoutItsOwnIntentKeepsTheIntentsHash() {
 		ledger.recordIntents("job", List.of(intent(7, "a.pdf", 5L)));
 		LedgerEntry bare = new LedgerEntry(ref(7, "a.pdf", 0), 0, "src-a.pdf", null,
-				new LedgerEntry.Target("http://t|2|null", 70L, "documents"), null, LedgerStatus.ATTACHED, 0, null, "fp");
+				new LedgerEntry.Target("http://t|2|null", 70L, "documents"), null, LedgerStatus.ATTACHED, 0, null,
+				"fp");
 
 		chunk.executeWithoutResult(status -> ledger.markAttached("job", List.of(bare)));
 
@@ -140,10 +142,11 @@ class JdbcMigrationLedgerTests {
 	void rowsOfTheLedgerBefore20AreCarriedOverWithTheirOccurrence() {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		for (int index = 0; index < 3; index++) {
-			jdbc.update("INSERT INTO KAM_ATTACHMENT (JOB_NAME, SOURCE_APP, SOURCE_RECORD, SOURCE_FIELD, SOURCE_ROW, "
-					+ "FILE_INDEX, FILE_NAME, FILE_SIZE, STATUS, ATTEMPTS, CREATED_AT, UPDATED_AT) "
-					+ "VALUES ('old', 1, 7, 'attachments', '', ?, ?, 10, 'ATTACHED', 1, ?, ?)", index,
-					index == 1 ? "b.pdf" : "a.pdf", NOW.atOffset(ZoneOffset.UTC), NOW.atOffset(ZoneOffset.UTC));
+			jdbc.update(
+					"INSERT INTO KAM_ATTACHMENT (JOB_NAME, SOURCE_APP, SOURCE_RECORD, SOURCE_FIELD, SOURCE_ROW, "
+							+ "FILE_INDEX, FILE_NAME, FILE_SIZE, STATUS, ATTEMPTS, CREATED_AT, UPDATED_AT) "
+							+ "VALUES ('old', 1, 7, 'attachments', '', ?, ?, 10, 'ATTACHED', 1, ?, ?)",
+					index, index == 1 ? "b.pdf" : "a.pdf", NOW.atOffset(ZoneOffset.UTC), NOW.atOffset(ZoneOffset.UTC));
 		}
 
 		LedgerSchema.apply(dataSource);

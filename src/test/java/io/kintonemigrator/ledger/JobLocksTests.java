@@ -54,7 +54,9 @@ class JobLocksTests {
 
 	@Test
 	void aHolderWhoseProcessIsGoneOnTheSameHostIsReplacedAtOnce() {
-		new JobLocks(jdbc, Duration.ofHours(1), "host-a", DEAD_PID).acquire("job-1"); // never released: killed
+		new JobLocks(jdbc, Duration.ofHours(1), "host-a", DEAD_PID).acquire("job-1"); // never
+																						// released:
+																						// killed
 
 		try (JobLocks.Held held = new JobLocks(jdbc, Duration.ofHours(1), "host-a", 77).acquire("job-1")) {
 			assertThat(new JobLocks(jdbc, Duration.ofHours(1), "host-a", 77).holder("job-1")).get()
@@ -117,7 +119,8 @@ class JobLocksTests {
 		jdbc.update("UPDATE KAM_JOB_LOCK SET HEARTBEAT_AT = DATEADD('HOUR', -2, CURRENT_TIMESTAMP)");
 		try (JobLocks.Held taken = next.acquire("job-1")) {
 
-			// then host-a's next fence check fails, naming the new holder, and host-b's passes
+			// then host-a's next fence check fails, naming the new holder, and host-b's
+			// passes
 			assertThatExceptionOfType(LeaseLostException.class).isThrownBy(() -> stalled.verifyHeld("job-1"))
 				.withMessageContaining("lost the lock of job 'job-1'")
 				.withMessageContaining("process 22 on host host-b");

@@ -55,25 +55,30 @@ class JobWatermarksTests {
 		watermarks.completed("job", "f1", T0.plus(Duration.ofHours(1)));
 		watermarks.completed("job", "f1", T0);
 
-		assertThat(watermarks.watermark("job", "f1")).contains(T0.plus(Duration.ofHours(1)).minus(Duration.ofMinutes(2)));
+		assertThat(watermarks.watermark("job", "f1"))
+			.contains(T0.plus(Duration.ofHours(1)).minus(Duration.ofMinutes(2)));
 	}
 
 	@Test
 	void aWatermarkAndARunInProgressWrittenUnderAnotherFingerprintDoNotHold() {
 		watermarks.completed("job", "f1", T0);
-		watermarks.begin("job", "f1", new JobWatermarks.Run(T0.minus(Duration.ofMinutes(2)), T0.plus(Duration.ofHours(1))));
+		watermarks.begin("job", "f1",
+				new JobWatermarks.Run(T0.minus(Duration.ofMinutes(2)), T0.plus(Duration.ofHours(1))));
 
 		assertThat(watermarks.watermark("job", "f2")).isEmpty();
 		assertThat(watermarks.inProgress("job", "f2")).isEmpty();
 		assertThat(watermarks.changedSince("job", "f2")).isTrue();
 		assertThat(watermarks.changedSince("job", "f1")).isFalse();
 
-		// the job under f2 starts over: its own run, then its own watermark, which may lie before f1's
+		// the job under f2 starts over: its own run, then its own watermark, which may
+		// lie before f1's
 		watermarks.begin("job", "f2", new JobWatermarks.Run(null, T0.minus(Duration.ofHours(5))));
-		assertThat(watermarks.inProgress("job", "f2")).contains(new JobWatermarks.Run(null, T0.minus(Duration.ofHours(5))));
+		assertThat(watermarks.inProgress("job", "f2"))
+			.contains(new JobWatermarks.Run(null, T0.minus(Duration.ofHours(5))));
 		assertThat(watermarks.watermark("job", "f2")).isEmpty();
 		watermarks.completed("job", "f2", T0.minus(Duration.ofHours(5)));
-		assertThat(watermarks.watermark("job", "f2")).contains(T0.minus(Duration.ofHours(5)).minus(Duration.ofMinutes(2)));
+		assertThat(watermarks.watermark("job", "f2"))
+			.contains(T0.minus(Duration.ofHours(5)).minus(Duration.ofMinutes(2)));
 		assertThat(watermarks.watermark("job", "f1")).as("f1's watermark is gone, not restored").isEmpty();
 	}
 

@@ -10,7 +10,10 @@ import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The DBA's copy of Spring Batch's PostgreSQL schema in {@code sql/} is the one the application applies. */
+/**
+ * The DBA's copy of Spring Batch's PostgreSQL schema in {@code sql/} is the one the
+ * application applies.
+ */
 class SqlScriptsTests {
 
 	@Test

@@ -34,9 +34,10 @@ import static io.kintonemigrator.testsupport.MigrationApps.sourceDrawings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole job against the emulator over HTTP: each {@code onExisting} mode with field-code
- * mapping and subtables, checked file by file on the target by SHA-256; rows the job does not
- * touch stay; a target missing is skipped and reported; a user's concurrent edit survives.
+ * The whole job against the emulator over HTTP: each {@code onExisting} mode with
+ * field-code mapping and subtables, checked file by file on the target by SHA-256; rows
+ * the job does not touch stay; a target missing is skipped and reported; a user's
+ * concurrent edit survives.
  */
 class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase {
 
@@ -45,7 +46,8 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 	@Test
 	void replaceLeavesExactlyTheSourcesFilesAndKeepsUntouchedRows() throws Exception {
 		try (KintoneEmulator emulator = start(Set.of(5))) {
-			JobExecution execution = run(MigrationApps.jobFile(tmp, emulator, "replace-mode", "replace", 4)).execution();
+			JobExecution execution = run(MigrationApps.jobFile(tmp, emulator, "replace-mode", "replace", 4))
+				.execution();
 
 			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 			Map<Long, StoredRecord> targets = MigrationApps.targets(emulator);
@@ -54,7 +56,8 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 					continue;
 				}
 				StoredRecord target = targets.get(i);
-				assertThat(documents(target)).as("record %d", i).containsExactlyElementsOf(sourceDocuments(emulator, i));
+				assertThat(documents(target)).as("record %d", i)
+					.containsExactlyElementsOf(sourceDocuments(emulator, i));
 				assertThat(hashes(line(target, "A-1").files("drawing"))).as("record %d", i)
 					.containsExactlyElementsOf(sourceDrawings(emulator, i));
 				assertUntouchedValuesKept(target, i);
@@ -121,11 +124,11 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 		AtomicBoolean edited = new AtomicBoolean();
 		HttpClient http = HttpClient.newHttpClient();
 		URI[] base = new URI[1];
-		// just before the job's first bulk update reaches the emulator, a user edits record 2 through the API
+		// just before the job's first bulk update reaches the emulator, a user edits
+		// record 2 through the API
 		Filter userEdit = (request, response, chain) -> {
 			HttpServletRequest http1 = (HttpServletRequest) request;
-			if (RecordUpdateRequests.isUpdate(http1)
-					&& edited.compareAndSet(false, true)) {
+			if (RecordUpdateRequests.isUpdate(http1) && edited.compareAndSet(false, true)) {
 				editTitle(http, base[0], "edited by a user");
 			}
 			chain.doFilter(request, response);
@@ -138,7 +141,8 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 			.start()) {
 			base[0] = emulator.baseUrl();
 
-			JobExecution execution = run(MigrationApps.jobFile(tmp, emulator, "concurrent-edit", "replace", 4)).execution();
+			JobExecution execution = run(MigrationApps.jobFile(tmp, emulator, "concurrent-edit", "replace", 4))
+				.execution();
 
 			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 			assertThat(edited).isTrue();
@@ -154,14 +158,14 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 		int[] firstChunkFiles = new int[1];
 		AtomicBoolean overlapped = new AtomicBoolean();
 		AtomicBoolean firstUpdate = new AtomicBoolean(true);
-		// the first bulk update is held until a download beyond the first chunk's files has arrived
+		// the first bulk update is held until a download beyond the first chunk's files
+		// has arrived
 		Filter watch = (request, response, chain) -> {
 			HttpServletRequest http = (HttpServletRequest) request;
 			if ("GET".equals(http.getMethod()) && http.getRequestURI().endsWith("/file.json")) {
 				downloads.incrementAndGet();
 			}
-			else if (RecordUpdateRequests.isUpdate(http)
-					&& firstUpdate.compareAndSet(true, false)) {
+			else if (RecordUpdateRequests.isUpdate(http) && firstUpdate.compareAndSet(true, false)) {
 				long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 				while (downloads.get() <= firstChunkFiles[0] && System.nanoTime() < deadline) {
 					java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
@@ -185,8 +189,10 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 			assertThat(overlapped).as("a second-chunk download arrived before the first update").isTrue();
 			int record5Files = sourceDocuments(emulator, 5).size() + sourceDrawings(emulator, 5).size();
-			// every file once, none of record 5 (no target record), one lookup per chunk: also the fourth,
-			// whose record 13 has no file, because replace empties the target fields its empty ones pair with
+			// every file once, none of record 5 (no target record), one lookup per chunk:
+			// also the fourth,
+			// whose record 13 has no file, because replace empties the target fields its
+			// empty ones pair with
 			assertThat(downloads).hasValue(MigrationApps.sourceAttachmentCount(emulator) - record5Files);
 			assertThat(emulator.stats().count("POST", "file")).isEqualTo(downloads.get());
 			assertThat(emulator.stats().count(2, "GET", "records")).isEqualTo(4);
@@ -206,8 +212,9 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 			HttpRequest request = HttpRequest.newBuilder(base.resolve("/k/v1/record.json"))
 				.header("X-Cybozu-API-Token", MigrationApps.TARGET_TOKEN)
 				.header("Content-Type", "application/json")
-				.PUT(HttpRequest.BodyPublishers.ofString("{\"app\":2,\"updateKey\":{\"field\":\"legacy_id\",\"value\":\"" + id
-						+ "\"},\"record\":{\"title\":{\"value\":\"" + title + "\"}}}"))
+				.PUT(HttpRequest.BodyPublishers
+					.ofString("{\"app\":2,\"updateKey\":{\"field\":\"legacy_id\",\"value\":\"" + id
+							+ "\"},\"record\":{\"title\":{\"value\":\"" + title + "\"}}}"))
 				.build();
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
@@ -235,12 +242,10 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 	}
 
 	private void assertMissingTargetReported(String job) {
-		assertThat(ledger.all(job)).filteredOn(e -> e.ref().sourceRecord() == 5)
-			.isNotEmpty()
-			.allSatisfy(e -> {
-				assertThat(e.status()).isEqualTo(LedgerStatus.SKIPPED);
-				assertThat(e.error()).isEqualTo("no target record has legacy_id = 5");
-			});
+		assertThat(ledger.all(job)).filteredOn(e -> e.ref().sourceRecord() == 5).isNotEmpty().allSatisfy(e -> {
+			assertThat(e.status()).isEqualTo(LedgerStatus.SKIPPED);
+			assertThat(e.error()).isEqualTo("no target record has legacy_id = 5");
+		});
 		assertThat(ledger.all(job)).filteredOn(e -> e.ref().sourceRecord() != 5)
 			.extracting(LedgerEntry::status)
 			.containsOnly(LedgerStatus.ATTACHED);

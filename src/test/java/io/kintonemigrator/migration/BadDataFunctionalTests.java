@@ -36,10 +36,11 @@ import static io.kintonemigrator.testsupport.MigrationApps.hashes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bad data through the real job against the emulator: awkward file names, empty files, a file over
- * the size limit, a source record and a target record deleted while the job runs, a download key
- * that stops working. Each record ends up with exactly its source files on the target (same names,
- * same SHA-256) or untouched and SKIPPED in the ledger with the reason; the job completes.
+ * Bad data through the real job against the emulator: awkward file names, empty files, a
+ * file over the size limit, a source record and a target record deleted while the job
+ * runs, a download key that stops working. Each record ends up with exactly its source
+ * files on the target (same names, same SHA-256) or untouched and SKIPPED in the ledger
+ * with the reason; the job completes.
  */
 class BadDataFunctionalTests extends MigrationFunctionalTestBase {
 
@@ -67,7 +68,8 @@ class BadDataFunctionalTests extends MigrationFunctionalTestBase {
 		NAMES.put(12L, List.of("deleted-target.txt"));
 		NAMES.put(13L, List.of("stale-key.txt"));
 		NAMES.put(14L, List.of("semi;colon=equals&amp.txt", "apostrophe's %22 percent.txt", "<angle> brackets.txt"));
-		NAMES.put(15L, List.of("fine.txt", "quote\"inside.txt")); // sent as %22 by the multipart form
+		NAMES.put(15L, List.of("fine.txt", "quote\"inside.txt")); // sent as %22 by the
+																	// multipart form
 		NAMES.put(16L, List.of("tab\there.txt"));
 	}
 
@@ -80,7 +82,8 @@ class BadDataFunctionalTests extends MigrationFunctionalTestBase {
 	@Test
 	void eachRecordIsMigratedExactlyOrSkippedWithItsReasonAndTheJobCompletes() throws Exception {
 		KintoneEmulator[] emulators = new KintoneEmulator[1];
-		String[] keys = new String[3]; // download keys: the deleted source's file, the stale one, the deleted target's
+		String[] keys = new String[3]; // download keys: the deleted source's file, the
+										// stale one, the deleted target's
 		AtomicBoolean sourceDeleted = new AtomicBoolean();
 		AtomicBoolean targetDeleted = new AtomicBoolean();
 		AtomicBoolean staleKeyRefused = new AtomicBoolean();
@@ -91,22 +94,26 @@ class BadDataFunctionalTests extends MigrationFunctionalTestBase {
 			String fileKey = r.getRequestURI().endsWith("/file.json") && "GET".equals(r.getMethod())
 					? r.getParameter("fileKey") : null;
 			if (keys[0].equals(fileKey) && sourceDeleted.compareAndSet(false, true)) {
-				// a user deletes the source record after the job read it, just before its file is fetched
+				// a user deletes the source record after the job read it, just before its
+				// file is fetched
 				delete(emulators[0], 1, SOURCE_DELETED);
 			}
 			if (keys[2].equals(fileKey) && targetDeleted.compareAndSet(false, true)) {
-				// a user deletes the target record after the job found it, before the job's bulk update
+				// a user deletes the target record after the job found it, before the
+				// job's bulk update
 				delete(emulators[0], 2, TARGET_DELETED); // legacy_id n is target record n
 			}
 			boolean staleRecordRead = r.getRequestURI().endsWith("/record.json") && "1".equals(r.getParameter("app"))
 					&& String.valueOf(STALE_KEY).equals(r.getParameter("id"));
 			if (staleRecordRead) {
-				// before the answer goes out: the client may ask for the file as soon as it has the record
+				// before the answer goes out: the client may ask for the file as soon as
+				// it has the record
 				sourceRecordReread.set(true);
 				staleTrail.add("record read");
 			}
 			if (keys[1].equals(fileKey) && !sourceRecordReread.get()) {
-				// the key read with the record no longer works until the record is read again
+				// the key read with the record no longer works until the record is read
+				// again
 				staleKeyRefused.set(true);
 				staleTrail.add("file 404");
 				HttpServletResponse answer = (HttpServletResponse) response;
@@ -114,7 +121,8 @@ class BadDataFunctionalTests extends MigrationFunctionalTestBase {
 				answer.setContentType("application/json");
 				answer.getOutputStream()
 					.write(("{\"code\":\"GAIA_BL01\",\"id\":\"stale\",\"message\":\"The specified file (id: " + fileKey
-							+ ") not found.\"}").getBytes(StandardCharsets.UTF_8));
+							+ ") not found.\"}")
+						.getBytes(StandardCharsets.UTF_8));
 				return;
 			}
 			chain.doFilter(request, response);
@@ -148,10 +156,12 @@ class BadDataFunctionalTests extends MigrationFunctionalTestBase {
 			assertThat(targetDeleted).isTrue();
 			assertThat(staleKeyRefused).isTrue();
 			Map<Long, List<LedgerEntry>> ledgerByRecord = new LinkedHashMap<>();
-			ledger.all("bad-data").forEach(entry -> ledgerByRecord.computeIfAbsent(entry.ref().sourceRecord(),
-					id -> new ArrayList<>()).add(entry));
+			ledger.all("bad-data")
+				.forEach(entry -> ledgerByRecord.computeIfAbsent(entry.ref().sourceRecord(), id -> new ArrayList<>())
+					.add(entry));
 
-			// migrated exactly: every awkward name, duplicates, empty files, the stale key
+			// migrated exactly: every awkward name, duplicates, empty files, the stale
+			// key
 			for (long id : List.of(1L, 2L, 3L, 5L, 6L, 7L, 8L, 9L, 13L, 14L)) {
 				assertThat(hashes(target(emulator, id).files("documents"))).as("record %d", id)
 					.containsExactlyElementsOf(sourceFiles.get(id));
@@ -171,8 +181,10 @@ class BadDataFunctionalTests extends MigrationFunctionalTestBase {
 			assertThat(hashes(target(emulator, SOURCE_DELETED).files("documents"))).isEqualTo(targetBefore.get(11L));
 			assertSkipped(ledgerByRecord.get(TARGET_DELETED), "update refused: ");
 			assertSkipped(ledgerByRecord.get(TARGET_DELETED), "GAIA_RE01");
-			// a name the upload form cannot carry unchanged is skipped before anything is sent, never renamed
-			assertSkipped(ledgerByRecord.get(4L), "file name 'ctl\\u0001\\u001f\\u007f.txt' has a character the upload form");
+			// a name the upload form cannot carry unchanged is skipped before anything is
+			// sent, never renamed
+			assertSkipped(ledgerByRecord.get(4L),
+					"file name 'ctl\\u0001\\u001f\\u007f.txt' has a character the upload form");
 			assertSkipped(ledgerByRecord.get(15L), "file name 'quote\"inside.txt' has a character the upload form");
 			assertSkipped(ledgerByRecord.get(16L), "file name 'tab\\u0009here.txt' has a character the upload form");
 			for (long id : List.of(4L, 15L, 16L)) {
@@ -212,8 +224,8 @@ class BadDataFunctionalTests extends MigrationFunctionalTestBase {
 			source.record(r -> {
 				for (int i = 0; i < names.size(); i++) {
 					String name = names.get(i);
-					long size = name.equals("too-large.bin") ? MAX_FILE_SIZE + 1 : name.equals("empty.bin") ? 0
-							: name.equals("one-byte.bin") ? 1 : 1_000 + 37 * id + i;
+					long size = name.equals("too-large.bin") ? MAX_FILE_SIZE + 1
+							: name.equals("empty.bin") ? 0 : name.equals("one-byte.bin") ? 1 : 1_000 + 37 * id + i;
 					r.file("attachments", name, "application/octet-stream", FileContent.generated(size, id * 10 + i));
 				}
 			});

@@ -6,7 +6,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The next chunk's counted requests: learnt from the chunks so far, but never more than a fresh day holds. */
+/**
+ * The next chunk's counted requests: learnt from the chunks so far, but never more than a
+ * fresh day holds.
+ */
 class BudgetEstimateTests {
 
 	@Test
@@ -33,7 +36,8 @@ class BudgetEstimateTests {
 
 	@Test
 	void neverMoreThanAFreshDayHoldsAfterPreflightSoEveryDayStartsAChunk() {
-		// budget 8: the source keeps 3 for preflight and the count, the target 2 for preflight
+		// budget 8: the source keeps 3 for preflight and the count, the target 2 for
+		// preflight
 		BudgetEstimate estimate = new BudgetEstimate(100, 8);
 		estimate.chunkDone(40, 40); // a chunk with many retries
 

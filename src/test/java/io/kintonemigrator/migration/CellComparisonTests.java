@@ -35,7 +35,8 @@ class CellComparisonTests {
 
 	@Test
 	void aSourceFileWithoutPartnerIsMissing() {
-		assertThat(compare(false, List.of(A, B), List.of(B))).containsExactly("cell: 'a.pdf' (10 bytes) is missing on the target");
+		assertThat(compare(false, List.of(A, B), List.of(B)))
+			.containsExactly("cell: 'a.pdf' (10 bytes) is missing on the target");
 	}
 
 	@Test
@@ -55,7 +56,8 @@ class CellComparisonTests {
 
 	@Test
 	void duplicatesArePairedOneToOne() {
-		assertThat(compare(true, List.of(A, A), List.of(A))).containsExactly("cell: 'a.pdf' (10 bytes) is missing on the target");
+		assertThat(compare(true, List.of(A, A), List.of(A)))
+			.containsExactly("cell: 'a.pdf' (10 bytes) is missing on the target");
 	}
 
 	@Test

@@ -37,11 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The writer when the world changes between and during runs: the source loses, gains and renames
- * files, a user edits the target while an update is on its way, the job file changes, a token
- * lacks a permission, two source records match one target. Real writer, real H2 ledger, in-memory
- * apps with kintone's revision and FILE rules; each scenario is also run end to end by the
- * changing-world suite ({@code reliability/ChangingWorldFunctionalTests}); the defects one by one end to end: {@code launch/ChangingWorldDefectsFunctionalTests}.
+ * The writer when the world changes between and during runs: the source loses, gains and
+ * renames files, a user edits the target while an update is on its way, the job file
+ * changes, a token lacks a permission, two source records match one target. Real writer,
+ * real H2 ledger, in-memory apps with kintone's revision and FILE rules; each scenario is
+ * also run end to end by the changing-world suite
+ * ({@code reliability/ChangingWorldFunctionalTests}); the defects one by one end to end:
+ * {@code launch/ChangingWorldDefectsFunctionalTests}.
  */
 class ChangingWorldWriterTests {
 
@@ -129,7 +131,8 @@ class ChangingWorldWriterTests {
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> write(config, false));
 		target.beforeUpdate = updates -> {
 		};
-		target.edit(101, "note", text("edited by a user")); // the revision moves, not by our update
+		target.edit(101, "note", text("edited by a user")); // the revision moves, not by
+															// our update
 
 		write(config, false);
 
@@ -204,10 +207,10 @@ class ChangingWorldWriterTests {
 
 	@Test
 	void twoSourceRecordsMatchingOneTargetRecordMigrateTheFirstAndSkipTheSecondWithTheReason() {
-		source.record(new KintoneRecord(1, 1, Map.of("code", text("1"), "attachments",
-				new FieldValue.Files(List.of(file("a", "a.txt", 4))))));
-		source.record(new KintoneRecord(2, 1, Map.of("code", text("1"), "attachments",
-				new FieldValue.Files(List.of(file("b", "b.txt", 5))))));
+		source.record(new KintoneRecord(1, 1,
+				Map.of("code", text("1"), "attachments", new FieldValue.Files(List.of(file("a", "a.txt", 4))))));
+		source.record(new KintoneRecord(2, 1,
+				Map.of("code", text("1"), "attachments", new FieldValue.Files(List.of(file("b", "b.txt", 5))))));
 
 		write(parse("name: world\n" + APPS.replace("source: $id", "source: code") + "onExisting: replace\n"), false);
 
@@ -220,12 +223,13 @@ class ChangingWorldWriterTests {
 
 	@Test
 	void aSourceRecordMatchingATargetRecordAnotherSourceRecordFilledInAnEarlierChunkIsSkipped() {
-		JobConfig config = parse("name: world\n" + APPS.replace("source: $id", "source: code") + "onExisting: append\n");
-		source.record(new KintoneRecord(1, 1, Map.of("code", text("1"), "attachments",
-				new FieldValue.Files(List.of(file("a", "a.txt", 4))))));
+		JobConfig config = parse(
+				"name: world\n" + APPS.replace("source: $id", "source: code") + "onExisting: append\n");
+		source.record(new KintoneRecord(1, 1,
+				Map.of("code", text("1"), "attachments", new FieldValue.Files(List.of(file("a", "a.txt", 4))))));
 		write(config, false);
-		source.record(new KintoneRecord(2, 1, Map.of("code", text("1"), "attachments",
-				new FieldValue.Files(List.of(file("b", "b.txt", 5))))));
+		source.record(new KintoneRecord(2, 1,
+				Map.of("code", text("1"), "attachments", new FieldValue.Files(List.of(file("b", "b.txt", 5))))));
 
 		writeRecords(config, false, 2);
 
@@ -244,7 +248,8 @@ class ChangingWorldWriterTests {
 		assertThat(contents(target, "documents")).containsExactly("USER", "AAAA", "BBBBB");
 		int uploads = target.uploadCount();
 
-		sourceFiles(2, file("b", "b.txt", 5), file("n", "n.txt", 6)); // a.txt deleted, n.txt added
+		sourceFiles(2, file("b", "b.txt", 5), file("n", "n.txt", 6)); // a.txt deleted,
+																		// n.txt added
 		write(config, true);
 
 		assertThat(contents(target, "documents")).containsExactly("USER", "BBBBB", "NNNNNN");
@@ -283,13 +288,15 @@ class ChangingWorldWriterTests {
 	@Test
 	void aReplaceRunOfAChangedJobFileEmptiesTheNewlyMappedFieldOfARecordWhoseOtherFilesAreDone() {
 		target.file("mine", bytes("USER"));
-		target.record(new KintoneRecord(101, 5, Map.of("legacy_id", new FieldValue.Plain("NUMBER", "1"), "note",
-				text("x"), "documents", new FieldValue.Files(List.of()), "documents2",
-				new FieldValue.Files(List.of(file("mine", "u.txt", 4))))));
+		target.record(new KintoneRecord(101, 5,
+				Map.of("legacy_id", new FieldValue.Plain("NUMBER", "1"), "note", text("x"), "documents",
+						new FieldValue.Files(List.of()), "documents2",
+						new FieldValue.Files(List.of(file("mine", "u.txt", 4))))));
 		sourceFiles(1, file("a", "a.txt", 4));
 		write(config("onExisting: replace\n"), false);
 
-		write(parse("name: world\n" + APPS + "  - { from: attachments2, to: documents2 }\nonExisting: replace\n"), false);
+		write(parse("name: world\n" + APPS + "  - { from: attachments2, to: documents2 }\nonExisting: replace\n"),
+				false);
 
 		assertThat(contents(target, "documents")).containsExactly("AAAA");
 		assertThat(target.stored(101).files("documents2")).isEmpty();
@@ -301,7 +308,8 @@ class ChangingWorldWriterTests {
 		sourceFiles(1, file("a", "a.txt", 4), file("b", "b.txt", 5));
 		write(config, false);
 		int uploads = target.uploadCount();
-		sourceFiles(2, file("b", "b.txt", 5), file("a", "a.txt", 4)); // a user reverses the files
+		sourceFiles(2, file("b", "b.txt", 5), file("a", "a.txt", 4)); // a user reverses
+																		// the files
 
 		write(config, false); // a full run, as after a changed job file
 		write(config, false);
@@ -326,10 +334,10 @@ class ChangingWorldWriterTests {
 	@Test
 	void tableRowsThatShareTheirRowKeyAreSkippedWithTheReason() {
 		source.record(new KintoneRecord(1, 1, Map.of("items", new FieldValue.Subtable(List.of(
-				new FieldValue.SubtableRow("11", Map.of("no", text("A"), "drawing",
-						new FieldValue.Files(List.of(file("a", "a.txt", 4))))),
-				new FieldValue.SubtableRow("12", Map.of("no", text("A"), "drawing",
-						new FieldValue.Files(List.of(file("b", "b.txt", 5))))))))));
+				new FieldValue.SubtableRow("11",
+						Map.of("no", text("A"), "drawing", new FieldValue.Files(List.of(file("a", "a.txt", 4))))),
+				new FieldValue.SubtableRow("12",
+						Map.of("no", text("A"), "drawing", new FieldValue.Files(List.of(file("b", "b.txt", 5))))))))));
 		JobConfig config = parse("name: world\n" + APPS.replace("- { from: attachments, to: documents }",
 				"- { from: items.drawing, to: lines.drawing, rowKey: no }"));
 
@@ -342,17 +350,24 @@ class ChangingWorldWriterTests {
 
 	@Test
 	void theSkipLimitCountsTheSkipsOfThisRunOnly() {
-		JobConfig config = parse("name: world\n" + APPS.replace("target: legacy_id", "target: note") + "skipLimit: 1\n");
+		JobConfig config = parse(
+				"name: world\n" + APPS.replace("target: legacy_id", "target: note") + "skipLimit: 1\n");
 		sourceFiles(1, file("a", "a.txt", 4));
-		source.record(new KintoneRecord(2, 1, Map.of("attachments", new FieldValue.Files(List.of(file("b", "b.txt", 5))))));
+		source.record(
+				new KintoneRecord(2, 1, Map.of("attachments", new FieldValue.Files(List.of(file("b", "b.txt", 5))))));
 		writeRecords(config, false, 1);
 
-		writeRecords(config, true, 1); // an incremental run skips record 1 again: one skip in this run
-		writeRecords(config, false, 2); // another run: the skips of earlier runs are not counted
+		writeRecords(config, true, 1); // an incremental run skips record 1 again: one
+										// skip in this run
+		writeRecords(config, false, 2); // another run: the skips of earlier runs are not
+										// counted
 
 		assertThat(ledger.all("world")).extracting(LedgerEntry::status).containsOnly(LedgerStatus.SKIPPED);
-		assertThatExceptionOfType(SkipLimitExceededException.class)
-			.isThrownBy(() -> writeRecords(config, true, 1, 2)); // one run skipping two records
+		assertThatExceptionOfType(SkipLimitExceededException.class).isThrownBy(() -> writeRecords(config, true, 1, 2)); // one
+																														// run
+																														// skipping
+																														// two
+																														// records
 	}
 
 	private void userEditsTheTargetBeforeTheFirstUpdate() {
@@ -407,7 +422,10 @@ class ChangingWorldWriterTests {
 		writeRecords(config, incremental);
 	}
 
-	/** One chunk, of the given source records (all when none are named), in a new run of the writer. */
+	/**
+	 * One chunk, of the given source records (all when none are named), in a new run of
+	 * the writer.
+	 */
 	private void writeRecords(JobConfig config, boolean incremental, long... ids) {
 		MigrationRun run = new MigrationRun(config, limits -> connection -> switch ((int) connection.app().value()) {
 			case 1 -> source;
@@ -431,7 +449,8 @@ class ChangingWorldWriterTests {
 		return app.stored(101)
 			.files(field)
 			.stream()
-			.map(f -> app.content(f.fileKey()) == null ? "?" : new String(app.content(f.fileKey()), StandardCharsets.UTF_8))
+			.map(f -> app.content(f.fileKey()) == null ? "?"
+					: new String(app.content(f.fileKey()), StandardCharsets.UTF_8))
 			.toList();
 	}
 

@@ -48,20 +48,24 @@ import static io.kintonemigrator.testsupport.MigrationApps.sourceDrawings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code limits.dailyRequestBudget} with a clock the test moves. Only requests kintone counts go to
- * the budget (file transfers and the bulk requests that carry the updates do not). A run stops
- * (STOPPED, exit 3) at a chunk boundary before either app's budget for the kintone day would be
- * passed, says when it resets, never sends a counted request beyond it, and every day's run moves at
- * least one chunk until every file is on its target exactly once. A budget too small for one chunk a
- * day is a configuration error (exit 2) found before any request. The budget's count is the
- * emulator's {@code dailyByApp}, through retries and revision conflicts.
+ * {@code limits.dailyRequestBudget} with a clock the test moves. Only requests kintone
+ * counts go to the budget (file transfers and the bulk requests that carry the updates do
+ * not). A run stops (STOPPED, exit 3) at a chunk boundary before either app's budget for
+ * the kintone day would be passed, says when it resets, never sends a counted request
+ * beyond it, and every day's run moves at least one chunk until every file is on its
+ * target exactly once. A budget too small for one chunk a day is a configuration error
+ * (exit 2) found before any request. The budget's count is the emulator's
+ * {@code dailyByApp}, through retries and revision conflicts.
  */
 @TestPropertySource(properties = "kam.resilience.max-attempts=10")
 class DailyBudgetFunctionalTests extends MigrationFunctionalTestBase {
 
 	private static final int RECORDS = 13;
 
-	/** The least that moves a chunk a day ({@link RequestEstimate#minimumDailyBudget}): one chunk per day. */
+	/**
+	 * The least that moves a chunk a day ({@link RequestEstimate#minimumDailyBudget}):
+	 * one chunk per day.
+	 */
 	private static final int BUDGET = 5;
 
 	/** 10:00 JST: the kintone day 2026-11-23 (it started at 09:00 JST). */
@@ -121,7 +125,8 @@ class DailyBudgetFunctionalTests extends MigrationFunctionalTestBase {
 				recordsPerDay.add(last.recordsRead());
 			}
 			assertThat(last.exitCode()).as(last.output()).isEqualTo(ExitCodes.COMPLETED);
-			// every day that stopped for the budget moved on (the completing run may only find nothing left)
+			// every day that stopped for the budget moved on (the completing run may only
+			// find nothing left)
 			assertThat(recordsPerDay.subList(0, recordsPerDay.size() - 1)).as("records read each day")
 				.hasSizeGreaterThan(2)
 				.allMatch(records -> records > 0);
@@ -153,7 +158,8 @@ class DailyBudgetFunctionalTests extends MigrationFunctionalTestBase {
 			assertThat(run.output().lines().filter(line -> line.contains("limits.dailyRequestBudget")).toList())
 				.singleElement()
 				.asString()
-				.startsWith("  limits.dailyRequestBudget: 4 counted requests per app and day cannot move even one chunk")
+				.startsWith(
+						"  limits.dailyRequestBudget: 4 counted requests per app and day cannot move even one chunk")
 				.endsWith("set limits.dailyRequestBudget to at least 5, or 0 for no budget");
 			assertThat(emulator.stats().totalRequests()).isZero();
 		}
@@ -164,7 +170,8 @@ class DailyBudgetFunctionalTests extends MigrationFunctionalTestBase {
 		AtomicBoolean edited = new AtomicBoolean();
 		HttpClient http = HttpClient.newHttpClient();
 		URI[] base = new URI[1];
-		// just before the job's first bulk update arrives, a user edits its first record: the update meets a 409
+		// just before the job's first bulk update arrives, a user edits its first record:
+		// the update meets a 409
 		Filter userEdit = (request, response, chain) -> {
 			if (RecordUpdateRequests.isUpdate((HttpServletRequest) request) && edited.compareAndSet(false, true)) {
 				editTitle(http, base[0]);
@@ -195,7 +202,8 @@ class DailyBudgetFunctionalTests extends MigrationFunctionalTestBase {
 			assertThat(emulator.requestLog()).as("the update the user's edit made stale")
 				.anySatisfy(entry -> assertThat(entry).extracting(e -> e.api(), e -> e.status(), e -> e.kintoneCode())
 					.containsExactly("bulkRequest", 409, "GAIA_CO02"));
-			assertThat(emulator.stats().injectedFaults("too-many-requests") + emulator.stats().injectedFaults("database-locked"))
+			assertThat(emulator.stats().injectedFaults("too-many-requests")
+					+ emulator.stats().injectedFaults("database-locked"))
 				.as("retried faults")
 				.isPositive();
 			String domain = "localhost:" + emulator.baseUrl().getPort();
@@ -211,9 +219,9 @@ class DailyBudgetFunctionalTests extends MigrationFunctionalTestBase {
 			HttpRequest request = HttpRequest.newBuilder(base.resolve("/k/v1/record.json"))
 				.header("X-Cybozu-API-Token", MigrationApps.TARGET_TOKEN)
 				.header("Content-Type", "application/json")
-				.PUT(HttpRequest.BodyPublishers.ofString(
-						"{\"app\":2,\"updateKey\":{\"field\":\"legacy_id\",\"value\":\"1\"},"
-								+ "\"record\":{\"title\":{\"value\":\"edited by a user\"}}}"))
+				.PUT(HttpRequest.BodyPublishers
+					.ofString("{\"app\":2,\"updateKey\":{\"field\":\"legacy_id\",\"value\":\"1\"},"
+							+ "\"record\":{\"title\":{\"value\":\"edited by a user\"}}}"))
 				.build();
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
@@ -249,7 +257,8 @@ class DailyBudgetFunctionalTests extends MigrationFunctionalTestBase {
 	/** KAM_API_USAGE rows of this emulator's apps: "app day" → requests. */
 	private Map<String, Long> usage(KintoneEmulator emulator) {
 		Map<String, Long> usage = new java.util.TreeMap<>();
-		new JdbcTemplate(dataSource).query("SELECT APP_KEY, KINTONE_DAY, REQUESTS FROM KAM_API_USAGE WHERE APP_KEY LIKE ?",
+		new JdbcTemplate(dataSource).query(
+				"SELECT APP_KEY, KINTONE_DAY, REQUESTS FROM KAM_API_USAGE WHERE APP_KEY LIKE ?",
 				(java.sql.ResultSet rs) -> {
 					usage.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3));
 				}, "localhost:" + emulator.baseUrl().getPort() + "/%");

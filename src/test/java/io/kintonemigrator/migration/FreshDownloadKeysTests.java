@@ -40,9 +40,9 @@ class FreshDownloadKeysTests {
 
 	@Test
 	void findsAnAttachmentInItsSubtableRowById() {
-		FieldValue.Subtable rows = new FieldValue.Subtable(List.of(
-				new FieldValue.SubtableRow("31", Map.of("drawing", files(file("k31", "d.png", 5)))),
-				new FieldValue.SubtableRow("32", Map.of("drawing", files(file("k32", "d.png", 5))))));
+		FieldValue.Subtable rows = new FieldValue.Subtable(
+				List.of(new FieldValue.SubtableRow("31", Map.of("drawing", files(file("k31", "d.png", 5)))),
+						new FieldValue.SubtableRow("32", Map.of("drawing", files(file("k32", "d.png", 5))))));
 		source.record(record(7, Map.of("items", rows)));
 
 		assertThat(freshKeys.refresh(attachment(ROWS, "32", 0, file("old", "d.png", 5))).fileKey())
@@ -70,7 +70,8 @@ class FreshDownloadKeysTests {
 	@Test
 	void onlyA404FileNotFoundIsAStaleKey() {
 		assertThat(FreshDownloadKeys.isStaleKey(apiError(404, "GAIA_BL01"))).isTrue();
-		assertThat(FreshDownloadKeys.isStaleKey(new java.util.concurrent.CompletionException(apiError(404, "GAIA_BL01"))))
+		assertThat(
+				FreshDownloadKeys.isStaleKey(new java.util.concurrent.CompletionException(apiError(404, "GAIA_BL01"))))
 			.isTrue();
 		assertThat(FreshDownloadKeys.isStaleKey(apiError(404, "GAIA_RE01"))).isFalse();
 		assertThat(FreshDownloadKeys.isStaleKey(apiError(403, "GAIA_NO01"))).isFalse();

@@ -26,11 +26,12 @@ import static io.kintonemigrator.testsupport.MigrationApps.sourceDocuments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Regression (found by the reliability suite's 15% faults): kintone applies a bulk update, but the
- * connection drops before its answer arrives. The resilience layer sends the update again, kintone
- * refuses it with 409 {@code GAIA_CO02} (the revision moved), and the writer re-reads the records.
- * It must recognise its own applied update there: the files are attached once, and the ledger says
- * ATTACHED, not "skipped: update refused" because the upload keys were already used.
+ * Regression (found by the reliability suite's 15% faults): kintone applies a bulk
+ * update, but the connection drops before its answer arrives. The resilience layer sends
+ * the update again, kintone refuses it with 409 {@code GAIA_CO02} (the revision moved),
+ * and the writer re-reads the records. It must recognise its own applied update there:
+ * the files are attached once, and the ledger says ATTACHED, not "skipped: update
+ * refused" because the upload keys were already used.
  */
 class LostUpdateAnswerFunctionalTests extends MigrationFunctionalTestBase {
 
@@ -42,9 +43,10 @@ class LostUpdateAnswerFunctionalTests extends MigrationFunctionalTestBase {
 	void anUpdateWhoseAnswerWasLostIsRecognisedAfterTheConflictItsRetryMeets() throws Exception {
 		Filter dropFirstUpdateAnswer = (request, response, chain) -> {
 			HttpServletRequest http = (HttpServletRequest) request;
-			if (RecordUpdateRequests.isUpdate(http)
-					&& updates.incrementAndGet() == 1) {
-				chain.doFilter(request, new HeldResponse((HttpServletResponse) response)); // kintone applies it
+			if (RecordUpdateRequests.isUpdate(http) && updates.incrementAndGet() == 1) {
+				chain.doFilter(request, new HeldResponse((HttpServletResponse) response)); // kintone
+																							// applies
+																							// it
 				ServletContextRequest.getServletContextRequest(request)
 					.getConnectionMetaData()
 					.getConnection()

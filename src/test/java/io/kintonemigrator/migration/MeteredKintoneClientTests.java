@@ -33,13 +33,17 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The hard guard: a request that would pass the day's budget is refused before it reaches the client below. */
+/**
+ * The hard guard: a request that would pass the day's budget is refused before it reaches
+ * the client below.
+ */
 class MeteredKintoneClientTests {
 
 	@TempDir
 	Path tmp;
 
-	private final TestClock clock = new TestClock(Instant.parse("2026-11-23T23:30:00Z")); // 08:30 JST
+	private final TestClock clock = new TestClock(Instant.parse("2026-11-23T23:30:00Z")); // 08:30
+																							// JST
 
 	private final InMemoryKintoneClient app = new InMemoryKintoneClient(7);
 
@@ -81,8 +85,8 @@ class MeteredKintoneClientTests {
 	void fileTransfersAndBulkUpdatesAreNotCountedByKintoneSoNeitherBudgetedNorRefused() throws Exception {
 		KintoneConnection connection = KintoneConnection.withApiToken(URI.create("http://localhost:8080"), 7, "t");
 		AppRequestMeter meter = new AppRequestMeter(connection, 1, usage, clock);
-		MeteredKintoneClient client = new MeteredKintoneClient(app.record(new KintoneRecord(1, 1, Map.of()))
-			.file("d1", new byte[] { 1, 2 }), meter);
+		MeteredKintoneClient client = new MeteredKintoneClient(
+				app.record(new KintoneRecord(1, 1, Map.of())).file("d1", new byte[] { 1, 2 }), meter);
 		client.recordsAfter(0, 10, List.of(), null);
 
 		// the day's budget is used up, and still
@@ -95,8 +99,7 @@ class MeteredKintoneClientTests {
 		assertThat(app.downloads).hasValue(1);
 		assertThat(app.uploadCount()).isEqualTo(1);
 		assertThat(app.updateRequests).hasSize(1);
-		assertThatExceptionOfType(DailyRequestBudgetExceededException.class)
-			.isThrownBy(() -> client.record(1));
+		assertThatExceptionOfType(DailyRequestBudgetExceededException.class).isThrownBy(() -> client.record(1));
 		meter.close();
 		assertThat(usage.requests("localhost:8080/7", LocalDate.of(2026, 11, 23))).isEqualTo(1);
 	}
@@ -113,7 +116,8 @@ class MeteredKintoneClientTests {
 
 		assertThat(meter.sent()).isEqualTo(5);
 		assertThat(meter.remainingToday()).isEqualTo(Long.MAX_VALUE);
-		// counted a block at a time while the run goes on; what it did not send is given back at the end
+		// counted a block at a time while the run goes on; what it did not send is given
+		// back at the end
 		LocalDate day = LocalDate.of(2026, 11, 23);
 		assertThat(usage.requests("localhost:8080/7", day)).isEqualTo(AppRequestMeter.BLOCK);
 		meter.close();
@@ -123,7 +127,8 @@ class MeteredKintoneClientTests {
 	@Test
 	void threadsRacingForTheLastRequestsOfABudgetSendExactlyTheBudget() throws Exception {
 		KintoneConnection connection = KintoneConnection.withApiToken(URI.create("http://localhost:8080"), 7, "t");
-		usage.tryReserve("localhost:8080/7", LocalDate.of(2026, 11, 23), 0, 1_000 - 120); // others' requests
+		usage.tryReserve("localhost:8080/7", LocalDate.of(2026, 11, 23), 0, 1_000 - 120); // others'
+																							// requests
 		AppRequestMeter meter = new AppRequestMeter(connection, 1_000, usage, clock);
 		MeteredKintoneClient client = new MeteredKintoneClient(app, meter);
 		ExecutorService threads = Executors.newFixedThreadPool(16);

@@ -18,8 +18,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A Boot context with the real client (OkHttp under the resilience layer, backoff shortened) and
- * a job repository plus ledger in an H2 file under a temp directory; the emulator runs per test.
+ * A Boot context with the real client (OkHttp under the resilience layer, backoff
+ * shortened) and a job repository plus ledger in an H2 file under a temp directory; the
+ * emulator runs per test.
  */
 @SpringBootTest(properties = { "spring.batch.job.enabled=false", "kam.chunk-size=4",
 		"kam.resilience.initial-backoff=1ms", "kam.resilience.max-backoff=5ms", "kam.resilience.max-attempts=2",
@@ -46,8 +47,8 @@ abstract class MigrationFunctionalTestBase {
 	}
 
 	/**
-	 * Runs (or resumes) the job of a job file. Returns a wrapper, not the execution itself:
-	 * {@code @SpringBatchTest}'s scope listeners take any test method returning a
+	 * Runs (or resumes) the job of a job file. Returns a wrapper, not the execution
+	 * itself: {@code @SpringBatchTest}'s scope listeners take any test method returning a
 	 * {@code JobExecution} for a factory of their own.
 	 */
 	Ran run(Path jobFile) throws Exception {
@@ -57,6 +58,5 @@ abstract class MigrationFunctionalTestBase {
 
 	record Ran(JobExecution execution) {
 	}
-
 
 }

@@ -10,9 +10,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The restart story of {@link RestartFunctionalTests} with the job repository and ledger on
- * PostgreSQL: the context's DataSource is a fresh schema on the test server (Boot's own DataSource
- * and the base class's H2 URL are not used).
+ * The restart story of {@link RestartFunctionalTests} with the job repository and ledger
+ * on PostgreSQL: the context's DataSource is a fresh schema on the test server (Boot's
+ * own DataSource and the base class's H2 URL are not used).
  */
 @PostgresqlTest
 class PostgresqlRestartFunctionalTests extends RestartFunctionalTests {

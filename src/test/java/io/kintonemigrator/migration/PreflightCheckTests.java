@@ -41,8 +41,8 @@ class PreflightCheckTests {
 
 	@Test
 	void everyMismatchIsOneLineNamingTheKey() {
-		source.form(form(field("attachments", "SINGLE_LINE_TEXT", false),
-				table("items", field("drawing", "FILE", false))));
+		source.form(
+				form(field("attachments", "SINGLE_LINE_TEXT", false), table("items", field("drawing", "FILE", false))));
 		target.form(form(field("legacy_id", "SINGLE_LINE_TEXT", false), field("drawing", "FILE", false),
 				table("lines", field("item_no", "SINGLE_LINE_TEXT", false), field("drawing", "NUMBER", false))));
 

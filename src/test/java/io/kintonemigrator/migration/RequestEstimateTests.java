@@ -20,17 +20,20 @@ class RequestEstimateTests {
 
 	@Test
 	void requestsPerAppFollowTheJobsStepsAndOnlyFileTransfersAndBulkRequestsAreNotCounted() {
-		// 1,234 records, 2,000 files: 2 preflight + 1 count + 3 pages counted; 2,000 downloads not
+		// 1,234 records, 2,000 files: 2 preflight + 1 count + 3 pages counted; 2,000
+		// downloads not
 		assertThat(RequestEstimate.sourceCounted(1_234)).isEqualTo(6);
 		assertThat(RequestEstimate.sourceUncounted(2_000)).isEqualTo(2_000);
-		// 13 chunks with files: 2 preflight + 13 lookups counted; 2,000 uploads + 13 bulk updates not
+		// 13 chunks with files: 2 preflight + 13 lookups counted; 2,000 uploads + 13 bulk
+		// updates not
 		assertThat(RequestEstimate.targetCounted(13)).isEqualTo(15);
 		assertThat(RequestEstimate.targetUncounted(13, 2_000)).isEqualTo(2_013);
 	}
 
 	@Test
 	void aChunksCountedRequestsDoNotDependOnItsSizeSoOnlyABiggerBudgetHelps() {
-		// a page (and one more at the end) on the source; a lookup and two conflict re-reads on the target
+		// a page (and one more at the end) on the source; a lookup and two conflict
+		// re-reads on the target
 		assertThat(RequestEstimate.chunkSourceRequests(1)).isEqualTo(2);
 		assertThat(RequestEstimate.chunkSourceRequests(100)).isEqualTo(2);
 		assertThat(RequestEstimate.chunkTargetRequests(1)).isEqualTo(3);
@@ -47,14 +50,17 @@ class RequestEstimateTests {
 		JobConfig.Limits limits = new JobConfig.Limits(8, 10, 0, 100);
 		assertThat(RequestEstimate.transferWaves(17, 8)).isEqualTo(3);
 		// (10 serial + 2 x 3 waves) x 100 ms = 1.6 s; 12 requests / 10 per s = 1.2 s
-		assertThat(RequestEstimate.duration(10, 3, 12, limits, Duration.ofMillis(100))).isEqualTo(Duration.ofMillis(1_600));
+		assertThat(RequestEstimate.duration(10, 3, 12, limits, Duration.ofMillis(100)))
+			.isEqualTo(Duration.ofMillis(1_600));
 		// 100 requests / 10 per s = 10 s
-		assertThat(RequestEstimate.duration(10, 3, 100, limits, Duration.ofMillis(100))).isEqualTo(Duration.ofSeconds(10));
+		assertThat(RequestEstimate.duration(10, 3, 100, limits, Duration.ofMillis(100)))
+			.isEqualTo(Duration.ofSeconds(10));
 	}
 
 	@Test
 	void kintoneDaysRoundUpAndTheDayStartsAtNineInTokyo() {
-		// every day repeats its overhead (2), and a chunk starts only with 3 left: 9,000 - 2 - 2 a day
+		// every day repeats its overhead (2), and a chunk starts only with 3 left: 9,000
+		// - 2 - 2 a day
 		assertThat(RequestEstimate.kintoneDays(8_998, 9_000, 2, 3)).isEqualTo(1);
 		assertThat(RequestEstimate.kintoneDays(8_999, 9_000, 2, 3)).isEqualTo(2);
 		assertThat(RequestEstimate.kintoneDays(2 + 2 * 8_996 + 1, 9_000, 2, 3)).isEqualTo(3);

@@ -30,10 +30,11 @@ import static io.kintonemigrator.testsupport.MigrationApps.sourceDrawings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The restart story: from record 7 on the emulator keeps failing file downloads (503, retried
- * until the resilience layer gives up), so run 1 fails after committing chunk 1 (records 1-4);
- * run 2, with the emulator healthy, resumes after record 4 and completes. No attachment is
- * missing or duplicated, and run 2 downloads nothing of the records before the checkpoint.
+ * The restart story: from record 7 on the emulator keeps failing file downloads (503,
+ * retried until the resilience layer gives up), so run 1 fails after committing chunk 1
+ * (records 1-4); run 2, with the emulator healthy, resumes after record 4 and completes.
+ * No attachment is missing or duplicated, and run 2 downloads nothing of the records
+ * before the checkpoint.
  */
 class RestartFunctionalTests extends MigrationFunctionalTestBase {
 
@@ -69,8 +70,10 @@ class RestartFunctionalTests extends MigrationFunctionalTestBase {
 			Set<String> keysBeforeCheckpoint = new HashSet<>();
 			for (StoredRecord record : emulator.records(1)) {
 				for (StoredFile file : record.allFiles()) {
-					// one record of chunk 2: few enough failures that the circuit breaker stays closed while
-					// chunk 1 finishes (chunk 2's files move early, during chunk 1's update)
+					// one record of chunk 2: few enough failures that the circuit breaker
+					// stays closed while
+					// chunk 1 finishes (chunk 2's files move early, during chunk 1's
+					// update)
 					if (record.id() == 7) {
 						failingKeys.add(file.fileKey());
 					}
@@ -121,6 +124,5 @@ class RestartFunctionalTests extends MigrationFunctionalTestBase {
 			.orElseThrow();
 		return migrate.getExecutionContext().getLong("sourceRecordReader.last.id");
 	}
-
 
 }

@@ -19,9 +19,9 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The counters the {@code migrate} step persists, checked against what the emulator saw: every
- * request (retried attempts included) counted for its app, every file and byte moved, every retry
- * of injected 429s.
+ * The counters the {@code migrate} step persists, checked against what the emulator saw:
+ * every request (retried attempts included) counted for its app, every file and byte
+ * moved, every retry of injected 429s.
  */
 @TestPropertySource(properties = "kam.resilience.max-attempts=10")
 class RunCountersFunctionalTests extends MigrationFunctionalTestBase {
@@ -45,7 +45,8 @@ class RunCountersFunctionalTests extends MigrationFunctionalTestBase {
 			EmulatorStats stats = emulator.stats();
 			long skipped = emulator.record(1, 4).orElseThrow().allFiles().size();
 			long moved = MigrationApps.sourceAttachmentCount(emulator) - skipped;
-			long bytes = emulator.records(1).stream()
+			long bytes = emulator.records(1)
+				.stream()
 				.filter(record -> record.id() != 4)
 				.flatMap(record -> record.allFiles().stream())
 				.mapToLong(StoredFile::size)
@@ -57,7 +58,8 @@ class RunCountersFunctionalTests extends MigrationFunctionalTestBase {
 			// records 1..9 but 4 (no target) and 9 (no files)
 			assertThat(counters.getLong(ExecutionKeys.RECORDS_UPDATED)).isEqualTo(RECORDS - 2);
 			assertThat(counters.getLong(ExecutionKeys.RECORDS_TO_READ)).isEqualTo(RECORDS);
-			// every request the emulator received, told apart by the app's API token (file requests name no app),
+			// every request the emulator received, told apart by the app's API token
+			// (file requests name no app),
 			// and of those the ones kintone counts against the daily quota
 			assertThat(counters.getLong(ExecutionKeys.SOURCE_REQUESTS))
 				.isEqualTo(MigrationApps.countedRequestsWithToken(emulator, MigrationApps.SOURCE_TOKEN));
@@ -72,7 +74,8 @@ class RunCountersFunctionalTests extends MigrationFunctionalTestBase {
 			assertThat(counters.getLong(ExecutionKeys.SOURCE_UNCOUNTED_REQUESTS)
 					+ counters.getLong(ExecutionKeys.TARGET_UNCOUNTED_REQUESTS))
 				.as("downloads, uploads and bulk updates")
-				.isEqualTo(stats.count("GET", "file") + stats.count("POST", "file") + stats.count("POST", "bulkRequest"));
+				.isEqualTo(
+						stats.count("GET", "file") + stats.count("POST", "file") + stats.count("POST", "bulkRequest"));
 			assertThat(counters.getLong(ExecutionKeys.SOURCE_REQUESTS) + counters.getLong(ExecutionKeys.TARGET_REQUESTS)
 					+ counters.getLong(ExecutionKeys.SOURCE_UNCOUNTED_REQUESTS)
 					+ counters.getLong(ExecutionKeys.TARGET_UNCOUNTED_REQUESTS))
@@ -82,7 +85,10 @@ class RunCountersFunctionalTests extends MigrationFunctionalTestBase {
 		}
 	}
 
-	/** Not a {@code StepExecution}: {@code @SpringBatchTest} would take such a method for a factory. */
+	/**
+	 * Not a {@code StepExecution}: {@code @SpringBatchTest} would take such a method for
+	 * a factory.
+	 */
 	static ExecutionContext migrateCounters(JobExecution execution) {
 		return execution.getStepExecutions()
 			.stream()

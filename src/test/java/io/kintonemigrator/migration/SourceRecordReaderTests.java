@@ -77,7 +77,8 @@ class SourceRecordReaderTests {
 			reader.read();
 		}
 
-		// 50 left in the first page: peeking 100 fetches the second page, as reading would soon
+		// 50 left in the first page: peeking 100 fetches the second page, as reading
+		// would soon
 		assertThat(reader.peek(100)).extracting(KintoneRecord::id).first().isEqualTo(451L);
 		assertThat(reader.peek(100)).hasSize(100).extracting(KintoneRecord::id).last().isEqualTo(550L);
 		reader.update(context);

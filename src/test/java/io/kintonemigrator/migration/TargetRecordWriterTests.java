@@ -36,9 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The writer's decisions against in-memory apps and a real H2 ledger: what reaches the target,
- * what the ledger says, and what a second pass after a rolled-back chunk does. The same stories
- * run end to end against the emulator in the functional tests.
+ * The writer's decisions against in-memory apps and a real H2 ledger: what reaches the
+ * target, what the ledger says, and what a second pass after a rolled-back chunk does.
+ * The same stories run end to end against the emulator in the functional tests.
  */
 class TargetRecordWriterTests {
 
@@ -80,9 +80,10 @@ class TargetRecordWriterTests {
 			source.file("src-" + id, ("content of " + id).getBytes(StandardCharsets.UTF_8));
 			source.record(new KintoneRecord(id, 1, Map.of("attachments", new FieldValue.Files(
 					List.of(new FileInfo(new FileKey("src-" + id), "報告書" + id + ".pdf", "application/pdf", 12))))));
-			target.record(new KintoneRecord(100 + id, 5, Map.of("legacy_id", new FieldValue.Plain("NUMBER", "" + id),
-					"note", new FieldValue.Plain("SINGLE_LINE_TEXT", "before"), "documents",
-					new FieldValue.Files(List.of()))));
+			target.record(new KintoneRecord(100 + id, 5,
+					Map.of("legacy_id", new FieldValue.Plain("NUMBER", "" + id), "note",
+							new FieldValue.Plain("SINGLE_LINE_TEXT", "before"), "documents",
+							new FieldValue.Files(List.of()))));
 		}
 	}
 
@@ -108,7 +109,8 @@ class TargetRecordWriterTests {
 	@Test
 	void anUpdateKintoneAcceptedBeforeTheChunkRolledBackIsRecognisedAndNotRepeated() {
 		JobConfig config = config(JOB);
-		writeChunk(config, true); // kintone applied the update, then our chunk transaction was lost
+		writeChunk(config, true); // kintone applied the update, then our chunk
+									// transaction was lost
 		assertThat(ledger.all("writer-test")).extracting(LedgerEntry::status).containsOnly(LedgerStatus.INTENT);
 
 		writeChunk(config, false);
@@ -157,7 +159,8 @@ class TargetRecordWriterTests {
 
 		writeChunk(config(JOB), false);
 
-		assertThat(target.stored(102).fields().get("note")).isEqualTo(new FieldValue.Plain("SINGLE_LINE_TEXT", "edited by a user"));
+		assertThat(target.stored(102).fields().get("note"))
+			.isEqualTo(new FieldValue.Plain("SINGLE_LINE_TEXT", "edited by a user"));
 		assertThat(contentsOf(102)).containsExactly("content of 2");
 		assertThat(target.lookups).hasValue(2);
 	}
@@ -232,14 +235,16 @@ class TargetRecordWriterTests {
 		assertThat(target.uploadCount()).isEqualTo(3);
 		assertThat(target.lookups).hasValue(2);
 		assertThat(target.updateRequests).hasSize(2);
-		assertThat(ledger.all("writer-test")).hasSize(3).extracting(LedgerEntry::status)
+		assertThat(ledger.all("writer-test")).hasSize(3)
+			.extracting(LedgerEntry::status)
 			.containsOnly(LedgerStatus.ATTACHED);
 	}
 
 	@Test
 	void aPrefetchedChunkThatNeverRunsIsMovedAgainByTheNextRunAndAttachedOnce() {
 		JobConfig config = config(JOB);
-		write(writer(config, items(config, 2, 3)), items(config, 1)); // then the process dies
+		write(writer(config, items(config, 2, 3)), items(config, 1)); // then the process
+																		// dies
 		run.destroy();
 		run = null;
 
@@ -247,15 +252,19 @@ class TargetRecordWriterTests {
 
 		assertThat(contentsOf(102)).containsExactly("content of 2");
 		assertThat(contentsOf(103)).containsExactly("content of 3");
-		assertThat(target.uploadCount()).isEqualTo(5); // the two prefetched upload keys were never used
-		assertThat(ledger.all("writer-test")).hasSize(3).extracting(LedgerEntry::status)
+		assertThat(target.uploadCount()).isEqualTo(5); // the two prefetched upload keys
+														// were never used
+		assertThat(ledger.all("writer-test")).hasSize(3)
+			.extracting(LedgerEntry::status)
 			.containsOnly(LedgerStatus.ATTACHED);
 	}
 
 	@Test
 	void onlyFilesTheChunkWouldMoveItselfAreMovedEarly() {
 		JobConfig config = config(JOB);
-		target.edit(103, "legacy_id", new FieldValue.Plain("NUMBER", "999")); // record 3 has no target
+		target.edit(103, "legacy_id", new FieldValue.Plain("NUMBER", "999")); // record 3
+																				// has no
+																				// target
 		TargetRecordWriter writer = writer(config, items(config, 2, 3));
 
 		write(writer, items(config, 1));
@@ -266,10 +275,12 @@ class TargetRecordWriterTests {
 	@Test
 	void aChunkWithLedgerRowsIsNotMovedEarly() {
 		JobConfig config = config(JOB);
-		writeChunk(config, true); // kintone took the update, the chunk rolled back: INTENT rows for records 1-3
+		writeChunk(config, true); // kintone took the update, the chunk rolled back:
+									// INTENT rows for records 1-3
 		int uploads = target.uploadCount();
 
-		// what a restart resumes is decided against a fresh read of the target, in its own chunk
+		// what a restart resumes is decided against a fresh read of the target, in its
+		// own chunk
 		write(writer(config, items(config, 2, 3)), items(config, 1));
 
 		assertThat(target.uploadCount()).isEqualTo(uploads);
@@ -284,7 +295,10 @@ class TargetRecordWriterTests {
 		return new TargetRecordWriter(run, ledger, Clock.systemUTC(), false, lookahead, new BudgetEstimate(100, 1));
 	}
 
-	/** The given records, once: what the reader shows after the chunk; nothing after that (the end of the app). */
+	/**
+	 * The given records, once: what the reader shows after the chunk; nothing after that
+	 * (the end of the app).
+	 */
 	private ChunkLookahead items(JobConfig config, long... ids) {
 		AttachmentExtractor extractor = new AttachmentExtractor(config);
 		AtomicBoolean shown = new AtomicBoolean();
@@ -296,7 +310,10 @@ class TargetRecordWriterTests {
 		write(writer, items.next());
 	}
 
-	/** Writes the chunk, then waits for every transfer queued so far (the next chunk's too), so the counts are final. */
+	/**
+	 * Writes the chunk, then waits for every transfer queued so far (the next chunk's
+	 * too), so the counts are final.
+	 */
 	private void write(TargetRecordWriter writer, List<SourceItem> items) {
 		chunkTransaction.executeWithoutResult(status -> writer.write(new Chunk<>(items)));
 		ThreadPoolExecutor transfers = (ThreadPoolExecutor) run.transfers();

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class UpdatePlannerTests {
 
-	private static final FileMapping DOCS = new FileMapping(FieldPath.parse("attachments"), FieldPath.parse("documents"),
-			null);
+	private static final FileMapping DOCS = new FileMapping(FieldPath.parse("attachments"),
+			FieldPath.parse("documents"), null);
 
 	private static final FileMapping DRAWINGS_BY_KEY = new FileMapping(FieldPath.parse("items.drawing"),
 			FieldPath.parse("lines.drawing"), "item_no");
@@ -36,7 +36,8 @@ class UpdatePlannerTests {
 	void replaceSendsOnlyTheNewFiles() {
 		KintoneRecord target = record(Map.of("documents", files(file("old", "old.pdf", 10))));
 
-		RecordPlan plan = new UpdatePlanner(OnExisting.REPLACE).plan(target, changes(topLevel(0, "契約書.pdf", 100, "u1"), topLevel(1, "図面.pdf", 200, "u2")));
+		RecordPlan plan = new UpdatePlanner(OnExisting.REPLACE).plan(target,
+				changes(topLevel(0, "契約書.pdf", 100, "u1"), topLevel(1, "図面.pdf", 200, "u2")));
 
 		assertThat(plan.update().revision()).isEqualTo(3L);
 		assertThat(plan.update().selector()).isEqualTo(new RecordUpdate.RecordSelector.ById(70));
@@ -78,12 +79,12 @@ class UpdatePlannerTests {
 
 	@Test
 	void aSubtableIsSentWholeWithEveryRowAndValueAndTheFileInTheRowWithTheSameKey() {
-		KintoneRecord target = record(Map.of("lines", new FieldValue.Subtable(List.of(
-				row("11", "A-1", "memo one", files(file("keep", "keep.png", 5))),
-				row("12", "A-2", "memo two", files()),
-				row("13", "A-3", "memo three", files())))));
+		KintoneRecord target = record(Map.of("lines",
+				new FieldValue.Subtable(List.of(row("11", "A-1", "memo one", files(file("keep", "keep.png", 5))),
+						row("12", "A-2", "memo two", files()), row("13", "A-3", "memo three", files())))));
 
-		RecordPlan plan = new UpdatePlanner(OnExisting.APPEND).plan(target, changes(inRow(DRAWINGS_BY_KEY, "901", 0, "A-2", "d.png", "u1")));
+		RecordPlan plan = new UpdatePlanner(OnExisting.APPEND).plan(target,
+				changes(inRow(DRAWINGS_BY_KEY, "901", 0, "A-2", "d.png", "u1")));
 
 		FieldUpdate.Subtable lines = (FieldUpdate.Subtable) plan.update().fields().get("lines");
 		assertThat(lines.rows()).extracting(FieldUpdate.Row::id).containsExactly("11", "12", "13");
@@ -98,10 +99,11 @@ class UpdatePlannerTests {
 
 	@Test
 	void aSourceRowWithoutPartnerBecomesANewRowCarryingItsKey() {
-		KintoneRecord target = record(Map.of("lines",
-				new FieldValue.Subtable(List.of(row("11", "A-1", "memo", files())))));
+		KintoneRecord target = record(
+				Map.of("lines", new FieldValue.Subtable(List.of(row("11", "A-1", "memo", files())))));
 
-		RecordPlan plan = new UpdatePlanner(OnExisting.REPLACE).plan(target, changes(inRow(DRAWINGS_BY_KEY, "901", 0, "B-9", "d.png", "u1"),
+		RecordPlan plan = new UpdatePlanner(OnExisting.REPLACE).plan(target,
+				changes(inRow(DRAWINGS_BY_KEY, "901", 0, "B-9", "d.png", "u1"),
 						inRow(DRAWINGS_BY_KEY, "901", 0, "B-9", "e.png", "u2")));
 
 		FieldUpdate.Subtable lines = (FieldUpdate.Subtable) plan.update().fields().get("lines");
@@ -116,7 +118,8 @@ class UpdatePlannerTests {
 		KintoneRecord target = record(Map.of("lines", new FieldValue.Subtable(
 				List.of(row("11", "x", "m", files()), row("12", "y", "m", files(file("old", "o.png", 1)))))));
 
-		RecordPlan plan = new UpdatePlanner(OnExisting.REPLACE).plan(target, changes(inRow(DRAWINGS_BY_POSITION, "902", 1, null, "d.png", "u1")));
+		RecordPlan plan = new UpdatePlanner(OnExisting.REPLACE).plan(target,
+				changes(inRow(DRAWINGS_BY_POSITION, "902", 1, null, "d.png", "u1")));
 
 		FieldUpdate.Subtable lines = (FieldUpdate.Subtable) plan.update().fields().get("lines");
 		assertThat(lines.rows().get(0).fields()).containsEntry("drawing", keys());
@@ -125,10 +128,11 @@ class UpdatePlannerTests {
 
 	@Test
 	void theExpectedCountSpansTheWholeColumn() {
-		KintoneRecord target = record(Map.of("lines", new FieldValue.Subtable(List.of(
-				row("11", "A-1", "m", files(file("k", "d.png", 7))), row("12", "A-2", "m", files())))));
+		KintoneRecord target = record(Map.of("lines", new FieldValue.Subtable(
+				List.of(row("11", "A-1", "m", files(file("k", "d.png", 7))), row("12", "A-2", "m", files())))));
 
-		RecordPlan plan = new UpdatePlanner(OnExisting.APPEND).plan(target, changes(inRow(DRAWINGS_BY_KEY, "901", 1, "A-2", "d.png", "u1")));
+		RecordPlan plan = new UpdatePlanner(OnExisting.APPEND).plan(target,
+				changes(inRow(DRAWINGS_BY_KEY, "901", 1, "A-2", "d.png", "u1")));
 
 		assertThat(plan.planned().get(0).expectedCount()).isEqualTo(2);
 		assertThat(UpdatePlanner.count(target, FieldPath.parse("lines.drawing"), "d.png", 7)).isEqualTo(1);
@@ -150,12 +154,12 @@ class UpdatePlannerTests {
 
 	@Test
 	void appendTakesOffTheOwnedCopyOfAFileThatLeftTheSourceAndKeepsTheUsersFile() {
-		KintoneRecord target = record(Map.of("documents", files(file("user", "a.pdf", 1), file("own", "a.pdf", 1),
-				file("ownB", "b.pdf", 2))));
+		KintoneRecord target = record(Map.of("documents",
+				files(file("user", "a.pdf", 1), file("own", "a.pdf", 1), file("ownB", "b.pdf", 2))));
 		SourceAttachment b = topLevel(0, "b.pdf", 2, "-").attachment();
 
-		RecordPlan plan = new UpdatePlanner(OnExisting.APPEND).plan(target, new UpdatePlanner.Changes(List.of(),
-				List.of(b), List.of(removal("documents", "a.pdf", 1))));
+		RecordPlan plan = new UpdatePlanner(OnExisting.APPEND).plan(target,
+				new UpdatePlanner.Changes(List.of(), List.of(b), List.of(removal("documents", "a.pdf", 1))));
 
 		assertThat(plan.update().fields()).containsExactly(Map.entry("documents", keys("own", "ownB")));
 	}
@@ -174,8 +178,9 @@ class UpdatePlannerTests {
 
 	@Test
 	void anOwnedCopyInARowWhoseSourceRowIsGoneComesOff() {
-		KintoneRecord target = record(Map.of("lines", new FieldValue.Subtable(List.of(
-				row("11", "A-1", "m", files(file("user", "u.png", 7))), row("12", "A-2", "m", files(file("own", "d.png", 7)))))));
+		KintoneRecord target = record(
+				Map.of("lines", new FieldValue.Subtable(List.of(row("11", "A-1", "m", files(file("user", "u.png", 7))),
+						row("12", "A-2", "m", files(file("own", "d.png", 7)))))));
 
 		RecordPlan plan = new UpdatePlanner(OnExisting.REPLACE).plan(target,
 				new UpdatePlanner.Changes(List.of(), List.of(), List.of(removal("lines.drawing", "d.png", 7))));
@@ -199,9 +204,10 @@ class UpdatePlannerTests {
 	}
 
 	private static FieldValue.SubtableRow row(String id, String itemNo, String memo, FieldValue.Files drawing) {
-		return new FieldValue.SubtableRow(id, Map.of("item_no", new FieldValue.Plain("SINGLE_LINE_TEXT", itemNo), "memo",
-				new FieldValue.Plain("MULTI_LINE_TEXT", memo), "total", new FieldValue.Plain("CALC", "12"), "drawing",
-				drawing));
+		return new FieldValue.SubtableRow(id,
+				Map.of("item_no", new FieldValue.Plain("SINGLE_LINE_TEXT", itemNo), "memo",
+						new FieldValue.Plain("MULTI_LINE_TEXT", memo), "total", new FieldValue.Plain("CALC", "12"),
+						"drawing", drawing));
 	}
 
 	private static FieldValue.Files files(FileInfo... files) {

@@ -22,11 +22,12 @@ import tools.jackson.databind.ObjectMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A domain shared with a busy neighbour (issue 13, part 2): another client keeps {@value #NEIGHBOUR}
- * slow requests in flight on the same emulated domain (limit 100) while {@code migrate} runs with
- * {@code limits.concurrency: 50}. 50 + 60 does not fit in 100: the job must slow down to what is left
- * (100 minus the neighbour minus {@code limits.domainHeadroom}) instead of meeting 429s, and a 429 it
- * still meets must never fail it. Every request is held 100 ms, so that 50 of ours really overlap.
+ * A domain shared with a busy neighbour (issue 13, part 2): another client keeps
+ * {@value #NEIGHBOUR} slow requests in flight on the same emulated domain (limit 100)
+ * while {@code migrate} runs with {@code limits.concurrency: 50}. 50 + 60 does not fit in
+ * 100: the job must slow down to what is left (100 minus the neighbour minus
+ * {@code limits.domainHeadroom}) instead of meeting 429s, and a 429 it still meets must
+ * never fail it. Every request is held 100 ms, so that 50 of ours really overlap.
  */
 @Tag("reliability")
 class BusyDomainFunctionalTests {
@@ -65,10 +66,11 @@ class BusyDomainFunctionalTests {
 					.filter(entry -> !fromNeighbour(entry) && entry.status() == 429)
 					.count();
 				ReliabilityDataSet.Verification verification = data.verify(emulator, Map.of());
-				System.out.println("busy domain: " + ours + " requests of ours, " + ours429 + " answered 429; neighbour "
-						+ neighbour.sent() + " requests, " + neighbour.refused() + " answered 429; peak in flight "
-						+ emulator.stats().peakInFlight() + "; wall time " + wallMillis + " ms; exit " + result.exitCode()
-						+ "; lowest concurrency " + (result.exitCode() == 0 ? lowestConcurrency() : -1));
+				System.out.println("busy domain: " + ours + " requests of ours, " + ours429
+						+ " answered 429; neighbour " + neighbour.sent() + " requests, " + neighbour.refused()
+						+ " answered 429; peak in flight " + emulator.stats().peakInFlight() + "; wall time "
+						+ wallMillis + " ms; exit " + result.exitCode() + "; lowest concurrency "
+						+ (result.exitCode() == 0 ? lowestConcurrency() : -1));
 
 				assertThat(result.exitCode()).as(result.output()).isZero();
 				assertThat(verification.problems()).isEmpty();
@@ -76,7 +78,8 @@ class BusyDomainFunctionalTests {
 				assertThat(verification.attachmentsOnTargets()).isEqualTo(data.attachments());
 				// at most a few: the first requests find out how busy the domain is
 				assertThat(ours429).as("429 answers to the job").isLessThanOrEqualTo(ours / 100);
-				// the summary says how far the job stepped back: 50 do not fit next to 60 and 20 free
+				// the summary says how far the job stepped back: 50 do not fit next to 60
+				// and 20 free
 				assertThat(result.output()).containsPattern("\\| concurrency +\\| \\d+/50 at the end, lowest \\d+ ");
 				assertThat(lowestConcurrency()).isBetween(2L, 49L);
 			}

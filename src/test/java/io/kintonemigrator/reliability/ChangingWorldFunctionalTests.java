@@ -26,21 +26,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The changing world: a migration by the real {@code migrate} command in child JVMs, killed with
- * SIGKILL at random instants and run again, while users edit both apps through the REST API, between
- * runs and while a run goes ({@link WorldEditor}): files added, deleted, renamed and reordered in the
- * source, table rows added, deleted and reordered, target fields and target-only rows changed,
- * in {@code append} files of the users' own added to the target; once per scenario the job file
- * gains a second FILE mapping. One scenario per {@code onExisting} mode, each as full runs and as
- * {@code --since-last-run} runs. Every scenario ends with one incremental run after the last edit and
- * then compares the target with what {@link WorldModel} says it must hold (names and SHA-256 per
- * field and row, every user edit kept) and the run's reports with the target ({@link WorldReports}).
+ * The changing world: a migration by the real {@code migrate} command in child JVMs,
+ * killed with SIGKILL at random instants and run again, while users edit both apps
+ * through the REST API, between runs and while a run goes ({@link WorldEditor}): files
+ * added, deleted, renamed and reordered in the source, table rows added, deleted and
+ * reordered, target fields and target-only rows changed, in {@code append} files of the
+ * users' own added to the target; once per scenario the job file gains a second FILE
+ * mapping. One scenario per {@code onExisting} mode, each as full runs and as
+ * {@code --since-last-run} runs. Every scenario ends with one incremental run after the
+ * last edit and then compares the target with what {@link WorldModel} says it must hold
+ * (names and SHA-256 per field and row, every user edit kept) and the run's reports with
+ * the target ({@link WorldReports}).
  *
- * <p>Seeded: the seed (printed; {@code -Dkam.world.seed=N} repeats it) fixes the data set, the kill
- * plan, the mapping change and the users' choices; the interleaving of the users' thread with the
- * migrator's is not fixed. {@code -Dkam.world.seeds=K} runs K seeds in a row (N, N+1, …) per scenario,
- * {@code -Dkam.world.scenario=append/incremental} one scenario alone.
- * Each scenario: {@value #RECORDS} records, chunks of {@value #CHUNK_SIZE}, four runs (three of them
+ * <p>
+ * Seeded: the seed (printed; {@code -Dkam.world.seed=N} repeats it) fixes the data set,
+ * the kill plan, the mapping change and the users' choices; the interleaving of the
+ * users' thread with the migrator's is not fixed. {@code -Dkam.world.seeds=K} runs K
+ * seeds in a row (N, N+1, …) per scenario,
+ * {@code -Dkam.world.scenario=append/incremental} one scenario alone. Each scenario:
+ * {@value #RECORDS} records, chunks of {@value #CHUNK_SIZE}, four runs (three of them
  * killed when they last long enough), then the final run.
  */
 @Tag("reliability")
@@ -52,14 +56,16 @@ class ChangingWorldFunctionalTests {
 
 	static final int ROUNDS = 4;
 
-	/** The round (1-based) that runs to its end; the others are killed at a random instant. */
+	/**
+	 * The round (1-based) that runs to its end; the others are killed at a random
+	 * instant.
+	 */
 	static final int UNKILLED_ROUND = 3;
 
 	/** Edits of the users' thread during one run, at most. */
 	static final int EDITS_PER_RUN = 6;
 
-	private static final long BASE_SEED = Long.getLong("kam.world.seed",
-			Math.floorMod(System.nanoTime(), 1_000_000L));
+	private static final long BASE_SEED = Long.getLong("kam.world.seed", Math.floorMod(System.nanoTime(), 1_000_000L));
 
 	private static final int SEEDS = Integer.getInteger("kam.world.seeds", 1);
 
@@ -159,15 +165,17 @@ class ChangingWorldFunctionalTests {
 							int exit = run.process().exitValue();
 							exits.add(exit);
 							if (exit != 0 && exit != 1) {
-								problems.add("run " + round + " (not killed: it ended before its kill, or it is the run "
-										+ UNKILLED_ROUND + ") exited " + exit + ":\n" + tail(run.output()));
+								problems
+									.add("run " + round + " (not killed: it ended before its kill, or it is the run "
+											+ UNKILLED_ROUND + ") exited " + exit + ":\n" + tail(run.output()));
 							}
 						}
 						during.join();
 						for (int edit = 0; edit < 2; edit++) {
 							users.editSource(random, 1 + random.nextInt(RECORDS));
 						}
-						users.editTarget(random, 1 + random.nextInt(RECORDS), "append".equals(onExisting), archiveMapped);
+						users.editTarget(random, 1 + random.nextInt(RECORDS), "append".equals(onExisting),
+								archiveMapped);
 						if (round == mappingChangeAfter) {
 							WorldApps.jobFile(job, "world", baseUrl, onExisting, CHUNK_SIZE, true);
 							archiveMapped = true;
@@ -178,16 +186,18 @@ class ChangingWorldFunctionalTests {
 					}
 					ChildMigrate.Result last = finalRun(migrate);
 					problems.addAll(model.differences(emulator, onExisting, archiveMapped));
-					problems.addAll(WorldReports.differences(last.output(), emulator, model, onExisting, archiveMapped));
+					problems
+						.addAll(WorldReports.differences(last.output(), emulator, model, onExisting, archiveMapped));
 					List<String> edits = users.log();
-					System.out.println("world: seed " + seed + " " + onExisting + (incremental ? "/incremental" : "/full")
-							+ ": " + RECORDS + " records, job file changed after run " + mappingChangeAfter + ", "
-							+ migrate.runs() + " runs, kills " + outcomes + ", exit codes of the runs not killed " + exits
-							+ ", " + edits.size() + " user edits ("
-							+ edits.stream().filter(e -> e.startsWith("source")).count() + " source), "
-							+ probe.uploads() + " uploads, " + probe.updates() + " bulk updates (" + conflicts(emulator)
-							+ " more refused for a revision conflict), wall time "
-							+ (System.nanoTime() - started) / 1_000_000 + " ms, problems " + problems.size());
+					System.out
+						.println("world: seed " + seed + " " + onExisting + (incremental ? "/incremental" : "/full")
+								+ ": " + RECORDS + " records, job file changed after run " + mappingChangeAfter + ", "
+								+ migrate.runs() + " runs, kills " + outcomes + ", exit codes of the runs not killed "
+								+ exits + ", " + edits.size() + " user edits ("
+								+ edits.stream().filter(e -> e.startsWith("source")).count() + " source), "
+								+ probe.uploads() + " uploads, " + probe.updates() + " bulk updates ("
+								+ conflicts(emulator) + " more refused for a revision conflict), wall time "
+								+ (System.nanoTime() - started) / 1_000_000 + " ms, problems " + problems.size());
 					if (!problems.isEmpty()) {
 						edits.forEach(edit -> System.out.println("world: seed " + seed + " edit: " + edit));
 					}
@@ -197,9 +207,10 @@ class ChangingWorldFunctionalTests {
 		}
 
 		/**
-		 * The final incremental run after the last edit. When it only resumes an incremental run a kill
-		 * interrupted (same bound, from its checkpoint, as documented), records before the checkpoint
-		 * edited since are left to the next run: that one is run too. Every final run must exit 0.
+		 * The final incremental run after the last edit. When it only resumes an
+		 * incremental run a kill interrupted (same bound, from its checkpoint, as
+		 * documented), records before the checkpoint edited since are left to the next
+		 * run: that one is run too. Every final run must exit 0.
 		 */
 		private ChildMigrate.Result finalRun(ChildMigrate migrate) throws Exception {
 			ChildMigrate.Result last = migrate.run(180, "--since-last-run");
@@ -213,9 +224,10 @@ class ChangingWorldFunctionalTests {
 		}
 
 		/**
-		 * Waits for a random moment of the run (after a random number of uploads, or of bulk updates
-		 * kintone applied, then 0–200 ms more) and kills it; false if it ended before (the caller then
-		 * checks its exit code like that of a run not meant to be killed).
+		 * Waits for a random moment of the run (after a random number of uploads, or of
+		 * bulk updates kintone applied, then 0–200 ms more) and kills it; false if it
+		 * ended before (the caller then checks its exit code like that of a run not meant
+		 * to be killed).
 		 */
 		private boolean killAtRandomInstant(ChildMigrate.Run run, MigrationProbe probe, Random random)
 				throws Exception {
@@ -230,7 +242,10 @@ class ChangingWorldFunctionalTests {
 			return true;
 		}
 
-		/** The migrator's bulk updates kintone refused because a user had saved the record in between. */
+		/**
+		 * The migrator's bulk updates kintone refused because a user had saved the record
+		 * in between.
+		 */
 		private static long conflicts(KintoneEmulator emulator) {
 			return emulator.requestLog()
 				.stream()
@@ -243,7 +258,9 @@ class ChangingWorldFunctionalTests {
 			return String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 15), lines.length));
 		}
 
-		/** The users' thread while a run goes: a few edits of both apps at random moments. */
+		/**
+		 * The users' thread while a run goes: a few edits of both apps at random moments.
+		 */
 		private final class UsersAtWork extends Thread {
 
 			private final WorldEditor users;
@@ -281,7 +298,8 @@ class ChangingWorldFunctionalTests {
 						if (!child.isAlive()) {
 							return;
 						}
-						// mostly a record of the chunk the migrator is preparing: its update meets the edit
+						// mostly a record of the chunk the migrator is preparing: its
+						// update meets the edit
 						List<Long> chunk = lookups.latest();
 						long id = !chunk.isEmpty() && random.nextInt(10) < 7 ? chunk.get(random.nextInt(chunk.size()))
 								: 1 + random.nextInt(RECORDS);

@@ -20,17 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Chaos: one migration of {@value #RECORDS} records ({@code 3 * RECORDS} attachments, 0 bytes to
- * 5 MB, Japanese names, two subtable rows each) by the real {@code migrate} command in a child
- * JVM, killed with SIGKILL at {@value #KILLS} random instants spread over the run and started
- * again with the same command each time, then run to its end. Users edit target records between
- * kills and while the migrator runs. Every source attachment must be on its target exactly once
- * with the same SHA-256, every target row and every user edit must still be there.
+ * Chaos: one migration of {@value #RECORDS} records ({@code 3 * RECORDS} attachments, 0
+ * bytes to 5 MB, Japanese names, two subtable rows each) by the real {@code migrate}
+ * command in a child JVM, killed with SIGKILL at {@value #KILLS} random instants spread
+ * over the run and started again with the same command each time, then run to its end.
+ * Users edit target records between kills and while the migrator runs. Every source
+ * attachment must be on its target exactly once with the same SHA-256, every target row
+ * and every user edit must still be there.
  *
- * <p>The kill instants come from the seed (printed; {@code -Dkam.chaos.seed=N} repeats a run):
- * each kill waits for a random number of finished uploads (so kills spread over the whole run),
- * every third one then for the next bulk update kintone applies (whose answer the emulator holds
- * back 150 ms, like a slow network), then a random 0–300 ms more.
+ * <p>
+ * The kill instants come from the seed (printed; {@code -Dkam.chaos.seed=N} repeats a
+ * run): each kill waits for a random number of finished uploads (so kills spread over the
+ * whole run), every third one then for the next bulk update kintone applies (whose answer
+ * the emulator holds back 150 ms, like a slow network), then a random 0–300 ms more.
  */
 @Tag("reliability")
 class ChaosKillFunctionalTests {
@@ -79,7 +81,8 @@ class ChaosKillFunctionalTests {
 						users.edit(1 + random.nextInt(RECORDS), "edited while migrating, kill " + kill);
 					}
 					Thread.sleep(random.nextInt(300)); // the random instant itself
-					assertThat(run.process().isAlive()).as("still migrating at kill %d:%n%s", kill, run.output()).isTrue();
+					assertThat(run.process().isAlive()).as("still migrating at kill %d:%n%s", kill, run.output())
+						.isTrue();
 					run.kill();
 					killedAt.add(probe.uploads());
 					outcomes.merge(KillOutcome.of(migrate.databaseUrl(), lifeStarted, probe.uploads() - uploadsBefore,

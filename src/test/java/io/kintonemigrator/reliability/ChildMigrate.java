@@ -10,9 +10,10 @@ import java.util.concurrent.TimeUnit;
 import io.kintonemigrator.AttachmentMigratorApplication;
 
 /**
- * Runs the real {@code migrate --job FILE --database URL} command in a child JVM on the test class
- * path, the API tokens in environment variables (as users are told to), output to one log file per
- * run. Backoff is shortened so retries take milliseconds; everything else is the product's default.
+ * Runs the real {@code migrate --job FILE --database URL} command in a child JVM on the
+ * test class path, the API tokens in environment variables (as users are told to), output
+ * to one log file per run. Backoff is shortened so retries take milliseconds; everything
+ * else is the product's default.
  */
 final class ChildMigrate implements AutoCloseable {
 
@@ -33,24 +34,33 @@ final class ChildMigrate implements AutoCloseable {
 		jvmOptions.add("-Dkam.resilience.max-backoff=100ms");
 	}
 
-	/** Adds JVM options (e.g. {@code -Dkam.resilience.max-attempts=3}) to every later run. */
+	/**
+	 * Adds JVM options (e.g. {@code -Dkam.resilience.max-attempts=3}) to every later run.
+	 */
 	ChildMigrate jvmOption(String option) {
 		jvmOptions.add(option);
 		return this;
 	}
 
-	/** The H2 file database of the job repository and ledger, as passed to {@code --database}. */
+	/**
+	 * The H2 file database of the job repository and ledger, as passed to
+	 * {@code --database}.
+	 */
 	String databaseUrl() {
 		return "jdbc:h2:file:" + dir.resolve("db/migrator");
 	}
 
-	/** Starts a run, with {@code extraArgs} after the command's own (e.g. {@code --since-last-run}); its output goes to {@link Run#log()}. */
+	/**
+	 * Starts a run, with {@code extraArgs} after the command's own (e.g.
+	 * {@code --since-last-run}); its output goes to {@link Run#log()}.
+	 */
 	Run start(String... extraArgs) throws IOException {
 		runs++;
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx256m");
-		command.add("-XX:TieredStopAtLevel=1"); // faster start-up; the child starts dozens of times
+		command.add("-XX:TieredStopAtLevel=1"); // faster start-up; the child starts
+												// dozens of times
 		command.add("-Dkam.work-dir=" + dir.resolve("work"));
 		command.addAll(jvmOptions);
 		command.add("-cp");

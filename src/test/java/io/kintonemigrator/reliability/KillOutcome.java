@@ -11,8 +11,8 @@ import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.store.StoredRecord;
 
 /**
- * Where a SIGKILL landed, told from what the dead process left: the ledger's INTENT rows it wrote
- * (read from its H2 file once it is dead) and the emulator's state.
+ * Where a SIGKILL landed, told from what the dead process left: the ledger's INTENT rows
+ * it wrote (read from its H2 file once it is dead) and the emulator's state.
  */
 enum KillOutcome {
 
@@ -22,7 +22,10 @@ enum KillOutcome {
 	MID_CHUNK,
 	/** Intents committed, then killed before kintone applied the bulk update. */
 	MID_UPDATE_NOT_APPLIED,
-	/** kintone applied the bulk update, the chunk's transaction had not committed: the window the ledger exists for. */
+	/**
+	 * kintone applied the bulk update, the chunk's transaction had not committed: the
+	 * window the ledger exists for.
+	 */
 	MID_UPDATE_APPLIED_NOT_COMMITTED;
 
 	static KillOutcome of(String databaseUrl, Instant lifeStarted, long uploadsInLife, KintoneEmulator emulator)

@@ -15,11 +15,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * An emulator request filter that lets a test act at moments of a migration: it counts finished
- * uploads ({@code POST file.json}) and bulk updates that kintone applied ({@code PUT records.json}
- * in {@code POST bulkRequest.json}), and a test thread waits for a count. It can also hold the answer of every bulk update for a
- * while after kintone applied it, like a slow network: that widens the window "kintone accepted
- * the update but the migrator has not heard it yet", where a crash tests the ledger's intents.
+ * An emulator request filter that lets a test act at moments of a migration: it counts
+ * finished uploads ({@code POST file.json}) and bulk updates that kintone applied
+ * ({@code PUT records.json} in {@code POST bulkRequest.json}), and a test thread waits
+ * for a count. It can also hold the answer of every bulk update for a while after kintone
+ * applied it, like a slow network: that widens the window "kintone accepted the update
+ * but the migrator has not heard it yet", where a crash tests the ledger's intents.
  * Thread-safe.
  */
 final class MigrationProbe implements Filter {
@@ -42,12 +43,18 @@ final class MigrationProbe implements Filter {
 		return updates;
 	}
 
-	/** Waits until at least {@code count} uploads finished; false if {@code child} ended first. */
+	/**
+	 * Waits until at least {@code count} uploads finished; false if {@code child} ended
+	 * first.
+	 */
 	boolean awaitUploads(long count, Process child) throws InterruptedException {
 		return await(this::uploads, count, child);
 	}
 
-	/** Waits until at least {@code count} bulk updates were applied; false if {@code child} ended first. */
+	/**
+	 * Waits until at least {@code count} bulk updates were applied; false if
+	 * {@code child} ended first.
+	 */
 	boolean awaitUpdates(long count, Process child) throws InterruptedException {
 		return await(this::updates, count, child);
 	}

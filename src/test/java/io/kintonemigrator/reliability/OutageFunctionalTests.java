@@ -15,10 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Outage: a third into the migration kintone goes away (its port refuses connections, open ones
- * are reset) for longer than the retry budget (4 attempts, backoff 5–100 ms). {@code migrate} must
- * fail cleanly: exit 1 and a message saying what failed and to run it again. Once kintone is back,
- * the same command completes, every attachment on its target exactly once.
+ * Outage: a third into the migration kintone goes away (its port refuses connections,
+ * open ones are reset) for longer than the retry budget (4 attempts, backoff 5–100 ms).
+ * {@code migrate} must fail cleanly: exit 1 and a message saying what failed and to run
+ * it again. Once kintone is back, the same command completes, every attachment on its
+ * target exactly once.
  */
 @Tag("reliability")
 class OutageFunctionalTests {
@@ -46,14 +47,20 @@ class OutageFunctionalTests {
 				ChildMigrate.Run first = migrate.start();
 				assertThat(probe.awaitUploads(data.attachments() / 3, first.process())).as("migrating").isTrue();
 				kintone.shut();
-				assertThat(first.process().waitFor(120, TimeUnit.SECONDS)).as("gave up within its retry budget").isTrue();
+				assertThat(first.process().waitFor(120, TimeUnit.SECONDS)).as("gave up within its retry budget")
+					.isTrue();
 				String failed = first.output();
-				System.out.println("outage: the run during the outage ended with exit code " + first.process().exitValue()
-						+ " after " + probe.uploads() + " uploads: "
-						+ failed.lines().filter(line -> line.contains("FAILED")).findFirst().orElse("(no FAILED line)"));
+				System.out.println("outage: the run during the outage ended with exit code "
+						+ first.process().exitValue() + " after " + probe.uploads() + " uploads: "
+						+ failed.lines()
+							.filter(line -> line.contains("FAILED"))
+							.findFirst()
+							.orElse("(no FAILED line)"));
 				assertThat(first.process().exitValue()).as(failed).isEqualTo(1);
-				// names kintone's host and port: as the circuit's name, or as OkHttp names a refused connection
-				assertThat(failed).containsPattern("Job 'outage' FAILED: .*localhost(/127\\.0\\.0\\.1)?:" + kintone.port())
+				// names kintone's host and port: as the circuit's name, or as OkHttp
+				// names a refused connection
+				assertThat(failed)
+					.containsPattern("Job 'outage' FAILED: .*localhost(/127\\.0\\.0\\.1)?:" + kintone.port())
 					.doesNotContain("FAILED: Unable to process chunk")
 					.contains("Run the same command again to resume from the last checkpoint.");
 

@@ -15,12 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Overlap: two {@code migrate} processes started on the same job file and database at the same
- * moment. Exactly one may run the job; the other must end without starting it, and the result is
- * every attachment exactly once.
+ * Overlap: two {@code migrate} processes started on the same job file and database at the
+ * same moment. Exactly one may run the job; the other must end without starting it, and
+ * the result is every attachment exactly once.
  *
- * <p>On the H2 file database the file lock refuses the second process, which exits 2 with one line
- * naming the holder; on PostgreSQL the job lock does the same ({@code PostgresqlJobOverlapFunctionalTests}).
+ * <p>
+ * On the H2 file database the file lock refuses the second process, which exits 2 with
+ * one line naming the holder; on PostgreSQL the job lock does the same
+ * ({@code PostgresqlJobOverlapFunctionalTests}).
  */
 @Tag("reliability")
 class OverlapFunctionalTests {
@@ -48,7 +50,10 @@ class OverlapFunctionalTests {
 
 				List<ChildMigrate.Run> completed = runs.stream().filter(run -> run.process().exitValue() == 0).toList();
 				assertThat(completed).as("runs that completed").hasSize(1);
-				ChildMigrate.Run other = runs.stream().filter(run -> run.process().exitValue() != 0).findFirst().orElseThrow();
+				ChildMigrate.Run other = runs.stream()
+					.filter(run -> run.process().exitValue() != 0)
+					.findFirst()
+					.orElseThrow();
 				String otherOutput = other.output();
 				System.out.println("overlap: the second process exited " + other.process().exitValue() + ": "
 						+ otherOutput.lines().filter(line -> line.contains("in use")).findFirst().orElse(""));

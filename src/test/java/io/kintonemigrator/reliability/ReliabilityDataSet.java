@@ -24,14 +24,16 @@ import io.kintonemigrator.emulator.store.StoredRow;
 /**
  * The migration the reliability suite runs again and again, and the check of its result.
  *
- * <p>Source app 1 (from {@link DataSetGenerator}): per record one file in {@code attachments} and
- * two rows in table {@code items} ({@code item_no} "1" and "2"), each with one {@code drawing};
- * Japanese names; sizes drawn from {@link #SIZES}: mostly 0 bytes to 64 KB, a few of 2.5 and 5 MB.
- * Target app 2: {@code legacy_id} (unique number = source {@code $id}), {@code note} (text),
- * {@code documents} (FILE), table {@code lines} ({@code item_no}, {@code memo}, {@code drawing})
- * with row "T" (only on the target: must survive) and row "1" (pairs with source row "1"; source
- * row "2" becomes a new row). Every fifth target already holds a document ({@code onExisting: append}
- * must keep it).
+ * <p>
+ * Source app 1 (from {@link DataSetGenerator}): per record one file in
+ * {@code attachments} and two rows in table {@code items} ({@code item_no} "1" and "2"),
+ * each with one {@code drawing}; Japanese names; sizes drawn from {@link #SIZES}: mostly
+ * 0 bytes to 64 KB, a few of 2.5 and 5 MB. Target app 2: {@code legacy_id} (unique number
+ * = source {@code $id}), {@code note} (text), {@code documents} (FILE), table
+ * {@code lines} ({@code item_no}, {@code memo}, {@code drawing}) with row "T" (only on
+ * the target: must survive) and row "1" (pairs with source row "1"; source row "2"
+ * becomes a new row). Every fifth target already holds a document
+ * ({@code onExisting: append} must keep it).
  */
 final class ReliabilityDataSet {
 
@@ -39,7 +41,10 @@ final class ReliabilityDataSet {
 
 	static final String TARGET_TOKEN = "chaos-target-token";
 
-	/** 200 sizes drawn uniformly: 198 of at most 64 KB (four of them 0 bytes), one of 2.5 MB, one of 5 MB. */
+	/**
+	 * 200 sizes drawn uniformly: 198 of at most 64 KB (four of them 0 bytes), one of 2.5
+	 * MB, one of 5 MB.
+	 */
 	static final List<Long> SIZES = sizes();
 
 	private final int records;
@@ -65,14 +70,15 @@ final class ReliabilityDataSet {
 			.field(FieldSpec.file("attachments"))
 			.field(FieldSpec.subtable("items", FieldSpec.singleLineText("item_no"), FieldSpec.file("drawing")))
 			.apiToken(SOURCE_TOKEN, TokenPermission.VIEW);
-		DataSetGenerator.fill(source, DataSetSpec.builder()
-			.records(records)
-			.fileFields("attachments")
-			.rows("items", 2, "item_no", "drawing")
-			.sizes(SIZES)
-			.japaneseNames(true)
-			.seed(seed)
-			.build());
+		DataSetGenerator.fill(source,
+				DataSetSpec.builder()
+					.records(records)
+					.fileFields("attachments")
+					.rows("items", 2, "item_no", "drawing")
+					.sizes(SIZES)
+					.japaneseNames(true)
+					.seed(seed)
+					.build());
 		AppSeed.Builder target = AppSeed.builder(2, "案件管理（移行先）")
 			.field(FieldSpec.number("legacy_id").unique())
 			.field(FieldSpec.singleLineText("note"))
@@ -94,7 +100,9 @@ final class ReliabilityDataSet {
 		return EmulatorSeed.builder().app(source.build()).app(target.build()).build();
 	}
 
-	/** The job file; tokens come from the environment variables {@link ChildMigrate} sets. */
+	/**
+	 * The job file; tokens come from the environment variables {@link ChildMigrate} sets.
+	 */
 	static Path jobFile(Path dir, String name, String baseUrl, int chunkSize) throws IOException {
 		return Files.writeString(dir.resolve(name + ".yml"), """
 				name: %s
@@ -115,10 +123,10 @@ final class ReliabilityDataSet {
 	}
 
 	/**
-	 * Compares every target record with its source record through the emulator: file names and
-	 * SHA-256 of the stored bytes, field by field and row by row, and the rows and values only the
-	 * target has. {@code edits} are the values users wrote ({@link TargetEdits}), which must have
-	 * survived.
+	 * Compares every target record with its source record through the emulator: file
+	 * names and SHA-256 of the stored bytes, field by field and row by row, and the rows
+	 * and values only the target has. {@code edits} are the values users wrote
+	 * ({@link TargetEdits}), which must have survived.
 	 */
 	Verification verify(KintoneEmulator emulator, Map<Long, String> edits) {
 		Map<Long, StoredRecord> targets = new HashMap<>();
@@ -147,14 +155,14 @@ final class ReliabilityDataSet {
 				return a;
 			}));
 			if (!rows.keySet().equals(java.util.Set.of("T", "1", "2")) || target.rows("lines").size() != 3) {
-				problems.add("record " + i + ": rows " + target.rows("lines").stream().map(r -> r.text("item_no")).toList()
-						+ ", expected T, 1, 2");
+				problems.add("record " + i + ": rows "
+						+ target.rows("lines").stream().map(r -> r.text("item_no")).toList() + ", expected T, 1, 2");
 			}
 			for (StoredRow sourceRow : source.rows("items")) {
 				StoredRow targetRow = rows.get(sourceRow.text("item_no"));
 				List<String> actual = targetRow == null ? List.of() : hashes(targetRow.files("drawing"));
-				duplicates += compare("record " + i + " row " + sourceRow.text("item_no"), hashes(sourceRow.files("drawing")),
-						actual, problems);
+				duplicates += compare("record " + i + " row " + sourceRow.text("item_no"),
+						hashes(sourceRow.files("drawing")), actual, problems);
 			}
 			String editedMemo = edits.get(i);
 			String memo = rows.containsKey("T") ? rows.get("T").text("memo") : null;
@@ -173,7 +181,10 @@ final class ReliabilityDataSet {
 		return new Verification(present, duplicates, problems);
 	}
 
-	/** Adds a problem for every difference; returns how many files the target holds more often than expected. */
+	/**
+	 * Adds a problem for every difference; returns how many files the target holds more
+	 * often than expected.
+	 */
 	private static int compare(String where, List<String> expected, List<String> actual, List<String> problems) {
 		if (expected.equals(actual)) {
 			return 0;
@@ -211,8 +222,8 @@ final class ReliabilityDataSet {
 	}
 
 	/**
-	 * What the target holds: source attachments found on their targets (any number of times),
-	 * copies beyond the expected ones, and every difference.
+	 * What the target holds: source attachments found on their targets (any number of
+	 * times), copies beyond the expected ones, and every difference.
 	 */
 	record Verification(int attachmentsOnTargets, int duplicates, List<String> problems) {
 	}

@@ -13,8 +13,8 @@ import java.util.Map;
 import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
 
 /**
- * The ExecutionContexts of every execution of step {@code migrate}, read from the job repository
- * of a finished (or dead) child process, oldest first.
+ * The ExecutionContexts of every execution of step {@code migrate}, read from the job
+ * repository of a finished (or dead) child process, oldest first.
  */
 final class StepContexts {
 
@@ -39,7 +39,9 @@ final class StepContexts {
 		return contexts;
 	}
 
-	/** The sum of a numeric counter over the executions that hold it; -1 when none does. */
+	/**
+	 * The sum of a numeric counter over the executions that hold it; -1 when none does.
+	 */
 	static long sum(List<Map<String, Object>> contexts, String key) {
 		long sum = -1;
 		for (Map<String, Object> context : contexts) {

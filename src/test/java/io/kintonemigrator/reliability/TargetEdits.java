@@ -13,11 +13,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A user editing target records while the migration runs, through the kintone REST API as the
- * kintone UI would: read the record, change {@code note} and the {@code memo} of the target-only
- * row "T" (sending the whole table back, every row with its id and files, as kintone requires),
- * save with the revision read. A 409 (the migrator updated the record in between) reads again.
- * Remembers what it wrote, for {@link ReliabilityDataSet#verify}. Not thread-safe.
+ * A user editing target records while the migration runs, through the kintone REST API as
+ * the kintone UI would: read the record, change {@code note} and the {@code memo} of the
+ * target-only row "T" (sending the whole table back, every row with its id and files, as
+ * kintone requires), save with the revision read. A 409 (the migrator updated the record
+ * in between) reads again. Remembers what it wrote, for
+ * {@link ReliabilityDataSet#verify}. Not thread-safe.
  */
 final class TargetEdits {
 
@@ -33,7 +34,10 @@ final class TargetEdits {
 		this.baseUrl = baseUrl;
 	}
 
-	/** Edits the target record whose {@code legacy_id} (= its id, seeded in order) is {@code record}. */
+	/**
+	 * Edits the target record whose {@code legacy_id} (= its id, seeded in order) is
+	 * {@code record}.
+	 */
 	void edit(long record, String memo) throws Exception {
 		for (int attempt = 1; attempt <= 10; attempt++) {
 			JsonNode current = JSON.readTree(send("GET", "/k/v1/record.json?app=2&id=" + record, null).body())
@@ -42,7 +46,9 @@ final class TargetEdits {
 				throw new IllegalStateException("target record " + record + " has legacy_id "
 						+ current.path("legacy_id").path("value").asString());
 			}
-			ObjectNode body = JSON.createObjectNode().put("app", 2).put("id", record)
+			ObjectNode body = JSON.createObjectNode()
+				.put("app", 2)
+				.put("id", record)
 				.put("revision", current.path("$revision").path("value").asLong());
 			ObjectNode fields = body.putObject("record");
 			fields.putObject("note").put("value", "edited by a user: " + memo);
@@ -55,7 +61,9 @@ final class TargetEdits {
 				values.putObject("memo")
 					.put("value", "T".equals(itemNo) ? memo : row.path("value").path("memo").path("value").asString());
 				ArrayNode files = values.putObject("drawing").putArray("value");
-				row.path("value").path("drawing").path("value")
+				row.path("value")
+					.path("drawing")
+					.path("value")
 					.forEach(file -> files.addObject().put("fileKey", file.path("fileKey").asString()));
 			}
 			HttpResponse<String> answer = send("PUT", "/k/v1/record.json", JSON.writeValueAsString(body));

@@ -14,10 +14,11 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * An emulator request filter that remembers which target records the migrator looked up last
- * ({@code GET records.json?app=2&query=legacy_id in ("3", "4", ...)}, one request per chunk): the
- * records whose bulk update it is preparing. A user who edits one of them right then makes the
- * update meet a revision conflict, the window issue 12's item 1 is about. Thread-safe.
+ * An emulator request filter that remembers which target records the migrator looked up
+ * last ({@code GET records.json?app=2&query=legacy_id in ("3", "4", ...)}, one request
+ * per chunk): the records whose bulk update it is preparing. A user who edits one of them
+ * right then makes the update meet a revision conflict, the window issue 12's item 1 is
+ * about. Thread-safe.
  */
 final class TargetLookupWatch implements Filter {
 
@@ -25,7 +26,10 @@ final class TargetLookupWatch implements Filter {
 
 	private volatile List<Long> latest = List.of();
 
-	/** The {@code legacy_id} values of the last lookup (= the target records' ids in this suite). */
+	/**
+	 * The {@code legacy_id} values of the last lookup (= the target records' ids in this
+	 * suite).
+	 */
 	List<Long> latest() {
 		return latest;
 	}

@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP relay on a localhost port in front of the emulator, which a test can take down: while
- * down, its port refuses every connection and the connections it relayed are reset, as when a
- * server goes away; {@link #open()} serves the same port again. Thread-safe.
+ * A TCP relay on a localhost port in front of the emulator, which a test can take down:
+ * while down, its port refuses every connection and the connections it relayed are reset,
+ * as when a server goes away; {@link #open()} serves the same port again. Thread-safe.
  */
 final class TcpGate implements AutoCloseable {
 

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Faults: the chaos migration ({@value #RECORDS} records, {@code 3 * RECORDS} attachments) with
- * the emulator injecting transient faults into 15% of all requests, an even mix of 429
- * {@code GAIA_TO04}, plain-text 503, {@code GAIA_DA02}, connection resets half-way through the
- * answer and 1 s stalls, every answer capped at 4 MB/s. One {@code migrate} run must complete
- * with exactly the source's files on the targets and nothing skipped.
+ * Faults: the chaos migration ({@value #RECORDS} records, {@code 3 * RECORDS}
+ * attachments) with the emulator injecting transient faults into 15% of all requests, an
+ * even mix of 429 {@code GAIA_TO04}, plain-text 503, {@code GAIA_DA02}, connection resets
+ * half-way through the answer and 1 s stalls, every answer capped at 4 MB/s. One
+ * {@code migrate} run must complete with exactly the source's files on the targets and
+ * nothing skipped.
  */
 @Tag("reliability")
 class TransientFaultsFunctionalTests {
@@ -56,7 +57,8 @@ class TransientFaultsFunctionalTests {
 
 				long wallMillis = (System.nanoTime() - started) / 1_000_000;
 				Map<String, Long> injected = emulator.stats().injectedFaults();
-				long failing = injected.entrySet().stream()
+				long failing = injected.entrySet()
+					.stream()
 					.filter(e -> !e.getKey().equals(FaultKind.STALL.label()))
 					.mapToLong(Map.Entry::getValue)
 					.sum();
@@ -64,8 +66,8 @@ class TransientFaultsFunctionalTests {
 				long retries = StepContexts.sum(contexts, ExecutionKeys.RETRIES);
 				ReliabilityDataSet.Verification verification = data.verify(emulator, Map.of());
 				System.out.println("faults: " + emulator.stats().totalRequests() + " requests, injected " + injected
-						+ "; retries in the step context: " + (retries < 0 ? "not recorded yet" : retries) + "; wall time "
-						+ wallMillis + " ms; duplicates " + verification.duplicates() + "; problems "
+						+ "; retries in the step context: " + (retries < 0 ? "not recorded yet" : retries)
+						+ "; wall time " + wallMillis + " ms; duplicates " + verification.duplicates() + "; problems "
 						+ verification.problems().size());
 
 				assertThat(result.exitCode()).as(result.output()).isZero();
@@ -75,11 +77,14 @@ class TransientFaultsFunctionalTests {
 				assertThat(verification.duplicates()).isZero();
 				assertThat(verification.attachmentsOnTargets()).isEqualTo(data.attachments());
 				for (FaultKind kind : FaultKind.values()) {
-					assertThat(injected.getOrDefault(kind.label(), 0L)).as("%s faults injected", kind.label()).isPositive();
+					assertThat(injected.getOrDefault(kind.label(), 0L)).as("%s faults injected", kind.label())
+						.isPositive();
 				}
 				assertThat((double) emulator.stats().injectedFaults().values().stream().mapToLong(Long::longValue).sum()
-						/ emulator.stats().totalRequests()).isBetween(0.10, 0.20);
-				// the failing faults made the job try again (a stall can too, when it outlasts a timeout);
+						/ emulator.stats().totalRequests())
+					.isBetween(0.10, 0.20);
+				// the failing faults made the job try again (a stall can too, when it
+				// outlasts a timeout);
 				// every retry had an injected fault behind it
 				long allInjected = injected.values().stream().mapToLong(Long::longValue).sum();
 				assertThat(retries).isGreaterThanOrEqualTo(failing / 2).isLessThanOrEqualTo(allInjected);

@@ -14,24 +14,28 @@ import io.kintonemigrator.emulator.RecordSeed;
 import io.kintonemigrator.emulator.model.TokenPermission;
 
 /**
- * The two apps of the changing-world suite ({@link ChangingWorldFunctionalTests}), small on purpose
- * (one pass of all scenarios must stay short), and its job file.
+ * The two apps of the changing-world suite ({@link ChangingWorldFunctionalTests}), small
+ * on purpose (one pass of all scenarios must stay short), and its job file.
  *
- * <p>Source app 1: FILE {@code attachments}, FILE {@code extras} (unmapped until the job file
- * changes), table {@code items} ({@code item_no} = the row key, FILE {@code drawing}). Record
- * {@code i}: 0–2 files in each FILE field, 0–2 rows ("R1", "R2") with 0–2 drawings; sizes 0 bytes to
- * 3 KB; names unique except on purpose (below). Every record was created two days ago, so an
- * incremental run after the first completed one reads only records edited since.
+ * <p>
+ * Source app 1: FILE {@code attachments}, FILE {@code extras} (unmapped until the job
+ * file changes), table {@code items} ({@code item_no} = the row key, FILE
+ * {@code drawing}). Record {@code i}: 0–2 files in each FILE field, 0–2 rows ("R1", "R2")
+ * with 0–2 drawings; sizes 0 bytes to 3 KB; names unique except on purpose (below). Every
+ * record was created two days ago, so an incremental run after the first completed one
+ * reads only records edited since.
  *
- * <p>Target app 2: {@code legacy_id} (unique number = source {@code $id}, = the target record's id),
- * {@code note} (text), FILE {@code documents} (mapped from {@code attachments}), FILE
- * {@code archive} (mapped from {@code extras} once the job file changes), table {@code lines}
- * ({@code item_no}, {@code memo}, FILE {@code drawing}) with the target-only row "T" in every
- * record and a row "R1" in every second one. The target holds files of its own before the first run
- * (the "user files" of {@link WorldModel}): a document in every fifth record, an archive file in every
- * third, a drawing in row "T" of every fourth and in row "R1" of every sixth, and in every seventh
- * record a document with the same name and size as the source's first attachment but other bytes
- * (an older copy kintone users often keep).
+ * <p>
+ * Target app 2: {@code legacy_id} (unique number = source {@code $id}, = the target
+ * record's id), {@code note} (text), FILE {@code documents} (mapped from
+ * {@code attachments}), FILE {@code archive} (mapped from {@code extras} once the job
+ * file changes), table {@code lines} ({@code item_no}, {@code memo}, FILE
+ * {@code drawing}) with the target-only row "T" in every record and a row "R1" in every
+ * second one. The target holds files of its own before the first run (the "user files" of
+ * {@link WorldModel}): a document in every fifth record, an archive file in every third,
+ * a drawing in row "T" of every fourth and in row "R1" of every sixth, and in every
+ * seventh record a document with the same name and size as the source's first attachment
+ * but other bytes (an older copy kintone users often keep).
  */
 final class WorldApps {
 
@@ -166,8 +170,9 @@ final class WorldApps {
 	}
 
 	/**
-	 * Writes (or rewrites) the job file; tokens come from the environment variables {@link ChildMigrate}
-	 * sets. {@code withExtras} adds the second FILE mapping {@code extras -> archive}.
+	 * Writes (or rewrites) the job file; tokens come from the environment variables
+	 * {@link ChildMigrate} sets. {@code withExtras} adds the second FILE mapping
+	 * {@code extras -> archive}.
 	 */
 	static Path jobFile(Path file, String name, String baseUrl, String onExisting, int chunkSize, boolean withExtras)
 			throws IOException {

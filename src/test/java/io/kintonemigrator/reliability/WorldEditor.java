@@ -30,21 +30,22 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The users of the changing-world suite: they edit both apps through the kintone REST API as
- * kintone's UI does: read the record, change it, send the changed fields back with the revision
- * read (a FILE value as the list of the file keys it keeps plus new upload keys, a table as every
- * row with its id), and on 409 (someone, usually the migrator, saved in between) read again and
- * redo the change.
+ * The users of the changing-world suite: they edit both apps through the kintone REST API
+ * as kintone's UI does: read the record, change it, send the changed fields back with the
+ * revision read (a FILE value as the list of the file keys it keeps plus new upload keys,
+ * a table as every row with its id), and on 409 (someone, usually the migrator, saved in
+ * between) read again and redo the change.
  *
- * <p>Source edits ({@link #editSource}) of one random record: add a file, delete a file, rename a
- * file (same bytes under a new name: a delete and an add), reorder the files of a FILE value, add a
- * table row (a new, never reused row key) with a file, delete a row, reorder the rows. Target edits
- * ({@link #editTarget}): change {@code note} and the {@code memo} of the target-only row "T"; in
- * {@code append} mode also add a file of the user's to a mapped FILE field, or remove one of the
- * user's own files from it. Every target edit that
- * kintone accepted is recorded in the {@link WorldModel}. Thread-safe by confinement: one thread edits
- * at a time (the test's thread between runs, its user thread while a run goes); the model is
- * thread-safe.
+ * <p>
+ * Source edits ({@link #editSource}) of one random record: add a file, delete a file,
+ * rename a file (same bytes under a new name: a delete and an add), reorder the files of
+ * a FILE value, add a table row (a new, never reused row key) with a file, delete a row,
+ * reorder the rows. Target edits ({@link #editTarget}): change {@code note} and the
+ * {@code memo} of the target-only row "T"; in {@code append} mode also add a file of the
+ * user's to a mapped FILE field, or remove one of the user's own files from it. Every
+ * target edit that kintone accepted is recorded in the {@link WorldModel}. Thread-safe by
+ * confinement: one thread edits at a time (the test's thread between runs, its user
+ * thread while a run goes); the model is thread-safe.
  */
 final class WorldEditor implements AutoCloseable {
 
@@ -185,8 +186,8 @@ final class WorldEditor implements AutoCloseable {
 	/**
 	 * One edit of target record {@code id}: {@code note} and row "T"'s {@code memo}; with
 	 * {@code userFiles} (append mode) half the time also a file of the user's added to
-	 * {@code documents} (or {@code archive} once it is mapped), and half the time one of the
-	 * user's own files removed from it, if it holds one.
+	 * {@code documents} (or {@code archive} once it is mapped), and half the time one of
+	 * the user's own files removed from it, if it holds one.
 	 */
 	void editTarget(Random random, long id, boolean userFiles, boolean archiveMapped) throws Exception {
 		long stamp = uniques.incrementAndGet();
@@ -227,14 +228,15 @@ final class WorldEditor implements AutoCloseable {
 		if (key != null) {
 			model.userFileAdded(id, cell, fileName + ":" + sha256(bytes));
 		}
-		log.add("target " + id + ": note, memo of T" + (removed[0] != null ? ", remove " + removed[0] + " from " + cell : "")
+		log.add("target " + id + ": note, memo of T"
+				+ (removed[0] != null ? ", remove " + removed[0] + " from " + cell : "")
 				+ (key != null ? ", add " + fileName + " to " + cell : ""));
 	}
 
 	/**
-	 * Takes one of the user's own files (a {@link WorldModel} user file of the cell, found by name and
-	 * SHA-256 of what the record holds under that key) out of {@code files}; returns its
-	 * {@code name:SHA-256}, or null when the cell holds none.
+	 * Takes one of the user's own files (a {@link WorldModel} user file of the cell,
+	 * found by name and SHA-256 of what the record holds under that key) out of
+	 * {@code files}; returns its {@code name:SHA-256}, or null when the cell holds none.
 	 */
 	private String removeOwnFile(long id, String cell, List<FileRef> files) {
 		List<String> own = new ArrayList<>(model.userFiles(id, cell));
@@ -253,7 +255,9 @@ final class WorldEditor implements AutoCloseable {
 		return null;
 	}
 
-	/** Reads, changes (again after every 409) and saves one record with the revision read. */
+	/**
+	 * Reads, changes (again after every 409) and saves one record with the revision read.
+	 */
 	private void modify(long app, long id, String token, Change change) throws Exception {
 		for (int attempt = 1; attempt <= MAX_CONFLICTS; attempt++) {
 			HttpResponse<String> read = send("GET", "/k/v1/record.json?app=" + app + "&id=" + id, token, null);
@@ -271,8 +275,8 @@ final class WorldEditor implements AutoCloseable {
 				return;
 			}
 			if (answer.statusCode() != 409) {
-				throw new IllegalStateException(
-						"saving record " + id + " of app " + app + " failed: " + answer.statusCode() + " " + answer.body());
+				throw new IllegalStateException("saving record " + id + " of app " + app + " failed: "
+						+ answer.statusCode() + " " + answer.body());
 			}
 		}
 		throw new IllegalStateException("record " + id + " of app " + app + " kept changing while a user edited it");
@@ -327,7 +331,10 @@ final class WorldEditor implements AutoCloseable {
 	private record FileRef(String key, String name) {
 	}
 
-	/** A row as read: its id (null for a new row), text values and the files of its FILE column. */
+	/**
+	 * A row as read: its id (null for a new row), text values and the files of its FILE
+	 * column.
+	 */
 	private record Row(String id, Map<String, String> texts, List<FileRef> files) {
 	}
 

@@ -15,41 +15,45 @@ import io.kintonemigrator.emulator.store.StoredRecord;
 import io.kintonemigrator.emulator.store.StoredRow;
 
 /**
- * What the target must hold at the end of a changing-world scenario, given the source as it is then
- * and what the target's users did, and the comparison with what it holds.
+ * What the target must hold at the end of a changing-world scenario, given the source as
+ * it is then and what the target's users did, and the comparison with what it holds.
  *
- * <p><b>Cells.</b> A target FILE cell is a top-level mapped field ({@code documents}, {@code archive}
- * once mapped) or the mapped FILE column ({@code drawing}) of one target row. A target row is paired
- * with the source row whose row key ({@code item_no}) has the same value; a source row without a
- * partner gets a new target row carrying its row key. A file is compared as {@code name:SHA-256}.
+ * <p>
+ * <b>Cells.</b> A target FILE cell is a top-level mapped field ({@code documents},
+ * {@code archive} once mapped) or the mapped FILE column ({@code drawing}) of one target
+ * row. A target row is paired with the source row whose row key ({@code item_no}) has the
+ * same value; a source row without a partner gets a new target row carrying its row key.
+ * A file is compared as {@code name:SHA-256}.
  *
- * <p><b>User files</b> of a cell: the files the target held before the first run plus those the
- * test's users added to that cell, minus those they removed ({@link #userFileAdded},
+ * <p>
+ * <b>User files</b> of a cell: the files the target held before the first run plus those
+ * the test's users added to that cell, minus those they removed ({@link #userFileAdded},
  * {@link #userFileRemoved}).
  *
- * <p><b>Expected content</b>, by {@code onExisting}:
+ * <p>
+ * <b>Expected content</b>, by {@code onExisting}:
  * <ul>
- * <li>{@code replace}: a cell paired with a current source cell holds exactly the source cell's
- * files, in source order;</li>
- * <li>{@code append}: such a cell holds, as a multiset, exactly its user files plus the source
- * cell's current files;</li>
- * <li>{@code skip}: such a cell holds exactly its user files if it has any, else exactly the source
- * cell's current files (multiset);</li>
- * <li>in every mode, the mapped column of a target row without a current source partner (its
- * source row was deleted, or it is a target-only row) holds exactly its user files (multiset):
- * files the job put there earlier are gone; an unmapped FILE field holds exactly its user
- * files;</li>
- * <li>every non-file value keeps what the users left: {@code note}, the {@code memo} of every row
- * the target had before the first run (the users edit row "T"), an empty {@code memo} in rows the job
- * added; no row the target had before the first run is lost; no row key appears twice; every
- * current source row with files has its target row.</li>
+ * <li>{@code replace}: a cell paired with a current source cell holds exactly the source
+ * cell's files, in source order;</li>
+ * <li>{@code append}: such a cell holds, as a multiset, exactly its user files plus the
+ * source cell's current files;</li>
+ * <li>{@code skip}: such a cell holds exactly its user files if it has any, else exactly
+ * the source cell's current files (multiset);</li>
+ * <li>in every mode, the mapped column of a target row without a current source partner
+ * (its source row was deleted, or it is a target-only row) holds exactly its user files
+ * (multiset): files the job put there earlier are gone; an unmapped FILE field holds
+ * exactly its user files;</li>
+ * <li>every non-file value keeps what the users left: {@code note}, the {@code memo} of
+ * every row the target had before the first run (the users edit row "T"), an empty
+ * {@code memo} in rows the job added; no row the target had before the first run is lost;
+ * no row key appears twice; every current source row with files has its target row.</li>
  * </ul>
- * A source row without files needs no target row (no file to put anywhere); if it has one, that
- * row's cell is paired with it and follows the rules above (in {@code replace}: empty). Likewise a
- * top-level cell is always paired with its source field, so in {@code replace} an empty source field
- * leaves the target field empty.
- * Multiset equality also catches every duplicate. Rows the job added for source rows deleted since
- * may stay (whether the job saw such a row depends on timing); their cells then hold no files.
+ * A source row without files needs no target row (no file to put anywhere); if it has
+ * one, that row's cell is paired with it and follows the rules above (in {@code replace}:
+ * empty). Likewise a top-level cell is always paired with its source field, so in
+ * {@code replace} an empty source field leaves the target field empty. Multiset equality
+ * also catches every duplicate. Rows the job added for source rows deleted since may stay
+ * (whether the job saw such a row depends on timing); their cells then hold no files.
  * Thread-safe: the users' thread records edits while the test's thread reads.
  */
 final class WorldModel {
@@ -68,7 +72,9 @@ final class WorldModel {
 	private WorldModel() {
 	}
 
-	/** The target as the users left it before the first run: all its files are user files. */
+	/**
+	 * The target as the users left it before the first run: all its files are user files.
+	 */
 	static WorldModel before(KintoneEmulator emulator) {
 		WorldModel model = new WorldModel();
 		for (StoredRecord target : emulator.records(WorldApps.TARGET_APP)) {
@@ -114,9 +120,9 @@ final class WorldModel {
 	}
 
 	/**
-	 * Every difference between the expected target (from the source as it is now) and the target, one
-	 * line each, naming record, cell, expected and actual {@code name:SHA-256} (hash shortened) and what
-	 * is missing or extra.
+	 * Every difference between the expected target (from the source as it is now) and the
+	 * target, one line each, naming record, cell, expected and actual
+	 * {@code name:SHA-256} (hash shortened) and what is missing or extra.
 	 */
 	synchronized List<String> differences(KintoneEmulator emulator, String onExisting, boolean archiveMapped) {
 		List<String> problems = new ArrayList<>();
@@ -172,8 +178,8 @@ final class WorldModel {
 			StoredRow row = entry.getValue();
 			String memo = userMemos.getOrDefault(key, "");
 			if (!memo.equals(row.text("memo"))) {
-				problems.add(where + TABLE + "[" + key + "].memo: expected '" + memo + "' but found '" + row.text("memo")
-						+ "'");
+				problems.add(where + TABLE + "[" + key + "].memo: expected '" + memo + "' but found '"
+						+ row.text("memo") + "'");
 			}
 			StoredRow partner = sourceRows.get(key);
 			compare(problems, where + rowCell(key), onExisting, partner == null ? null : hashes(partner.files(COLUMN)),
@@ -182,8 +188,8 @@ final class WorldModel {
 	}
 
 	/**
-	 * Compares one cell. {@code source} is null when the cell has no current source partner: then it
-	 * must hold exactly its user files.
+	 * Compares one cell. {@code source} is null when the cell has no current source
+	 * partner: then it must hold exactly its user files.
 	 */
 	private static void compare(List<String> problems, String where, String onExisting, List<String> source,
 			List<String> user, List<String> actual) {
@@ -244,7 +250,9 @@ final class WorldModel {
 
 	/** {@code name:SHA-256} with the hash cut to 12 hex digits, for reading. */
 	static List<String> shortList(List<String> files) {
-		return files.stream().map(file -> file.substring(0, Math.min(file.length(), file.lastIndexOf(':') + 13))).toList();
+		return files.stream()
+			.map(file -> file.substring(0, Math.min(file.length(), file.lastIndexOf(':') + 13)))
+			.toList();
 	}
 
 	static List<String> hashes(List<StoredFile> files) {

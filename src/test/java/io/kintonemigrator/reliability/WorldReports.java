@@ -23,16 +23,19 @@ import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
- * Checks that the reports of a run ({@code attachments.csv} and {@code summary.json}, found through
- * the "Reports: ..." line of its output) agree with the target and the source:
+ * Checks that the reports of a run ({@code attachments.csv} and {@code summary.json},
+ * found through the "Reports: ..." line of its output) agree with the target and the
+ * source:
  * <ul>
- * <li>every row reported ATTACHED is on the target: its name and SHA-256 in the target cell it
- * names (for a table column: the row paired with its source row, or any row when that source row
- * is gone);</li>
+ * <li>every row reported ATTACHED is on the target: its name and SHA-256 in the target
+ * cell it names (for a table column: the row paired with its source row, or any row when
+ * that source row is gone);</li>
  * <li>every file of a current source cell the job maps is reported ATTACHED, except in
- * {@code skip} mode for a cell that holds user files, where it may be reported SKIPPED;</li>
+ * {@code skip} mode for a cell that holds user files, where it may be reported
+ * SKIPPED;</li>
  * <li>nothing else is reported SKIPPED, nothing IN_PROGRESS after a completed run;</li>
- * <li>{@code summary.json} says COMPLETED and its ledger totals equal the rows of the CSV.</li>
+ * <li>{@code summary.json} says COMPLETED and its ledger totals equal the rows of the
+ * CSV.</li>
  * </ul>
  */
 final class WorldReports {
@@ -59,8 +62,9 @@ final class WorldReports {
 		for (Map<String, String> row : rows) {
 			String outcome = row.get("outcome");
 			String what = "report: " + outcome + " source record " + row.get("source_record") + " "
-					+ row.get("source_field") + (row.get("source_row").isEmpty() ? "" : " row id " + row.get("source_row"))
-					+ " '" + row.get("file_name") + "'";
+					+ row.get("source_field")
+					+ (row.get("source_row").isEmpty() ? "" : " row id " + row.get("source_row")) + " '"
+					+ row.get("file_name") + "'";
 			StoredRecord source = emulator.record(WorldApps.SOURCE_APP, Long.parseLong(row.get("source_record")))
 				.orElseThrow();
 			StoredRecord target = emulator.record(WorldApps.TARGET_APP, Long.parseLong(row.get("source_record")))
@@ -68,9 +72,11 @@ final class WorldReports {
 			Optional<String> rowKey = sourceRowKey(source, row.get("source_row"));
 			if ("ATTACHED".equals(outcome)) {
 				attached++;
-				// a row marked present without a transfer has no SHA-256: matched by name and size
-				attachedKeys.merge(key(row.get("source_record"), row.get("source_field"), rowKey.orElse("?"),
-						row.get("file_name"), row.get("sha256").isEmpty() ? "size " + row.get("size") : row.get("sha256")),
+				// a row marked present without a transfer has no SHA-256: matched by name
+				// and size
+				attachedKeys.merge(
+						key(row.get("source_record"), row.get("source_field"), rowKey.orElse("?"), row.get("file_name"),
+								row.get("sha256").isEmpty() ? "size " + row.get("size") : row.get("sha256")),
 						1, Integer::sum);
 				List<StoredFile> cell = targetCell(target, row.get("target_field"), rowKey);
 				boolean there = cell.stream()
@@ -104,8 +110,8 @@ final class WorldReports {
 						null);
 			}
 			for (StoredRow row : source.rows("items")) {
-				reportedAttached(problems, attachedKeys, model, onExisting, source, "items.drawing", row.files("drawing"),
-						row.text("item_no"));
+				reportedAttached(problems, attachedKeys, model, onExisting, source, "items.drawing",
+						row.files("drawing"), row.text("item_no"));
 			}
 		}
 		if (!"COMPLETED".equals(summary.path("status").asString())) {
@@ -119,7 +125,10 @@ final class WorldReports {
 		return problems;
 	}
 
-	/** Every current source file of a cell must be reported ATTACHED (skip mode: unless the cell has user files). */
+	/**
+	 * Every current source file of a cell must be reported ATTACHED (skip mode: unless
+	 * the cell has user files).
+	 */
 	private static void reportedAttached(List<String> problems, Map<String, Integer> attachedKeys, WorldModel model,
 			String onExisting, StoredRecord source, String field, List<StoredFile> files, String rowKey) {
 		String cell = rowKey == null ? targetField(field) : WorldModel.rowCell(rowKey);
@@ -130,12 +139,12 @@ final class WorldReports {
 			String key = key(Long.toString(source.id()), field, rowKey == null ? "" : rowKey, file.name(),
 					file.sha256());
 			boolean reported = attachedKeys.merge(key, -1, Integer::sum) >= 0
-					|| attachedKeys.merge(key(Long.toString(source.id()), field, rowKey == null ? "" : rowKey, file.name(),
-							"size " + file.size()), -1, Integer::sum) >= 0;
+					|| attachedKeys.merge(key(Long.toString(source.id()), field, rowKey == null ? "" : rowKey,
+							file.name(), "size " + file.size()), -1, Integer::sum) >= 0;
 			if (!reported) {
-				problems.add("report: source record " + source.id() + " " + field
-						+ (rowKey == null ? "" : " row " + rowKey) + " '" + file.name() + "' (sha "
-						+ shortHash(file.sha256()) + ") is not reported ATTACHED");
+				problems
+					.add("report: source record " + source.id() + " " + field + (rowKey == null ? "" : " row " + rowKey)
+							+ " '" + file.name() + "' (sha " + shortHash(file.sha256()) + ") is not reported ATTACHED");
 			}
 		}
 	}

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The adaptation rules, driven by the reports a domain would send; no HTTP, no waiting but where a wait is the point. */
+/**
+ * The adaptation rules, driven by the reports a domain would send; no HTTP, no waiting
+ * but where a wait is the point.
+ */
 class AdaptiveConcurrencyLimitTests {
 
 	private static void take(AdaptiveConcurrencyLimit limit, int slots) {
@@ -74,7 +77,8 @@ class AdaptiveConcurrencyLimitTests {
 		AdaptiveConcurrencyLimit limit = new AdaptiveConcurrencyLimit(2, 50, 20);
 		take(limit, 50);
 
-		// 50 calls in progress, but only 10 of them were on the wire: the others run 70, 10 fit
+		// 50 calls in progress, but only 10 of them were on the wire: the others run 70,
+		// 10 fit
 		limit.observe(100, 80, 10);
 
 		assertThat(limit.limit()).isEqualTo(10);

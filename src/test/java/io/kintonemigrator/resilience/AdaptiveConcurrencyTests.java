@@ -27,13 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 13, part 2, against the emulator (limit 100, every request held 50 ms): {@value #WORKERS}
- * threads of ours read records as fast as our limit ({@value #CONCURRENCY}, headroom
- * {@value #HEADROOM}) lets them, while another client holds 0, 20, 40, 60, 0, 30 and again 0 slots of the
- * same domain. The emulator's in-flight count (ours and theirs) is sampled throughout; the figures go to
- * docs/benchmarks.md. Bounds, not timings: once each step has settled, the domain stays within
- * {@code 100 - headroom} (a few samples caught mid-step may not), we get next to no 429, and with the
- * neighbour gone the limit climbs back to {@value #CONCURRENCY}.
+ * Issue 13, part 2, against the emulator (limit 100, every request held 50 ms):
+ * {@value #WORKERS} threads of ours read records as fast as our limit
+ * ({@value #CONCURRENCY}, headroom {@value #HEADROOM}) lets them, while another client
+ * holds 0, 20, 40, 60, 0, 30 and again 0 slots of the same domain. The emulator's
+ * in-flight count (ours and theirs) is sampled throughout; the figures go to
+ * docs/benchmarks.md. Bounds, not timings: once each step has settled, the domain stays
+ * within {@code 100 - headroom} (a few samples caught mid-step may not), we get next to
+ * no 429, and with the neighbour gone the limit climbs back to {@value #CONCURRENCY}.
  */
 class AdaptiveConcurrencyTests {
 
@@ -45,7 +46,10 @@ class AdaptiveConcurrencyTests {
 
 	static final int[] NEIGHBOUR_STEPS = { 0, 20, 40, 60, 0, 30, 0 };
 
-	/** Time for the step's requests to arrive and ours from before it to end; not measured. */
+	/**
+	 * Time for the step's requests to arrive and ours from before it to end; not
+	 * measured.
+	 */
 	static final Duration SETTLE = Duration.ofMillis(1_500);
 
 	static final Duration MEASURE = Duration.ofSeconds(2);
@@ -101,7 +105,8 @@ class AdaptiveConcurrencyTests {
 			for (int held : NEIGHBOUR_STEPS) {
 				neighbour.hold(held);
 				long stepStarted = System.nanoTime();
-				// settle: the neighbour's requests are in, and ours that started before the step are done
+				// settle: the neighbour's requests are in, and ours that started before
+				// the step are done
 				Thread.sleep(SETTLE.toMillis());
 				long measureFrom = System.nanoTime();
 				Thread.sleep(MEASURE.toMillis());
@@ -133,7 +138,10 @@ class AdaptiveConcurrencyTests {
 		assertThat(limit.snapshot().lowest()).as("the limit made room").isLessThanOrEqualTo(100 - HEADROOM - 60 + 5);
 	}
 
-	/** One step of the neighbour: the samples while we adapt to it, and those measured after. */
+	/**
+	 * One step of the neighbour: the samples while we adapt to it, and those measured
+	 * after.
+	 */
 	record Step(int neighbour, List<Sample> settling, List<Sample> measured) {
 
 		@Override
@@ -143,11 +151,12 @@ class AdaptiveConcurrencyTests {
 			long over = measured.stream().filter(s -> s.domain() > 100 - HEADROOM).count();
 			long start = settling.isEmpty() ? 0 : settling.get(0).nanos();
 			// with the neighbour gone: how long the limit took to climb back
-			String climb = neighbour > 0 ? "" : Stream.concat(settling.stream(), measured.stream())
-				.filter(s -> s.limit() == CONCURRENCY)
-				.findFirst()
-				.map(s -> ", at " + CONCURRENCY + " after " + (s.nanos() - start) / 1_000_000 + " ms")
-				.orElse(", below " + CONCURRENCY);
+			String climb = neighbour > 0 ? ""
+					: Stream.concat(settling.stream(), measured.stream())
+						.filter(s -> s.limit() == CONCURRENCY)
+						.findFirst()
+						.map(s -> ", at " + CONCURRENCY + " after " + (s.nanos() - start) / 1_000_000 + " ms")
+						.orElse(", below " + CONCURRENCY);
 			return String.format(Locale.ROOT,
 					"neighbour %2d: domain in flight mean %.1f max %d (max %d while settling), ours mean %.1f max %d, "
 							+ "limit %d-%d%s, samples over %d: %d of %d",
@@ -160,7 +169,9 @@ class AdaptiveConcurrencyTests {
 
 	}
 
-	/** The domain's requests in flight (ours and the neighbour's), ours, and our limit. */
+	/**
+	 * The domain's requests in flight (ours and the neighbour's), ours, and our limit.
+	 */
 	record Sample(long nanos, int domain, int ours, int limit) {
 	}
 

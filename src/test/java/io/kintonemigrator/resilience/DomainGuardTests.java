@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The composition and classification, driven by scripted failures; backoff is 1 ms so nothing really waits. */
+/**
+ * The composition and classification, driven by scripted failures; backoff is 1 ms so
+ * nothing really waits.
+ */
 class DomainGuardTests {
 
 	private final ResilienceSettings fast = ResilienceSettings.builder()
@@ -91,8 +94,8 @@ class DomainGuardTests {
 		AtomicInteger attempts = new AtomicInteger();
 		KintoneApiException last = apiError(400, "GAIA_DA02", true);
 
-		assertThatThrownBy(() -> guard(fast).call("op",
-				failing(attempts, apiError(503, null, true), apiError(503, null, true), apiError(503, null, true), last)))
+		assertThatThrownBy(() -> guard(fast).call("op", failing(attempts, apiError(503, null, true),
+				apiError(503, null, true), apiError(503, null, true), last)))
 			.isSameAs(last);
 		assertThat(attempts).hasValue(4);
 	}
@@ -128,8 +131,7 @@ class DomainGuardTests {
 
 		assertThat(guard.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
 		AtomicInteger calls = new AtomicInteger();
-		assertThatThrownBy(() -> guard.call("get records", failing(calls)))
-			.isInstanceOf(KintoneRejectedException.class)
+		assertThatThrownBy(() -> guard.call("get records", failing(calls))).isInstanceOf(KintoneRejectedException.class)
 			.hasMessageContaining("get records refused: the circuit for example.cybozu.com is open")
 			.satisfies(ex -> assertThat(((KintoneRejectedException) ex).isRetryable()).isTrue());
 		assertThat(calls).hasValue(0);
@@ -181,11 +183,8 @@ class DomainGuardTests {
 
 	@Test
 	void aDomainBusyForLongerThanMaxBusyWaitFailsTheCallWithTheLast429ButLeavesTheCircuitClosed() {
-		DomainGuard guard = guard(fast.toBuilder()
-			.maxAttempts(2)
-			.circuitBreaker(50, 2, 2)
-			.maxBusyWait(Duration.ofMillis(100))
-			.build());
+		DomainGuard guard = guard(
+				fast.toBuilder().maxAttempts(2).circuitBreaker(50, 2, 2).maxBusyWait(Duration.ofMillis(100)).build());
 		AtomicInteger attempts = new AtomicInteger();
 		Supplier<String> alwaysBusy = () -> {
 			attempts.incrementAndGet();
@@ -197,7 +196,8 @@ class DomainGuardTests {
 					ex -> assertThat(ex.status()).isEqualTo(429));
 		}
 
-		// bounded by time, not by maxAttempts; and the outer retry does not start the wait over
+		// bounded by time, not by maxAttempts; and the outer retry does not start the
+		// wait over
 		assertThat(attempts.get()).isGreaterThan(3 * 2);
 		assertThat(guard.retry().getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isZero();
 		assertThat(guard.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);

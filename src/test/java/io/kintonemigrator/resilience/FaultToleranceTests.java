@@ -44,9 +44,10 @@ import static io.kintonemigrator.kintone.okhttp.EmulatorApps.TARGET_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With 30% of all requests failing transiently (429, plain-text 503, GAIA_DA02, connections reset half-way
- * through the body, stalls longer than the read timeout), injected by the emulator from a fixed seed, every
- * operation still succeeds and every file arrives with identical bytes.
+ * With 30% of all requests failing transiently (429, plain-text 503, GAIA_DA02,
+ * connections reset half-way through the body, stalls longer than the read timeout),
+ * injected by the emulator from a fixed seed, every operation still succeeds and every
+ * file arrives with identical bytes.
  */
 class FaultToleranceTests {
 
@@ -69,7 +70,8 @@ class FaultToleranceTests {
 	}
 
 	private KintoneConnection connection(long app, String token) {
-		// a stall (1 s) outlasts the read timeout (250 ms): it surfaces as a timeout and is retried
+		// a stall (1 s) outlasts the read timeout (250 ms): it surfaces as a timeout and
+		// is retried
 		return new KintoneConnection(emulator.baseUrl(), new AppId(app), null,
 				new KintoneConnection.Credentials.ApiTokens(List.of(new Secret(token))), null, null, null,
 				new KintoneConnection.Timeouts(Duration.ofSeconds(2), Duration.ofMillis(250), Duration.ofSeconds(2)),
@@ -92,20 +94,23 @@ class FaultToleranceTests {
 		assertThat(source.appInfo().name()).isEqualTo("source");
 		assertThat(target.formFields().find("drawing")).isPresent();
 		List<KintoneRecord> records = new ArrayList<>();
-		for (List<KintoneRecord> page = source.recordsAfter(0, 2, List.of(), null); !page.isEmpty();
-				page = source.recordsAfter(page.get(page.size() - 1).id(), 2, List.of(), null)) {
+		for (List<KintoneRecord> page = source.recordsAfter(0, 2, List.of(), null); !page.isEmpty(); page = source
+			.recordsAfter(page.get(page.size() - 1).id(), 2, List.of(), null)) {
 			records.addAll(page);
 		}
 		assertThat(records).extracting(KintoneRecord::id).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
 		assertThat(target.recordsByKey("code", List.of("T-1", "T-2", "T-3"), List.of("code"))).hasSize(3);
 		KintoneRecord targetOne = target.record(1);
 
-		// every file of the source (top level, subtable, empty) downloaded and uploaded, four at a time
+		// every file of the source (top level, subtable, empty) downloaded and uploaded,
+		// four at a time
 		List<FileInfo> files = new ArrayList<>();
 		for (KintoneRecord record : records) {
 			files.addAll(record.files("att"));
 			record.rows("items")
-				.forEach(row -> row.fields().values().stream()
+				.forEach(row -> row.fields()
+					.values()
+					.stream()
 					.filter(FieldValue.Files.class::isInstance)
 					.forEach(value -> files.addAll(((FieldValue.Files) value).files())));
 		}
@@ -132,21 +137,25 @@ class FaultToleranceTests {
 			uploaded.add(copy.getValue().get(60, TimeUnit.SECONDS));
 			assertThat(downloads.get(copy.getValue()).get().size()).isEqualTo(copy.getKey().size());
 		}
-		// an idempotent update (no revision, no upload key) can simply be sent again after any fault
+		// an idempotent update (no revision, no upload key) can simply be sent again
+		// after any fault
 		List<RecordUpdate> retitle = List.of(new RecordUpdate(new RecordSelector.ById(targetOne.id()), null,
 				Map.of("title", new FieldUpdate.Plain("copied"))));
 		assertThat(target.updateRecords(retitle)).hasSize(1);
-		// a stalled request is logged when the emulator answers it, after the client already gave up on it
+		// a stalled request is logged when the emulator answers it, after the client
+		// already gave up on it
 		awaitNoRequestInFlight(emulator);
 		List<RequestLogEntry> faulted = emulator.requestLog().stream().filter(r -> r.injectedFault() != null).toList();
 		int requests = emulator.requestLog().size();
 
-		// Attaching upload keys is not idempotent: if kintone applied the update but the answer was lost, a
-		// repeat fails for good (the keys are used up, the revision moved on) and the job must re-read the
+		// Attaching upload keys is not idempotent: if kintone applied the update but the
+		// answer was lost, a
+		// repeat fails for good (the keys are used up, the revision moved on) and the job
+		// must re-read the
 		// record. So the attaching update runs with faults switched off.
 		emulator.faults(FaultSettings.none());
-		target.updateRecords(List.of(new RecordUpdate(new RecordSelector.ById(1), null,
-				Map.of("att", new FieldUpdate.Files(uploaded)))));
+		target.updateRecords(List
+			.of(new RecordUpdate(new RecordSelector.ById(1), null, Map.of("att", new FieldUpdate.Files(uploaded)))));
 
 		// then the target holds every source file, byte for byte
 		List<StoredFile> sourceFiles = emulator.records(SOURCE).stream().flatMap(r -> r.allFiles().stream()).toList();
@@ -157,14 +166,16 @@ class FaultToleranceTests {
 				.map(f -> org.assertj.core.groups.Tuple.tuple(f.name(), f.size(), f.sha256()))
 				.toList());
 		assertThat(emulator.record(TARGET, 1).orElseThrow().text("title")).isEqualTo("copied");
-		// and the emulator really did fail many requests, of every kind, file transfers included
+		// and the emulator really did fail many requests, of every kind, file transfers
+		// included
 		Set<String> kinds = faulted.stream().map(RequestLogEntry::injectedFault).collect(Collectors.toSet());
-		System.out.println("requests " + requests + ", faulted " + faulted.size() + ": "
-				+ faulted.stream().collect(Collectors.groupingBy(RequestLogEntry::injectedFault, Collectors.counting())));
+		System.out.println("requests " + requests + ", faulted " + faulted.size() + ": " + faulted.stream()
+			.collect(Collectors.groupingBy(RequestLogEntry::injectedFault, Collectors.counting())));
 		assertThat(faulted.size()).isGreaterThanOrEqualTo(requests / 6);
 		assertThat(kinds).contains("too-many-requests", "service-unavailable", "database-locked", "connection-reset",
 				"stall");
-		// a download cut half-way was started again from the first byte (the sizes and hashes above match)
+		// a download cut half-way was started again from the first byte (the sizes and
+		// hashes above match)
 		assertThat(faulted).anySatisfy(r -> assertThat(r.method() + " " + r.path() + " " + r.injectedFault())
 			.isEqualTo("GET /k/v1/file.json connection-reset"));
 		// an upload that failed was sent again as a new request, the file read again

@@ -41,10 +41,10 @@ import static io.kintonemigrator.kintone.okhttp.EmulatorApps.TARGET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Captures every log line (ours and OkHttp's at TRACE, everything else at INFO, java.util.logging
- * bridged in) of a run with 30% injected transient faults, 429s from the domain's concurrency limit,
- * permanent errors, failed logins and an unreachable host, and finds no credential in it, nor in any
- * exception message or toString.
+ * Captures every log line (ours and OkHttp's at TRACE, everything else at INFO,
+ * java.util.logging bridged in) of a run with 30% injected transient faults, 429s from
+ * the domain's concurrency limit, permanent errors, failed logins and an unreachable
+ * host, and finds no credential in it, nor in any exception message or toString.
  */
 class LogRedactionTests {
 
@@ -82,15 +82,15 @@ class LogRedactionTests {
 	@Test
 	void noCredentialAppearsInAnyLogLineOrExceptionOfARunWithFaults() throws Exception {
 		List<String> texts = new ArrayList<>();
-		try (KintoneEmulator emulator = KintoneEmulator.builder().port(0).concurrencyLimit(2)
+		try (KintoneEmulator emulator = KintoneEmulator.builder()
+			.port(0)
+			.concurrencyLimit(2)
 			.requestFilter(EmulatorApps.latency(Duration.ofMillis(20)))
 			.faults(FaultSettings.builder().mixedRate(0.3).stallDuration(Duration.ofMillis(10)).seed(7).build())
 			.seed(EmulatorApps.seed())
-			.start();
-				OkHttpKintoneClientFactory okhttp = new OkHttpKintoneClientFactory()) {
+			.start(); OkHttpKintoneClientFactory okhttp = new OkHttpKintoneClientFactory()) {
 			ResilientKintoneClientFactory factory = new ResilientKintoneClientFactory(okhttp,
-					ResilientKintoneClientTests.STORM,
-					new SimpleMeterRegistry());
+					ResilientKintoneClientTests.STORM, new SimpleMeterRegistry());
 			KintoneConnection byPassword = new KintoneConnection(emulator.baseUrl(), new AppId(TARGET), null,
 					new Credentials.Password(EmulatorApps.USER, new Secret(EmulatorApps.PASSWORD)),
 					new KintoneConnection.BasicAuth("gate", new Secret(EmulatorApps.BASIC_PASSWORD)), null, null,
@@ -101,7 +101,8 @@ class LogRedactionTests {
 			texts.add(source.toString());
 			texts.add(target.toString());
 
-			// retries: a domain that takes two requests at a time, asked by 6 threads through 3 slots
+			// retries: a domain that takes two requests at a time, asked by 6 threads
+			// through 3 slots
 			List<FileInfo> files = new ArrayList<>();
 			for (long id = 2; id <= 7; id++) {
 				files.addAll(source.record(id).files("att"));
@@ -122,13 +123,21 @@ class LogRedactionTests {
 			pool.shutdown();
 			// permanent errors, a failed login, an unreachable host
 			texts.add(failure(() -> source.record(9999)));
-			texts.add(failure(() -> okhttp.open(new KintoneConnection(emulator.baseUrl(), new AppId(TARGET), null,
-					new Credentials.Password(EmulatorApps.USER, new Secret(EmulatorApps.PASSWORD + "-wrong")), null,
-					null, null, KintoneConnection.Timeouts.defaults(), false)).appInfo()));
-			texts.add(failure(() -> factory.open(new KintoneConnection(URI.create("http://localhost:9"), new AppId(SOURCE),
-					null, new Credentials.ApiTokens(List.of(new Secret(SOURCE_TOKEN))), null, null, null,
-					new KintoneConnection.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)),
-					false)).appInfo()));
+			texts.add(
+					failure(() -> okhttp
+						.open(new KintoneConnection(emulator.baseUrl(), new AppId(TARGET), null,
+								new Credentials.Password(EmulatorApps.USER,
+										new Secret(EmulatorApps.PASSWORD + "-wrong")),
+								null, null, null, KintoneConnection.Timeouts.defaults(), false))
+						.appInfo()));
+			texts.add(
+					failure(() -> factory
+						.open(new KintoneConnection(URI.create("http://localhost:9"), new AppId(SOURCE), null,
+								new Credentials.ApiTokens(List.of(new Secret(SOURCE_TOKEN))), null, null, null,
+								new KintoneConnection.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1),
+										Duration.ofSeconds(1)),
+								false))
+						.appInfo()));
 			assertThat(emulator.requestLog().stream().filter(r -> r.status() == 429).count()).as("429 answers")
 				.isPositive();
 		}
@@ -144,7 +153,8 @@ class LogRedactionTests {
 			.anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("/k/v1/file.json"));
 		List<String> forbidden = new ArrayList<>(EmulatorApps.SECRETS);
 		forbidden.add(java.util.Base64.getEncoder()
-			.encodeToString((EmulatorApps.USER + ":" + EmulatorApps.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			.encodeToString((EmulatorApps.USER + ":" + EmulatorApps.PASSWORD)
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 		forbidden.add(java.util.Base64.getEncoder()
 			.encodeToString(("gate:" + EmulatorApps.BASIC_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 		for (String text : texts) {

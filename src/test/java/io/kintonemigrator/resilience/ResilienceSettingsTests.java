@@ -41,7 +41,8 @@ class ResilienceSettingsTests {
 					+ "(kintone allows 100 concurrent requests per domain, shared with its users)");
 		assertThatThrownBy(() -> ResilienceSettings.builder().requestsPerSecond(0).build())
 			.hasMessageContaining("requestsPerSecond");
-		assertThatThrownBy(() -> ResilienceSettings.builder().backoff(Duration.ofSeconds(5), Duration.ofSeconds(1)).build())
+		assertThatThrownBy(
+				() -> ResilienceSettings.builder().backoff(Duration.ofSeconds(5), Duration.ofSeconds(1)).build())
 			.hasMessageContaining("maxBackoff");
 		assertThatThrownBy(() -> ResilienceSettings.builder().jitter(1.5).build()).hasMessageContaining("jitter");
 		assertThatThrownBy(() -> ResilienceSettings.builder().circuitBreaker(50, 10, 11).build())

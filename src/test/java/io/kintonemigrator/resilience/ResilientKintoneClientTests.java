@@ -32,10 +32,16 @@ import static io.kintonemigrator.kintone.okhttp.EmulatorApps.TARGET_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The resilient client against the emulator: what is retried, what is not, and how much runs at once. */
+/**
+ * The resilient client against the emulator: what is retried, what is not, and how much
+ * runs at once.
+ */
 class ResilientKintoneClientTests {
 
-	/** Fast backoff so retries take milliseconds; a circuit that only a total outage opens. */
+	/**
+	 * Fast backoff so retries take milliseconds; a circuit that only a total outage
+	 * opens.
+	 */
 	static final ResilienceSettings FAST = ResilienceSettings.builder()
 		.backoff(Duration.ofMillis(1), Duration.ofMillis(20))
 		.requestsPerSecond(10_000)
@@ -45,9 +51,10 @@ class ResilientKintoneClientTests {
 		.build();
 
 	/**
-	 * For an emulator holding each request 20 ms: 3 slots against its limit of 2, and waits longer than
-	 * that hold, so a refused call comes back when the two calls that beat it are done. The floor of 3
-	 * keeps the limit from adapting to the domain's report: a neighbour we cannot see takes the slots.
+	 * For an emulator holding each request 20 ms: 3 slots against its limit of 2, and
+	 * waits longer than that hold, so a refused call comes back when the two calls that
+	 * beat it are done. The floor of 3 keeps the limit from adapting to the domain's
+	 * report: a neighbour we cannot see takes the slots.
 	 */
 	static final ResilienceSettings STORM = FAST.toBuilder()
 		.maxConcurrentCalls(3)
@@ -100,8 +107,11 @@ class ResilientKintoneClientTests {
 
 	@Test
 	void aStormOf429sIsAbsorbedWithoutExceedingTheConcurrencyOfTheDomain() throws Exception {
-		// given a domain that answers 429 above 2 requests in flight, and a client allowed 3 at once
-		emulator = KintoneEmulator.builder().port(0).concurrencyLimit(2)
+		// given a domain that answers 429 above 2 requests in flight, and a client
+		// allowed 3 at once
+		emulator = KintoneEmulator.builder()
+			.port(0)
+			.concurrencyLimit(2)
 			.requestFilter(EmulatorApps.latency(Duration.ofMillis(20)))
 			.seed(EmulatorApps.seed())
 			.start();
@@ -131,7 +141,8 @@ class ResilientKintoneClientTests {
 		target.updateRecords(List.of(new RecordUpdate(new RecordUpdate.RecordSelector.ById(1), null,
 				Map.of("att", new FieldUpdate.Files(uploaded)))));
 
-		// then every copy arrived, the emulator refused some requests, and never saw more than 3 at once
+		// then every copy arrived, the emulator refused some requests, and never saw more
+		// than 3 at once
 		assertThat(emulator.record(TARGET, 1).orElseThrow().files("att")).hasSize(24);
 		long refused = emulator.requestLog().stream().filter(r -> r.status() == 429).count();
 		assertThat(refused).as("429 answers").isPositive();

@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import io.kintonemigrator.AttachmentMigratorApplication;
 
 /**
- * Runs the migrator's command line in a child JVM on the test class path, with the given system
- * properties (database, test hooks) and arguments, its output (stdout and stderr) in a log file.
- * Tests kill it, wait for it, or run two at once.
+ * Runs the migrator's command line in a child JVM on the test class path, with the given
+ * system properties (database, test hooks) and arguments, its output (stdout and stderr)
+ * in a log file. Tests kill it, wait for it, or run two at once.
  */
 public final class ChildMigrator {
 
@@ -23,7 +23,9 @@ public final class ChildMigrator {
 		this.jvmOptions = List.copyOf(jvmOptions);
 	}
 
-	/** The options every child gets for a database, a work directory and short backoffs. */
+	/**
+	 * The options every child gets for a database, a work directory and short backoffs.
+	 */
 	public static List<String> defaults(TestDatabase database, Path workDir) {
 		List<String> options = new ArrayList<>(database.systemProperties());
 		options.addAll(List.of("-Dkam.work-dir=" + workDir, "-Dkam.resilience.initial-backoff=1ms",

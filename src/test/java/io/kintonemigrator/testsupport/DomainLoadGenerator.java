@@ -15,15 +15,19 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Another client of the same kintone domain (another integration, a plugin, a batch): it keeps a
- * given number of slow requests in flight, each held by the emulator for {@code hold} through
- * {@link #holdFilter()}, and sends the next one as soon as one returns. A 429 makes that worker wait
- * 50 ms before it tries again (it is busy, not rude). {@link #hold(int)} changes the number at any
- * time; a worker told to stop finishes its request first. Thread-safe.
+ * Another client of the same kintone domain (another integration, a plugin, a batch): it
+ * keeps a given number of slow requests in flight, each held by the emulator for
+ * {@code hold} through {@link #holdFilter()}, and sends the next one as soon as one
+ * returns. A 429 makes that worker wait 50 ms before it tries again (it is busy, not
+ * rude). {@link #hold(int)} changes the number at any time; a worker told to stop
+ * finishes its request first. Thread-safe.
  */
 public final class DomainLoadGenerator implements AutoCloseable {
 
-	/** A request carrying this header is held by {@link #holdFilter()} for that many milliseconds. */
+	/**
+	 * A request carrying this header is held by {@link #holdFilter()} for that many
+	 * milliseconds.
+	 */
 	public static final String HOLD_HEADER = "X-Test-Hold-Millis";
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -44,7 +48,8 @@ public final class DomainLoadGenerator implements AutoCloseable {
 
 	/**
 	 * @param baseUrl the emulator's base URL
-	 * @param app an app {@code apiToken} may read; the generator reads its record 1 again and again
+	 * @param app an app {@code apiToken} may read; the generator reads its record 1 again
+	 * and again
 	 */
 	public DomainLoadGenerator(URI baseUrl, long app, String apiToken, Duration hold) {
 		this.requestUri = baseUrl.resolve("/k/v1/record.json?app=" + app + "&id=1");

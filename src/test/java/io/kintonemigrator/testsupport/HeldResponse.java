@@ -9,9 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
- * For emulator request filters: a response whose body is kept in memory (for small JSON answers)
- * instead of reaching the client, so a test can send it later ({@link #release()}) or never (close
- * the connection instead, as a network failure would).
+ * For emulator request filters: a response whose body is kept in memory (for small JSON
+ * answers) instead of reaching the client, so a test can send it later
+ * ({@link #release()}) or never (close the connection instead, as a network failure
+ * would).
  */
 public final class HeldResponse extends HttpServletResponseWrapper {
 

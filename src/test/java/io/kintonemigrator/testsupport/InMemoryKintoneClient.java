@@ -31,11 +31,11 @@ import io.kintonemigrator.kintone.UpdatedRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A hand-written in-memory {@link KintoneClient} for unit tests where a real server is not the
- * point (reader paging, transfer temp-file handling, the writer's decisions). Supports paging,
- * lookups, bulk updates with kintone's revision and FILE rules, downloads and uploads (a client
- * is one app; pass the target client to uploads and updates). Job-level tests use the emulator
- * over HTTP instead.
+ * A hand-written in-memory {@link KintoneClient} for unit tests where a real server is
+ * not the point (reader paging, transfer temp-file handling, the writer's decisions).
+ * Supports paging, lookups, bulk updates with kintone's revision and FILE rules,
+ * downloads and uploads (a client is one app; pass the target client to uploads and
+ * updates). Job-level tests use the emulator over HTTP instead.
  */
 public class InMemoryKintoneClient implements KintoneClient {
 
@@ -97,7 +97,8 @@ public class InMemoryKintoneClient implements KintoneClient {
 		if (form == null) {
 			// an app without a form behaves like one the token does not open
 			throw new KintoneApiException("form fields", 400, "GAIA_IA02", "x",
-					"The specified API token does not match the API token generated via an app.", Map.of(), false, null);
+					"The specified API token does not match the API token generated via an app.", Map.of(), false,
+					null);
 		}
 		return form;
 	}
@@ -120,7 +121,10 @@ public class InMemoryKintoneClient implements KintoneClient {
 
 	private final AtomicInteger recordKeyCounter = new AtomicInteger();
 
-	/** Runs before each bulk update is applied (a test may edit a record here to cause a conflict). */
+	/**
+	 * Runs before each bulk update is applied (a test may edit a record here to cause a
+	 * conflict).
+	 */
 	public java.util.function.Consumer<List<RecordUpdate>> beforeUpdate = updates -> {
 	};
 
@@ -143,7 +147,10 @@ public class InMemoryKintoneClient implements KintoneClient {
 		return files.get(downloadKey.value());
 	}
 
-	/** Applies updates with kintone's rules: revision check, FILE lists replaced, subtable rows merged by id. */
+	/**
+	 * Applies updates with kintone's rules: revision check, FILE lists replaced, subtable
+	 * rows merged by id.
+	 */
 	@Override
 	public synchronized List<UpdatedRecord> updateRecords(List<RecordUpdate> updates) {
 		beforeUpdate.accept(updates);
@@ -151,7 +158,8 @@ public class InMemoryKintoneClient implements KintoneClient {
 		for (RecordUpdate update : updates) {
 			KintoneRecord current = records.get(((RecordUpdate.RecordSelector.ById) update.selector()).id());
 			if (current == null) {
-				throw new KintoneApiException("update", 404, "GAIA_RE01", "x", "record not found", Map.of(), false, null);
+				throw new KintoneApiException("update", 404, "GAIA_RE01", "x", "record not found", Map.of(), false,
+						null);
 			}
 			if (update.revision() != null && update.revision() != current.revision()) {
 				throw new KintoneApiException("update", 409, "GAIA_CO02", "x", "The revision is not the latest.",
@@ -170,7 +178,9 @@ public class InMemoryKintoneClient implements KintoneClient {
 		return result;
 	}
 
-	/** A user's edit through the API: replaces a record's fields and moves its revision. */
+	/**
+	 * A user's edit through the API: replaces a record's fields and moves its revision.
+	 */
 	public synchronized void edit(long id, String code, FieldValue value) {
 		KintoneRecord current = records.get(id);
 		Map<String, FieldValue> fields = new java.util.LinkedHashMap<>(current.fields());
@@ -188,7 +198,10 @@ public class InMemoryKintoneClient implements KintoneClient {
 			List<FieldValue.SubtableRow> rows = current instanceof FieldValue.Subtable ct ? ct.rows() : List.of();
 			List<FieldValue.SubtableRow> next = new ArrayList<>();
 			for (io.kintonemigrator.kintone.FieldUpdate.Row row : t.rows()) {
-				FieldValue.SubtableRow old = rows.stream().filter(r -> r.id().equals(row.id())).findFirst().orElse(null);
+				FieldValue.SubtableRow old = rows.stream()
+					.filter(r -> r.id().equals(row.id()))
+					.findFirst()
+					.orElse(null);
 				Map<String, FieldValue> fields = new java.util.LinkedHashMap<>(old == null ? Map.of() : old.fields());
 				row.fields().forEach((code, value) -> fields.put(code, apply(fields.get(code), value)));
 				next.add(new FieldValue.SubtableRow(old == null ? "r" + recordKeyCounter.incrementAndGet() : old.id(),
@@ -200,7 +213,8 @@ public class InMemoryKintoneClient implements KintoneClient {
 		return new FieldValue.Plain(current == null ? "SINGLE_LINE_TEXT" : current.type(), value);
 	}
 
-	private io.kintonemigrator.kintone.FileInfo attach(FileKey key, List<io.kintonemigrator.kintone.FileInfo> existing) {
+	private io.kintonemigrator.kintone.FileInfo attach(FileKey key,
+			List<io.kintonemigrator.kintone.FileInfo> existing) {
 		for (io.kintonemigrator.kintone.FileInfo file : existing) {
 			if (file.fileKey().equals(key)) {
 				return file;
@@ -231,7 +245,6 @@ public class InMemoryKintoneClient implements KintoneClient {
 	public synchronized void delete(long id) {
 		records.remove(id);
 	}
-
 
 	/** Downloads asked for, found or not. */
 	public final AtomicInteger downloads = new AtomicInteger();

@@ -31,11 +31,12 @@ import io.kintonemigrator.kintone.RecordUpdate;
 import io.kintonemigrator.kintone.okhttp.OkHttpKintoneClientFactory;
 
 /**
- * Two small apps for incremental runs: source app 1 ({@code title}, FILE {@code attachments}) with
- * records seeded two days ago, one file each; target app 2 ({@code legacy_id} unique = source
- * {@code $id}, FILE {@code documents}) with a record for every source record, including the ones
- * a test adds later. Source edits go through the REST API with an editor token, like a user's, so
- * kintone (the emulator) sets UPDATED_TIME.
+ * Two small apps for incremental runs: source app 1 ({@code title}, FILE
+ * {@code attachments}) with records seeded two days ago, one file each; target app 2
+ * ({@code legacy_id} unique = source {@code $id}, FILE {@code documents}) with a record
+ * for every source record, including the ones a test adds later. Source edits go through
+ * the REST API with an editor token, like a user's, so kintone (the emulator) sets
+ * UPDATED_TIME.
  */
 public final class IncrementalApps {
 
@@ -52,7 +53,10 @@ public final class IncrementalApps {
 		return seed(records, targetRecords, SystemFields.Codes.JAPANESE);
 	}
 
-	/** The apps, with the system field codes of a domain in one language (更新日時 or Updated_datetime). */
+	/**
+	 * The apps, with the system field codes of a domain in one language (更新日時 or
+	 * Updated_datetime).
+	 */
 	public static EmulatorSeed seed(int records, int targetRecords, SystemFields.Codes systemFields) {
 		Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
 		AppSeed.Builder source = AppSeed.builder(1, "案件")
@@ -141,7 +145,10 @@ public final class IncrementalApps {
 			update(record, Map.of("attachments", new FieldUpdate.Files(List.of(upload(name, content)))));
 		}
 
-		/** Removes the record's first file of that name, keeping the others (no new upload). */
+		/**
+		 * Removes the record's first file of that name, keeping the others (no new
+		 * upload).
+		 */
 		public void removeFile(long record, String name) {
 			List<StoredFile> files = new ArrayList<>(emulator.record(1, record).orElseThrow().files("attachments"));
 			files.remove(files.stream().filter(file -> file.name().equals(name)).findFirst().orElseThrow());
@@ -173,7 +180,10 @@ public final class IncrementalApps {
 		}
 
 		private List<FileKey> currentKeys(long record) {
-			return emulator.record(1, record).orElseThrow().files("attachments").stream()
+			return emulator.record(1, record)
+				.orElseThrow()
+				.files("attachments")
+				.stream()
 				.map(StoredFile::fileKey)
 				.map(FileKey::new)
 				.toList();

@@ -21,15 +21,18 @@ import io.kintonemigrator.emulator.store.StoredRecord;
 import io.kintonemigrator.emulator.store.StoredRow;
 
 /**
- * The apps the job-level tests migrate between, seeded into the emulator, and the checks on the
- * result read through the emulator's direct API (names and SHA-256 of stored content).
+ * The apps the job-level tests migrate between, seeded into the emulator, and the checks
+ * on the result read through the emulator's direct API (names and SHA-256 of stored
+ * content).
  *
- * <p>Source app 1: {@code attachments} (FILE), table {@code items} (item_no, drawing FILE).
- * Record {@code i}: one or two files in {@code attachments}; row A-1 with a drawing; record
- * {@code records} (the last) has no attachment at all. Target app 2: {@code legacy_id} (unique
- * number = source {@code $id}), {@code title}, {@code documents} (FILE), table {@code lines}
- * (item_no, memo, drawing) with rows X-9 (only on the target) and A-1; every third record already
- * has a document and an A-1 drawing.
+ * <p>
+ * Source app 1: {@code attachments} (FILE), table {@code items} (item_no, drawing FILE).
+ * Record {@code i}: one or two files in {@code attachments}; row A-1 with a drawing;
+ * record {@code records} (the last) has no attachment at all. Target app 2:
+ * {@code legacy_id} (unique number = source {@code $id}), {@code title},
+ * {@code documents} (FILE), table {@code lines} (item_no, memo, drawing) with rows X-9
+ * (only on the target) and A-1; every third record already has a document and an A-1
+ * drawing.
  */
 public final class MigrationApps {
 
@@ -59,7 +62,8 @@ public final class MigrationApps {
 				if (!empty) {
 					r.file("attachments", "報告書_" + n + ".pdf", "application/pdf", FileContent.generated(1_000 + n, n));
 					if (n % 2 == 0) {
-						r.file("attachments", "写真_" + n + ".jpg", "image/jpeg", FileContent.generated(2_000 + n, 100 + n));
+						r.file("attachments", "写真_" + n + ".jpg", "image/jpeg",
+								FileContent.generated(2_000 + n, 100 + n));
 					}
 					r.row("items", row -> row.text("item_no", "A-1")
 						.file("drawing", "図面_" + n + ".png", "image/png", FileContent.generated(500 + n, 200 + n)));
@@ -107,7 +111,10 @@ public final class MigrationApps {
 	}
 
 	public static List<String> sourceDrawings(KintoneEmulator emulator, long record) {
-		return emulator.record(1, record).orElseThrow().rows("items").stream()
+		return emulator.record(1, record)
+			.orElseThrow()
+			.rows("items")
+			.stream()
 			.flatMap(row -> hashes(row.files("drawing")).stream())
 			.toList();
 	}
@@ -124,7 +131,11 @@ public final class MigrationApps {
 	}
 
 	public static StoredRow line(StoredRecord target, String itemNo) {
-		return target.rows("lines").stream().filter(row -> row.text("item_no").equals(itemNo)).findFirst().orElseThrow();
+		return target.rows("lines")
+			.stream()
+			.filter(row -> row.text("item_no").equals(itemNo))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	public static List<String> hashes(List<StoredFile> files) {
@@ -134,14 +145,17 @@ public final class MigrationApps {
 	}
 
 	/**
-	 * Requests the emulator received with an app's API token: the requests sent for that app,
-	 * file downloads and uploads (which name no app) and refused ones included.
+	 * Requests the emulator received with an app's API token: the requests sent for that
+	 * app, file downloads and uploads (which name no app) and refused ones included.
 	 */
 	public static long requestsWithToken(KintoneEmulator emulator, String token) {
 		return emulator.requestLog().stream().filter(entry -> token.equals(entry.header("X-Cybozu-API-Token"))).count();
 	}
 
-	/** Requests sent with this API token that kintone counts against the daily quota ({@code EmulatorStats.countsDaily}). */
+	/**
+	 * Requests sent with this API token that kintone counts against the daily quota
+	 * ({@code EmulatorStats.countsDaily}).
+	 */
 	public static long countedRequestsWithToken(KintoneEmulator emulator, String token) {
 		return emulator.requestLog()
 			.stream()
@@ -150,9 +164,18 @@ public final class MigrationApps {
 			.count();
 	}
 
-	/** Requests to the app that kintone counts against its daily quota, all kintone days together (the emulator's {@code dailyByApp}). */
+	/**
+	 * Requests to the app that kintone counts against its daily quota, all kintone days
+	 * together (the emulator's {@code dailyByApp}).
+	 */
 	public static long countedRequests(KintoneEmulator emulator, long app) {
-		return emulator.stats().dailyCountsByApp().getOrDefault(app, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+		return emulator.stats()
+			.dailyCountsByApp()
+			.getOrDefault(app, Map.of())
+			.values()
+			.stream()
+			.mapToLong(Long::longValue)
+			.sum();
 	}
 
 	/** Number of source attachments (all records). */

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * A test class that runs against the PostgreSQL test server: enabled when
- * {@code kam.test.postgresql.url} is set (Maven profile {@code postgresql}), and then it fails,
- * never skips, when the server cannot be reached.
+ * {@code kam.test.postgresql.url} is set (Maven profile {@code postgresql}), and then it
+ * fails, never skips, when the server cannot be reached.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

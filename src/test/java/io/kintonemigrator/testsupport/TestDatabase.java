@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The database of a test's job repository and ledger: an H2 file, or a fresh schema in the
- * PostgreSQL server named by the system properties {@code kam.test.postgresql.url}, {@code .username}
- * and {@code .password} (Maven profile {@code postgresql}; {@code .ci/run} starts the server).
+ * The database of a test's job repository and ledger: an H2 file, or a fresh schema in
+ * the PostgreSQL server named by the system properties {@code kam.test.postgresql.url},
+ * {@code .username} and {@code .password} (Maven profile {@code postgresql};
+ * {@code .ci/run} starts the server).
  */
 public record TestDatabase(String url, String username, String password) {
 
@@ -22,8 +23,9 @@ public record TestDatabase(String url, String username, String password) {
 	}
 
 	/**
-	 * Creates an empty schema in the test server and returns a database whose connections use it, so
-	 * every story starts without job instances or ledger rows. Fails when the server is unreachable.
+	 * Creates an empty schema in the test server and returns a database whose connections
+	 * use it, so every story starts without job instances or ledger rows. Fails when the
+	 * server is unreachable.
 	 */
 	public static TestDatabase postgresqlSchema() {
 		String base = System.getProperty(POSTGRESQL_URL);
@@ -39,8 +41,8 @@ public record TestDatabase(String url, String username, String password) {
 			statement.execute("CREATE SCHEMA " + schema);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("cannot create a schema on the PostgreSQL test server " + base + ": "
-					+ ex.getMessage(), ex);
+			throw new IllegalStateException(
+					"cannot create a schema on the PostgreSQL test server " + base + ": " + ex.getMessage(), ex);
 		}
 		return new TestDatabase(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema, username,
 				password);

@@ -38,8 +38,10 @@ class AttachmentTransferTests {
 		byte[] content = "見積書の中身".getBytes(StandardCharsets.UTF_8);
 		source.file("dl-1", content);
 
-		try (AttachmentTransfer transfer = AttachmentTransfer.open(source, target, tmp, Clock.fixed(NOW, ZoneOffset.UTC))) {
-			TransferredFile moved = transfer.transfer(new FileInfo(new FileKey("dl-1"), "見積書.txt", "text/plain", content.length));
+		try (AttachmentTransfer transfer = AttachmentTransfer.open(source, target, tmp,
+				Clock.fixed(NOW, ZoneOffset.UTC))) {
+			TransferredFile moved = transfer
+				.transfer(new FileInfo(new FileKey("dl-1"), "見積書.txt", "text/plain", content.length));
 
 			assertThat(target.uploaded(moved.uploadKey())).hasValue(content);
 			assertThat(target.uploadedName(moved.uploadKey())).isEqualTo("見積書.txt");
@@ -77,9 +79,9 @@ class AttachmentTransferTests {
 	@Test
 	void aFileOverOneGigabyteIsRefusedBeforeAnyRequest() {
 		try (AttachmentTransfer transfer = AttachmentTransfer.open(source, target, tmp, Clock.systemUTC())) {
-			assertThatExceptionOfType(AttachmentTooLargeException.class).isThrownBy(() -> transfer
-				.transfer(new FileInfo(new FileKey("dl-big"), "big.iso", "application/octet-stream",
-						AttachmentTransfer.MAX_FILE_SIZE + 1)));
+			assertThatExceptionOfType(AttachmentTooLargeException.class)
+				.isThrownBy(() -> transfer.transfer(new FileInfo(new FileKey("dl-big"), "big.iso",
+						"application/octet-stream", AttachmentTransfer.MAX_FILE_SIZE + 1)));
 		}
 	}
 
@@ -95,7 +97,8 @@ class AttachmentTransferTests {
 
 			List<TransferredFile> moved = futures.stream().map(CompletableFuture::join).toList();
 			for (int i = 0; i < 20; i++) {
-				assertThat(target.uploaded(moved.get(i).uploadKey())).hasValue(("content " + i).getBytes(StandardCharsets.UTF_8));
+				assertThat(target.uploaded(moved.get(i).uploadKey()))
+					.hasValue(("content " + i).getBytes(StandardCharsets.UTF_8));
 			}
 		}
 	}

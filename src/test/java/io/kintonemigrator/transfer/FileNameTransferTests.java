@@ -20,7 +20,8 @@ class FileNameTransferTests {
 	@TempDir
 	Path tmp;
 
-	private final InMemoryKintoneClient source = new InMemoryKintoneClient(1).file("dl", "x".getBytes(StandardCharsets.UTF_8));
+	private final InMemoryKintoneClient source = new InMemoryKintoneClient(1).file("dl",
+			"x".getBytes(StandardCharsets.UTF_8));
 
 	private final InMemoryKintoneClient target = new InMemoryKintoneClient(2);
 
@@ -38,8 +39,8 @@ class FileNameTransferTests {
 	@Test
 	void aNameTheUploadFormWouldAlterIsRefusedBeforeAnythingIsSentWithTheNameEscaped() {
 		try (AttachmentTransfer transfer = AttachmentTransfer.open(source, target, tmp, Clock.systemUTC())) {
-			assertThatThrownBy(() -> transfer.transfer(new FileInfo(new FileKey("gone"), "a\"b\tc\u0000.txt",
-					"text/plain", 1)))
+			assertThatThrownBy(
+					() -> transfer.transfer(new FileInfo(new FileKey("gone"), "a\"b\tc\u0000.txt", "text/plain", 1)))
 				.isInstanceOf(UnsendableFileNameException.class)
 				.hasMessageStartingWith("file name 'a\"b\\u0009c\\u0000.txt' has a character");
 		}

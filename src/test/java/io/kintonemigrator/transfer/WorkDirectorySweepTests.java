@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Temp files of a run that was killed are removed at the next start, and only those: a real child
- * JVM holds a work directory, is checked to be spared while it lives, then is killed with SIGKILL.
+ * Temp files of a run that was killed are removed at the next start, and only those: a
+ * real child JVM holds a work directory, is checked to be spared while it lives, then is
+ * killed with SIGKILL.
  */
 class WorkDirectorySweepTests {
 
@@ -36,7 +37,8 @@ class WorkDirectorySweepTests {
 			.redirectErrorStream(true)
 			.start();
 		try {
-			BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+			BufferedReader lines = new BufferedReader(
+					new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
 			String ready = lines.lines().filter(line -> line.startsWith("READY ")).findFirst().orElseThrow();
 			Path held = Path.of(ready.substring("READY ".length()));
 			assertThat(held.resolve("file-123.part")).exists();
@@ -84,7 +86,8 @@ class WorkDirectorySweepTests {
 		Path young = Files.createDirectory(tmp.resolve(WorkDirectory.PREFIX + "young"));
 		Path old = Files.createDirectory(tmp.resolve(WorkDirectory.PREFIX + "old"));
 		Files.writeString(old.resolve("file-9.part"), "left over");
-		Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(WorkDirectory.UNLOCKED_GRACE).minusSeconds(60)));
+		Files.setLastModifiedTime(old,
+				FileTime.from(Instant.now().minus(WorkDirectory.UNLOCKED_GRACE).minusSeconds(60)));
 		Path unrelated = Files.createDirectory(tmp.resolve("not-ours"));
 
 		assertThat(WorkDirectory.sweep(tmp)).isEqualTo(1);

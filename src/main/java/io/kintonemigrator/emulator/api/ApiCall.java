@@ -11,14 +11,14 @@ import io.kintonemigrator.emulator.store.WriteTransaction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One API invocation as a handler sees it: effective method, API name, parameters, caller, and the
- * (lazily opened) write transaction. Not thread-safe; lives for one request.
+ * One API invocation as a handler sees it: effective method, API name, parameters,
+ * caller, and the (lazily opened) write transaction. Not thread-safe; lives for one
+ * request.
  */
 public final class ApiCall {
 
 	/** Either of these lets a token read an app's settings. */
-	private static final Set<TokenPermission> SETTINGS_READERS = EnumSet.of(TokenPermission.VIEW,
-			TokenPermission.ADD);
+	private static final Set<TokenPermission> SETTINGS_READERS = EnumSet.of(TokenPermission.VIEW, TokenPermission.ADD);
 
 	private final String method;
 
@@ -53,7 +53,10 @@ public final class ApiCall {
 		return this.method;
 	}
 
-	/** API path without prefix and suffix, e.g. {@code records} or {@code app/form/fields}. */
+	/**
+	 * API path without prefix and suffix, e.g. {@code records} or
+	 * {@code app/form/fields}.
+	 */
 	public String api() {
 		return this.api;
 	}
@@ -82,12 +85,17 @@ public final class ApiCall {
 		return this.context.settings();
 	}
 
-	/** The request's write transaction, opened (and the domain write lock taken) on first use. */
+	/**
+	 * The request's write transaction, opened (and the domain write lock taken) on first
+	 * use.
+	 */
 	public WriteTransaction transaction() {
 		return this.transactionScope.get();
 	}
 
-	/** A call for one sub-request of a bulk request: same caller, path and transaction. */
+	/**
+	 * A call for one sub-request of a bulk request: same caller, path and transaction.
+	 */
 	public ApiCall subCall(String subMethod, String subApi, Params subParams) {
 		return new ApiCall(subMethod, subApi, this.guestSpaceId, subParams, this.principal, this.context,
 				this.transactionScope, this.observer);
@@ -95,8 +103,8 @@ public final class ApiCall {
 
 	/**
 	 * The app the call works on, after kintone's checks in order: token of another app
-	 * ({@code GAIA_IA02}), unknown app ({@code GAIA_AP01}), guest-space path mismatch ({@code GAIA_IL23},
-	 * {@code CB_NO02}), token permission ({@code GAIA_NO01}).
+	 * ({@code GAIA_IA02}), unknown app ({@code GAIA_AP01}), guest-space path mismatch
+	 * ({@code GAIA_IL23}, {@code CB_NO02}), token permission ({@code GAIA_NO01}).
 	 */
 	public AppDefinition requireApp(long appId, TokenPermission... permissions) {
 		AppDefinition app = requireReachableApp(appId);
@@ -112,9 +120,10 @@ public final class ApiCall {
 	}
 
 	/**
-	 * The app whose settings ({@code app.json}, {@code app/form/fields.json}, {@code app/form/layout.json}) the
-	 * call reads, after the checks of {@link #requireApp}: kintone lets record view <em>or</em> record add
-	 * permission read them (cybozu.dev, 必要なアクセス権), so an add-only token may, e.g. to import records.
+	 * The app whose settings ({@code app.json}, {@code app/form/fields.json},
+	 * {@code app/form/layout.json}) the call reads, after the checks of
+	 * {@link #requireApp}: kintone lets record view <em>or</em> record add permission
+	 * read them (cybozu.dev, 必要なアクセス権), so an add-only token may, e.g. to import records.
 	 */
 	public AppDefinition requireAppSettingsReadable(long appId) {
 		AppDefinition app = requireReachableApp(appId);

@@ -2,7 +2,10 @@ package io.kintonemigrator.emulator.api;
 
 import org.jspecify.annotations.Nullable;
 
-/** A kintone error answer: thrown anywhere while handling a request and rendered as kintone's error JSON. */
+/**
+ * A kintone error answer: thrown anywhere while handling a request and rendered as
+ * kintone's error JSON.
+ */
 public final class ApiException extends RuntimeException {
 
 	private final ErrorSpec spec;

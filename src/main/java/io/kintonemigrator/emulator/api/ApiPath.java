@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A kintone REST path: {@code /k/v1/{api}.json} or {@code /k/guest/{spaceId}/v1/{api}.json}. Matching is
- * case-sensitive, so {@code /k/v1/Records.json} is no API (kintone answers 404).
+ * A kintone REST path: {@code /k/v1/{api}.json} or
+ * {@code /k/guest/{spaceId}/v1/{api}.json}. Matching is case-sensitive, so
+ * {@code /k/v1/Records.json} is no API (kintone answers 404).
  */
 public record ApiPath(@Nullable Long guestSpaceId, String api) {
 

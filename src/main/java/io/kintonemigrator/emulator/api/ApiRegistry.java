@@ -8,9 +8,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which handler answers which JSON API, by effective method and API path (case-sensitive, as kintone:
- * {@code records}, {@code app/form/fields}, {@code bulkRequest}). {@code file} is served by the HTTP layer
- * because it streams. Immutable after construction; thread-safe.
+ * Which handler answers which JSON API, by effective method and API path (case-sensitive,
+ * as kintone: {@code records}, {@code app/form/fields}, {@code bulkRequest}).
+ * {@code file} is served by the HTTP layer because it streams. Immutable after
+ * construction; thread-safe.
  */
 public final class ApiRegistry {
 

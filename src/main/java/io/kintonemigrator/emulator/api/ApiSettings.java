@@ -6,26 +6,30 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The behaviour switches of the emulator, mostly for what kintone-api.md marks UNCONFIRMED. Immutable;
- * change one value with the {@code with…} methods.
+ * The behaviour switches of the emulator, mostly for what kintone-api.md marks
+ * UNCONFIRMED. Immutable; change one value with the {@code with…} methods.
  *
- * @param concurrencyLimit requests in flight before 429 {@code GAIA_TO04} (kintone: 100 per domain)
- * @param legacyStatus520 answer the errors kintone used to send as HTTP 520 with 520 instead of 400
+ * @param concurrencyLimit requests in flight before 429 {@code GAIA_TO04} (kintone: 100
+ * per domain)
+ * @param legacyStatus520 answer the errors kintone used to send as HTTP 520 with 520
+ * instead of 400
  * @param maxFileSize largest accepted upload in bytes (kintone: 1 GB)
- * @param fileTooLarge the error for a larger upload (UNCONFIRMED; default 400 {@code CB_VA01} on {@code file})
- * @param uploadKeyReused the error for attaching an upload key a second time (UNCONFIRMED; default 400
- * {@code GAIA_IF02})
- * @param foreignFileKey the error for a FILE value naming a key that is neither a live upload key nor a
- * download key of the same field of the same record (default 400 {@code GAIA_IF02}, status UNCONFIRMED)
- * @param updateKeyNotFound the error when no record matches an {@code updateKey} (default 404
- * {@code GAIA_RE20}, status UNCONFIRMED)
+ * @param fileTooLarge the error for a larger upload (UNCONFIRMED; default 400
+ * {@code CB_VA01} on {@code file})
+ * @param uploadKeyReused the error for attaching an upload key a second time
+ * (UNCONFIRMED; default 400 {@code GAIA_IF02})
+ * @param foreignFileKey the error for a FILE value naming a key that is neither a live
+ * upload key nor a download key of the same field of the same record (default 400
+ * {@code GAIA_IF02}, status UNCONFIRMED)
+ * @param updateKeyNotFound the error when no record matches an {@code updateKey} (default
+ * 404 {@code GAIA_RE20}, status UNCONFIRMED)
  * @param uploadKeyLifetime how long an unattached upload key lives (kintone: 3 days)
  * @param maxCursors live cursors per domain (kintone: 10)
  * @param cursorLifetime sliding lifetime of a cursor (kintone: 10 minutes)
- * @param statusOverrides HTTP status by kintone error code, for statuses kintone-api.md marks UNCONFIRMED
- * (e.g. {@code CB_IJ01}); wins over every other status rule
- * @param domainLanguage the language of error messages when {@code Accept-Language} names neither Japanese nor
- * English (kintone: the domain's language; default Japanese)
+ * @param statusOverrides HTTP status by kintone error code, for statuses kintone-api.md
+ * marks UNCONFIRMED (e.g. {@code CB_IJ01}); wins over every other status rule
+ * @param domainLanguage the language of error messages when {@code Accept-Language} names
+ * neither Japanese nor English (kintone: the domain's language; default Japanese)
  */
 public record ApiSettings(int concurrencyLimit, boolean legacyStatus520, long maxFileSize, ErrorSpec fileTooLarge,
 		ErrorSpec uploadKeyReused, ErrorSpec foreignFileKey, ErrorSpec updateKeyNotFound, Duration uploadKeyLifetime,
@@ -34,8 +38,8 @@ public record ApiSettings(int concurrencyLimit, boolean legacyStatus520, long ma
 	/** 1 GiB. */
 	public static final long ONE_GIB = 1L << 30;
 
-	public static final ErrorSpec DEFAULT_FILE_TOO_LARGE = new ErrorSpec("CB_VA01", 400,
-			"入力内容が正しくありません。", "Missing or invalid input.");
+	public static final ErrorSpec DEFAULT_FILE_TOO_LARGE = new ErrorSpec("CB_VA01", 400, "入力内容が正しくありません。",
+			"Missing or invalid input.");
 
 	public ApiSettings {
 		if (concurrencyLimit < 1) {
@@ -65,9 +69,9 @@ public record ApiSettings(int concurrencyLimit, boolean legacyStatus520, long ma
 	}
 
 	public ApiSettings withLegacyStatus520(boolean legacy) {
-		return new ApiSettings(this.concurrencyLimit, legacy, this.maxFileSize, this.fileTooLarge,
-				this.uploadKeyReused, this.foreignFileKey, this.updateKeyNotFound, this.uploadKeyLifetime,
-				this.maxCursors, this.cursorLifetime, this.statusOverrides, this.domainLanguage);
+		return new ApiSettings(this.concurrencyLimit, legacy, this.maxFileSize, this.fileTooLarge, this.uploadKeyReused,
+				this.foreignFileKey, this.updateKeyNotFound, this.uploadKeyLifetime, this.maxCursors,
+				this.cursorLifetime, this.statusOverrides, this.domainLanguage);
 	}
 
 	public ApiSettings withMaxFileSize(long bytes, ErrorSpec error) {
@@ -106,7 +110,10 @@ public record ApiSettings(int concurrencyLimit, boolean legacyStatus520, long ma
 				lifetime, this.statusOverrides, this.domainLanguage);
 	}
 
-	/** The same settings on a domain of another language (error messages without {@code Accept-Language}). */
+	/**
+	 * The same settings on a domain of another language (error messages without
+	 * {@code Accept-Language}).
+	 */
 	public ApiSettings withDomainLanguage(Language language) {
 		return new ApiSettings(this.concurrencyLimit, this.legacyStatus520, this.maxFileSize, this.fileTooLarge,
 				this.uploadKeyReused, this.foreignFileKey, this.updateKeyNotFound, this.uploadKeyLifetime,
@@ -122,7 +129,10 @@ public record ApiSettings(int concurrencyLimit, boolean legacyStatus520, long ma
 				this.maxCursors, this.cursorLifetime, overrides, this.domainLanguage);
 	}
 
-	/** The HTTP status to send for an error: an override, else 520 for legacy codes when switched on. */
+	/**
+	 * The HTTP status to send for an error: an override, else 520 for legacy codes when
+	 * switched on.
+	 */
 	public int statusOf(ErrorSpec spec) {
 		Integer forced = this.statusOverrides.get(spec.code());
 		if (forced != null) {

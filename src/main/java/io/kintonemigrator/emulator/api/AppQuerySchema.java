@@ -7,7 +7,10 @@ import io.kintonemigrator.emulator.query.QuerySchema;
 
 import org.jspecify.annotations.Nullable;
 
-/** An app's form as the query language sees it: system fields, top-level fields, subtable inner fields. */
+/**
+ * An app's form as the query language sees it: system fields, top-level fields, subtable
+ * inner fields.
+ */
 final class AppQuerySchema implements QuerySchema {
 
 	private final AppDefinition app;

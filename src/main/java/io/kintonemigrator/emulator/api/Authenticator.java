@@ -15,9 +15,10 @@ import io.kintonemigrator.emulator.model.UserAccount;
 import io.kintonemigrator.emulator.store.EmulatorStore;
 
 /**
- * Resolves the caller from kintone's headers (kintone-api.md §6): {@code X-Cybozu-Authorization} wins over
- * {@code X-Cybozu-API-Token}; {@code Authorization: Basic/Bearer} is tolerated and ignored. Which app a
- * token must belong to is checked later, per API, by {@link ApiCall#requireApp}. Thread-safe.
+ * Resolves the caller from kintone's headers (kintone-api.md §6):
+ * {@code X-Cybozu-Authorization} wins over {@code X-Cybozu-API-Token};
+ * {@code Authorization: Basic/Bearer} is tolerated and ignored. Which app a token must
+ * belong to is checked later, per API, by {@link ApiCall#requireApp}. Thread-safe.
  */
 public final class Authenticator {
 

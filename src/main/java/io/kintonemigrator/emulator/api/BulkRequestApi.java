@@ -9,10 +9,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST bulkRequest.json} (kintone-api.md §4): up to 20 record writes run in order in one transaction.
- * All succeed ({@code {"results":[…]}}) or the first failure rolls everything back
- * ({@link BulkRequestFailure}). Sub-requests use the caller's credentials and must stay in the caller's
- * guest space.
+ * {@code POST bulkRequest.json} (kintone-api.md §4): up to 20 record writes run in order
+ * in one transaction. All succeed ({@code {"results":[…]}}) or the first failure rolls
+ * everything back ({@link BulkRequestFailure}). Sub-requests use the caller's credentials
+ * and must stay in the caller's guest space.
  */
 final class BulkRequestApi implements JsonApi {
 

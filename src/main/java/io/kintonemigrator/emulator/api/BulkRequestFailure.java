@@ -1,8 +1,9 @@
 package io.kintonemigrator.emulator.api;
 
 /**
- * A bulk request stopped at one sub-request; everything it did is rolled back. Rendered as
- * {@code {"results":[{}, …, error, …, {}]}} with the error at {@link #index()} and the error's status.
+ * A bulk request stopped at one sub-request; everything it did is rolled back. Rendered
+ * as {@code {"results":[{}, …, error, …, {}]}} with the error at {@link #index()} and the
+ * error's status.
  */
 public final class BulkRequestFailure extends RuntimeException {
 

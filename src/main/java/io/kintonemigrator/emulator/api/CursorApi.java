@@ -13,10 +13,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code records/cursor.json} (kintone-api.md §3.4): POST creates a cursor over the records a query selects
- * ({@code size} 1–500, default 100; {@code order by} allowed, {@code limit}/{@code offset} not) and answers
- * {@code {id, totalCount}}; GET answers the next page {@code {records, next}} with the records' current values;
- * DELETE answers {@code {}}.
+ * {@code records/cursor.json} (kintone-api.md §3.4): POST creates a cursor over the
+ * records a query selects ({@code size} 1–500, default 100; {@code order by} allowed,
+ * {@code limit}/{@code offset} not) and answers {@code {id, totalCount}}; GET answers the
+ * next page {@code {records, next}} with the records' current values; DELETE answers
+ * {@code {}}.
  */
 final class CursorApi {
 
@@ -27,8 +28,8 @@ final class CursorApi {
 	private static final LocalizedText SIZE_RANGE = new LocalizedText("1から500までの数値を指定してください。",
 			"Enter a number between 1 and 500.");
 
-	private static final LocalizedText NO_LIMIT_OFFSET = new LocalizedText(
-			"カーソルのクエリにはlimitとoffsetを指定できません。", "A cursor query cannot have limit or offset.");
+	private static final LocalizedText NO_LIMIT_OFFSET = new LocalizedText("カーソルのクエリにはlimitとoffsetを指定できません。",
+			"A cursor query cannot have limit or offset.");
 
 	private CursorApi() {
 	}

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The domain's live cursors (kintone-api.md §3.4): at most {@code max}, each expiring {@code lifetime}
- * after creation or after the last read that left records. A cursor fixes its result set (record ids in
- * order) at creation. Thread-safe (one lock; cursor operations are short).
+ * The domain's live cursors (kintone-api.md §3.4): at most {@code max}, each expiring
+ * {@code lifetime} after creation or after the last read that left records. A cursor
+ * fixes its result set (record ids in order) at creation. Thread-safe (one lock; cursor
+ * operations are short).
  */
 public final class CursorRegistry {
 
@@ -30,7 +31,10 @@ public final class CursorRegistry {
 		this.lifetime = lifetime;
 	}
 
-	/** A new cursor, or {@code GAIA_TM12} when the domain already has {@code max} live ones. */
+	/**
+	 * A new cursor, or {@code GAIA_TM12} when the domain already has {@code max} live
+	 * ones.
+	 */
 	synchronized Cursor create(long appId, List<Long> recordIds, List<String> fields, int size) {
 		purgeExpired();
 		if (this.cursors.size() >= this.max) {
@@ -53,8 +57,8 @@ public final class CursorRegistry {
 	}
 
 	/**
-	 * The next page of record ids; the cursor is deleted when nothing remains, else its lifetime starts
-	 * again.
+	 * The next page of record ids; the cursor is deleted when nothing remains, else its
+	 * lifetime starts again.
 	 */
 	synchronized Page next(Cursor cursor) {
 		int from = cursor.position;

@@ -10,8 +10,9 @@ import io.kintonemigrator.emulator.model.SystemFields;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code GET app/form/fields.json?app=}: {@code {properties, revision}} with the system fields, SUBTABLE
- * inner {@code fields}, FILE {@code thumbnailSize} and the {@code unique} flag (kintone-api.md §5).
+ * {@code GET app/form/fields.json?app=}: {@code {properties, revision}} with the system
+ * fields, SUBTABLE inner {@code fields}, FILE {@code thumbnailSize} and the
+ * {@code unique} flag (kintone-api.md §5).
  */
 final class FormFieldsApi implements JsonApi {
 
@@ -44,10 +45,12 @@ final class FormFieldsApi implements JsonApi {
 			}
 			property.put("required", field.required());
 			switch (field.type()) {
-				case SINGLE_LINE_TEXT, NUMBER, LINK -> property.put("unique", field.unique())
-					.put("defaultValue", "")
-					.put("minLength", "")
-					.put("maxLength", "");
+				case SINGLE_LINE_TEXT, NUMBER,
+						LINK ->
+					property.put("unique", field.unique())
+						.put("defaultValue", "")
+						.put("minLength", "")
+						.put("maxLength", "");
 				case FILE -> property.put("thumbnailSize", "150");
 				case CHECK_BOX, MULTI_SELECT, DROP_DOWN, RADIO_BUTTON -> {
 					ObjectNode options = property.putObject("options");

@@ -8,10 +8,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code GET app/form/layout.json?app=}: {@code {layout, revision}} with one {@code ROW} per top-level field
- * in form order and one {@code SUBTABLE} element per table, as kintone's official Get Form Layout API shapes
- * it. Not in kintone-api.md: the official kintone CLI's record export reads it to order its CSV columns, so the
- * emulator serves the simplest layout (no groups, labels or spacers; system fields left off the form).
+ * {@code GET app/form/layout.json?app=}: {@code {layout, revision}} with one {@code ROW}
+ * per top-level field in form order and one {@code SUBTABLE} element per table, as
+ * kintone's official Get Form Layout API shapes it. Not in kintone-api.md: the official
+ * kintone CLI's record export reads it to order its CSV columns, so the emulator serves
+ * the simplest layout (no groups, labels or spacers; system fields left off the form).
  */
 final class FormLayoutApi implements JsonApi {
 

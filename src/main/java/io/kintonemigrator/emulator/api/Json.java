@@ -4,7 +4,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The one JSON mapper of the emulator: strict parsing (no comments, single quotes or trailing commas). */
+/**
+ * The one JSON mapper of the emulator: strict parsing (no comments, single quotes or
+ * trailing commas).
+ */
 public final class Json {
 
 	public static final JsonMapper MAPPER = JsonMapper.builder().build();

@@ -6,16 +6,17 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The language of error messages: the one {@code Accept-Language} prefers, else the domain's (Japanese unless
- * the emulator is set up as an English-language domain, {@link ApiSettings#domainLanguage()}).
+ * The language of error messages: the one {@code Accept-Language} prefers, else the
+ * domain's (Japanese unless the emulator is set up as an English-language domain,
+ * {@link ApiSettings#domainLanguage()}).
  */
 public enum Language {
 
 	JA, EN;
 
 	/**
-	 * The first of ja/en in the header's preference order; {@code *}, other languages only, a missing or
-	 * unparsable header all give the domain's language.
+	 * The first of ja/en in the header's preference order; {@code *}, other languages
+	 * only, a missing or unparsable header all give the domain's language.
 	 */
 	public static Language fromAcceptLanguage(@Nullable String header, Language domainLanguage) {
 		if (header == null || header.isBlank()) {

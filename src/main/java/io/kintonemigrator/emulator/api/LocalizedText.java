@@ -16,7 +16,8 @@ public record LocalizedText(String ja, String en) {
 
 	/** Both texts with {@code %s} placeholders filled in. */
 	public LocalizedText formatted(Object... args) {
-		return (args.length == 0) ? this : new LocalizedText(String.format(this.ja, args), String.format(this.en, args));
+		return (args.length == 0) ? this
+				: new LocalizedText(String.format(this.ja, args), String.format(this.en, args));
 	}
 
 }

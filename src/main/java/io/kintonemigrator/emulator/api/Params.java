@@ -10,8 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The parameters of one API call, whether they came from the query string, a JSON body or a bulk request
- * payload. Numbers are accepted as JSON numbers or decimal strings, as kintone does.
+ * The parameters of one API call, whether they came from the query string, a JSON body or
+ * a bulk request payload. Numbers are accepted as JSON numbers or decimal strings, as
+ * kintone does.
  */
 public final class Params {
 
@@ -102,7 +103,10 @@ public final class Params {
 		return node.isString() ? parseLong(node.stringValue()) : null;
 	}
 
-	/** A decimal string as a long ({@code "12"}, {@code " 12 "}, {@code "12.0"}), else null. */
+	/**
+	 * A decimal string as a long ({@code "12"}, {@code " 12 "}, {@code "12.0"}), else
+	 * null.
+	 */
 	public static @Nullable Long parseLong(String text) {
 		try {
 			return new BigDecimal(text.trim()).longValueExact();

@@ -10,8 +10,8 @@ import io.kintonemigrator.emulator.store.UserRef;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who is calling: a user (password authentication, may use every app) or a set of API tokens, each granting
- * some permissions on one app. Never holds the secrets themselves.
+ * Who is calling: a user (password authentication, may use every app) or a set of API
+ * tokens, each granting some permissions on one app. Never holds the secrets themselves.
  */
 public final class Principal {
 
@@ -36,7 +36,10 @@ public final class Principal {
 		return this.user != null;
 	}
 
-	/** The permissions the API tokens grant on an app, or null when no token of that app was sent. */
+	/**
+	 * The permissions the API tokens grant on an app, or null when no token of that app
+	 * was sent.
+	 */
 	public @Nullable Set<TokenPermission> tokenGrants(long appId) {
 		return this.tokenGrants.get(appId);
 	}

@@ -14,7 +14,10 @@ import io.kintonemigrator.emulator.store.StoredRow;
 
 import org.jspecify.annotations.Nullable;
 
-/** A stored record in the wire format the query evaluator expects (see {@link QueryableRecord}). */
+/**
+ * A stored record in the wire format the query evaluator expects (see
+ * {@link QueryableRecord}).
+ */
 final class QueryableStoredRecord implements QueryableRecord {
 
 	private final AppDefinition app;

@@ -12,8 +12,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST record.json} ({@code {"id","revision"}}) and {@code POST records.json} (at most 100, all or
- * nothing, {@code {"ids","revisions"}}).
+ * {@code POST record.json} ({@code {"id","revision"}}) and {@code POST records.json} (at
+ * most 100, all or nothing, {@code {"ids","revisions"}}).
  */
 final class RecordAddApi implements JsonApi {
 
@@ -34,7 +34,9 @@ final class RecordAddApi implements JsonApi {
 			RecordWrites writes = new RecordWrites(call, app);
 			StoredRecord record = writes.add(call.params().node("record"), "record.", errors);
 			errors.throwIfAny();
-			return Json.object().put("id", Long.toString(record.id())).put("revision", Long.toString(record.revision()));
+			return Json.object()
+				.put("id", Long.toString(record.id()))
+				.put("revision", Long.toString(record.revision()));
 		}
 		List<JsonNode> entries = recordList(call.params().node("records"), TOO_MANY);
 		RecordWrites writes = new RecordWrites(call, app);

@@ -23,11 +23,12 @@ import io.kintonemigrator.emulator.store.WriteTransaction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Applies a {@link RecordPatch} to a record's values with kintone's update semantics (kintone-api.md §2):
- * fields not sent are kept; a FILE list replaces the field, where a key is either a live upload key (consumed,
- * and a new download key minted) or a download key already on the same field of the same record (kept);
- * a SUBTABLE list replaces the rows, a row whose {@code id} matches an existing row is merged into it and any
- * other row is new.
+ * Applies a {@link RecordPatch} to a record's values with kintone's update semantics
+ * (kintone-api.md §2): fields not sent are kept; a FILE list replaces the field, where a
+ * key is either a live upload key (consumed, and a new download key minted) or a download
+ * key already on the same field of the same record (kept); a SUBTABLE list replaces the
+ * rows, a row whose {@code id} matches an existing row is merged into it and any other
+ * row is new.
  */
 final class RecordAssembler {
 
@@ -68,8 +69,9 @@ final class RecordAssembler {
 		Map<String, Map<String, StoredFile>> keepable = new HashMap<>();
 		for (StoredRow row : existingRows) {
 			rowsById.put(row.id(), row);
-			row.values().forEach((code, value) -> keepable.computeIfAbsent(code, (c) -> new HashMap<>())
-				.putAll(filesByKey(value)));
+			row.values()
+				.forEach((code, value) -> keepable.computeIfAbsent(code, (c) -> new HashMap<>())
+					.putAll(filesByKey(value)));
 		}
 		List<StoredRow> rows = new ArrayList<>();
 		for (RowPatch rowPatch : change.rows()) {

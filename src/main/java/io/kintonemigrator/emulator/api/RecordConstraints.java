@@ -9,9 +9,9 @@ import io.kintonemigrator.emulator.store.StoredRecord;
 import io.kintonemigrator.emulator.store.WriteTransaction;
 
 /**
- * Required and unique ("重複禁止") checks on a record's new values. {@code ""} is never a duplicate and a
- * record never duplicates itself. Errors go under {@code <prefix><code>.value} ({@code .values} for list
- * and FILE fields).
+ * Required and unique ("重複禁止") checks on a record's new values. {@code ""} is never a
+ * duplicate and a record never duplicates itself. Errors go under
+ * {@code <prefix><code>.value} ({@code .values} for list and FILE fields).
  */
 final class RecordConstraints {
 

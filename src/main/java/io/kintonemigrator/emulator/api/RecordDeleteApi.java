@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code DELETE records.json?app=&ids[]=&revisions[]=}: 1–100 records, all or nothing, {@code {}}. Their files
- * are deleted with them.
+ * {@code DELETE records.json?app=&ids[]=&revisions[]=}: 1–100 records, all or nothing,
+ * {@code {}}. Their files are deleted with them.
  */
 final class RecordDeleteApi implements JsonApi {
 

@@ -21,13 +21,19 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.jspecify.annotations.Nullable;
 
-/** Renders stored records in kintone's read shape: {@code {code: {type, value}}}, every value a string. */
+/**
+ * Renders stored records in kintone's read shape: {@code {code: {type, value}}}, every
+ * value a string.
+ */
 final class RecordJson {
 
 	private RecordJson() {
 	}
 
-	/** The record with every field, or only those named in {@code fields} when it is not empty. */
+	/**
+	 * The record with every field, or only those named in {@code fields} when it is not
+	 * empty.
+	 */
 	static ObjectNode write(AppDefinition app, StoredRecord record, Collection<String> fields) {
 		ObjectNode json = Json.object();
 		for (FieldDefinition field : app.fields().values()) {

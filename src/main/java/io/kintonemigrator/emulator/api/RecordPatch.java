@@ -8,8 +8,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code record} object of an add or update request, parsed and type-checked but not yet applied: only
- * the fields that were sent. FILE values are still raw fileKeys.
+ * The {@code record} object of an add or update request, parsed and type-checked but not
+ * yet applied: only the fields that were sent. FILE values are still raw fileKeys.
  */
 record RecordPatch(Map<String, ValuePatch> values) {
 

@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the {@code record} object of a write request. Unknown field codes and system fields are ignored, as
- * kintone does; a value of the wrong shape becomes a {@code CB_VA01} entry under {@code <prefix><code>.value}.
+ * Reads the {@code record} object of a write request. Unknown field codes and system
+ * fields are ignored, as kintone does; a value of the wrong shape becomes a
+ * {@code CB_VA01} entry under {@code <prefix><code>.value}.
  */
 final class RecordPatchReader {
 

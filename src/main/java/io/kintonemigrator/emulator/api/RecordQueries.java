@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the {@code query} parameter of the record APIs through the query language
- * ({@link RecordQuery}), against an app's form, with the caller as {@code LOGINUSER()} and days in JST.
+ * ({@link RecordQuery}), against an app's form, with the caller as {@code LOGINUSER()}
+ * and days in JST.
  */
 final class RecordQueries {
 
@@ -23,7 +24,9 @@ final class RecordQueries {
 	private RecordQueries() {
 	}
 
-	/** Throws {@link ApiException} with kintone's code for a query kintone would reject. */
+	/**
+	 * Throws {@link ApiException} with kintone's code for a query kintone would reject.
+	 */
 	static RecordQuery parse(ApiCall call, AppDefinition app, @Nullable String query) {
 		String login = call.principal().isUser() ? call.principal().actor().code() : null;
 		try {
@@ -35,7 +38,10 @@ final class RecordQueries {
 		}
 	}
 
-	/** The app's records the query selects, in the query's order (offset and limit not applied). */
+	/**
+	 * The app's records the query selects, in the query's order (offset and limit not
+	 * applied).
+	 */
 	static List<QueryableStoredRecord> matching(List<StoredRecord> records, AppDefinition app, RecordQuery query) {
 		return records.stream()
 			.map((record) -> new QueryableStoredRecord(app, record))

@@ -16,20 +16,20 @@ import tools.jackson.databind.node.ObjectNode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code PUT record.json} ({@code {"revision"}}) and {@code PUT records.json} (at most 100, all or nothing,
- * {@code {"records":[{id, revision[, operation]}]}}, {@code upsert}). A record is named by {@code id} or by
- * {@code updateKey} on a unique SINGLE_LINE_TEXT/NUMBER field, never both.
+ * {@code PUT record.json} ({@code {"revision"}}) and {@code PUT records.json} (at most
+ * 100, all or nothing, {@code {"records":[{id, revision[, operation]}]}},
+ * {@code upsert}). A record is named by {@code id} or by {@code updateKey} on a unique
+ * SINGLE_LINE_TEXT/NUMBER field, never both.
  */
 final class RecordUpdateApi implements JsonApi {
 
 	private static final LocalizedText TOO_MANY = new LocalizedText("一度に100件までのレコードを更新できます。",
 			"A maximum of 100 records can be updated at one time.");
 
-	private static final LocalizedText ID_XOR_UPDATE_KEY = new LocalizedText(
-			"idとupdateKeyはどちらか一方のみ指定してください。", "Specify either id or updateKey, not both.");
+	private static final LocalizedText ID_XOR_UPDATE_KEY = new LocalizedText("idとupdateKeyはどちらか一方のみ指定してください。",
+			"Specify either id or updateKey, not both.");
 
-	private static final LocalizedText NOT_UNIQUE_KEY = new LocalizedText(
-			"重複禁止が設定された文字列（1行）または数値フィールドを指定してください。",
+	private static final LocalizedText NOT_UNIQUE_KEY = new LocalizedText("重複禁止が設定された文字列（1行）または数値フィールドを指定してください。",
 			"Specify a single-line text or number field that prohibits duplicate values.");
 
 	private final boolean bulk;
@@ -101,15 +101,16 @@ final class RecordUpdateApi implements JsonApi {
 		String field = updateKeyField(app, updateKey, prefix);
 		JsonNode keyValue = updateKey.get("value");
 		String value = (keyValue != null && keyValue.isValueNode()) ? keyValue.asString() : "";
-		List<StoredRecord> matches = value.isEmpty() ? List.of() : call.transaction().findByText(app.id(), field, value);
+		List<StoredRecord> matches = value.isEmpty() ? List.of()
+				: call.transaction().findByText(app.id(), field, value);
 		if (matches.isEmpty()) {
 			if (upsert) {
 				return new Written(writes.add(withKey(recordJson, field, value), prefix + "record.", errors), true);
 			}
 			throw new ApiException(call.settings().updateKeyNotFound(), value);
 		}
-		return new Written(
-				writes.update(matches.get(0), recordJson, entry.get("revision"), prefix + "record.", errors), false);
+		return new Written(writes.update(matches.get(0), recordJson, entry.get("revision"), prefix + "record.", errors),
+				false);
 	}
 
 	private static String updateKeyField(AppDefinition app, JsonNode updateKey, String prefix) {

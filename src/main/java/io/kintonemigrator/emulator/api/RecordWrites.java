@@ -12,7 +12,10 @@ import tools.jackson.databind.JsonNode;
 
 import org.jspecify.annotations.Nullable;
 
-/** Creating and updating one record inside a write transaction; shared by add, update and upsert. */
+/**
+ * Creating and updating one record inside a write transaction; shared by add, update and
+ * upsert.
+ */
 final class RecordWrites {
 
 	static final int MAX_RECORDS = 100;
@@ -32,7 +35,10 @@ final class RecordWrites {
 		this.assembler = new RecordAssembler(call, app);
 	}
 
-	/** Adds a record with a new id and revision 1; validation problems go to {@code errors}. */
+	/**
+	 * Adds a record with a new id and revision 1; validation problems go to
+	 * {@code errors}.
+	 */
 	StoredRecord add(@Nullable JsonNode recordJson, String prefix, ValidationErrors errors) {
 		RecordPatch patch = RecordPatchReader.read(this.app, recordJson, prefix, errors);
 		long id = this.transaction.newRecordId(this.app.id());
@@ -45,9 +51,11 @@ final class RecordWrites {
 		return record;
 	}
 
-	/** Updates an existing record after the revision check; the revision goes up by one. */
-	StoredRecord update(StoredRecord existing, @Nullable JsonNode recordJson, @Nullable JsonNode revision, String prefix,
-			ValidationErrors errors) {
+	/**
+	 * Updates an existing record after the revision check; the revision goes up by one.
+	 */
+	StoredRecord update(StoredRecord existing, @Nullable JsonNode recordJson, @Nullable JsonNode revision,
+			String prefix, ValidationErrors errors) {
 		checkRevision(existing, revision);
 		RecordPatch patch = RecordPatchReader.read(this.app, recordJson, prefix, errors);
 		Map<String, FieldValue> values = this.assembler.assemble(existing, patch);
@@ -58,7 +66,10 @@ final class RecordWrites {
 		return record;
 	}
 
-	/** {@code GAIA_CO02} unless the revision is absent, {@code -1} or the record's current one. */
+	/**
+	 * {@code GAIA_CO02} unless the revision is absent, {@code -1} or the record's current
+	 * one.
+	 */
 	static void checkRevision(StoredRecord existing, @Nullable JsonNode revision) {
 		if (revision == null || revision.isNull()) {
 			return;

@@ -11,8 +11,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code GET records.json?app=&query=&fields=&totalCount=}: at most 500 records (default 100) from offset at
- * most 10,000, default order {@code $id desc}, {@code totalCount} a string or null (kintone-api.md §3.2).
+ * {@code GET records.json?app=&query=&fields=&totalCount=}: at most 500 records (default
+ * 100) from offset at most 10,000, default order {@code $id desc}, {@code totalCount} a
+ * string or null (kintone-api.md §3.2).
  */
 final class RecordsGetApi implements JsonApi {
 

@@ -5,9 +5,9 @@ import io.kintonemigrator.emulator.store.WriteTransaction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The write transaction of one request, opened on first use. A bulk request shares one scope between its
- * sub-requests so they commit or roll back together. Whoever creates the scope ends it with
- * {@link #commit()} or {@link #close()}.
+ * The write transaction of one request, opened on first use. A bulk request shares one
+ * scope between its sub-requests so they commit or roll back together. Whoever creates
+ * the scope ends it with {@link #commit()} or {@link #close()}.
  */
 public final class TransactionScope implements AutoCloseable {
 

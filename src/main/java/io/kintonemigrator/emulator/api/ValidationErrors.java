@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code errors} map of a {@code CB_VA01} response: dotted keys ({@code record.title.value},
- * {@code records[3].title.value}) to messages. Not thread-safe; one per request.
+ * The {@code errors} map of a {@code CB_VA01} response: dotted keys
+ * ({@code record.title.value}, {@code records[3].title.value}) to messages. Not
+ * thread-safe; one per request.
  */
 public final class ValidationErrors {
 

@@ -4,8 +4,9 @@ import jakarta.servlet.ServletRequest;
 import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
 
 /**
- * Closes a request's connection at the socket, bypassing HTTP: whatever the client has not received yet
- * never comes, so it sees a body shorter than its {@code Content-Length} (a premature end of stream).
+ * Closes a request's connection at the socket, bypassing HTTP: whatever the client has
+ * not received yet never comes, so it sees a body shorter than its {@code Content-Length}
+ * (a premature end of stream).
  */
 final class ConnectionCutter {
 

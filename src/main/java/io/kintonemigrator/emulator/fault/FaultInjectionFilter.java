@@ -21,11 +21,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Injects what the current {@link FaultSettings} ask for into each kintone request it affects: first the
- * latency, then at most one {@link FaultKind}, and a bandwidth cap on the response body. An injected fault is
- * noted in {@link RequestAttributes#INJECTED_FAULT} so the request log and stats show it. Settings can be
- * swapped while running ({@link #update(FaultSettings)}); each swap restarts the random sequence from the
- * new settings' seed. Thread-safe.
+ * Injects what the current {@link FaultSettings} ask for into each kintone request it
+ * affects: first the latency, then at most one {@link FaultKind}, and a bandwidth cap on
+ * the response body. An injected fault is noted in
+ * {@link RequestAttributes#INJECTED_FAULT} so the request log and stats show it. Settings
+ * can be swapped while running ({@link #update(FaultSettings)}); each swap restarts the
+ * random sequence from the new settings' seed. Thread-safe.
  */
 public final class FaultInjectionFilter extends HttpFilter {
 
@@ -98,12 +99,12 @@ public final class FaultInjectionFilter extends HttpFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		ShapedResponse shaped = new ShapedResponse(response, bytesPerSecond, cut,
-				() -> ConnectionCutter.cut(request));
+		ShapedResponse shaped = new ShapedResponse(response, bytesPerSecond, cut, () -> ConnectionCutter.cut(request));
 		try {
 			chain.doFilter(request, shaped);
 			if (cut && !shaped.wasCut()) {
-				// the answer had no body to cut in half (e.g. a plain 404): drop the connection after the head
+				// the answer had no body to cut in half (e.g. a plain 404): drop the
+				// connection after the head
 				response.flushBuffer();
 				ConnectionCutter.cut(request);
 			}
@@ -113,7 +114,10 @@ public final class FaultInjectionFilter extends HttpFilter {
 		}
 	}
 
-	/** The request log and stats see the fault; app is known here only when the query string names it. */
+	/**
+	 * The request log and stats see the fault; app is known here only when the query
+	 * string names it.
+	 */
 	private static void note(HttpServletRequest request, @Nullable String api, FaultKind fault) {
 		request.setAttribute(RequestAttributes.INJECTED_FAULT, fault.label());
 		if (api != null) {

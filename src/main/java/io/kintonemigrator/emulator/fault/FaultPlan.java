@@ -6,9 +6,9 @@ import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Fault settings with their random source. Every decision draws exactly two numbers, one for the fault and
- * one for the jitter, so the sequence of decisions depends only on the seed and the order requests arrive in.
- * Thread-safe (decisions are serialized).
+ * Fault settings with their random source. Every decision draws exactly two numbers, one
+ * for the fault and one for the jitter, so the sequence of decisions depends only on the
+ * seed and the order requests arrive in. Thread-safe (decisions are serialized).
  */
 final class FaultPlan {
 

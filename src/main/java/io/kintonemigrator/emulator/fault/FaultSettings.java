@@ -10,23 +10,28 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the emulator injects into kintone requests. Immutable and validated; build with {@link #builder()},
- * change one value of an existing one with {@link #toBuilder()}.
+ * What the emulator injects into kintone requests. Immutable and validated; build with
+ * {@link #builder()}, change one value of an existing one with {@link #toBuilder()}.
  *
  * @param latency added to every affected request before it is handled
  * @param latencyJitter up to this much more latency, uniformly drawn per request
- * @param bandwidthBytesPerSecond the most bytes per second one response body is sent at; 0 = unlimited
- * @param rates the probability (0..1) of each {@link FaultKind} per request; their sum is at most 1, since a
- * request gets at most one fault
+ * @param bandwidthBytesPerSecond the most bytes per second one response body is sent at;
+ * 0 = unlimited
+ * @param rates the probability (0..1) of each {@link FaultKind} per request; their sum is
+ * at most 1, since a request gets at most one fault
  * @param stallDuration how long a {@link FaultKind#STALL} holds a request
- * @param apis the kintone APIs affected (e.g. {@code file}, {@code records}); empty = every API. Latency and
- * bandwidth follow the same restriction.
- * @param seed the seed of the random source; the same seed and request sequence give the same faults
+ * @param apis the kintone APIs affected (e.g. {@code file}, {@code records}); empty =
+ * every API. Latency and bandwidth follow the same restriction.
+ * @param seed the seed of the random source; the same seed and request sequence give the
+ * same faults
  */
 public record FaultSettings(Duration latency, Duration latencyJitter, long bandwidthBytesPerSecond,
 		Map<FaultKind, Double> rates, Duration stallDuration, Set<String> apis, long seed) {
 
-	/** The stall duration unless set: longer than a patient client waits for a normal answer. */
+	/**
+	 * The stall duration unless set: longer than a patient client waits for a normal
+	 * answer.
+	 */
 	public static final Duration DEFAULT_STALL = Duration.ofSeconds(10);
 
 	public FaultSettings {

@@ -9,14 +9,18 @@ import jakarta.servlet.WriteListener;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Passes a response body on at no more than a given number of bytes per second (measured from the first
- * byte, sleeping the writing thread), and optionally cuts it: once half the declared length (or half of the
- * first write, if no length was declared) has been written, the bytes so far are flushed, the connection is
- * closed and {@link InjectedResetException} ends the request. Used by one request thread.
+ * Passes a response body on at no more than a given number of bytes per second (measured
+ * from the first byte, sleeping the writing thread), and optionally cuts it: once half
+ * the declared length (or half of the first write, if no length was declared) has been
+ * written, the bytes so far are flushed, the connection is closed and
+ * {@link InjectedResetException} ends the request. Used by one request thread.
  */
 final class ShapedOutputStream extends ServletOutputStream {
 
-	/** Throttled writes go out in slices of about 1/50 s of bandwidth, so the pace is smooth. */
+	/**
+	 * Throttled writes go out in slices of about 1/50 s of bandwidth, so the pace is
+	 * smooth.
+	 */
 	private static final int SLICES_PER_SECOND = 50;
 
 	private final ServletOutputStream delegate;

@@ -8,8 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
- * A response whose body goes through a {@link ShapedOutputStream}: throttled to a bandwidth cap and, for an
- * injected connection reset, cut half-way through its declared length. Used by one request thread.
+ * A response whose body goes through a {@link ShapedOutputStream}: throttled to a
+ * bandwidth cap and, for an injected connection reset, cut half-way through its declared
+ * length. Used by one request thread.
  */
 final class ShapedResponse extends HttpServletResponseWrapper {
 
@@ -26,8 +27,8 @@ final class ShapedResponse extends HttpServletResponseWrapper {
 	/**
 	 * @param bytesPerSecond the bandwidth cap, 0 = none
 	 * @param cut whether to cut the body
-	 * @param cutConnection closes the connection abruptly (called once, after the bytes before the cut are
-	 * flushed)
+	 * @param cutConnection closes the connection abruptly (called once, after the bytes
+	 * before the cut are flushed)
 	 */
 	ShapedResponse(HttpServletResponse response, long bytesPerSecond, boolean cut, Runnable cutConnection) {
 		super(response);

@@ -9,9 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 
 /**
- * The emulator's data directory: {@code blobs/} holds stored file content, {@code multipart/} is where the
- * servlet container spools uploads as they arrive (same file system, so taking over an upload is a rename).
- * Thread-safe.
+ * The emulator's data directory: {@code blobs/} holds stored file content,
+ * {@code multipart/} is where the servlet container spools uploads as they arrive (same
+ * file system, so taking over an upload is a rename). Thread-safe.
  */
 public final class FileStorage {
 

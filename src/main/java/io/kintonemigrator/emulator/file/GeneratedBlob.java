@@ -3,8 +3,9 @@ package io.kintonemigrator.emulator.file;
 import java.io.InputStream;
 
 /**
- * Deterministic content that is never stored: the same size and seed always give the same bytes, produced
- * on the fly each time the blob is opened. Lets tests seed many or large files without disk or heap.
+ * Deterministic content that is never stored: the same size and seed always give the same
+ * bytes, produced on the fly each time the blob is opened. Lets tests seed many or large
+ * files without disk or heap.
  */
 public final class GeneratedBlob extends HashRememberingBlob {
 

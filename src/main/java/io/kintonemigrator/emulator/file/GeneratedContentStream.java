@@ -6,8 +6,9 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * The bytes of a {@link GeneratedBlob}: block {@code i} (8 bytes) is SplitMix64 of {@code seed + i}, so any
- * position can be produced without producing what comes before it.
+ * The bytes of a {@link GeneratedBlob}: block {@code i} (8 bytes) is SplitMix64 of
+ * {@code seed + i}, so any position can be produced without producing what comes before
+ * it.
  */
 public final class GeneratedContentStream extends InputStream {
 
@@ -49,7 +50,8 @@ public final class GeneratedContentStream extends InputStream {
 		}
 		int count = (int) Math.min(length, remaining);
 		int i = 0;
-		// the first, partial block byte by byte; whole blocks as one little-endian long each; then the rest
+		// the first, partial block byte by byte; whole blocks as one little-endian long
+		// each; then the rest
 		while (i < count && (this.position & 7) != 0) {
 			buffer[offset + i++] = (byte) byteAt(this.position++);
 		}

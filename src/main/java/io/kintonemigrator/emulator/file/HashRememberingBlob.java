@@ -3,8 +3,8 @@ package io.kintonemigrator.emulator.file;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A blob whose SHA-256 is computed by streaming its content once, on first request, and then remembered.
- * Content must not change after construction.
+ * A blob whose SHA-256 is computed by streaming its content once, on first request, and
+ * then remembered. Content must not change after construction.
  */
 abstract class HashRememberingBlob implements Blob {
 

@@ -14,9 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * kintone's per-domain concurrency limit (kintone-api.md §7): every response carries
- * {@code X-ConcurrencyLimit-Limit} and {@code X-ConcurrencyLimit-Running}; a request arriving while more than
- * the limit are in flight (itself included) is answered 429 {@code GAIA_TO04} with
- * {@code X-Cybozu-Error: GAIA_TO04}.
+ * {@code X-ConcurrencyLimit-Limit} and {@code X-ConcurrencyLimit-Running}; a request
+ * arriving while more than the limit are in flight (itself included) is answered 429
+ * {@code GAIA_TO04} with {@code X-Cybozu-Error: GAIA_TO04}.
  */
 final class ConcurrencyLimitFilter extends HttpFilter {
 

@@ -16,12 +16,13 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The emulator's own endpoints under {@code /__emulator/}, outside kintone's {@code /k/}: no authentication,
- * not counted, never faulted (they live in a context without the kintone filter chain).
+ * The emulator's own endpoints under {@code /__emulator/}, outside kintone's {@code /k/}:
+ * no authentication, not counted, never faulted (they live in a context without the
+ * kintone filter chain).
  * <ul>
  * <li>{@code GET /__emulator/stats}: the counters of {@link EmulatorStats} as JSON.</li>
- * <li>{@code GET /__emulator/requests[?limit=N]}: the latest N (default 100) request log entries, oldest
- * first, credentials masked.</li>
+ * <li>{@code GET /__emulator/requests[?limit=N]}: the latest N (default 100) request log
+ * entries, oldest first, credentials masked.</li>
  * </ul>
  * Thread-safe.
  */
@@ -86,20 +87,32 @@ final class EmulatorOpsServlet extends HttpServlet {
 		ObjectNode apps = body.putObject("apps");
 		stats.countsByApp().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach((app) -> {
 			ObjectNode counts = apps.putObject(Long.toString(app.getKey()));
-			app.getValue().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+			app.getValue()
+				.entrySet()
+				.stream()
+				.sorted(java.util.Map.Entry.comparingByKey())
 				.forEach((count) -> counts.put(count.getKey(), count.getValue()));
 		});
 		ObjectNode apis = body.putObject("apis");
-		stats.countsByApi().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+		stats.countsByApi()
+			.entrySet()
+			.stream()
+			.sorted(java.util.Map.Entry.comparingByKey())
 			.forEach((count) -> apis.put(count.getKey(), count.getValue()));
 		ObjectNode daily = body.putObject("dailyByApp");
 		stats.dailyCountsByApp().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach((app) -> {
 			ObjectNode days = daily.putObject(Long.toString(app.getKey()));
-			app.getValue().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+			app.getValue()
+				.entrySet()
+				.stream()
+				.sorted(java.util.Map.Entry.comparingByKey())
 				.forEach((day) -> days.put(day.getKey().toString(), day.getValue()));
 		});
 		ObjectNode faults = body.putObject("injectedFaults");
-		stats.injectedFaults().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+		stats.injectedFaults()
+			.entrySet()
+			.stream()
+			.sorted(java.util.Map.Entry.comparingByKey())
 			.forEach((count) -> faults.put(count.getKey(), count.getValue()));
 		return body;
 	}

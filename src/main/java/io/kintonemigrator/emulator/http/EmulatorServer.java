@@ -20,14 +20,18 @@ import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The embedded Jetty 12 server, bound to {@code localhost} only. Every request enters through the filter
- * chain built in {@link #requestFilters} (accounting, concurrency limit, then any extra filters such as fault
- * injection) and ends in {@link KintoneApiServlet}; only {@code /__emulator/*} ({@link EmulatorOpsServlet}) is
+ * The embedded Jetty 12 server, bound to {@code localhost} only. Every request enters
+ * through the filter chain built in {@link #requestFilters} (accounting, concurrency
+ * limit, then any extra filters such as fault injection) and ends in
+ * {@link KintoneApiServlet}; only {@code /__emulator/*} ({@link EmulatorOpsServlet}) is
  * served beside it, outside that chain. Start once, stop once; thread-safe once started.
  */
 public final class EmulatorServer implements AutoCloseable {
 
-	/** Parts smaller than this stay in memory; everything larger streams to disk as it arrives. */
+	/**
+	 * Parts smaller than this stay in memory; everything larger streams to disk as it
+	 * arrives.
+	 */
 	private static final int MULTIPART_MEMORY_THRESHOLD = 16 * 1024;
 
 	/** Where the emulator's own endpoints live (see {@link EmulatorOpsServlet}). */
@@ -39,7 +43,8 @@ public final class EmulatorServer implements AutoCloseable {
 
 	/**
 	 * @param port the port to bind on localhost, 0 for a free one
-	 * @param extraFilters filters run after the built-in ones, in order, just before the API servlet
+	 * @param extraFilters filters run after the built-in ones, in order, just before the
+	 * API servlet
 	 */
 	public EmulatorServer(int port, ApiContext context, StatsRecorder stats, RequestLog log,
 			List<Filter> extraFilters) {
@@ -58,23 +63,29 @@ public final class EmulatorServer implements AutoCloseable {
 			handler.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
 		}
 		ServletHolder servlet = new ServletHolder(new KintoneApiServlet(context, responses));
-		// no container size limit: a limit hit while parsing answers before the body is read and the client
-		// sees a closed connection instead of kintone's error; the upload endpoint checks the spooled size
+		// no container size limit: a limit hit while parsing answers before the body is
+		// read and the client
+		// sees a closed connection instead of kintone's error; the upload endpoint checks
+		// the spooled size
 		servlet.getRegistration()
 			.setMultipartConfig(new MultipartConfigElement(
 					context.store().fileStorage().multipartDirectory().toString(), -1, -1, MULTIPART_MEMORY_THRESHOLD));
 		handler.addServlet(servlet, "/*");
 
-		// a context of its own, so the emulator's endpoints never pass the kintone filter chain
+		// a context of its own, so the emulator's endpoints never pass the kintone filter
+		// chain
 		ServletContextHandler ops = new ServletContextHandler();
 		ops.setContextPath(OPS_PATH);
 		ops.addServlet(new ServletHolder(new EmulatorOpsServlet(stats, log)), "/*");
 		this.server.setHandler(new ContextHandlerCollection(ops, handler));
 	}
 
-	/** The one place that decides what a request passes through before the API servlet, in order. */
-	static List<Filter> requestFilters(ApiContext context, StatsRecorder stats, RequestLog log,
-			JsonResponses responses, List<Filter> extraFilters) {
+	/**
+	 * The one place that decides what a request passes through before the API servlet, in
+	 * order.
+	 */
+	static List<Filter> requestFilters(ApiContext context, StatsRecorder stats, RequestLog log, JsonResponses responses,
+			List<Filter> extraFilters) {
 		List<Filter> filters = new ArrayList<>();
 		filters.add(new RequestAccountingFilter(context.store().clock(), stats, log));
 		filters.add(new ConcurrencyLimitFilter(context.settings().concurrencyLimit(), responses));
@@ -93,8 +104,8 @@ public final class EmulatorServer implements AutoCloseable {
 			catch (Exception suppressed) {
 				ex.addSuppressed(suppressed);
 			}
-			throw new IllegalStateException("cannot start the kintone emulator on localhost:"
-					+ this.connector.getPort() + " (is the port in use? use port 0 for a free one)", ex);
+			throw new IllegalStateException("cannot start the kintone emulator on localhost:" + this.connector.getPort()
+					+ " (is the port in use? use port 0 for a free one)", ex);
 		}
 	}
 

@@ -17,8 +17,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * {@code GET file.json?fileKey=} (kintone-api.md §1.2): streams the stored bytes with the stored MIME type
- * and a {@code Content-Length}. Upload keys and unknown keys are 404 {@code GAIA_BL01}.
+ * {@code GET file.json?fileKey=} (kintone-api.md §1.2): streams the stored bytes with the
+ * stored MIME type and a {@code Content-Length}. Upload keys and unknown keys are 404
+ * {@code GAIA_BL01}.
  */
 final class FileDownloadEndpoint {
 

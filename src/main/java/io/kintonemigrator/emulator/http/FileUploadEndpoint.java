@@ -19,10 +19,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 
 /**
- * {@code POST file.json} (kintone-api.md §1.1): one multipart part named {@code file}. The servlet container
- * spools the part to disk as it arrives (see the multipart config in {@link EmulatorServer}); this endpoint
- * then renames that file into blob storage, so no upload is ever held in memory. Keeps the UTF-8 file name
- * and the part's {@code Content-Type}, and answers {@code {"fileKey":"<uuid>"}}.
+ * {@code POST file.json} (kintone-api.md §1.1): one multipart part named {@code file}.
+ * The servlet container spools the part to disk as it arrives (see the multipart config
+ * in {@link EmulatorServer}); this endpoint then renames that file into blob storage, so
+ * no upload is ever held in memory. Keeps the UTF-8 file name and the part's
+ * {@code Content-Type}, and answers {@code {"fileKey":"<uuid>"}}.
  */
 final class FileUploadEndpoint {
 
@@ -47,7 +48,8 @@ final class FileUploadEndpoint {
 		}
 		FileStorage storage = this.context.store().fileStorage();
 		Path target = storage.newBlobPath();
-		// moves the spooled file (or writes a small in-memory part); the part then points at the target, so
+		// moves the spooled file (or writes a small in-memory part); the part then points
+		// at the target, so
 		// it must not be deleted, and the container no longer cleans it up
 		part.write(target.toString());
 		Blob blob = storage.adopt(target);
@@ -72,13 +74,12 @@ final class FileUploadEndpoint {
 	}
 
 	private ApiException tooLarge() {
-		return new ApiException(this.context.settings().fileTooLarge(),
-				new ValidationErrors().add("file", TOO_LARGE));
+		return new ApiException(this.context.settings().fileTooLarge(), new ValidationErrors().add("file", TOO_LARGE));
 	}
 
 	/**
-	 * The submitted file name as the client's UTF-8 bytes mean it. Should the container have decoded the
-	 * header as ISO-8859-1, the original bytes are recovered from it.
+	 * The submitted file name as the client's UTF-8 bytes mean it. Should the container
+	 * have decoded the header as ISO-8859-1, the original bytes are recovered from it.
 	 */
 	static String fileName(Part part) {
 		String name = part.getSubmittedFileName();

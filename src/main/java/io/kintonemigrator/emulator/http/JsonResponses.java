@@ -19,8 +19,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes JSON answers: results, and kintone's error body {@code {code, id, message[, errors]}} with a random
- * 20-character id, in the language {@code Accept-Language} asks for. Thread-safe.
+ * Writes JSON answers: results, and kintone's error body {@code {code, id, message[,
+ * errors]}} with a random 20-character id, in the language {@code Accept-Language} asks
+ * for. Thread-safe.
  */
 public final class JsonResponses {
 
@@ -37,7 +38,9 @@ public final class JsonResponses {
 		this.settings = settings;
 	}
 
-	/** Sends a JSON answer (after recording the request, see {@link RequestAccounting}). */
+	/**
+	 * Sends a JSON answer (after recording the request, see {@link RequestAccounting}).
+	 */
 	public static void write(HttpServletRequest request, HttpServletResponse response, int status, ObjectNode body)
 			throws IOException {
 		RequestAccounting.beforeAnswer(request, status);
@@ -73,7 +76,10 @@ public final class JsonResponses {
 		write(request, response, status(error.spec()), errorBody(error, language));
 	}
 
-	/** {@code {"results":[{}, …, error, …, {}]}} with the failed sub-request's status and code. */
+	/**
+	 * {@code {"results":[{}, …, error, …, {}]}} with the failed sub-request's status and
+	 * code.
+	 */
 	public void writeBulkFailure(HttpServletRequest request, HttpServletResponse response, BulkRequestFailure failure)
 			throws IOException {
 		Language language = Language.fromAcceptLanguage(request.getHeader("Accept-Language"),

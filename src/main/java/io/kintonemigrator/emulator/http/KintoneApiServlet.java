@@ -22,9 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Routes every kintone path to its API: resolves the effective method ({@code POST} +
- * {@code X-HTTP-Method-Override}, upper case only), parameters, caller, then runs the handler in a
- * transaction that commits only when it succeeds. Unknown paths and methods get a plain 404, as kintone's
- * web server answers them. Thread-safe.
+ * {@code X-HTTP-Method-Override}, upper case only), parameters, caller, then runs the
+ * handler in a transaction that commits only when it succeeds. Unknown paths and methods
+ * get a plain 404, as kintone's web server answers them. Thread-safe.
  */
 final class KintoneApiServlet extends HttpServlet {
 

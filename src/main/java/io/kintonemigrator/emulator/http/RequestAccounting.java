@@ -16,10 +16,12 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Logs and counts one request exactly once, just before its answer goes out, so a client that has read
- * the answer always finds the request in {@code requestLog()} and {@code stats()}. Whoever writes a
- * response calls {@link #beforeAnswer(ServletRequest, int)} first (JSON answers, downloads, 404s, and
- * filters that answer themselves, such as fault injection); the accounting filter catches the rest.
+ * Logs and counts one request exactly once, just before its answer goes out, so a client
+ * that has read the answer always finds the request in {@code requestLog()} and
+ * {@code stats()}. Whoever writes a response calls
+ * {@link #beforeAnswer(ServletRequest, int)} first (JSON answers, downloads, 404s, and
+ * filters that answer themselves, such as fault injection); the accounting filter catches
+ * the rest.
  */
 public final class RequestAccounting {
 
@@ -51,7 +53,10 @@ public final class RequestAccounting {
 		this.log = log;
 	}
 
-	/** Records the request with what {@link RequestAttributes} say now and the status about to be sent. */
+	/**
+	 * Records the request with what {@link RequestAttributes} say now and the status
+	 * about to be sent.
+	 */
 	public static void beforeAnswer(ServletRequest request, int status) {
 		Object accounting = request.getAttribute(ATTRIBUTE);
 		if (accounting instanceof RequestAccounting requestAccounting) {

@@ -13,8 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The outermost filter: counts the request in flight while it runs and makes sure it is logged and counted
- * once (see {@link RequestAccounting}), even when an inner component failed without answering.
+ * The outermost filter: counts the request in flight while it runs and makes sure it is
+ * logged and counted once (see {@link RequestAccounting}), even when an inner component
+ * failed without answering.
  */
 final class RequestAccountingFilter extends HttpFilter {
 

@@ -1,8 +1,9 @@
 package io.kintonemigrator.emulator.http;
 
 /**
- * Request attributes through which the servlet tells the filters what it found, so the outermost filter can
- * log and count the request. Filters added later (fault injection) may set {@link #KINTONE_CODE} too.
+ * Request attributes through which the servlet tells the filters what it found, so the
+ * outermost filter can log and count the request. Filters added later (fault injection)
+ * may set {@link #KINTONE_CODE} too.
  */
 public final class RequestAttributes {
 
@@ -18,7 +19,10 @@ public final class RequestAttributes {
 	/** {@code String}: the {@code code} of the kintone error sent, if any. */
 	public static final String KINTONE_CODE = "kintone.emulator.code";
 
-	/** {@code String}: the label of the fault injected into this request, if any (e.g. {@code stall}). */
+	/**
+	 * {@code String}: the label of the fault injected into this request, if any (e.g.
+	 * {@code stall}).
+	 */
 	public static final String INJECTED_FAULT = "kintone.emulator.injectedFault";
 
 	/** {@code Integer}: requests in flight when this one arrived, this one included. */

@@ -23,14 +23,18 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Collects an API call's parameters (kintone-api.md §0): the query string ({@code app=1&fields[0]=a},
- * {@code fields=a&fields=b}, {@code fields[]=a}) merged with a JSON body, which is read only when
- * {@code Content-Type} is {@code application/json}; body values win. A GET that announces JSON but sends no
- * body is {@code CB_IL02}, malformed JSON is {@code CB_IJ01}.
+ * Collects an API call's parameters (kintone-api.md §0): the query string
+ * ({@code app=1&fields[0]=a}, {@code fields=a&fields=b}, {@code fields[]=a}) merged with
+ * a JSON body, which is read only when {@code Content-Type} is {@code application/json};
+ * body values win. A GET that announces JSON but sends no body is {@code CB_IL02},
+ * malformed JSON is {@code CB_IJ01}.
  */
 final class RequestParamsParser {
 
-	/** JSON bodies are small (100 records at most); anything bigger is not a kintone request. */
+	/**
+	 * JSON bodies are small (100 records at most); anything bigger is not a kintone
+	 * request.
+	 */
 	private static final int MAX_JSON_BODY = 64 * 1024 * 1024;
 
 	private static final Pattern INDEXED = Pattern.compile("([^\\[\\]]+)\\[([^\\[\\]]*)\\]");

@@ -11,12 +11,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An app: its id, name, form, API tokens and, when it lives in a guest space, that space's id.
- * Immutable. {@link #toString()} never shows the tokens.
+ * An app: its id, name, form, API tokens and, when it lives in a guest space, that
+ * space's id. Immutable. {@link #toString()} never shows the tokens.
  *
- * @param guestSpaceId the guest space the app belongs to, or null for a normal app (reached via
- * {@code /k/v1/})
- * @param systemFields the codes of the app's system fields (Japanese unless seeded otherwise)
+ * @param guestSpaceId the guest space the app belongs to, or null for a normal app
+ * (reached via {@code /k/v1/})
+ * @param systemFields the codes of the app's system fields (Japanese unless seeded
+ * otherwise)
  */
 public record AppDefinition(long id, String name, @Nullable Long guestSpaceId, Map<String, FieldDefinition> fields,
 		Map<String, Set<TokenPermission>> apiTokens, Instant createdAt, SystemFields.Codes systemFields) {
@@ -35,9 +36,8 @@ public record AppDefinition(long id, String name, @Nullable Long guestSpaceId, M
 		}
 		fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
 		Map<String, Set<TokenPermission>> tokens = new LinkedHashMap<>();
-		apiTokens.forEach((token, permissions) -> tokens.put(token,
-				Collections.unmodifiableSet(permissions.isEmpty() ? EnumSet.noneOf(TokenPermission.class)
-						: EnumSet.copyOf(permissions))));
+		apiTokens.forEach((token, permissions) -> tokens.put(token, Collections.unmodifiableSet(
+				permissions.isEmpty() ? EnumSet.noneOf(TokenPermission.class) : EnumSet.copyOf(permissions))));
 		apiTokens = Collections.unmodifiableMap(tokens);
 	}
 

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A user-defined field of an app's form. A SUBTABLE holds its inner fields in {@link #fields()}, in form
- * order; no other type has inner fields.
+ * A user-defined field of an app's form. A SUBTABLE holds its inner fields in
+ * {@link #fields()}, in form order; no other type has inner fields.
  */
 public record FieldDefinition(String code, String label, FieldType type, boolean required, boolean unique,
 		List<String> options, Map<String, FieldDefinition> fields) {
@@ -23,11 +23,12 @@ public record FieldDefinition(String code, String label, FieldType type, boolean
 					"field '" + code + "' is " + type + ": only SINGLE_LINE_TEXT, NUMBER and LINK can be unique");
 		}
 		if (!type.isWritable()) {
-			throw new IllegalArgumentException("field '" + code + "' is a system field type (" + type
-					+ "); every app has those already");
+			throw new IllegalArgumentException(
+					"field '" + code + "' is a system field type (" + type + "); every app has those already");
 		}
 		if (type != FieldType.SUBTABLE && !fields.isEmpty()) {
-			throw new IllegalArgumentException("field '" + code + "' is " + type + ": only a SUBTABLE has inner fields");
+			throw new IllegalArgumentException(
+					"field '" + code + "' is " + type + ": only a SUBTABLE has inner fields");
 		}
 		for (FieldDefinition inner : fields.values()) {
 			if (inner.type() == FieldType.SUBTABLE) {

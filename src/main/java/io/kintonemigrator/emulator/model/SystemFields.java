@@ -1,8 +1,9 @@
 package io.kintonemigrator.emulator.model;
 
 /**
- * The codes of the system fields every app has. These are the defaults of a Japanese-language kintone
- * domain; {@code $id} and {@code $revision} are fixed names in every language.
+ * The codes of the system fields every app has. These are the defaults of a
+ * Japanese-language kintone domain; {@code $id} and {@code $revision} are fixed names in
+ * every language.
  */
 public final class SystemFields {
 
@@ -24,9 +25,10 @@ public final class SystemFields {
 	}
 
 	/**
-	 * The codes of one app's record number, creator, created time, modifier and updated time:
-	 * kintone names them in the language of the domain when the app is created (an administrator
-	 * may rename them later). {@code $id} and {@code $revision} are the same everywhere.
+	 * The codes of one app's record number, creator, created time, modifier and updated
+	 * time: kintone names them in the language of the domain when the app is created (an
+	 * administrator may rename them later). {@code $id} and {@code $revision} are the
+	 * same everywhere.
 	 */
 	public record Codes(String recordNumber, String creator, String createdTime, String modifier, String updatedTime) {
 
@@ -37,7 +39,9 @@ public final class SystemFields {
 		public static final Codes ENGLISH = new Codes("Record_number", "Created_by", "Created_datetime", "Updated_by",
 				"Updated_datetime");
 
-		/** The type of a system field code of this app, or null if the code is not one. */
+		/**
+		 * The type of a system field code of this app, or null if the code is not one.
+		 */
 		public @org.jspecify.annotations.Nullable FieldType typeOf(String code) {
 			if (code.equals(ID)) {
 				return FieldType.__ID__;
@@ -62,7 +66,10 @@ public final class SystemFields {
 
 	}
 
-	/** The type of a system field code of a Japanese-language app, or null if the code is not one. */
+	/**
+	 * The type of a system field code of a Japanese-language app, or null if the code is
+	 * not one.
+	 */
 	public static @org.jspecify.annotations.Nullable FieldType typeOf(String code) {
 		return switch (code) {
 			case ID -> FieldType.__ID__;

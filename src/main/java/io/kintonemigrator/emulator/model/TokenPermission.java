@@ -5,7 +5,10 @@ public enum TokenPermission {
 
 	/** Read records, form fields, app settings and files. */
 	VIEW,
-	/** Add records; also read the app's settings and form (as view does), which importing needs. */
+	/**
+	 * Add records; also read the app's settings and form (as view does), which importing
+	 * needs.
+	 */
 	ADD,
 	/** Edit records. */
 	EDIT,

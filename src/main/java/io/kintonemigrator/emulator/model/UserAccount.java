@@ -2,7 +2,10 @@ package io.kintonemigrator.emulator.model;
 
 import java.util.Objects;
 
-/** A kintone user who can log in with a password. {@link #toString()} never shows the password. */
+/**
+ * A kintone user who can log in with a password. {@link #toString()} never shows the
+ * password.
+ */
 public record UserAccount(String login, String name, String password) {
 
 	public UserAccount {

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The most recent requests, oldest first, capped so a long-running emulator does not grow. Thread-safe. */
+/**
+ * The most recent requests, oldest first, capped so a long-running emulator does not
+ * grow. Thread-safe.
+ */
 public final class RequestLog {
 
 	private final ConcurrentLinkedDeque<RequestLogEntry> entries = new ConcurrentLinkedDeque<>();

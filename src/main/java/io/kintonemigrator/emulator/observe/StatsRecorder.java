@@ -11,7 +11,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 import org.jspecify.annotations.Nullable;
 
-/** Counts requests while they run; {@link #snapshot()} gives an immutable {@link EmulatorStats}. Thread-safe. */
+/**
+ * Counts requests while they run; {@link #snapshot()} gives an immutable
+ * {@link EmulatorStats}. Thread-safe.
+ */
 public final class StatsRecorder {
 
 	private final Clock clock;
@@ -61,7 +64,9 @@ public final class StatsRecorder {
 		}
 	}
 
-	/** A fault was injected into a request (counted once per request, with the request). */
+	/**
+	 * A fault was injected into a request (counted once per request, with the request).
+	 */
 	public void faultInjected(String fault) {
 		this.faults.computeIfAbsent(fault, (f) -> new LongAdder()).increment();
 	}

@@ -7,16 +7,19 @@ import io.kintonemigrator.emulator.model.FieldType;
 import io.kintonemigrator.emulator.query.QuerySchema.Field;
 
 /**
- * Turns the filter of a {@link QueryAst} into a predicate over records, checking every field and operator
- * against the schema on the way ({@code GAIA_IQ11}, {@code GAIA_IQ03}, {@code GAIA_IQ07}).
+ * Turns the filter of a {@link QueryAst} into a predicate over records, checking every
+ * field and operator against the schema on the way ({@code GAIA_IQ11}, {@code GAIA_IQ03},
+ * {@code GAIA_IQ07}).
  *
  * <p>
- * A field can have several values (options of a CHECK_BOX, files of a FILE, rows of a field inside a
- * SUBTABLE). Positive operators hold when <em>some</em> value passes; {@code != not in not like} are their exact
- * negations (<em>no</em> value passes); {@code is empty} holds when every value is blank (only whitespace,
- * newlines, tabs) or there is none. A field with no value at all is evaluated as one empty string, so
- * {@code in ("")} finds unselected choices. kintone's extra rule that {@code and} between fields of the same
- * table means "in the same row" is not reproduced: each condition looks at all rows on its own.
+ * A field can have several values (options of a CHECK_BOX, files of a FILE, rows of a
+ * field inside a SUBTABLE). Positive operators hold when <em>some</em> value passes;
+ * {@code != not in not like} are their exact negations (<em>no</em> value passes);
+ * {@code is empty} holds when every value is blank (only whitespace, newlines, tabs) or
+ * there is none. A field with no value at all is evaluated as one empty string, so
+ * {@code in ("")} finds unselected choices. kintone's extra rule that {@code and} between
+ * fields of the same table means "in the same row" is not reproduced: each condition
+ * looks at all rows on its own.
  */
 final class ConditionCompiler {
 
@@ -59,7 +62,10 @@ final class ConditionCompiler {
 		return values.isEmpty() ? List.of("") : values;
 	}
 
-	/** The schema's field for {@code code}; {@code $id} is always known; anything else unknown is GAIA_IQ11. */
+	/**
+	 * The schema's field for {@code code}; {@code $id} is always known; anything else
+	 * unknown is GAIA_IQ11.
+	 */
 	static Field resolve(QuerySchema schema, String code) {
 		Field field = schema.field(code);
 		if (field != null) {

@@ -7,19 +7,22 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Evaluates kintone's date functions against a {@link QueryContext} to an {@link Interval} on a DATE or DATETIME
- * axis. Weeks run Sunday to Saturday (kintone's default). All arguments are checked here:
+ * Evaluates kintone's date functions against a {@link QueryContext} to an
+ * {@link Interval} on a DATE or DATETIME axis. Weeks run Sunday to Saturday (kintone's
+ * default). All arguments are checked here:
  *
  * <ul>
- * <li>{@code NOW() TODAY() YESTERDAY() TOMORROW() THIS_YEAR() LAST_YEAR() NEXT_YEAR()} take no argument
- * ({@code GAIA_IL08});</li>
- * <li>{@code FROM_TODAY(n, DAYS|WEEKS|MONTHS|YEARS)}: the day n units from today; a missing or non-integer
- * {@code n} is {@code GAIA_IL08}, any other unit {@code GAIA_IQ25};</li>
- * <li>{@code THIS_WEEK([SUNDAY..SATURDAY])} and LAST_/NEXT_: the week, or that weekday of it ({@code GAIA_IL08}
- * otherwise);</li>
- * <li>{@code THIS_MONTH([1..31|LAST])} and LAST_/NEXT_: the month, that day of it, or its last day; any other
- * day is {@code GAIA_IQ23}. A day the month does not have (31 in April) means the first day of the next month
- * (UNCONFIRMED on real kintone; taken from the SonicGarden emulator's notes on observed behaviour).</li>
+ * <li>{@code NOW() TODAY() YESTERDAY() TOMORROW() THIS_YEAR() LAST_YEAR() NEXT_YEAR()}
+ * take no argument ({@code GAIA_IL08});</li>
+ * <li>{@code FROM_TODAY(n, DAYS|WEEKS|MONTHS|YEARS)}: the day n units from today; a
+ * missing or non-integer {@code n} is {@code GAIA_IL08}, any other unit
+ * {@code GAIA_IQ25};</li>
+ * <li>{@code THIS_WEEK([SUNDAY..SATURDAY])} and LAST_/NEXT_: the week, or that weekday of
+ * it ({@code GAIA_IL08} otherwise);</li>
+ * <li>{@code THIS_MONTH([1..31|LAST])} and LAST_/NEXT_: the month, that day of it, or its
+ * last day; any other day is {@code GAIA_IQ23}. A day the month does not have (31 in
+ * April) means the first day of the next month (UNCONFIRMED on real kintone; taken from
+ * the SonicGarden emulator's notes on observed behaviour).</li>
  * </ul>
  */
 final class DateFunctions {
@@ -136,8 +139,7 @@ final class DateFunctions {
 		if (argument.equals("LAST")) {
 			return day(kind, first.with(TemporalAdjusters.lastDayOfMonth()), context);
 		}
-		int dayOfMonth = INTEGER.matcher(argument).matches() && argument.length() <= 3 ? Integer.parseInt(argument)
-				: 0;
+		int dayOfMonth = INTEGER.matcher(argument).matches() && argument.length() <= 3 ? Integer.parseInt(argument) : 0;
 		if (dayOfMonth < 1 || dayOfMonth > 31) {
 			throw QueryErrors.invalidDayOfMonth(argument);
 		}

@@ -2,7 +2,10 @@ package io.kintonemigrator.emulator.query;
 
 import java.util.List;
 
-/** The parsed filter of a query: an immutable tree of {@code and}, {@code or} and conditions. */
+/**
+ * The parsed filter of a query: an immutable tree of {@code and}, {@code or} and
+ * conditions.
+ */
 sealed interface Expression {
 
 	/** {@code left and right}. */
@@ -14,8 +17,8 @@ sealed interface Expression {
 	}
 
 	/**
-	 * {@code field operator operands}: one operand for comparisons and like, the list for in/not in, none for
-	 * is empty/is not empty.
+	 * {@code field operator operands}: one operand for comparisons and like, the list for
+	 * in/not in, none for is empty/is not empty.
 	 */
 	record Condition(String field, Operator operator, List<Operand> operands) implements Expression {
 

@@ -7,17 +7,19 @@ import io.kintonemigrator.emulator.model.FieldType;
 import io.kintonemigrator.emulator.query.QuerySchema.Field;
 
 /**
- * kintone's per-field-type rules: which operators, functions and sorting a field allows (kintone.dev "Query
- * string", table of operators and functions per field type).
+ * kintone's per-field-type rules: which operators, functions and sorting a field allows
+ * (kintone.dev "Query string", table of operators and functions per field type).
  *
  * <ul>
  * <li>{@code $id}, RECORD_NUMBER, NUMBER: {@code = != > < >= <= in not in}</li>
  * <li>SINGLE_LINE_TEXT, LINK: {@code = != in not in like not like}</li>
  * <li>MULTI_LINE_TEXT, RICH_TEXT, FILE: {@code like not like is empty is not empty}</li>
- * <li>DROP_DOWN, RADIO_BUTTON, CHECK_BOX, MULTI_SELECT, CREATOR, MODIFIER: {@code in not in}</li>
+ * <li>DROP_DOWN, RADIO_BUTTON, CHECK_BOX, MULTI_SELECT, CREATOR, MODIFIER:
+ * {@code in not in}</li>
  * <li>DATE, TIME, DATETIME, CREATED_TIME, UPDATED_TIME: {@code = != > < >= <=}</li>
- * <li>a field inside a SUBTABLE: the same, except that {@code =}/{@code !=} are refused ({@code GAIA_IQ07}) and
- * {@code in}/{@code not in} are allowed wherever {@code =} would be; the SUBTABLE itself allows nothing.</li>
+ * <li>a field inside a SUBTABLE: the same, except that {@code =}/{@code !=} are refused
+ * ({@code GAIA_IQ07}) and {@code in}/{@code not in} are allowed wherever {@code =} would
+ * be; the SUBTABLE itself allows nothing.</li>
  * </ul>
  */
 final class FieldRules {

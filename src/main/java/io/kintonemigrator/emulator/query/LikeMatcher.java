@@ -7,13 +7,14 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * An approximation of kintone's {@code like}. kintone runs a word search on a full-text index (built
- * asynchronously, with morphological analysis and a minimum keyword length): {@code like "key"} does not find
- * "gamma keyword". The emulator cannot reproduce that index, so it matches <em>tokens as substrings</em>:
- * the keyword is split at whitespace, and a value matches when it contains every token, ignoring case and
- * full-/half-width differences (both sides NFKC-normalised and lower-cased). It therefore finds a superset of
- * what kintone finds. An empty keyword matches every value. For FILE fields only file names are searched (kintone
- * also searches file contents). Thread-safe and immutable.
+ * An approximation of kintone's {@code like}. kintone runs a word search on a full-text
+ * index (built asynchronously, with morphological analysis and a minimum keyword length):
+ * {@code like "key"} does not find "gamma keyword". The emulator cannot reproduce that
+ * index, so it matches <em>tokens as substrings</em>: the keyword is split at whitespace,
+ * and a value matches when it contains every token, ignoring case and full-/half-width
+ * differences (both sides NFKC-normalised and lower-cased). It therefore finds a superset
+ * of what kintone finds. An empty keyword matches every value. For FILE fields only file
+ * names are searched (kintone also searches file contents). Thread-safe and immutable.
  */
 final class LikeMatcher implements Predicate<String> {
 

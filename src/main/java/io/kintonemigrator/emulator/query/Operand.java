@@ -2,7 +2,10 @@ package io.kintonemigrator.emulator.query;
 
 import java.util.List;
 
-/** The right-hand side of a condition (or one element of an {@code in} list, or a function argument). */
+/**
+ * The right-hand side of a condition (or one element of an {@code in} list, or a function
+ * argument).
+ */
 sealed interface Operand {
 
 	/** The operand as written, for error messages. */
@@ -28,7 +31,10 @@ sealed interface Operand {
 
 	}
 
-	/** A bare word that is only allowed as a function argument, e.g. {@code DAYS}, {@code MONDAY}, {@code LAST}. */
+	/**
+	 * A bare word that is only allowed as a function argument, e.g. {@code DAYS},
+	 * {@code MONDAY}, {@code LAST}.
+	 */
 	record Symbol(String name) implements Operand {
 
 		@Override

@@ -17,7 +17,10 @@ enum Operator {
 		return this.symbol;
 	}
 
-	/** Whether this operator is the negation of another ({@code != not in not like is not}). */
+	/**
+	 * Whether this operator is the negation of another
+	 * ({@code != not in not like is not}).
+	 */
 	boolean isNegated() {
 		return this == NOT_EQUAL || this == NOT_IN || this == NOT_LIKE || this == IS_NOT_EMPTY;
 	}

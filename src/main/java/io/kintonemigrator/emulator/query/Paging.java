@@ -8,10 +8,12 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Validates {@code limit} and {@code offset}: a non-integer is {@code GAIA_IQ10}, a negative value
- * {@code CB_VA01}, a limit above 500 {@code GAIA_QU01}, an offset above 10,000 {@code GAIA_QU02}.
+ * Validates {@code limit} and {@code offset}: a non-integer is {@code GAIA_IQ10}, a
+ * negative value {@code CB_VA01}, a limit above 500 {@code GAIA_QU01}, an offset above
+ * 10,000 {@code GAIA_QU02}.
  *
- * @param limit the limit, empty when the query has none (the caller applies kintone's default of 100)
+ * @param limit the limit, empty when the query has none (the caller applies kintone's
+ * default of 100)
  * @param offset the offset, empty when the query has none (0)
  */
 record Paging(OptionalInt limit, OptionalInt offset) {
@@ -27,8 +29,7 @@ record Paging(OptionalInt limit, OptionalInt offset) {
 				value("offset", offset, MAX_OFFSET, QueryErrors::offsetTooLarge));
 	}
 
-	private static OptionalInt value(String option, @Nullable Token token, int max,
-			Supplier<QueryException> tooLarge) {
+	private static OptionalInt value(String option, @Nullable Token token, int max, Supplier<QueryException> tooLarge) {
 		if (token == null) {
 			return OptionalInt.empty();
 		}

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A query kintone would reject, with kintone's error code, its HTTP status (always 400), the message in
- * Japanese and English, and, for validation errors ({@code CB_VA01}), the per-parameter messages that go into
- * the response's {@code errors} object (e.g. {@code "query" → ["クエリ記法が間違っています。"]}).
- * Immutable.
+ * A query kintone would reject, with kintone's error code, its HTTP status (always 400),
+ * the message in Japanese and English, and, for validation errors ({@code CB_VA01}), the
+ * per-parameter messages that go into the response's {@code errors} object (e.g.
+ * {@code "query" → ["クエリ記法が間違っています。"]}). Immutable.
  */
 public final class QueryException extends RuntimeException {
 
@@ -59,7 +59,10 @@ public final class QueryException extends RuntimeException {
 		return this.messageEn;
 	}
 
-	/** The {@code errors} object of the response in Japanese: parameter name → messages; empty unless CB_VA01. */
+	/**
+	 * The {@code errors} object of the response in Japanese: parameter name → messages;
+	 * empty unless CB_VA01.
+	 */
 	public Map<String, List<String>> errors() {
 		return this.errorsJa;
 	}

@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Recursive-descent parser from {@link Token}s to a {@link QueryAst}. It checks syntax only; field codes,
- * operator/type rules and option values are checked by {@link QueryCompiler}. Every violation of the grammar
- * is {@link QueryErrors#syntax()} ({@code CB_VA01}).
+ * Recursive-descent parser from {@link Token}s to a {@link QueryAst}. It checks syntax
+ * only; field codes, operator/type rules and option values are checked by
+ * {@link QueryCompiler}. Every violation of the grammar is {@link QueryErrors#syntax()}
+ * ({@code CB_VA01}).
  *
  * <pre>
  * query     := [ or ] [ orderBy ] { limit | offset }      each option at most once; order by comes first
@@ -26,7 +27,8 @@ import java.util.Set;
  * limit     := "limit" value        offset := "offset" value       value := NUMBER | NAME | STRING
  * </pre>
  *
- * Keywords are case-insensitive; function names are kintone's upper-case names ({@link #FUNCTIONS}).
+ * Keywords are case-insensitive; function names are kintone's upper-case names
+ * ({@link #FUNCTIONS}).
  */
 final class QueryParser {
 

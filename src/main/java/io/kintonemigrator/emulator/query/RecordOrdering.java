@@ -10,12 +10,14 @@ import io.kintonemigrator.emulator.query.QuerySchema.Field;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the comparator for {@code order by}: keys in the order written, numbers numerically, dates and times
- * chronologically (date-times at minute precision), everything else by string; an empty value sorts before
- * every other value ascending and after them descending. Records equal on every key are ordered by
- * {@code $id} descending, kintone's default order, which is also the whole ordering when there is no
- * {@code order by}. A key naming an unknown field is {@code GAIA_IQ11}; one kintone cannot sort by (CHECK_BOX,
- * MULTI_SELECT, FILE, MULTI_LINE_TEXT, RICH_TEXT, SUBTABLE or a field inside one) is {@code GAIA_IQ10}.
+ * Builds the comparator for {@code order by}: keys in the order written, numbers
+ * numerically, dates and times chronologically (date-times at minute precision),
+ * everything else by string; an empty value sorts before every other value ascending and
+ * after them descending. Records equal on every key are ordered by {@code $id}
+ * descending, kintone's default order, which is also the whole ordering when there is no
+ * {@code order by}. A key naming an unknown field is {@code GAIA_IQ11}; one kintone
+ * cannot sort by (CHECK_BOX, MULTI_SELECT, FILE, MULTI_LINE_TEXT, RICH_TEXT, SUBTABLE or
+ * a field inside one) is {@code GAIA_IQ10}.
  */
 final class RecordOrdering {
 

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Maps temporal values onto one number line per {@link ValueKind}, so that every temporal comparison is a
- * comparison of longs: DATE → epoch day, TIME → minute of the day, DATETIME → epoch minute (kintone stores and
- * compares date-times at minute precision; seconds are dropped).
+ * Maps temporal values onto one number line per {@link ValueKind}, so that every temporal
+ * comparison is a comparison of longs: DATE → epoch day, TIME → minute of the day,
+ * DATETIME → epoch minute (kintone stores and compares date-times at minute precision;
+ * seconds are dropped).
  */
 final class TimeAxis {
 
@@ -50,9 +51,10 @@ final class TimeAxis {
 	}
 
 	/**
-	 * The range a literal stands for: a day for a date, a minute for a date-time or time. A date literal compared
-	 * with a date-time field is that calendar day in {@code zone}; a date-time without offset is in {@code zone}; a
-	 * date-time compared with a DATE field is its calendar day in {@code zone}. Null when unreadable.
+	 * The range a literal stands for: a day for a date, a minute for a date-time or time.
+	 * A date literal compared with a date-time field is that calendar day in
+	 * {@code zone}; a date-time without offset is in {@code zone}; a date-time compared
+	 * with a DATE field is its calendar day in {@code zone}. Null when unreadable.
 	 */
 	static @Nullable Interval literal(ValueKind kind, String text, ZoneId zone) {
 		String literal = text.strip();
@@ -78,10 +80,14 @@ final class TimeAxis {
 		if (kind == ValueKind.DATE) {
 			return new Interval(from.toEpochDay(), until.toEpochDay());
 		}
-		return new Interval(minutes(from.atStartOfDay(zone).toInstant()), minutes(until.atStartOfDay(zone).toInstant()));
+		return new Interval(minutes(from.atStartOfDay(zone).toInstant()),
+				minutes(until.atStartOfDay(zone).toInstant()));
 	}
 
-	/** The minute of {@code instant} (DATETIME), or its calendar day in {@code zone} (DATE). */
+	/**
+	 * The minute of {@code instant} (DATETIME), or its calendar day in {@code zone}
+	 * (DATE).
+	 */
 	static Interval instant(ValueKind kind, Instant instant, ZoneId zone) {
 		if (kind == ValueKind.DATE) {
 			LocalDate day = LocalDate.ofInstant(instant, zone);

@@ -3,8 +3,8 @@ package io.kintonemigrator.emulator.query;
 import java.util.Locale;
 
 /**
- * One lexical token of a query. {@code text} is the token as written, except for {@link Type#STRING} where it
- * is the unescaped value.
+ * One lexical token of a query. {@code text} is the token as written, except for
+ * {@link Type#STRING} where it is the unescaped value.
  *
  * @param type what kind of token this is
  * @param text the token's text
@@ -15,15 +15,17 @@ record Token(Type type, String text, int position) {
 	/** Token kinds. */
 	enum Type {
 
-		/** A field code, keyword ({@code and}, {@code order} …), function name or function argument symbol. */
+		/**
+		 * A field code, keyword ({@code and}, {@code order} …), function name or function
+		 * argument symbol.
+		 */
 		NAME,
 		/** A double-quoted string literal. */
 		STRING,
 		/** An integer or decimal number, optionally negative. */
 		NUMBER,
 		/** {@code = != < > <= >=}. */
-		COMPARISON,
-		LEFT_PAREN, RIGHT_PAREN, COMMA, END
+		COMPARISON, LEFT_PAREN, RIGHT_PAREN, COMMA, END
 
 	}
 

@@ -16,8 +16,9 @@ import java.util.List;
  * punctuation:= '(' | ')' | ','
  * </pre>
  *
- * Anything else (single quotes, a raw control character inside a string, an unknown escape, an unterminated
- * string, a stray {@code !} …) is a syntax error: {@link QueryErrors#syntax()}.
+ * Anything else (single quotes, a raw control character inside a string, an unknown
+ * escape, an unterminated string, a stray {@code !} …) is a syntax error:
+ * {@link QueryErrors#syntax()}.
  */
 final class Tokenizer {
 

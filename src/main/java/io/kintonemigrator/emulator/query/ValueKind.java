@@ -2,7 +2,10 @@ package io.kintonemigrator.emulator.query;
 
 import io.kintonemigrator.emulator.model.FieldType;
 
-/** How the evaluator reads and compares a field's values, derived from its {@link FieldType}. */
+/**
+ * How the evaluator reads and compares a field's values, derived from its
+ * {@link FieldType}.
+ */
 enum ValueKind {
 
 	/** Decimal numbers: {@code $id}, {@code $revision}, NUMBER, RECORD_NUMBER. */

@@ -9,20 +9,25 @@ import io.kintonemigrator.emulator.query.QuerySchema.Field;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the test one stored value must pass for a positive operator ({@code = > >= < <= in like}); the caller
- * applies it to every value of the field and negates for {@code != not in not like}. Literals are read here, so
- * a literal that is not a value of the field's type fails at parse time ({@code GAIA_IQ10}).
+ * Builds the test one stored value must pass for a positive operator
+ * ({@code = > >= < <= in like}); the caller applies it to every value of the field and
+ * negates for {@code != not in not like}. Literals are read here, so a literal that is
+ * not a value of the field's type fails at parse time ({@code GAIA_IQ10}).
  *
  * <p>
- * An empty string literal stands for "no value" on every type: {@code 数値 = ""} finds records whose NUMBER is
- * empty and {@code in ("")} finds unselected choices; with {@code > >= < <=} it matches nothing.
+ * An empty string literal stands for "no value" on every type: {@code 数値 = ""} finds
+ * records whose NUMBER is empty and {@code in ("")} finds unselected choices; with
+ * {@code > >= < <=} it matches nothing.
  */
 final class ValueTests {
 
 	private ValueTests() {
 	}
 
-	/** The test for {@code field operator operands}, where {@code operator} is not negated. */
+	/**
+	 * The test for {@code field operator operands}, where {@code operator} is not
+	 * negated.
+	 */
 	static Predicate<String> of(Field field, Operator operator, List<Operand> operands, QueryContext context) {
 		switch (operator) {
 			case LIKE:

@@ -11,24 +11,31 @@ import io.kintonemigrator.emulator.RecordSeed;
 import io.kintonemigrator.emulator.model.TokenPermission;
 
 /**
- * Fills apps with deterministic data sets described by a {@link DataSetSpec}. File bytes are generated on the
- * fly when downloaded ({@link FileContent#generated(long, long)}), so a data set of any size costs neither
- * disk nor heap. Stateless and thread-safe.
+ * Fills apps with deterministic data sets described by a {@link DataSetSpec}. File bytes
+ * are generated on the fly when downloaded ({@link FileContent#generated(long, long)}),
+ * so a data set of any size costs neither disk nor heap. Stateless and thread-safe.
  */
 public final class DataSetGenerator {
 
-	/** The token {@link #sourceAndTarget} gives the source app (app 1), with every permission. */
+	/**
+	 * The token {@link #sourceAndTarget} gives the source app (app 1), with every
+	 * permission.
+	 */
 	public static final String SOURCE_TOKEN = "source-app-token";
 
-	/** The token {@link #sourceAndTarget} gives the target app (app 2), with every permission. */
+	/**
+	 * The token {@link #sourceAndTarget} gives the target app (app 2), with every
+	 * permission.
+	 */
 	public static final String TARGET_TOKEN = "target-app-token";
 
 	private DataSetGenerator() {
 	}
 
 	/**
-	 * Adds the spec's records to the app after any it already has (the app's form must have the fields the
-	 * spec names; the emulator checks that when the seed is applied). Returns how many records were added.
+	 * Adds the spec's records to the app after any it already has (the app's form must
+	 * have the fields the spec names; the emulator checks that when the seed is applied).
+	 * Returns how many records were added.
 	 */
 	public static int fill(AppSeed.Builder app, DataSetSpec spec) {
 		RandomGenerator random = new SplittableRandom(spec.seed());
@@ -45,12 +52,13 @@ public final class DataSetGenerator {
 	}
 
 	/**
-	 * A migration-shaped pair: app 1 holds the spec's records with the demo's source codes ({@code doc_no}
-	 * unique key, FILE {@code attachments}, SUBTABLE {@code items} with {@code item_no} and FILE
-	 * {@code drawing}); app 2 has the demo's target codes ({@code legacy_id} unique, FILE {@code documents},
-	 * SUBTABLE {@code lines} with {@code item_no} and FILE {@code drawing}) and one record per source record,
-	 * without files, whose {@code legacy_id} is the source {@code $id}. The spec's field codes are replaced
-	 * by the source codes above; its counts, sizes and seed are kept.
+	 * A migration-shaped pair: app 1 holds the spec's records with the demo's source
+	 * codes ({@code doc_no} unique key, FILE {@code attachments}, SUBTABLE {@code items}
+	 * with {@code item_no} and FILE {@code drawing}); app 2 has the demo's target codes
+	 * ({@code legacy_id} unique, FILE {@code documents}, SUBTABLE {@code lines} with
+	 * {@code item_no} and FILE {@code drawing}) and one record per source record, without
+	 * files, whose {@code legacy_id} is the source {@code $id}. The spec's field codes
+	 * are replaced by the source codes above; its counts, sizes and seed are kept.
 	 */
 	public static EmulatorSeed sourceAndTarget(DataSetSpec spec) {
 		DataSetSpec source = new DataSetSpec(spec.records(), 1, spec.skipKeys(), spec.filesPerRecord(),
@@ -104,7 +112,8 @@ public final class DataSetGenerator {
 
 	private static FileContent content(DataSetSpec spec, RandomGenerator random) {
 		long size = spec.sizes().isEmpty()
-				? (spec.minSize() == spec.maxSize() ? spec.minSize() : random.nextLong(spec.minSize(), spec.maxSize() + 1))
+				? (spec.minSize() == spec.maxSize() ? spec.minSize()
+						: random.nextLong(spec.minSize(), spec.maxSize() + 1))
 				: spec.sizes().get(random.nextInt(spec.sizes().size()));
 		return FileContent.generated(size, random.nextLong());
 	}

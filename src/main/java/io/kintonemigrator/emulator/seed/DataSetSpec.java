@@ -7,20 +7,22 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@link DataSetGenerator} adds to an app. Records are numbered {@code firstKey}, {@code firstKey + 1},
- * … ({@code records} numbers); numbers in {@code skipKeys} get no record. Each record gets
- * {@code filesPerRecord} files in every FILE field of {@code fileFields}, and {@code rowsPerRecord} rows in
- * SUBTABLE {@code subtable}, each with its number in {@code rowKeyField} and {@code filesPerRecord} files in
- * every FILE field of {@code rowFileFields}. File sizes are drawn from {@code sizes} if given, else uniformly
- * from {@code minSize..maxSize}. Everything is derived from {@code seed}: the same spec gives the same
- * records, names and bytes. Immutable and validated.
+ * What {@link DataSetGenerator} adds to an app. Records are numbered {@code firstKey},
+ * {@code firstKey + 1}, … ({@code records} numbers); numbers in {@code skipKeys} get no
+ * record. Each record gets {@code filesPerRecord} files in every FILE field of
+ * {@code fileFields}, and {@code rowsPerRecord} rows in SUBTABLE {@code subtable}, each
+ * with its number in {@code rowKeyField} and {@code filesPerRecord} files in every FILE
+ * field of {@code rowFileFields}. File sizes are drawn from {@code sizes} if given, else
+ * uniformly from {@code minSize..maxSize}. Everything is derived from {@code seed}: the
+ * same spec gives the same records, names and bytes. Immutable and validated.
  *
- * @param keyField a SINGLE_LINE_TEXT field that gets {@code String.format(keyFormat, number)}, or null
+ * @param keyField a SINGLE_LINE_TEXT field that gets
+ * {@code String.format(keyFormat, number)}, or null
  */
-public record DataSetSpec(int records, int firstKey, Set<Integer> skipKeys, int filesPerRecord,
-		List<String> fileFields, @Nullable String subtable, int rowsPerRecord, @Nullable String rowKeyField,
-		List<String> rowFileFields, long minSize, long maxSize, List<Long> sizes, long seed, boolean japaneseNames,
-		@Nullable String keyField, String keyFormat) {
+public record DataSetSpec(int records, int firstKey, Set<Integer> skipKeys, int filesPerRecord, List<String> fileFields,
+		@Nullable String subtable, int rowsPerRecord, @Nullable String rowKeyField, List<String> rowFileFields,
+		long minSize, long maxSize, List<Long> sizes, long seed, boolean japaneseNames, @Nullable String keyField,
+		String keyFormat) {
 
 	public DataSetSpec {
 		require(records >= 0, "records must be 0 or more, got " + records);
@@ -36,7 +38,10 @@ public record DataSetSpec(int records, int firstKey, Set<Integer> skipKeys, int 
 		sizes = List.copyOf(sizes);
 	}
 
-	/** Defaults: 100 records of 1 KiB files, 1 per FILE field, Japanese names, seed 0, no fields to fill. */
+	/**
+	 * Defaults: 100 records of 1 KiB files, 1 per FILE field, Japanese names, seed 0, no
+	 * fields to fill.
+	 */
 	public static Builder builder() {
 		return new Builder();
 	}
@@ -110,7 +115,10 @@ public record DataSetSpec(int records, int firstKey, Set<Integer> skipKeys, int 
 			return this;
 		}
 
-		/** Rows in SUBTABLE {@code table}, numbered 1… in {@code keyField}, with files in {@code fileFields}. */
+		/**
+		 * Rows in SUBTABLE {@code table}, numbered 1… in {@code keyField}, with files in
+		 * {@code fileFields}.
+		 */
 		public Builder rows(String table, int rowsPerRecord, @Nullable String keyField, String... fileFields) {
 			this.subtable = table;
 			this.rowsPerRecord = rowsPerRecord;
@@ -147,7 +155,10 @@ public record DataSetSpec(int records, int firstKey, Set<Integer> skipKeys, int 
 			return this;
 		}
 
-		/** Writes {@code String.format(format, number)} into SINGLE_LINE_TEXT {@code field}. */
+		/**
+		 * Writes {@code String.format(format, number)} into SINGLE_LINE_TEXT
+		 * {@code field}.
+		 */
 		public Builder key(String field, String format) {
 			this.keyField = field;
 			this.keyFormat = format;
@@ -156,8 +167,8 @@ public record DataSetSpec(int records, int firstKey, Set<Integer> skipKeys, int 
 
 		public DataSetSpec build() {
 			return new DataSetSpec(this.records, this.firstKey, this.skipKeys, this.filesPerRecord, this.fileFields,
-					this.subtable, this.rowsPerRecord, this.rowKeyField, this.rowFileFields, this.minSize,
-					this.maxSize, this.sizes, this.seed, this.japaneseNames, this.keyField, this.keyFormat);
+					this.subtable, this.rowsPerRecord, this.rowKeyField, this.rowFileFields, this.minSize, this.maxSize,
+					this.sizes, this.seed, this.japaneseNames, this.keyField, this.keyFormat);
 		}
 
 	}

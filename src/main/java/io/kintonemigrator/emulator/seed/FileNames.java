@@ -16,7 +16,9 @@ final class FileNames {
 	private FileNames() {
 	}
 
-	/** A name for file {@code index} of record {@code number}, e.g. {@code 見積書_42-1.pdf}. */
+	/**
+	 * A name for file {@code index} of record {@code number}, e.g. {@code 見積書_42-1.pdf}.
+	 */
 	static Named pick(RandomGenerator random, boolean japanese, int number, String position) {
 		if (!japanese) {
 			random.nextInt();

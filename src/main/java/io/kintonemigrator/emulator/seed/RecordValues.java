@@ -13,9 +13,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Puts one seed-file record's values ({@code code: value}) into a {@link RecordSeed}, reading each value as
- * the declared field type wants it: a scalar for text-like fields, a list of strings for CHECK_BOX and
- * MULTI_SELECT, a list of file objects for FILE, a list of {@code code: value} rows for SUBTABLE.
+ * Puts one seed-file record's values ({@code code: value}) into a {@link RecordSeed},
+ * reading each value as the declared field type wants it: a scalar for text-like fields,
+ * a list of strings for CHECK_BOX and MULTI_SELECT, a list of file objects for FILE, a
+ * list of {@code code: value} rows for SUBTABLE.
  */
 final class RecordValues {
 
@@ -73,9 +74,10 @@ final class RecordValues {
 			List<JsonNode> files = list(value, at);
 			for (int i = 0; i < files.size(); i++) {
 				SeedDocument.File file = file(files.get(i), at + "[" + i + "]");
-				target.file().add(field.code(), file.name(),
-						(file.contentType() != null) ? file.contentType() : "application/octet-stream",
-						content(file, at + "[" + i + "]"));
+				target.file()
+					.add(field.code(), file.name(),
+							(file.contentType() != null) ? file.contentType() : "application/octet-stream",
+							content(file, at + "[" + i + "]"));
 			}
 		}
 		else if (type == FieldType.CHECK_BOX || type == FieldType.MULTI_SELECT) {

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The shape of a seed file, as Jackson maps it (unknown keys are rejected). See {@code docs/emulator.md}.
+ * The shape of a seed file, as Jackson maps it (unknown keys are rejected). See
+ * {@code docs/emulator.md}.
  */
 final class SeedDocument {
 
@@ -27,14 +28,17 @@ final class SeedDocument {
 			@Nullable List<Map<String, JsonNode>> records, @Nullable Generate generate) {
 	}
 
-	record Field(String code, String type, @Nullable String label, @Nullable Boolean required,
-			@Nullable Boolean unique, @Nullable List<String> options, @Nullable List<Field> fields) {
+	record Field(String code, String type, @Nullable String label, @Nullable Boolean required, @Nullable Boolean unique,
+			@Nullable List<String> options, @Nullable List<Field> fields) {
 	}
 
 	record Token(String token, @Nullable List<String> permissions) {
 	}
 
-	/** One attachment: {@code path} (relative to the seed file) or {@code size} + {@code seed} (generated). */
+	/**
+	 * One attachment: {@code path} (relative to the seed file) or {@code size} +
+	 * {@code seed} (generated).
+	 */
 	record File(String name, @Nullable String contentType, @Nullable String path, @Nullable Long size,
 			@Nullable Long seed) {
 	}

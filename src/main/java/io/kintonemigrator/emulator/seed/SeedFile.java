@@ -18,10 +18,11 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads a YAML seed file (format: {@code docs/emulator.md}) into an {@link EmulatorSeed}. Unknown keys,
- * missing required keys and values that do not fit the declared form are rejected with a
- * {@link SeedFileException} whose one-line message names the file and the key. Files given by {@code path}
- * are resolved against the seed file's directory and streamed when the seed is applied. Thread-safe.
+ * Reads a YAML seed file (format: {@code docs/emulator.md}) into an {@link EmulatorSeed}.
+ * Unknown keys, missing required keys and values that do not fit the declared form are
+ * rejected with a {@link SeedFileException} whose one-line message names the file and the
+ * key. Files given by {@code path} are resolved against the seed file's directory and
+ * streamed when the seed is applied. Thread-safe.
  */
 public final class SeedFile {
 
@@ -51,8 +52,8 @@ public final class SeedFile {
 	}
 
 	/**
-	 * Parses seed YAML; {@code baseDirectory} resolves relative file paths, {@code origin} names the seed in
-	 * problems.
+	 * Parses seed YAML; {@code baseDirectory} resolves relative file paths,
+	 * {@code origin} names the seed in problems.
 	 */
 	public static EmulatorSeed parse(String yaml, Path baseDirectory, String origin) {
 		SeedDocument.Root root;
@@ -68,7 +69,10 @@ public final class SeedFile {
 		return new SeedMapper(baseDirectory, origin).toSeed(root);
 	}
 
-	/** One line for a mapping problem; {@code prefix} is the path of the node that was mapped. */
+	/**
+	 * One line for a mapping problem; {@code prefix} is the path of the node that was
+	 * mapped.
+	 */
 	static String describe(JacksonException ex, String prefix) {
 		String path = path(ex, prefix);
 		if (ex instanceof UnrecognizedPropertyException unknown) {

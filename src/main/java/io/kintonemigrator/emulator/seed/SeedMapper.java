@@ -21,7 +21,10 @@ import org.jspecify.annotations.Nullable;
 
 import static io.kintonemigrator.emulator.seed.SeedFile.orEmpty;
 
-/** Turns a parsed {@link SeedDocument} into an {@link EmulatorSeed}, checking what Jackson cannot. */
+/**
+ * Turns a parsed {@link SeedDocument} into an {@link EmulatorSeed}, checking what Jackson
+ * cannot.
+ */
 final class SeedMapper {
 
 	private static final Set<FieldType> OPTION_TYPES = Set.of(FieldType.DROP_DOWN, FieldType.RADIO_BUTTON,
@@ -157,7 +160,10 @@ final class SeedMapper {
 		throw problem("'" + at + "' is '" + name + "'; use one of " + allowed);
 	}
 
-	/** The domain's language: that of error messages to requests without {@code Accept-Language}. */
+	/**
+	 * The domain's language: that of error messages to requests without
+	 * {@code Accept-Language}.
+	 */
 	private Language language(String name, String at) {
 		return switch (SeedFile.lower(name)) {
 			case "japanese" -> Language.JA;
@@ -166,7 +172,10 @@ final class SeedMapper {
 		};
 	}
 
-	/** The codes kintone gives the system fields of an app created in a domain of that language. */
+	/**
+	 * The codes kintone gives the system fields of an app created in a domain of that
+	 * language.
+	 */
 	private SystemFields.Codes systemFieldCodes(String language, String at) {
 		return switch (SeedFile.lower(language)) {
 			case "japanese" -> SystemFields.Codes.JAPANESE;
@@ -186,8 +195,8 @@ final class SeedMapper {
 				permissions[i] = TokenPermission.valueOf(names.get(i).toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				throw problem("'" + at + ".permissions[" + i + "]' is '" + names.get(i)
-						+ "'; use view, add, edit or delete");
+				throw problem(
+						"'" + at + ".permissions[" + i + "]' is '" + names.get(i) + "'; use view, add, edit or delete");
 			}
 		}
 		app.apiToken(doc.token(), permissions);

@@ -22,12 +22,14 @@ import io.kintonemigrator.emulator.model.UserAccount;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything one emulated kintone domain holds: users, apps, records, upload keys and download keys.
+ * Everything one emulated kintone domain holds: users, apps, records, upload keys and
+ * download keys.
  * <p>
  * Thread-safety: reads may run concurrently with each other; every change goes through a
- * {@link WriteTransaction}, and transactions run one at a time (a single domain-wide write lock, held from
- * {@link #beginWrite()} until commit or close), which makes every write API all-or-nothing, including a
- * bulk request spanning several apps. Readers never see a half-applied transaction.
+ * {@link WriteTransaction}, and transactions run one at a time (a single domain-wide
+ * write lock, held from {@link #beginWrite()} until commit or close), which makes every
+ * write API all-or-nothing, including a bulk request spanning several apps. Readers never
+ * see a half-applied transaction.
  */
 public final class EmulatorStore {
 
@@ -43,7 +45,10 @@ public final class EmulatorStore {
 
 	final Map<String, AttachedFile> downloads = new ConcurrentHashMap<>();
 
-	/** app → unique field → value → ids, for the fields that prohibit duplicates (updateKey and unique checks). */
+	/**
+	 * app → unique field → value → ids, for the fields that prohibit duplicates
+	 * (updateKey and unique checks).
+	 */
 	final Map<Long, Map<String, Map<String, Set<Long>>>> uniqueIndex = new ConcurrentHashMap<>();
 
 	final UploadRegistry uploads;
@@ -93,8 +98,8 @@ public final class EmulatorStore {
 			}
 			for (String token : app.apiTokens().keySet()) {
 				if (this.tokenApps.containsKey(token)) {
-					throw new IllegalArgumentException("app " + app.id()
-							+ " reuses an API token of app " + this.tokenApps.get(token) + "; every token belongs to one app");
+					throw new IllegalArgumentException("app " + app.id() + " reuses an API token of app "
+							+ this.tokenApps.get(token) + "; every token belongs to one app");
 				}
 			}
 			app.apiTokens().keySet().forEach((token) -> this.tokenApps.put(token, app.id()));
@@ -103,8 +108,11 @@ public final class EmulatorStore {
 			this.lastRecordIds.put(app.id(), new AtomicLong());
 			this.lastRowIds.put(app.id(), new AtomicLong());
 			Map<String, Map<String, Set<Long>>> indexes = new ConcurrentHashMap<>();
-			app.fields().values().stream().filter(FieldDefinition::unique).forEach((field) -> indexes.put(field.code(),
-					new ConcurrentHashMap<>()));
+			app.fields()
+				.values()
+				.stream()
+				.filter(FieldDefinition::unique)
+				.forEach((field) -> indexes.put(field.code(), new ConcurrentHashMap<>()));
 			this.uniqueIndex.put(app.id(), indexes);
 		}
 		finally {
@@ -125,7 +133,10 @@ public final class EmulatorStore {
 		return this.tokenApps.get(token);
 	}
 
-	/** A consistent snapshot of an app's records in ascending id order (empty for an unknown app). */
+	/**
+	 * A consistent snapshot of an app's records in ascending id order (empty for an
+	 * unknown app).
+	 */
 	public List<StoredRecord> records(long appId) {
 		this.lock.readLock().lock();
 		try {
@@ -147,7 +158,9 @@ public final class EmulatorStore {
 		return this.uniqueIndex.getOrDefault(appId, Map.of()).get(fieldCode);
 	}
 
-	/** Moves a committed record's unique values in the index (either record may be null). */
+	/**
+	 * Moves a committed record's unique values in the index (either record may be null).
+	 */
 	void reindex(long appId, @Nullable StoredRecord previous, @Nullable StoredRecord current) {
 		this.uniqueIndex.getOrDefault(appId, Map.of()).forEach((code, index) -> {
 			if (previous != null && !previous.text(code).isEmpty()) {
@@ -162,7 +175,10 @@ public final class EmulatorStore {
 		});
 	}
 
-	/** Starts the only running write; the caller must {@link WriteTransaction#close() close} it. */
+	/**
+	 * Starts the only running write; the caller must {@link WriteTransaction#close()
+	 * close} it.
+	 */
 	public WriteTransaction beginWrite() {
 		return new WriteTransaction(this);
 	}

@@ -5,7 +5,10 @@ import java.util.List;
 /** The stored value of one field. Immutable. */
 public sealed interface FieldValue {
 
-	/** A single string: text, number, date, time, date-time, drop-down, radio button, link. */
+	/**
+	 * A single string: text, number, date, time, date-time, drop-down, radio button,
+	 * link.
+	 */
 	record Text(String value) implements FieldValue {
 	}
 

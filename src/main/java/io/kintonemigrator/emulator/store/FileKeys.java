@@ -6,8 +6,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Mints record-style download keys shaped like kintone's: a {@code yyyyMMddHHmmss} JST timestamp followed
- * by 35 upper-case hex digits (e.g. {@code 201202061155587E339F9067544F1A92C743460E3D12B3297}).
+ * Mints record-style download keys shaped like kintone's: a {@code yyyyMMddHHmmss} JST
+ * timestamp followed by 35 upper-case hex digits (e.g.
+ * {@code 201202061155587E339F9067544F1A92C743460E3D12B3297}).
  */
 final class FileKeys {
 

@@ -10,8 +10,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One record as stored: system values plus the user-defined field values by field code. Immutable; an
- * update stores a new instance. Timestamps are already truncated to the minute, as kintone stores them.
+ * One record as stored: system values plus the user-defined field values by field code.
+ * Immutable; an update stores a new instance. Timestamps are already truncated to the
+ * minute, as kintone stores them.
  */
 public record StoredRecord(long id, long revision, Instant createdAt, UserRef creator, Instant updatedAt,
 		UserRef modifier, Map<String, FieldValue> values) {
@@ -42,7 +43,10 @@ public record StoredRecord(long id, long revision, Instant createdAt, UserRef cr
 		return (value instanceof FieldValue.Table rows) ? rows.rows() : List.of();
 	}
 
-	/** Every attached file of the record: top-level FILE fields and FILE fields in every row. */
+	/**
+	 * Every attached file of the record: top-level FILE fields and FILE fields in every
+	 * row.
+	 */
 	public List<StoredFile> allFiles() {
 		List<StoredFile> files = new ArrayList<>();
 		for (FieldValue value : this.values.values()) {

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One SUBTABLE row: its id (unique within the app) and the values of the table's inner fields. */
+/**
+ * One SUBTABLE row: its id (unique within the app) and the values of the table's inner
+ * fields.
+ */
 public record StoredRow(long id, Map<String, FieldValue> values) {
 
 	public StoredRow {

@@ -13,8 +13,9 @@ import io.kintonemigrator.emulator.file.Blob;
 import org.jspecify.annotations.Nullable;
 
 /**
- * kintone's temporary storage: uploaded files by upload key. A key expires {@code lifetime} after the
- * upload (kintone: 3 days) and is consumed when attached; both make it unusable. Thread-safe.
+ * kintone's temporary storage: uploaded files by upload key. A key expires
+ * {@code lifetime} after the upload (kintone: 3 days) and is consumed when attached; both
+ * make it unusable. Thread-safe.
  */
 final class UploadRegistry {
 

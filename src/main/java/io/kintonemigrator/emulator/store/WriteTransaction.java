@@ -15,10 +15,10 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * All changes of one write API call (or one whole bulk request), staged until {@link #commit()} and
- * dropped by {@link #close()} without a commit. Reads through the transaction see its own staged changes.
- * Holds the store's write lock from creation to close, so use it from one thread and always close it
- * (try-with-resources).
+ * All changes of one write API call (or one whole bulk request), staged until
+ * {@link #commit()} and dropped by {@link #close()} without a commit. Reads through the
+ * transaction see its own staged changes. Holds the store's write lock from creation to
+ * close, so use it from one thread and always close it (try-with-resources).
  */
 public final class WriteTransaction implements AutoCloseable {
 
@@ -45,7 +45,10 @@ public final class WriteTransaction implements AutoCloseable {
 		return this.store.clock().instant().truncatedTo(ChronoUnit.MINUTES);
 	}
 
-	/** The record as this transaction sees it, or null if it does not exist (or was deleted here). */
+	/**
+	 * The record as this transaction sees it, or null if it does not exist (or was
+	 * deleted here).
+	 */
 	public @Nullable StoredRecord record(long appId, long recordId) {
 		Map<Long, @Nullable StoredRecord> appStaged = this.staged.get(appId);
 		if (appStaged != null && appStaged.containsKey(recordId)) {
@@ -56,7 +59,8 @@ public final class WriteTransaction implements AutoCloseable {
 
 	/** Every record of the app as this transaction sees it, in ascending id order. */
 	public List<StoredRecord> records(long appId) {
-		NavigableMap<Long, StoredRecord> merged = new TreeMap<>(this.store.records.getOrDefault(appId, new TreeMap<>()));
+		NavigableMap<Long, StoredRecord> merged = new TreeMap<>(
+				this.store.records.getOrDefault(appId, new TreeMap<>()));
 		Map<Long, @Nullable StoredRecord> appStaged = this.staged.getOrDefault(appId, Map.of());
 		appStaged.forEach((id, record) -> {
 			if (record == null) {
@@ -70,17 +74,19 @@ public final class WriteTransaction implements AutoCloseable {
 	}
 
 	/**
-	 * The records whose top-level text-like field {@code code} has exactly {@code value}, as this
-	 * transaction sees them. Uses the store's index for unique fields; scans the app otherwise.
+	 * The records whose top-level text-like field {@code code} has exactly {@code value},
+	 * as this transaction sees them. Uses the store's index for unique fields; scans the
+	 * app otherwise.
 	 */
 	public List<StoredRecord> findByText(long appId, String code, String value) {
 		List<StoredRecord> matches = new ArrayList<>();
 		Map<Long, @Nullable StoredRecord> appStaged = this.staged.getOrDefault(appId, Map.of());
 		Map<String, Set<Long>> index = this.store.uniqueIndex(appId, code);
-		Iterable<StoredRecord> committed = (index != null)
-				? index.getOrDefault(value, Set.of()).stream().map((id) -> this.store.record(appId, id))
-					.filter(java.util.Objects::nonNull).toList()
-				: this.store.records.getOrDefault(appId, new TreeMap<>()).values();
+		Iterable<StoredRecord> committed = (index != null) ? index.getOrDefault(value, Set.of())
+			.stream()
+			.map((id) -> this.store.record(appId, id))
+			.filter(java.util.Objects::nonNull)
+			.toList() : this.store.records.getOrDefault(appId, new TreeMap<>()).values();
 		for (StoredRecord record : committed) {
 			if (!appStaged.containsKey(record.id()) && record.text(code).equals(value)) {
 				matches.add(record);
@@ -115,8 +121,9 @@ public final class WriteTransaction implements AutoCloseable {
 	}
 
 	/**
-	 * Takes the upload behind a key for attaching: null if the key is not a live upload key or was already
-	 * taken in this transaction. The key is consumed for good on commit.
+	 * Takes the upload behind a key for attaching: null if the key is not a live upload
+	 * key or was already taken in this transaction. The key is consumed for good on
+	 * commit.
 	 */
 	public @Nullable UploadedFile claimUpload(String uploadKey) {
 		if (this.consumedUploads.contains(uploadKey)) {
@@ -129,7 +136,10 @@ public final class WriteTransaction implements AutoCloseable {
 		return upload;
 	}
 
-	/** Whether the key is an upload key that has already been attached (here or in an earlier write). */
+	/**
+	 * Whether the key is an upload key that has already been attached (here or in an
+	 * earlier write).
+	 */
 	public boolean isConsumedUpload(String uploadKey) {
 		return this.consumedUploads.contains(uploadKey) || this.store.uploads.isConsumed(uploadKey);
 	}
@@ -140,8 +150,9 @@ public final class WriteTransaction implements AutoCloseable {
 	}
 
 	/**
-	 * Applies every staged change at once: records, record and row id counters, consumed upload keys and the
-	 * download-key index. Files no longer attached anywhere are deleted.
+	 * Applies every staged change at once: records, record and row id counters, consumed
+	 * upload keys and the download-key index. Files no longer attached anywhere are
+	 * deleted.
 	 */
 	public void commit() {
 		if (!this.open) {
@@ -177,7 +188,10 @@ public final class WriteTransaction implements AutoCloseable {
 		close();
 	}
 
-	/** Releases the write lock; without a prior {@link #commit()} every staged change is dropped. */
+	/**
+	 * Releases the write lock; without a prior {@link #commit()} every staged change is
+	 * dropped.
+	 */
 	@Override
 	public void close() {
 		if (this.open) {

@@ -10,10 +10,10 @@ import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A network interceptor: counts every request that actually goes out on the wire and that kintone
- * counts ({@link DailyQuota}) against its app's kintone day, and remembers the domain's last
- * {@code X-ConcurrencyLimit-Limit/Running} answer together with how many of the running requests
- * were ours.
+ * A network interceptor: counts every request that actually goes out on the wire and that
+ * kintone counts ({@link DailyQuota}) against its app's kintone day, and remembers the
+ * domain's last {@code X-ConcurrencyLimit-Limit/Running} answer together with how many of
+ * the running requests were ours.
  */
 final class ApiUsageInterceptor implements Interceptor {
 
@@ -59,9 +59,10 @@ final class ApiUsageInterceptor implements Interceptor {
 	}
 
 	/**
-	 * The last concurrency figures a domain reported (-1 until seen), with how many of our requests
-	 * were on the wire to it when the reporting request was sent: kintone counts a request from its
-	 * arrival, so that is the part of {@code running} that was ours. Thread-safe.
+	 * The last concurrency figures a domain reported (-1 until seen), with how many of
+	 * our requests were on the wire to it when the reporting request was sent: kintone
+	 * counts a request from its arrival, so that is the part of {@code running} that was
+	 * ours. Thread-safe.
 	 */
 	static final class DomainConcurrency {
 
@@ -79,7 +80,9 @@ final class ApiUsageInterceptor implements Interceptor {
 			return last.get();
 		}
 
-		/** @return our requests on the wire to the domain, this one included */
+		/**
+		 * @return our requests on the wire to the domain, this one included
+		 */
 		int sending() {
 			return onTheWire.incrementAndGet();
 		}
@@ -88,7 +91,10 @@ final class ApiUsageInterceptor implements Interceptor {
 			onTheWire.decrementAndGet();
 		}
 
-		/** @param own our requests on the wire to the domain (sent, answer not yet in) when this one was sent */
+		/**
+		 * @param own our requests on the wire to the domain (sent, answer not yet in)
+		 * when this one was sent
+		 */
 		record Observed(int limit, int running, int own) {
 		}
 

@@ -16,14 +16,18 @@ import javax.net.ssl.X509TrustManager;
 import io.kintonemigrator.kintone.KintoneConnection.ClientCertificate;
 import okhttp3.OkHttpClient;
 
-/** Presents a PKCS#12 client certificate (kintone Secure Access) while trusting the JDK's usual CAs. */
+/**
+ * Presents a PKCS#12 client certificate (kintone Secure Access) while trusting the JDK's
+ * usual CAs.
+ */
 final class ClientCertificates {
 
 	private ClientCertificates() {
 	}
 
 	/**
-	 * @throws IllegalArgumentException when the file cannot be read or opened with its password
+	 * @throws IllegalArgumentException when the file cannot be read or opened with its
+	 * password
 	 */
 	static void apply(OkHttpClient.Builder builder, ClientCertificate certificate, X509TrustManager trust) {
 		char[] password = certificate.password().reveal().toCharArray();
@@ -37,8 +41,8 @@ final class ClientCertificates {
 			builder.sslSocketFactory(tls.getSocketFactory(), trust);
 		}
 		catch (IOException | GeneralSecurityException ex) {
-			throw new IllegalArgumentException("cannot open client certificate " + certificate.pkcs12File()
-					+ " (" + ex.getClass().getSimpleName() + "); give a readable PKCS#12 (.p12/.pfx) file and its password",
+			throw new IllegalArgumentException("cannot open client certificate " + certificate.pkcs12File() + " ("
+					+ ex.getClass().getSimpleName() + "); give a readable PKCS#12 (.p12/.pfx) file and its password",
 					null);
 		}
 		finally {

@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.kintonemigrator.kintone.KintoneDay;
 
 /**
- * Counts the requests sent for one app on the current kintone day. kintone's daily quota runs
- * from 09:00 to 08:59 JST; a day is labelled with the JST date on which it starts (which happens
- * to be the UTC date). Thread-safe.
+ * Counts the requests sent for one app on the current kintone day. kintone's daily quota
+ * runs from 09:00 to 08:59 JST; a day is labelled with the JST date on which it starts
+ * (which happens to be the UTC date). Thread-safe.
  */
 final class DailyRequestCounter {
 
@@ -23,7 +23,10 @@ final class DailyRequestCounter {
 		this.current = new AtomicReference<>(new DayCount(kintoneDay(clock.instant()), 0));
 	}
 
-	/** The kintone day an instant belongs to: the JST date, shifted back by the 09:00 boundary. */
+	/**
+	 * The kintone day an instant belongs to: the JST date, shifted back by the 09:00
+	 * boundary.
+	 */
 	static LocalDate kintoneDay(Instant instant) {
 		return KintoneDay.of(instant);
 	}
@@ -33,7 +36,10 @@ final class DailyRequestCounter {
 		current.updateAndGet(c -> c.day().equals(today) ? new DayCount(today, c.count() + 1) : new DayCount(today, 1));
 	}
 
-	/** The count of the current kintone day (0 when the last request was on an earlier day). */
+	/**
+	 * The count of the current kintone day (0 when the last request was on an earlier
+	 * day).
+	 */
 	DayCount today() {
 		LocalDate today = kintoneDay(clock.instant());
 		DayCount c = current.get();

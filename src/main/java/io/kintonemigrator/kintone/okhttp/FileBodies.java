@@ -19,8 +19,8 @@ import okio.Sink;
 import okio.Timeout;
 
 /**
- * File bodies, streamed in both directions: never {@code bytes()} or {@code string()}, never a whole file
- * in memory, only Okio's 8 KiB segments in flight.
+ * File bodies, streamed in both directions: never {@code bytes()} or {@code string()},
+ * never a whole file in memory, only Okio's 8 KiB segments in flight.
  */
 final class FileBodies {
 
@@ -30,10 +30,11 @@ final class FileBodies {
 	}
 
 	/**
-	 * kintone's upload form: one part named {@code file} with the file name and content type, its body read
-	 * from {@code source} as the request is written (and read again from the first byte if it is ever
-	 * written again). OkHttp writes the file name as raw UTF-8, as browsers do and kintone expects, escaping
-	 * only {@code "}, CR and LF as {@code %22}, {@code %0D}, {@code %0A}, also as browsers do.
+	 * kintone's upload form: one part named {@code file} with the file name and content
+	 * type, its body read from {@code source} as the request is written (and read again
+	 * from the first byte if it is ever written again). OkHttp writes the file name as
+	 * raw UTF-8, as browsers do and kintone expects, escaping only {@code "}, CR and LF
+	 * as {@code %22}, {@code %0D}, {@code %0A}, also as browsers do.
 	 */
 	static MultipartBody uploadForm(Path source, String fileName, String contentType) {
 		MediaType type = MediaType.parse(contentType);
@@ -43,17 +44,17 @@ final class FileBodies {
 	}
 
 	/**
-	 * Streams a successful response's body into {@code target} (created or truncated) through a SHA-256
-	 * hashing sink. Closes the body, not the response.
-	 * @throws IOException on any read or write failure, or when fewer bytes arrive than announced
+	 * Streams a successful response's body into {@code target} (created or truncated)
+	 * through a SHA-256 hashing sink. Closes the body, not the response.
+	 * @throws IOException on any read or write failure, or when fewer bytes arrive than
+	 * announced
 	 */
 	static DownloadedFile save(Response response, Path target) throws IOException {
 		ResponseBody body = response.body();
 		String contentType = response.header("Content-Type", OCTET_STREAM.toString());
 		long written;
 		String sha256;
-		try (BufferedSource source = body.source();
-				HashingSink sink = HashingSink.sha256(new LocalFileSink(target))) {
+		try (BufferedSource source = body.source(); HashingSink sink = HashingSink.sha256(new LocalFileSink(target))) {
 			written = source.readAll(sink);
 			sha256 = sink.hash().hex();
 		}
@@ -64,16 +65,23 @@ final class FileBodies {
 		return new DownloadedFile(contentType, written, sha256);
 	}
 
-	/** Writing the local file failed (disk full, no permission): nothing the network or a retry can fix. */
+	/**
+	 * Writing the local file failed (disk full, no permission): nothing the network or a
+	 * retry can fix.
+	 */
 	static final class LocalFileException extends IOException {
 
 		LocalFileException(IOException cause) {
-			super(cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
+			super(cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+					cause);
 		}
 
 	}
 
-	/** A file sink whose every failure is a {@link LocalFileException}, told apart from the body's read failures. */
+	/**
+	 * A file sink whose every failure is a {@link LocalFileException}, told apart from
+	 * the body's read failures.
+	 */
 	private static final class LocalFileSink implements Sink {
 
 		private final Sink file;

@@ -14,10 +14,12 @@ import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Puts a connection's credentials and our User-Agent on every request: API tokens comma-joined in
- * {@code X-Cybozu-API-Token}, or {@code X-Cybozu-Authorization: base64(login:password)}, plus
- * {@code Authorization: Basic} when the domain sits behind Basic authentication. Credentials only
- * ever travel in headers, never in the URL. The header values are built once and never logged.
+ * Puts a connection's credentials and our User-Agent on every request: API tokens
+ * comma-joined in {@code X-Cybozu-API-Token}, or
+ * {@code X-Cybozu-Authorization: base64(login:password)}, plus
+ * {@code Authorization: Basic} when the domain sits behind Basic authentication.
+ * Credentials only ever travel in headers, never in the URL. The header values are built
+ * once and never logged.
  */
 final class KintoneAuthInterceptor implements Interceptor {
 
@@ -56,7 +58,10 @@ final class KintoneAuthInterceptor implements Interceptor {
 
 	@Override
 	public Response intercept(Chain chain) throws IOException {
-		Request.Builder request = chain.request().newBuilder().header(authHeader, authValue).header("User-Agent", userAgent);
+		Request.Builder request = chain.request()
+			.newBuilder()
+			.header(authHeader, authValue)
+			.header("User-Agent", userAgent);
 		if (basicValue != null) {
 			request.header(BASIC, basicValue);
 		}
@@ -65,7 +70,8 @@ final class KintoneAuthInterceptor implements Interceptor {
 
 	@Override
 	public String toString() {
-		return "KintoneAuthInterceptor[" + authHeader + "=****" + (basicValue == null ? "" : ", " + BASIC + "=****") + "]";
+		return "KintoneAuthInterceptor[" + authHeader + "=****" + (basicValue == null ? "" : ", " + BASIC + "=****")
+				+ "]";
 	}
 
 	private static void checkToken(Secret token) {
@@ -78,7 +84,8 @@ final class KintoneAuthInterceptor implements Interceptor {
 
 	private static String requireLogin(String login) {
 		if (login.isBlank() || login.contains(":")) {
-			throw new IllegalArgumentException("login name '" + login + "' is blank or contains ':'; give the kintone login name");
+			throw new IllegalArgumentException(
+					"login name '" + login + "' is blank or contains ':'; give the kintone login name");
 		}
 		return login;
 	}

@@ -23,11 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one place where a failed HTTP exchange becomes a typed exception. Reads at most
- * {@value #MAX_ERROR_BODY} bytes of an error body with {@code peekBody}, accepts kintone's JSON
- * ({@code code, id, message, errors}) and anything else (an HTML or plain-text 503), and decides
- * whether retrying can help: I/O errors, 429, 500/502/503/504, {@code GAIA_DA02} and
- * {@code GAIA_RE18} (database lock) can; validation, permission and not-found errors cannot. The
- * body is never copied into the message, only kintone's own {@code message}.
+ * {@value #MAX_ERROR_BODY} bytes of an error body with {@code peekBody}, accepts
+ * kintone's JSON ({@code code, id, message, errors}) and anything else (an HTML or
+ * plain-text 503), and decides whether retrying can help: I/O errors, 429,
+ * 500/502/503/504, {@code GAIA_DA02} and {@code GAIA_RE18} (database lock) can;
+ * validation, permission and not-found errors cannot. The body is never copied into the
+ * message, only kintone's own {@code message}.
  */
 final class KintoneErrorMapper {
 
@@ -72,7 +73,10 @@ final class KintoneErrorMapper {
 		return RETRYABLE_STATUSES.contains(status) || (code != null && RETRYABLE_CODES.contains(code));
 	}
 
-	/** {@code Retry-After} as delta-seconds or an HTTP date; null when absent or unreadable. */
+	/**
+	 * {@code Retry-After} as delta-seconds or an HTTP date; null when absent or
+	 * unreadable.
+	 */
 	@Nullable Duration retryAfter(@Nullable String header) {
 		if (header == null || header.isBlank()) {
 			return null;
@@ -108,14 +112,16 @@ final class KintoneErrorMapper {
 			return node.isObject() && (node.has("code") || node.has("message")) ? node : null;
 		}
 		catch (IOException | JacksonException ex) {
-			// a truncated or broken error body is still an error response; say what we know
+			// a truncated or broken error body is still an error response; say what we
+			// know
 			return null;
 		}
 	}
 
 	/**
-	 * A failed bulk request answers {@code {"results":[{}, {error}, {}]}}: the error of the sub-request
-	 * that failed, with its index in the message (everything was rolled back); null when none is there.
+	 * A failed bulk request answers {@code {"results":[{}, {error}, {}]}}: the error of
+	 * the sub-request that failed, with its index in the message (everything was rolled
+	 * back); null when none is there.
 	 */
 	private @Nullable JsonNode bulkError(JsonNode results) {
 		for (int i = 0; i < results.size(); i++) {
@@ -139,8 +145,8 @@ final class KintoneErrorMapper {
 		Map<String, List<String>> result = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> entry : errors.properties()) {
 			JsonNode messages = entry.getValue().path("messages");
-			result.put(entry.getKey(), messages.isArray()
-					? messages.values().stream().map(JsonNode::asString).toList() : List.of());
+			result.put(entry.getKey(),
+					messages.isArray() ? messages.values().stream().map(JsonNode::asString).toList() : List.of());
 		}
 		return result;
 	}

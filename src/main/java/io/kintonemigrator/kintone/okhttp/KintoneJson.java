@@ -24,10 +24,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * kintone's JSON shapes to and from our value types. On read, FILE {@code size} and every id and
- * revision arrive as strings (numbers are accepted too), SUBTABLE row ids are strings, and any
- * other field keeps its JSON value as plain Java data. On write, a FILE value is
- * {@code [{"fileKey": ...}]} and a SUBTABLE row is {@code {"id": ..., "value": {...}}}.
+ * kintone's JSON shapes to and from our value types. On read, FILE {@code size} and every
+ * id and revision arrive as strings (numbers are accepted too), SUBTABLE row ids are
+ * strings, and any other field keeps its JSON value as plain Java data. On write, a FILE
+ * value is {@code [{"fileKey": ...}]} and a SUBTABLE row is {@code {"id": ..., "value":
+ * {...}}}.
  */
 final class KintoneJson {
 
@@ -79,7 +80,8 @@ final class KintoneJson {
 			case "FILE" -> {
 				List<FileInfo> files = new ArrayList<>();
 				for (JsonNode file : value.values()) {
-					files.add(new FileInfo(new FileKey(required(file, "fileKey").asString()), file.path("name").asString(""),
+					files.add(new FileInfo(new FileKey(required(file, "fileKey").asString()),
+							file.path("name").asString(""),
 							file.path("contentType").asString("application/octet-stream"),
 							number(file.path("size"), "size")));
 				}
@@ -97,7 +99,8 @@ final class KintoneJson {
 				return new FieldValue.Subtable(rows);
 			}
 			default -> {
-				return new FieldValue.Plain(type, value.isMissingNode() ? null : mapper.treeToValue(value, Object.class));
+				return new FieldValue.Plain(type,
+						value.isMissingNode() ? null : mapper.treeToValue(value, Object.class));
 			}
 		}
 	}
@@ -134,7 +137,10 @@ final class KintoneJson {
 		return result;
 	}
 
-	/** The new revisions from every {@code PUT records.json} answer in a bulk request's {@code results}, in order. */
+	/**
+	 * The new revisions from every {@code PUT records.json} answer in a bulk request's
+	 * {@code results}, in order.
+	 */
 	List<UpdatedRecord> bulkUpdatedRecords(JsonNode body) {
 		List<UpdatedRecord> result = new ArrayList<>();
 		for (JsonNode answer : required(body, "results").values()) {
@@ -146,8 +152,8 @@ final class KintoneJson {
 	// ---- writing
 
 	/**
-	 * {@code POST bulkRequest.json} body: one {@code PUT} of {@code recordsPath} per {@code perRequest}
-	 * updates, in order.
+	 * {@code POST bulkRequest.json} body: one {@code PUT} of {@code recordsPath} per
+	 * {@code perRequest} updates, in order.
 	 */
 	ObjectNode bulkUpdateRecords(String recordsPath, long app, List<RecordUpdate> updates, int perRequest) {
 		ObjectNode body = mapper.createObjectNode();

@@ -36,17 +36,17 @@ final class KintoneQueries {
 				+ ") order by $id asc limit 500";
 	}
 
-	/** A double-quoted kintone string literal: backslash, quote, tab and newline are escaped with a backslash. */
+	/**
+	 * A double-quoted kintone string literal: backslash, quote, tab and newline are
+	 * escaped with a backslash.
+	 */
 	static String literal(String value) {
-		return '"' + value.replace("\\", "\\\\")
-			.replace("\"", "\\\"")
-			.replace("\t", "\\t")
-			.replace("\n", "\\n") + '"';
+		return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t").replace("\n", "\\n") + '"';
 	}
 
 	/**
-	 * The field selection to send: empty stays empty (all fields); otherwise {@code $id} and
-	 * {@code $revision} are added so a record can always be built.
+	 * The field selection to send: empty stays empty (all fields); otherwise {@code $id}
+	 * and {@code $revision} are added so a record can always be built.
 	 */
 	static List<String> withIdAndRevision(List<String> fields) {
 		if (fields.isEmpty()) {

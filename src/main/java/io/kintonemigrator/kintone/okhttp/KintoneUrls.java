@@ -9,8 +9,8 @@ import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the URLs of one connection ({@code /k/v1/...} or {@code /k/guest/{id}/v1/...}) and
- * checks the base URL once, when a client is opened.
+ * Builds the URLs of one connection ({@code /k/v1/...} or {@code /k/guest/{id}/v1/...})
+ * and checks the base URL once, when a client is opened.
  */
 final class KintoneUrls {
 
@@ -21,8 +21,9 @@ final class KintoneUrls {
 	}
 
 	/**
-	 * @throws IllegalArgumentException when the base URL is not a bare {@code https} domain URL, or
-	 * plain {@code http} to a host other than localhost/loopback without {@code allowInsecureHttp}
+	 * @throws IllegalArgumentException when the base URL is not a bare {@code https}
+	 * domain URL, or plain {@code http} to a host other than localhost/loopback without
+	 * {@code allowInsecureHttp}
 	 */
 	static KintoneUrls of(KintoneConnection connection) {
 		URI uri = connection.baseUrl();
@@ -57,7 +58,10 @@ final class KintoneUrls {
 		return apiRoot.newBuilder().addPathSegments(resource);
 	}
 
-	/** The path of {@code resource}, as a bulk request's sub-request names it: {@code /k/v1/records.json} or the guest path. */
+	/**
+	 * The path of {@code resource}, as a bulk request's sub-request names it:
+	 * {@code /k/v1/records.json} or the guest path.
+	 */
 	String path(String resource) {
 		return api(resource).build().encodedPath();
 	}
@@ -66,7 +70,10 @@ final class KintoneUrls {
 		return apiRoot.host();
 	}
 
-	/** The domain, as the resilience layer and the usage counters key it: {@code host[:port]}. */
+	/**
+	 * The domain, as the resilience layer and the usage counters key it:
+	 * {@code host[:port]}.
+	 */
 	String authority() {
 		return apiRoot.host() + (apiRoot.port() == HttpUrl.defaultPort(apiRoot.scheme()) ? "" : ":" + apiRoot.port());
 	}

@@ -36,22 +36,28 @@ import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@link KintoneClient} over OkHttp. Each method is one HTTP exchange; nothing is retried here.
- * JSON answers are parsed from the stream; file bodies go straight from the socket to disk through
- * a SHA-256 hashing sink and are never buffered whole. Every {@link Response} is closed before a
- * method returns. Thread-safe.
+ * {@link KintoneClient} over OkHttp. Each method is one HTTP exchange; nothing is retried
+ * here. JSON answers are parsed from the stream; file bodies go straight from the socket
+ * to disk through a SHA-256 hashing sink and are never buffered whole. Every
+ * {@link Response} is closed before a method returns. Thread-safe.
  */
 final class OkHttpKintoneClient implements KintoneClient {
 
 	private static final Logger log = LoggerFactory.getLogger(OkHttpKintoneClient.class);
 
-	/** Above this URL length a GET goes as POST + {@code X-HTTP-Method-Override: GET} (as kintone's js-sdk does). */
+	/**
+	 * Above this URL length a GET goes as POST + {@code X-HTTP-Method-Override: GET} (as
+	 * kintone's js-sdk does).
+	 */
 	static final int MAX_GET_URL_LENGTH = 4096;
 
 	/** Records per {@code PUT records.json} (kintone's limit). */
 	static final int RECORDS_PER_UPDATE = 100;
 
-	/** Records per {@link #updateRecords}: 20 sub-requests (kintone's limit per bulk request) of 100 records. */
+	/**
+	 * Records per {@link #updateRecords}: 20 sub-requests (kintone's limit per bulk
+	 * request) of 100 records.
+	 */
 	static final int MAX_UPDATES = 20 * RECORDS_PER_UPDATE;
 
 	private static final MediaType JSON = MediaType.get("application/json");
@@ -141,7 +147,9 @@ final class OkHttpKintoneClient implements KintoneClient {
 
 	private List<KintoneRecord> getRecords(String operation, String query, List<String> fields) {
 		List<String> selected = KintoneQueries.withIdAndRevision(fields);
-		HttpUrl.Builder url = urls.api("records.json").addQueryParameter("app", app.toString()).addQueryParameter("query", query);
+		HttpUrl.Builder url = urls.api("records.json")
+			.addQueryParameter("app", app.toString())
+			.addQueryParameter("query", query);
 		for (int i = 0; i < selected.size(); i++) {
 			url.addQueryParameter("fields[" + i + "]", selected.get(i));
 		}
@@ -174,9 +182,10 @@ final class OkHttpKintoneClient implements KintoneClient {
 
 	/**
 	 * Sent as one {@code POST bulkRequest.json} holding a {@code PUT records.json} per
-	 * {@value #RECORDS_PER_UPDATE} updates: kintone applies all of them or none, and does not count a
-	 * bulk request against the app's daily quota. A failed sub-request is reported with its own
-	 * status and code (a revision conflict stays a 409 {@code GAIA_CO02}).
+	 * {@value #RECORDS_PER_UPDATE} updates: kintone applies all of them or none, and does
+	 * not count a bulk request against the app's daily quota. A failed sub-request is
+	 * reported with its own status and code (a revision conflict stays a 409
+	 * {@code GAIA_CO02}).
 	 */
 	@Override
 	public List<UpdatedRecord> updateRecords(List<RecordUpdate> updates) {
@@ -206,8 +215,8 @@ final class OkHttpKintoneClient implements KintoneClient {
 		}
 		catch (FileBodies.LocalFileException ex) {
 			FileBodies.deleteQuietly(target);
-			throw new UncheckedIOException(operation + " failed writing the local file " + target + " ("
-					+ ex.getMessage() + ")", ex);
+			throw new UncheckedIOException(
+					operation + " failed writing the local file " + target + " (" + ex.getMessage() + ")", ex);
 		}
 		catch (IOException ex) {
 			FileBodies.deleteQuietly(target);
@@ -238,8 +247,7 @@ final class OkHttpKintoneClient implements KintoneClient {
 	public ApiUsage usage() {
 		DailyRequestCounter.DayCount today = requests.today();
 		DomainConcurrency.Observed observed = concurrency.last();
-		return new ApiUsage(app, today.day(), today.count(), observed.limit(), observed.running(),
-				observed.own());
+		return new ApiUsage(app, today.day(), today.count(), observed.limit(), observed.running(), observed.own());
 	}
 
 	/** Nothing to release: the connection pool belongs to the factory. */
@@ -265,7 +273,8 @@ final class OkHttpKintoneClient implements KintoneClient {
 				throw cause != null ? cause : new IOException("reading the response failed");
 			}
 			catch (JacksonException | KintoneJson.MalformedResponseException | IllegalArgumentException ex) {
-				// Jackson's own message may quote the body, so only our messages go into the exception
+				// Jackson's own message may quote the body, so only our messages go into
+				// the exception
 				String what = ex instanceof KintoneJson.MalformedResponseException ? ex.getMessage()
 						: "unreadable JSON (" + ex.getClass().getSimpleName() + ")";
 				throw new KintoneApiException(operation, response.code(), null, null, "kintone answered with " + what,

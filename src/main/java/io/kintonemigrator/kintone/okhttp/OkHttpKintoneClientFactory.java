@@ -16,14 +16,15 @@ import io.kintonemigrator.kintone.okhttp.ApiUsageInterceptor.DomainConcurrency;
 import okhttp3.OkHttpClient;
 
 /**
- * Opens {@link OkHttpKintoneClient}s that all share one {@link OkHttpClient} (its connection pool
- * and dispatcher); each connection gets a {@code newBuilder()} variant with its own credentials,
- * timeouts, proxy and client certificate. There is no call timeout, so a long transfer is never
- * cut; redirects are not followed (kintone does not redirect API calls, a login page would); and
- * OkHttp's silent retry on connection failure is off, so every retry happens in one visible layer
- * (the resilience package).
+ * Opens {@link OkHttpKintoneClient}s that all share one {@link OkHttpClient} (its
+ * connection pool and dispatcher); each connection gets a {@code newBuilder()} variant
+ * with its own credentials, timeouts, proxy and client certificate. There is no call
+ * timeout, so a long transfer is never cut; redirects are not followed (kintone does not
+ * redirect API calls, a login page would); and OkHttp's silent retry on connection
+ * failure is off, so every retry happens in one visible layer (the resilience package).
  *
- * <p>Requests are counted per domain and app for the whole life of the factory, so a client
+ * <p>
+ * Requests are counted per domain and app for the whole life of the factory, so a client
  * opened again for the same app continues the same daily count. Thread-safe.
  */
 public final class OkHttpKintoneClientFactory implements KintoneClientFactory, AutoCloseable {
@@ -44,12 +45,17 @@ public final class OkHttpKintoneClientFactory implements KintoneClientFactory, A
 
 	private final Map<String, DomainConcurrency> concurrency = new ConcurrentHashMap<>();
 
-	/** A factory with its own HTTP client, the system clock and our default User-Agent. */
+	/**
+	 * A factory with its own HTTP client, the system clock and our default User-Agent.
+	 */
 	public OkHttpKintoneClientFactory() {
 		this(Clock.systemUTC());
 	}
 
-	/** A factory with its own HTTP client; {@code clock} decides the kintone day of each request. */
+	/**
+	 * A factory with its own HTTP client; {@code clock} decides the kintone day of each
+	 * request.
+	 */
 	public OkHttpKintoneClientFactory(Clock clock) {
 		this(new OkHttpClient(), true, clock, defaultUserAgent(), ClientCertificates.systemTrust());
 	}
@@ -68,7 +74,10 @@ public final class OkHttpKintoneClientFactory implements KintoneClientFactory, A
 		this.trust = trust;
 	}
 
-	/** {@code kintone-attachment-migrator/<version>}, the version from the jar manifest ({@code dev} from classes). */
+	/**
+	 * {@code kintone-attachment-migrator/<version>}, the version from the jar manifest
+	 * ({@code dev} from classes).
+	 */
 	public static String defaultUserAgent() {
 		String version = OkHttpKintoneClientFactory.class.getPackage().getImplementationVersion();
 		return "kintone-attachment-migrator/" + (version == null ? "dev" : version);
@@ -104,7 +113,10 @@ public final class OkHttpKintoneClientFactory implements KintoneClientFactory, A
 				new KintoneErrorMapper(json.mapper(), clock), counter, domain);
 	}
 
-	/** Shuts down the HTTP client if this factory created it; clients it opened stop working. */
+	/**
+	 * Shuts down the HTTP client if this factory created it; clients it opened stop
+	 * working.
+	 */
 	@Override
 	public void close() {
 		if (ownsHttpClient) {

@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs each request at DEBUG: method, path, status and the time to the response headers. Never
- * headers, query parameters or bodies, so no credential and no file content can reach a log.
+ * Logs each request at DEBUG: method, path, status and the time to the response headers.
+ * Never headers, query parameters or bodies, so no credential and no file content can
+ * reach a log.
  */
 final class RequestLoggingInterceptor implements Interceptor {
 

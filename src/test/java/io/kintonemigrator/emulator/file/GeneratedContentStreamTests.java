@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bulk {@code read} writes whole blocks at once; it must give exactly the bytes the one-byte
- * {@code read} (the definition: byte {@code p} is byte {@code p % 8} of SplitMix64 of block {@code p / 8})
- * gives, whatever the buffer sizes, offsets and skips.
+ * The bulk {@code read} writes whole blocks at once; it must give exactly the bytes the
+ * one-byte {@code read} (the definition: byte {@code p} is byte {@code p % 8} of
+ * SplitMix64 of block {@code p / 8}) gives, whatever the buffer sizes, offsets and skips.
  */
 class GeneratedContentStreamTests {
 

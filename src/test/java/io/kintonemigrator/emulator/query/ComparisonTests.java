@@ -9,7 +9,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static io.kintonemigrator.emulator.query.Queries.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code = != > < >= <=} on every type that allows them, with the type's own notion of order. */
+/**
+ * {@code = != > < >= <=} on every type that allows them, with the type's own notion of
+ * order.
+ */
 class ComparisonTests {
 
 	private static final List<MapRecord> NUMBERS = List.of(MapRecord.id(1).with("数値", "9").with("レコード番号", "1"),

@@ -13,8 +13,9 @@ import static io.kintonemigrator.emulator.query.Queries.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every date function against a fixed clock in Asia/Tokyo. The default instant is 2024-03-31T15:30Z, which is
- * already Monday 2024-04-01 00:30 in Tokyo, so a function that used UTC would be off by a day (and a month).
+ * Every date function against a fixed clock in Asia/Tokyo. The default instant is
+ * 2024-03-31T15:30Z, which is already Monday 2024-04-01 00:30 in Tokyo, so a function
+ * that used UTC would be off by a day (and a month).
  */
 class DateFunctionTests {
 
@@ -120,7 +121,8 @@ class DateFunctionTests {
 	@Test
 	void functionsAreEvaluatedOnceWhenTheQueryIsParsed() {
 		MutableClock clock = new MutableClock(Queries.NOW, TOKYO);
-		RecordQuery query = RecordQuery.parse("日付 = TODAY()", MapSchema.japanese(), new QueryContext(clock, TOKYO, null));
+		RecordQuery query = RecordQuery.parse("日付 = TODAY()", MapSchema.japanese(),
+				new QueryContext(clock, TOKYO, null));
 		clock.set(Instant.parse("2024-06-01T00:00:00Z"));
 		assertThat(query.matches(MapRecord.id(1).with("日付", "2024-04-01"))).isTrue();
 	}

@@ -17,8 +17,7 @@ class LogicTests {
 
 	// 数値 = id, 文字列 = "even"/"odd"
 	private static final List<MapRecord> RECORDS = List.of(MapRecord.id(1).with("数値", "1").with("文字列", "odd"),
-			MapRecord.id(2).with("数値", "2").with("文字列", "even"),
-			MapRecord.id(3).with("数値", "3").with("文字列", "odd"),
+			MapRecord.id(2).with("数値", "2").with("文字列", "even"), MapRecord.id(3).with("数値", "3").with("文字列", "odd"),
 			MapRecord.id(4).with("数値", "4").with("文字列", "even"));
 
 	@ParameterizedTest(name = "{0}")

@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A {@link QueryableRecord} over a map; a field never set reads as one empty string, like kintone's empty. */
+/**
+ * A {@link QueryableRecord} over a map; a field never set reads as one empty string, like
+ * kintone's empty.
+ */
 final class MapRecord implements QueryableRecord {
 
 	private final Map<String, List<String>> values = new HashMap<>();

@@ -27,7 +27,10 @@ final class MapSchema implements QuerySchema {
 		return this.fields.get(code);
 	}
 
-	/** Every field type at the top level, a table with fields of its own, and the ja system field codes. */
+	/**
+	 * Every field type at the top level, a table with fields of its own, and the ja
+	 * system field codes.
+	 */
 	static MapSchema japanese() {
 		return common().field("レコード番号", FieldType.RECORD_NUMBER)
 			.field("作成者", FieldType.CREATOR)

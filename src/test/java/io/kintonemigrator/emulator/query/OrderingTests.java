@@ -12,15 +12,30 @@ import static io.kintonemigrator.emulator.query.Queries.failsWith;
 import static io.kintonemigrator.emulator.query.Queries.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code order by}: multiple keys, types, empty values, the {@code $id} tie-break and the default order. */
+/**
+ * {@code order by}: multiple keys, types, empty values, the {@code $id} tie-break and the
+ * default order.
+ */
 class OrderingTests {
 
 	private static final List<MapRecord> RECORDS = List.of(
-			MapRecord.id(1).with("数値", "10").with("文字列", "b").with("日時", "2024-01-01T00:00:00Z").with("日付", "2024-01-02"),
-			MapRecord.id(2).with("数値", "9").with("文字列", "a").with("日時", "2024-01-01T00:00:30Z").with("日付", "2024-01-10"),
+			MapRecord.id(1)
+				.with("数値", "10")
+				.with("文字列", "b")
+				.with("日時", "2024-01-01T00:00:00Z")
+				.with("日付", "2024-01-02"),
+			MapRecord.id(2)
+				.with("数値", "9")
+				.with("文字列", "a")
+				.with("日時", "2024-01-01T00:00:30Z")
+				.with("日付", "2024-01-10"),
 			MapRecord.id(3).with("数値", "10").with("文字列", "a").with("日時", "2023-12-31T23:59:00Z").with("日付", ""),
 			MapRecord.id(4).with("数値", "").with("文字列", "b").with("日時", "").with("日付", "2023-12-31"),
-			MapRecord.id(5).with("数値", "9").with("文字列", "b").with("日時", "2024-01-01T00:01:00Z").with("日付", "2024-01-02"));
+			MapRecord.id(5)
+				.with("数値", "9")
+				.with("文字列", "b")
+				.with("日時", "2024-01-01T00:01:00Z")
+				.with("日付", "2024-01-02"));
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
@@ -43,8 +58,8 @@ class OrderingTests {
 	@Test
 	void equalDateTimesWithinAMinuteTieAndFallBackToIdDescending() {
 		// records 1 and 2 are in the same minute
-		assertThat(ids("数値 in (9, 10) and 日時 >= \"2024-01-01T00:00:00Z\" order by 日時 asc", RECORDS))
-			.containsExactly(2L, 1L, 5L);
+		assertThat(ids("数値 in (9, 10) and 日時 >= \"2024-01-01T00:00:00Z\" order by 日時 asc", RECORDS)).containsExactly(2L,
+				1L, 5L);
 	}
 
 	@Test
@@ -54,14 +69,15 @@ class OrderingTests {
 
 	@Test
 	void sortsNumbersNumericallyNotAsText() {
-		List<MapRecord> records = List.of(MapRecord.id(1).with("レコード番号", "10"),
-				MapRecord.id(2).with("レコード番号", "9"), MapRecord.id(3).with("レコード番号", "100"));
+		List<MapRecord> records = List.of(MapRecord.id(1).with("レコード番号", "10"), MapRecord.id(2).with("レコード番号", "9"),
+				MapRecord.id(3).with("レコード番号", "100"));
 		assertThat(ids("order by レコード番号 asc", records)).containsExactly(2L, 1L, 3L);
 	}
 
 	@Test
 	void sortsSystemFieldsOfTheEnglishEnvironment() {
-		List<MapRecord> records = List.of(MapRecord.id(1).with("Created_by", "b").with("Updated_datetime", "2024-01-02T00:00:00Z"),
+		List<MapRecord> records = List.of(
+				MapRecord.id(1).with("Created_by", "b").with("Updated_datetime", "2024-01-02T00:00:00Z"),
 				MapRecord.id(2).with("Created_by", "a").with("Updated_datetime", "2024-01-01T00:00:00Z"));
 		RecordQuery query = RecordQuery.parse("order by Created_by asc", MapSchema.english(), Queries.context());
 		assertThat(Queries.ids(query, records)).containsExactly(2L, 1L);

@@ -13,7 +13,10 @@ import static io.kintonemigrator.emulator.query.Queries.ids;
 import static io.kintonemigrator.emulator.query.Queries.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code limit} and {@code offset}: values, bounds and the errors kintone gives beyond them. */
+/**
+ * {@code limit} and {@code offset}: values, bounds and the errors kintone gives beyond
+ * them.
+ */
 class PagingTests {
 
 	@ParameterizedTest(name = "{0}")

@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Shared helpers: a fixed Tokyo clock, and running a query over records the way the emulator's store will. */
+/**
+ * Shared helpers: a fixed Tokyo clock, and running a query over records the way the
+ * emulator's store will.
+ */
 final class Queries {
 
 	static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
@@ -33,7 +36,10 @@ final class Queries {
 		return RecordQuery.parse(query, MapSchema.japanese(), context());
 	}
 
-	/** The ids of the records {@code query} selects, in its order, after its offset and limit. */
+	/**
+	 * The ids of the records {@code query} selects, in its order, after its offset and
+	 * limit.
+	 */
 	static List<Long> ids(RecordQuery query, List<MapRecord> records) {
 		return records.stream()
 			.filter(query::matches)
@@ -48,7 +54,10 @@ final class Queries {
 		return ids(parse(query), records);
 	}
 
-	/** Asserts that {@code call} fails with kintone's {@code code}, and returns the exception for more checks. */
+	/**
+	 * Asserts that {@code call} fails with kintone's {@code code}, and returns the
+	 * exception for more checks.
+	 */
 	static QueryException failsWith(String code, ThrowingCallable call) {
 		QueryException[] caught = new QueryException[1];
 		assertThatExceptionOfType(QueryException.class).isThrownBy(call)

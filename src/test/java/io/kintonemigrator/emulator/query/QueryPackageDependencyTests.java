@@ -10,7 +10,10 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The query package may use the emulator's model and nothing else of ours, so it stays reusable and testable. */
+/**
+ * The query package may use the emulator's model and nothing else of ours, so it stays
+ * reusable and testable.
+ */
 @AnalyzeClasses(packages = "io.kintonemigrator", importOptions = ImportOption.DoNotIncludeTests.class)
 class QueryPackageDependencyTests {
 
@@ -18,7 +21,7 @@ class QueryPackageDependencyTests {
 	static final ArchRule dependsOnlyOnTheEmulatorModel = noClasses().that()
 		.resideInAPackage("io.kintonemigrator.emulator.query..")
 		.should()
-		.dependOnClassesThat(resideInAPackage("io.kintonemigrator..")
-			.and(not(resideInAnyPackage("io.kintonemigrator.emulator.query..", "io.kintonemigrator.emulator.model.."))));
+		.dependOnClassesThat(resideInAPackage("io.kintonemigrator..").and(
+				not(resideInAnyPackage("io.kintonemigrator.emulator.query..", "io.kintonemigrator.emulator.model.."))));
 
 }

@@ -12,7 +12,10 @@ import static io.kintonemigrator.emulator.query.Queries.failsWith;
 import static io.kintonemigrator.emulator.query.Queries.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Fields inside a SUBTABLE: a condition holds when some row satisfies it; {@code =}/{@code !=} are refused. */
+/**
+ * Fields inside a SUBTABLE: a condition holds when some row satisfies it;
+ * {@code =}/{@code !=} are refused.
+ */
 class SubtableTests {
 
 	private static final List<MapRecord> RECORDS = List.of(
@@ -59,13 +62,13 @@ class SubtableTests {
 
 	@Test
 	void conditionsOnTheSameTableAreNotTiedToOneRow() {
-		// kintone would require one row with both; the emulator looks at each condition on its own (documented)
+		// kintone would require one row with both; the emulator looks at each condition
+		// on its own (documented)
 		assertThat(ids("数量 > 4 and 品名 in (\"ねじ\")", RECORDS)).containsExactly(1L);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "数量 = 1", "数量 != 1", "品名 = \"ねじ\"", "納期 != \"2024-03-01\"", "区分 = \"X\"",
-			"明細添付 = \"a\"" })
+	@ValueSource(strings = { "数量 = 1", "数量 != 1", "品名 = \"ねじ\"", "納期 != \"2024-03-01\"", "区分 = \"X\"", "明細添付 = \"a\"" })
 	void equalityOnAFieldInATableIsIq07(String query) {
 		QueryException ex = failsWith("GAIA_IQ07", () -> Queries.parse(query));
 		assertThat(ex.messageJa()).startsWith("レコードを読み込めません。テーブルに設定している場合、").contains("演算子");

@@ -9,7 +9,9 @@ import static io.kintonemigrator.emulator.query.ComparisonTests.expected;
 import static io.kintonemigrator.emulator.query.Queries.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code like}/{@code not like}, {@code is empty}/{@code is not empty} and list fields. */
+/**
+ * {@code like}/{@code not like}, {@code is empty}/{@code is not empty} and list fields.
+ */
 class TextSearchTests {
 
 	private static final List<MapRecord> RECORDS = List.of(

@@ -26,8 +26,8 @@ class TokenizerTests {
 
 	@Test
 	void acceptsSpacesTabsNewlinesAndIdeographicSpaceBetweenTokens() {
-		assertThat(texts("a\t=\r\n\"x\"\u3000and b in(1,2)")).containsExactly("a", "=", "x", "and", "b", "in", "(",
-				"1", ",", "2", ")", "");
+		assertThat(texts("a\t=\r\n\"x\"\u3000and b in(1,2)")).containsExactly("a", "=", "x", "and", "b", "in", "(", "1",
+				",", "2", ")", "");
 	}
 
 	@Test
@@ -43,9 +43,9 @@ class TokenizerTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "\"raw\ttab\"", "\"raw\nnewline\"", "\"raw\rreturn\"", "\"unterminated",
-			"\"bad escape \\x\"", "\"trailing backslash\\", "'single quotes'", "a ! b", "- 1", "1.", "5abc",
-			"a & b", "a % b" })
+	@ValueSource(
+			strings = { "\"raw\ttab\"", "\"raw\nnewline\"", "\"raw\rreturn\"", "\"unterminated", "\"bad escape \\x\"",
+					"\"trailing backslash\\", "'single quotes'", "a ! b", "- 1", "1.", "5abc", "a & b", "a % b" })
 	void rejectsWhatKintoneRejectsAsSyntax(String query) {
 		QueryException ex = failsWith("CB_VA01", () -> Tokenizer.tokenize(query));
 		assertThat(ex.errors()).containsEntry("query", List.of("クエリ記法が間違っています。"));

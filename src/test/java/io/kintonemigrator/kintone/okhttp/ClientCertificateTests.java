@@ -41,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Secure Access: the client presents a PKCS#12 certificate. The emulator speaks plain HTTP, so this
- * runs against the JDK's HTTPS server demanding a client certificate (real TLS over loopback).
+ * Secure Access: the client presents a PKCS#12 certificate. The emulator speaks plain
+ * HTTP, so this runs against the JDK's HTTPS server demanding a client certificate (real
+ * TLS over loopback).
  */
 class ClientCertificateTests {
 
@@ -113,8 +114,8 @@ class ClientCertificateTests {
 	@Test
 	void presentsTheClientCertificateToASecureAccessHost() {
 		try (OkHttpKintoneClientFactory factory = factory();
-				KintoneClient client = factory.open(connection(new ClientCertificate(dir.resolve("client.p12"),
-						new Secret(PASSWORD))))) {
+				KintoneClient client = factory
+					.open(connection(new ClientCertificate(dir.resolve("client.p12"), new Secret(PASSWORD))))) {
 
 			assertThat(client.appInfo().name()).isEqualTo("secure");
 		}
@@ -125,8 +126,8 @@ class ClientCertificateTests {
 	void byDefaultAServerCertificateTheJdkDoesNotTrustIsRefusedBeforeAnyRequest() {
 		int handled = peers.size();
 		try (OkHttpKintoneClientFactory factory = new OkHttpKintoneClientFactory();
-				KintoneClient client = factory.open(connection(new ClientCertificate(dir.resolve("client.p12"),
-						new Secret(PASSWORD))))) {
+				KintoneClient client = factory
+					.open(connection(new ClientCertificate(dir.resolve("client.p12"), new Secret(PASSWORD))))) {
 			assertThatThrownBy(client::appInfo).isInstanceOf(KintoneTransportException.class)
 				.rootCause()
 				.satisfies(root -> assertThat(root.getClass().getName()).contains("CertPath"));

@@ -48,14 +48,17 @@ public final class EmulatorApps {
 	}
 
 	/**
-	 * Source app: record 1 has a Japanese-named file, an empty file and a subtable with a file; records 2..7
-	 * one small file each; {@code code} is unique (R-1..R-7), {@code parity} is "odd"/"even". Target app:
-	 * three records T-1..T-3 without files. Guest app: one record, in guest space 5.
+	 * Source app: record 1 has a Japanese-named file, an empty file and a subtable with a
+	 * file; records 2..7 one small file each; {@code code} is unique (R-1..R-7),
+	 * {@code parity} is "odd"/"even". Target app: three records T-1..T-3 without files.
+	 * Guest app: one record, in guest space 5.
 	 */
 	public static EmulatorSeed seed() {
 		AppSeed.Builder source = appWithFileFields(SOURCE, "source").apiToken(SOURCE_TOKEN, TokenPermission.VIEW,
 				TokenPermission.ADD, TokenPermission.EDIT);
-		source.record(r -> r.text("title", "報告").text("code", "R-1").text("parity", "odd")
+		source.record(r -> r.text("title", "報告")
+			.text("code", "R-1")
+			.text("parity", "odd")
 			.generatedFile("att", JAPANESE_NAME, "application/pdf", 3_000, 1)
 			.file("att", "empty.txt", "text/plain", new byte[0])
 			.row("items", row -> row.text("no", "A-1").generatedFile("drawing", "図面 (1).png", "image/png", 10_000, 2))
@@ -80,12 +83,7 @@ public final class EmulatorApps {
 			.apiToken(GUEST_TOKEN, TokenPermission.VIEW, TokenPermission.EDIT)
 			.record(r -> r.text("title", "in the guest space").generatedFile("att", "guest.txt", "text/plain", 100, 9))
 			.build();
-		return EmulatorSeed.builder()
-			.user(USER, PASSWORD)
-			.app(source.build())
-			.app(target.build())
-			.app(guest)
-			.build();
+		return EmulatorSeed.builder().user(USER, PASSWORD).app(source.build()).app(target.build()).app(guest).build();
 	}
 
 	private static AppSeed.Builder appWithFileFields(long id, String name) {
@@ -98,8 +96,9 @@ public final class EmulatorApps {
 	}
 
 	/**
-	 * A request filter for the emulator that holds every kintone request this long while it counts as in
-	 * flight, so that concurrent clients reliably overlap (plain latency, not a fault).
+	 * A request filter for the emulator that holds every kintone request this long while
+	 * it counts as in flight, so that concurrent clients reliably overlap (plain latency,
+	 * not a fault).
 	 */
 	public static Filter latency(Duration latency) {
 		return (request, response, chain) -> {
@@ -114,10 +113,12 @@ public final class EmulatorApps {
 	}
 
 	public static KintoneConnection tokenConnection(URI baseUrl, long app, String... tokens) {
-		return connection(baseUrl, app, null, new Credentials.ApiTokens(List.of(tokens).stream().map(Secret::new).toList()));
+		return connection(baseUrl, app, null,
+				new Credentials.ApiTokens(List.of(tokens).stream().map(Secret::new).toList()));
 	}
 
-	public static KintoneConnection connection(URI baseUrl, long app, @Nullable Long guestSpace, Credentials credentials) {
+	public static KintoneConnection connection(URI baseUrl, long app, @Nullable Long guestSpace,
+			Credentials credentials) {
 		return new KintoneConnection(baseUrl, new AppId(app), guestSpace, credentials, null, null, null,
 				KintoneConnection.Timeouts.defaults(), false);
 	}

@@ -25,8 +25,7 @@ class KintoneErrorMapperTests {
 
 	private final KintoneErrorMapper mapper = new KintoneErrorMapper(new KintoneJson().mapper(), clock);
 
-	private static Response response(int status, String reason, String contentType, String body,
-			String... headers) {
+	private static Response response(int status, String reason, String contentType, String body, String... headers) {
 		Response.Builder builder = new Response.Builder()
 			.request(new Request.Builder().url("https://example.cybozu.com/k/v1/records.json").build())
 			.protocol(Protocol.HTTP_1_1)
@@ -118,9 +117,11 @@ class KintoneErrorMapperTests {
 
 	@Test
 	void aHugeOrBrokenJsonBodyIsReadOnlyInPartAndStillMapped() {
-		String huge = "{\"code\":\"GAIA_XX\",\"message\":\"" + "x".repeat(KintoneErrorMapper.MAX_ERROR_BODY * 2) + "\"}";
+		String huge = "{\"code\":\"GAIA_XX\",\"message\":\"" + "x".repeat(KintoneErrorMapper.MAX_ERROR_BODY * 2)
+				+ "\"}";
 
-		KintoneApiException ex = mapper.toException("op", response(500, "Internal Server Error", "application/json", huge));
+		KintoneApiException ex = mapper.toException("op",
+				response(500, "Internal Server Error", "application/json", huge));
 
 		assertThat(ex.code()).isNull();
 		assertThat(ex.isRetryable()).isTrue();
@@ -130,8 +131,8 @@ class KintoneErrorMapperTests {
 
 	@Test
 	void retryAfterIsReadAsSecondsOrAsAnHttpDate() {
-		KintoneApiException seconds = mapper.toException("op",
-				response(429, "Too Many Requests", "application/json", kintoneError("GAIA_TO04", "busy"), "Retry-After", "7"));
+		KintoneApiException seconds = mapper.toException("op", response(429, "Too Many Requests", "application/json",
+				kintoneError("GAIA_TO04", "busy"), "Retry-After", "7"));
 		KintoneApiException date = mapper.toException("op", response(503, "Service Unavailable", "text/plain", "down",
 				"Retry-After", "Mon, 02 Mar 2026 00:01:30 GMT"));
 		KintoneApiException none = mapper.toException("op",
@@ -154,6 +155,5 @@ class KintoneErrorMapperTests {
 		assertThat(ex.isRetryable()).isTrue();
 		assertThat(ex.getCause()).isSameAs(timeout);
 	}
-
 
 }

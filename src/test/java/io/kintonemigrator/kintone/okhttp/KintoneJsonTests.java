@@ -29,14 +29,15 @@ class KintoneJsonTests {
 
 	@Test
 	void readsFileSizeAndIdsSentAsStringsAndKeepsOtherFieldsAsPlainData() {
-		KintoneRecord record = json.record(parse("""
-				{'$id':{'type':'__ID__','value':'14'},
-				 '$revision':{'type':'__REVISION__','value':'3'},
-				 'title':{'type':'SINGLE_LINE_TEXT','value':'見積書'},
-				 'users':{'type':'USER_SELECT','value':[{'code':'sato','name':'佐藤'}]},
-				 'empty':{'type':'NUMBER','value':null},
-				 'att':{'type':'FILE','value':[{'contentType':'application/pdf','fileKey':'20120206115558','name':'報告書.pdf','size':'23175'}]}}
-				"""));
+		KintoneRecord record = json.record(
+				parse("""
+						{'$id':{'type':'__ID__','value':'14'},
+						 '$revision':{'type':'__REVISION__','value':'3'},
+						 'title':{'type':'SINGLE_LINE_TEXT','value':'見積書'},
+						 'users':{'type':'USER_SELECT','value':[{'code':'sato','name':'佐藤'}]},
+						 'empty':{'type':'NUMBER','value':null},
+						 'att':{'type':'FILE','value':[{'contentType':'application/pdf','fileKey':'20120206115558','name':'報告書.pdf','size':'23175'}]}}
+						"""));
 
 		assertThat(record.id()).isEqualTo(14);
 		assertThat(record.revision()).isEqualTo(3);
@@ -51,13 +52,14 @@ class KintoneJsonTests {
 
 	@Test
 	void readsFilesInsideSubtableRowsWithStringRowIds() {
-		KintoneRecord record = json.record(parse("""
-				{'$id':{'type':'__ID__','value':'1'},'$revision':{'type':'__REVISION__','value':'1'},
-				 'items':{'type':'SUBTABLE','value':[
-				   {'id':'368','value':{'drawing':{'type':'FILE','value':[{'contentType':'image/png','fileKey':'k1','name':'a.png','size':'0'}]},
-				                        'no':{'type':'SINGLE_LINE_TEXT','value':'A-1'}}},
-				   {'id':'369','value':{'drawing':{'type':'FILE','value':[]},'no':{'type':'SINGLE_LINE_TEXT','value':'A-2'}}}]}}
-				"""));
+		KintoneRecord record = json.record(
+				parse("""
+						{'$id':{'type':'__ID__','value':'1'},'$revision':{'type':'__REVISION__','value':'1'},
+						 'items':{'type':'SUBTABLE','value':[
+						   {'id':'368','value':{'drawing':{'type':'FILE','value':[{'contentType':'image/png','fileKey':'k1','name':'a.png','size':'0'}]},
+						                        'no':{'type':'SINGLE_LINE_TEXT','value':'A-1'}}},
+						   {'id':'369','value':{'drawing':{'type':'FILE','value':[]},'no':{'type':'SINGLE_LINE_TEXT','value':'A-2'}}}]}}
+						"""));
 
 		List<FieldValue.SubtableRow> rows = record.rows("items");
 		assertThat(rows).extracting(FieldValue.SubtableRow::id).containsExactly("368", "369");
@@ -97,7 +99,8 @@ class KintoneJsonTests {
 				"""));
 
 		assertThat(form.revision()).isEqualTo(5);
-		assertThat(form.properties().get("att")).isEqualTo(new FieldProperty("att", "FILE", "添付", true, false, Map.of()));
+		assertThat(form.properties().get("att"))
+			.isEqualTo(new FieldProperty("att", "FILE", "添付", true, false, Map.of()));
 		assertThat(form.properties().get("key").unique()).isTrue();
 		assertThat(form.properties().get("items").isSubtable()).isTrue();
 		assertThat(form.find("drawing")).hasValueSatisfying(p -> assertThat(p.isFile()).isTrue());
@@ -121,20 +124,22 @@ class KintoneJsonTests {
 				new FieldUpdate.Row(null, Map.of("no", new FieldUpdate.Plain("A-9"))))));
 		fields.put("cleared", new FieldUpdate.Files(List.of()));
 
-		JsonNode body = json.updateRecords(12, List.of(new RecordUpdate(new RecordSelector.ById(14), 3L, fields),
-				new RecordUpdate(new RecordSelector.ByUpdateKey("legacy_id", "L-1"), null,
-						Map.of("att", new FieldUpdate.Files(List.of(new FileKey("up-3")))))));
+		JsonNode body = json.updateRecords(12,
+				List.of(new RecordUpdate(new RecordSelector.ById(14), 3L, fields),
+						new RecordUpdate(new RecordSelector.ByUpdateKey("legacy_id", "L-1"), null,
+								Map.of("att", new FieldUpdate.Files(List.of(new FileKey("up-3")))))));
 
 		// compared as parsed from the wire, where 14 is 14 whatever its Java number type
-		assertThat(json.mapper().readTree(json.mapper().writeValueAsString(body))).isEqualTo(parse("""
-				{'app':12,'records':[
-				  {'id':14,'revision':3,'record':{
-				     'att':{'value':[{'fileKey':'keep-1'},{'fileKey':'up-2'}]},
-				     'items':{'value':[{'id':'368','value':{'drawing':{'value':[{'fileKey':'up-1'}]},'no':{'value':'A-1'}}},
-				                       {'value':{'no':{'value':'A-9'}}}]},
-				     'cleared':{'value':[]}}},
-				  {'updateKey':{'field':'legacy_id','value':'L-1'},'record':{'att':{'value':[{'fileKey':'up-3'}]}}}]}
-				"""));
+		assertThat(json.mapper().readTree(json.mapper().writeValueAsString(body))).isEqualTo(
+				parse("""
+						{'app':12,'records':[
+						  {'id':14,'revision':3,'record':{
+						     'att':{'value':[{'fileKey':'keep-1'},{'fileKey':'up-2'}]},
+						     'items':{'value':[{'id':'368','value':{'drawing':{'value':[{'fileKey':'up-1'}]},'no':{'value':'A-1'}}},
+						                       {'value':{'no':{'value':'A-9'}}}]},
+						     'cleared':{'value':[]}}},
+						  {'updateKey':{'field':'legacy_id','value':'L-1'},'record':{'att':{'value':[{'fileKey':'up-3'}]}}}]}
+						"""));
 	}
 
 	@Test

@@ -31,8 +31,10 @@ class KintoneUrlsTests {
 
 	@Test
 	void plainHttpIsAcceptedOnlyForLoopbackUnlessAllowed() {
-		assertThat(KintoneUrls.of(connection("http://localhost:8080", null, false)).authority()).isEqualTo("localhost:8080");
-		assertThat(KintoneUrls.of(connection("http://127.0.0.1:8080", null, false)).authority()).isEqualTo("127.0.0.1:8080");
+		assertThat(KintoneUrls.of(connection("http://localhost:8080", null, false)).authority())
+			.isEqualTo("localhost:8080");
+		assertThat(KintoneUrls.of(connection("http://127.0.0.1:8080", null, false)).authority())
+			.isEqualTo("127.0.0.1:8080");
 		assertThat(KintoneUrls.of(connection("http://[::1]:8080", null, false)).authority()).isEqualTo("::1:8080");
 		assertThatThrownBy(() -> KintoneUrls.of(connection("http://example.cybozu.com", null, false)))
 			.isInstanceOf(IllegalArgumentException.class)

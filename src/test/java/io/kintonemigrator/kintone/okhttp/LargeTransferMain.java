@@ -20,12 +20,15 @@ import io.kintonemigrator.resilience.ResilientKintoneClientFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * Run in a child JVM with a small heap by {@link LargeTransferTests}: uploads a file through the production
- * stack (resilient client over OkHttp), attaches it to a record, downloads it again and prints
- * {@code OK <uploadMillis> <downloadMillis> <size> <sha256> <peakHeapBytes> <peakRss>} (the peak resident set
- * size as Linux reports it, or {@code n/a}).
+ * Run in a child JVM with a small heap by {@link LargeTransferTests}: uploads a file
+ * through the production stack (resilient client over OkHttp), attaches it to a record,
+ * downloads it again and prints
+ * {@code OK <uploadMillis> <downloadMillis> <size> <sha256> <peakHeapBytes> <peakRss>}
+ * (the peak resident set size as Linux reports it, or {@code n/a}).
  *
- * <p>Arguments: base URL, API token, app, record id, FILE field, file to upload, file to download into.
+ * <p>
+ * Arguments: base URL, API token, app, record id, FILE field, file to upload, file to
+ * download into.
  */
 public final class LargeTransferMain {
 

@@ -19,13 +19,17 @@ import static io.kintonemigrator.kintone.okhttp.EmulatorApps.TARGET_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A file larger than the whole heap goes up and comes back down through the client in a child JVM started
- * with {@code -Xmx128m}: any whole-file buffering would fail with OutOfMemoryError. The 1 GiB figure in the
- * issue note comes from this test run by hand with {@code -Dlarge.transfer.bytes=1073741824}.
+ * A file larger than the whole heap goes up and comes back down through the client in a
+ * child JVM started with {@code -Xmx128m}: any whole-file buffering would fail with
+ * OutOfMemoryError. The 1 GiB figure in the issue note comes from this test run by hand
+ * with {@code -Dlarge.transfer.bytes=1073741824}.
  */
 class LargeTransferTests {
 
-	/** Larger than the child's whole heap; {@code -Dlarge.transfer.bytes=1073741824} for the 1 GiB measurement. */
+	/**
+	 * Larger than the child's whole heap; {@code -Dlarge.transfer.bytes=1073741824} for
+	 * the 1 GiB measurement.
+	 */
 	static final long SIZE = Long.getLong("large.transfer.bytes", 160L * 1024 * 1024);
 
 	@TempDir
@@ -49,7 +53,11 @@ class LargeTransferTests {
 
 			System.out.println("child JVM (-Xmx128m): " + output.strip());
 			assertThat(child.exitValue()).as(output).isZero();
-			String[] result = output.lines().filter(line -> line.startsWith("OK ")).findFirst().orElseThrow().split(" ");
+			String[] result = output.lines()
+				.filter(line -> line.startsWith("OK "))
+				.findFirst()
+				.orElseThrow()
+				.split(" ");
 			assertThat(Long.parseLong(result[3])).isEqualTo(SIZE);
 			assertThat(result[4]).isEqualTo(expectedSha);
 			assertThat(Files.size(downloaded)).isEqualTo(SIZE);
@@ -60,7 +68,9 @@ class LargeTransferTests {
 		}
 	}
 
-	/** Writes {@code size} pseudo-random bytes in 64 KiB steps and returns their SHA-256. */
+	/**
+	 * Writes {@code size} pseudo-random bytes in 64 KiB steps and returns their SHA-256.
+	 */
 	static String writeRandomFile(Path file, long size) throws Exception {
 		MessageDigest digest = MessageDigest.getInstance("SHA-256");
 		Random random = new Random(42);

@@ -37,14 +37,20 @@ import static io.kintonemigrator.kintone.okhttp.EmulatorApps.TARGET_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Connection settings: auth modes, guest space, User-Agent, proxy, request counting; against the emulator. */
+/**
+ * Connection settings: auth modes, guest space, User-Agent, proxy, request counting;
+ * against the emulator.
+ */
 class OkHttpKintoneClientFactoryTests {
 
 	private static final Instant NOON_JST = Instant.parse("2026-03-02T03:00:00Z");
 
 	private static KintoneEmulator emulator;
 
-	/** Every URL that went out on the wire, seen by a network interceptor on the shared HTTP client. */
+	/**
+	 * Every URL that went out on the wire, seen by a network interceptor on the shared
+	 * HTTP client.
+	 */
 	private static final List<HttpUrl> wireUrls = new CopyOnWriteArrayList<>();
 
 	private static final MutableClock clock = new MutableClock(NOON_JST);
@@ -79,7 +85,8 @@ class OkHttpKintoneClientFactoryTests {
 
 	@Test
 	void anApiTokenTravelsInItsHeaderNeverInTheUrl() {
-		try (KintoneClient client = factory.open(EmulatorApps.tokenConnection(emulator.baseUrl(), SOURCE, SOURCE_TOKEN))) {
+		try (KintoneClient client = factory
+			.open(EmulatorApps.tokenConnection(emulator.baseUrl(), SOURCE, SOURCE_TOKEN))) {
 			client.record(1);
 		}
 
@@ -98,7 +105,8 @@ class OkHttpKintoneClientFactoryTests {
 		}
 
 		RequestLogEntry request = onlyRequest();
-		assertThat(request.requestHeaders().get("x-cybozu-api-token")).containsExactly(SOURCE_TOKEN + "," + TARGET_TOKEN);
+		assertThat(request.requestHeaders().get("x-cybozu-api-token"))
+			.containsExactly(SOURCE_TOKEN + "," + TARGET_TOKEN);
 	}
 
 	@Test
@@ -136,7 +144,8 @@ class OkHttpKintoneClientFactoryTests {
 
 	@Test
 	void aTokenOfAnotherAppIsAPermanentError() {
-		try (KintoneClient client = factory.open(EmulatorApps.tokenConnection(emulator.baseUrl(), SOURCE, TARGET_TOKEN))) {
+		try (KintoneClient client = factory
+			.open(EmulatorApps.tokenConnection(emulator.baseUrl(), SOURCE, TARGET_TOKEN))) {
 			assertThatThrownBy(() -> client.record(1)).isInstanceOfSatisfying(KintoneApiException.class, ex -> {
 				assertThat(ex.code()).isEqualTo("GAIA_IA02");
 				assertThat(ex.isRetryable()).isFalse();
@@ -167,8 +176,13 @@ class OkHttpKintoneClientFactoryTests {
 			assertThat(client.appInfo().name()).isEqualTo("guest");
 			assertThat(client.recordsAfter(0, 10, List.of(), null)).hasSize(1);
 			var file = client.record(1).files("att").get(0);
-			assertThat(client.download(file.fileKey(), java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
-					"guest-" + System.nanoTime())).size()).isEqualTo(100);
+			assertThat(
+					client
+						.download(file.fileKey(),
+								java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+										"guest-" + System.nanoTime()))
+						.size())
+				.isEqualTo(100);
 		}
 
 		assertThat(emulator.requestLog()).extracting(RequestLogEntry::path)
@@ -177,7 +191,8 @@ class OkHttpKintoneClientFactoryTests {
 
 	@Test
 	void aGuestSpaceAppWithoutTheGuestPathIsAPermanentError() {
-		try (KintoneClient client = factory.open(EmulatorApps.tokenConnection(emulator.baseUrl(), GUEST, GUEST_TOKEN))) {
+		try (KintoneClient client = factory
+			.open(EmulatorApps.tokenConnection(emulator.baseUrl(), GUEST, GUEST_TOKEN))) {
 			assertThatThrownBy(client::appInfo).isInstanceOfSatisfying(KintoneApiException.class,
 					ex -> assertThat(ex.isRetryable()).isFalse());
 		}
@@ -185,7 +200,8 @@ class OkHttpKintoneClientFactoryTests {
 
 	@Test
 	void everyRequestNamesTheToolAndItsVersion() {
-		try (KintoneClient client = factory.open(EmulatorApps.tokenConnection(emulator.baseUrl(), SOURCE, SOURCE_TOKEN))) {
+		try (KintoneClient client = factory
+			.open(EmulatorApps.tokenConnection(emulator.baseUrl(), SOURCE, SOURCE_TOKEN))) {
 			client.appInfo();
 		}
 
@@ -196,8 +212,10 @@ class OkHttpKintoneClientFactoryTests {
 	@Test
 	void countsRequestsPerAppPerKintoneDayAndReportsTheDomainsConcurrency() {
 		try (OkHttpKintoneClientFactory counting = new OkHttpKintoneClientFactory(new OkHttpClient(), clock, "t");
-				KintoneClient source = counting.open(EmulatorApps.tokenConnection(emulator.baseUrl(), SOURCE, SOURCE_TOKEN));
-				KintoneClient target = counting.open(EmulatorApps.tokenConnection(emulator.baseUrl(), TARGET, TARGET_TOKEN))) {
+				KintoneClient source = counting
+					.open(EmulatorApps.tokenConnection(emulator.baseUrl(), SOURCE, SOURCE_TOKEN));
+				KintoneClient target = counting
+					.open(EmulatorApps.tokenConnection(emulator.baseUrl(), TARGET, TARGET_TOKEN))) {
 			// given 08:59 JST on April 2nd: still the kintone day that began on April 1st
 			clock.set(Instant.parse("2026-04-01T23:59:00Z"));
 			source.appInfo();
@@ -216,7 +234,8 @@ class OkHttpKintoneClientFactoryTests {
 			assertThat(source.usage().requestsToday()).isEqualTo(1);
 			assertThat(target.usage().requestsToday()).isZero();
 			// a client opened again for the same app continues the same count
-			try (KintoneClient again = counting.open(EmulatorApps.tokenConnection(emulator.baseUrl(), SOURCE, SOURCE_TOKEN))) {
+			try (KintoneClient again = counting
+				.open(EmulatorApps.tokenConnection(emulator.baseUrl(), SOURCE, SOURCE_TOKEN))) {
 				again.appInfo();
 				assertThat(source.usage().requestsToday()).isEqualTo(2);
 			}
@@ -231,7 +250,8 @@ class OkHttpKintoneClientFactoryTests {
 
 	@Test
 	void requestsGoThroughTheConfiguredHttpProxy() {
-		// nothing listens on the base URL's port: only the proxy (the emulator) can answer
+		// nothing listens on the base URL's port: only the proxy (the emulator) can
+		// answer
 		KintoneConnection connection = new KintoneConnection(URI.create("http://localhost:9"), new AppId(SOURCE), null,
 				new Credentials.ApiTokens(List.of(new Secret(SOURCE_TOKEN))), null, null,
 				new KintoneConnection.HttpProxy("localhost", emulator.port()), KintoneConnection.Timeouts.defaults(),
@@ -247,7 +267,8 @@ class OkHttpKintoneClientFactoryTests {
 	void anUnreachableHostIsARetryableTransportError() {
 		KintoneConnection connection = new KintoneConnection(URI.create("http://localhost:9"), new AppId(SOURCE), null,
 				new Credentials.ApiTokens(List.of(new Secret(SOURCE_TOKEN))), null, null, null,
-				new KintoneConnection.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2)), false);
+				new KintoneConnection.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2)),
+				false);
 		try (KintoneClient client = factory.open(connection)) {
 			assertThatThrownBy(client::appInfo).isInstanceOfSatisfying(KintoneTransportException.class, ex -> {
 				assertThat(ex.isRetryable()).isTrue();
@@ -266,8 +287,8 @@ class OkHttpKintoneClientFactoryTests {
 
 	@Test
 	void aTokenWithACommaIsRefusedWithoutShowingIt() {
-		assertThatThrownBy(() -> factory
-			.open(EmulatorApps.tokenConnection(emulator.baseUrl(), SOURCE, "abc,def-secret-part")))
+		assertThatThrownBy(
+				() -> factory.open(EmulatorApps.tokenConnection(emulator.baseUrl(), SOURCE, "abc,def-secret-part")))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("comma")
 			.hasMessageNotContaining("secret-part");

@@ -149,7 +149,8 @@ class OkHttpKintoneClientTests {
 		assertThat(rows.get(0).fields().get("drawing")).isInstanceOfSatisfying(FieldValue.Files.class,
 				files -> assertThat(files.files()).extracting(FileInfo::name)
 					.startsWith("図面 (1).png")
-					.containsExactlyElementsOf(stored.rows("items").get(0).files("drawing").stream().map(StoredFile::name).toList()));
+					.containsExactlyElementsOf(
+							stored.rows("items").get(0).files("drawing").stream().map(StoredFile::name).toList()));
 		assertThat(rows.get(1).fields().get("no")).isEqualTo(new FieldValue.Plain("SINGLE_LINE_TEXT", "A-2"));
 	}
 
@@ -165,7 +166,9 @@ class OkHttpKintoneClientTests {
 
 	@Test
 	void aQueryTooLongForTheUrlGoesAsPostWithMethodOverride() {
-		List<String> keys = IntStream.range(0, 400).mapToObj(i -> "no-such-key-" + i).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+		List<String> keys = IntStream.range(0, 400)
+			.mapToObj(i -> "no-such-key-" + i)
+			.collect(java.util.stream.Collectors.toCollection(ArrayList::new));
 		keys.add("R-3");
 
 		List<KintoneRecord> found = source.recordsByKey("code", keys, List.of("code"));
@@ -232,8 +235,8 @@ class OkHttpKintoneClientTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { EmulatorApps.JAPANESE_NAME, "報告書.pdf", "with spaces and (parens) & ampersand.txt",
-			"semi;colon=equals,comma.txt", "percent%20and+plus#hash.txt", "emoji 📎 café ñ.txt", "it's ~ `odd` [1] {2}.txt",
-			"no-extension", "..dots..", "back\\slash.txt" })
+			"semi;colon=equals,comma.txt", "percent%20and+plus#hash.txt", "emoji 📎 café ñ.txt",
+			"it's ~ `odd` [1] {2}.txt", "no-extension", "..dots..", "back\\slash.txt" })
 	void uploadsAFileWhoseNameArrivesIntactAsUtf8(String name) throws Exception {
 		Path file = dir.resolve("upload.bin");
 		Files.write(file, ("content of " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -253,9 +256,9 @@ class OkHttpKintoneClientTests {
 	}
 
 	/**
-	 * Browsers (HTML's multipart/form-data rules) and OkHttp write '"', CR and LF in a file name as %22, %0D
-	 * and %0A, and servers are told not to decode them; what real kintone stores for such a name is
-	 * UNCONFIRMED. This pins what we send.
+	 * Browsers (HTML's multipart/form-data rules) and OkHttp write '"', CR and LF in a
+	 * file name as %22, %0D and %0A, and servers are told not to decode them; what real
+	 * kintone stores for such a name is UNCONFIRMED. This pins what we send.
 	 */
 	@Test
 	void aDoubleQuoteInAFileNameIsSentPercentEncodedAsBrowsersDo() throws Exception {
@@ -301,11 +304,13 @@ class OkHttpKintoneClientTests {
 		FieldValue.SubtableRow firstRow = before.rows("items").get(0);
 		FieldValue.SubtableRow secondRow = before.rows("items").get(1);
 		FileKey keptDrawing = ((FieldValue.Files) firstRow.fields().get("drawing")).files().get(0).fileKey();
-		RecordUpdate byId = new RecordUpdate(new RecordSelector.ById(1), before.revision(), Map.of("items",
-				new FieldUpdate.Subtable(List.of(
-						new FieldUpdate.Row(firstRow.id(), Map.of("no", new FieldUpdate.Plain("A-1"), "drawing",
-								new FieldUpdate.Files(List.of(keptDrawing, uploaded)))),
-						new FieldUpdate.Row(secondRow.id(), Map.of("no", new FieldUpdate.Plain("A-2")))))));
+		RecordUpdate byId = new RecordUpdate(new RecordSelector.ById(1), before.revision(),
+				Map.of("items",
+						new FieldUpdate.Subtable(List.of(
+								new FieldUpdate.Row(firstRow.id(),
+										Map.of("no", new FieldUpdate.Plain("A-1"), "drawing",
+												new FieldUpdate.Files(List.of(keptDrawing, uploaded)))),
+								new FieldUpdate.Row(secondRow.id(), Map.of("no", new FieldUpdate.Plain("A-2")))))));
 		RecordUpdate byKey = new RecordUpdate(new RecordSelector.ByUpdateKey("code", "R-2"), null,
 				Map.of("title", new FieldUpdate.Plain("renamed")));
 
@@ -367,7 +372,8 @@ class OkHttpKintoneClientTests {
 		KintoneRecord one = target.record(1);
 		KintoneRecord two = target.record(2);
 		emulator.clearRequestLog();
-		// 101 updates need two PUT records.json sub-requests; 99 of them name records that do not change
+		// 101 updates need two PUT records.json sub-requests; 99 of them name records
+		// that do not change
 		List<RecordUpdate> updates = new ArrayList<>();
 		updates.add(new RecordUpdate(new RecordSelector.ById(1), one.revision(),
 				Map.of("title", new FieldUpdate.Plain("bulk 1"))));
@@ -403,12 +409,13 @@ class OkHttpKintoneClientTests {
 		updates.add(new RecordUpdate(new RecordSelector.ById(2), two.revision() + 5,
 				Map.of("title", new FieldUpdate.Plain("stale"))));
 
-		assertThatThrownBy(() -> target.updateRecords(updates)).isInstanceOfSatisfying(KintoneApiException.class, ex -> {
-			assertThat(ex.status()).isEqualTo(409);
-			assertThat(ex.code()).isEqualTo("GAIA_CO02");
-			assertThat(ex.isRetryable()).isFalse();
-			assertThat(ex.getMessage()).contains("bulk sub-request 2 of 2");
-		});
+		assertThatThrownBy(() -> target.updateRecords(updates)).isInstanceOfSatisfying(KintoneApiException.class,
+				ex -> {
+					assertThat(ex.status()).isEqualTo(409);
+					assertThat(ex.code()).isEqualTo("GAIA_CO02");
+					assertThat(ex.isRetryable()).isFalse();
+					assertThat(ex.getMessage()).contains("bulk sub-request 2 of 2");
+				});
 		assertThat(emulator.record(TARGET, 1).orElseThrow().revision()).isEqualTo(one.revision());
 		assertThat(emulator.record(TARGET, 1).orElseThrow().text("title")).isEqualTo(title);
 	}

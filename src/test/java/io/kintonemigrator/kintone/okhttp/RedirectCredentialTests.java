@@ -28,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A kintone host that answers with a redirect to another host must never make us send the
- * credentials there. Two real HTTP servers on loopback: "kintone" on {@code localhost} redirects
- * every request to a second server on {@code 127.0.0.1} (another host name for OkHttp), which
- * records what arrives. The shared OkHttp client is built to follow redirects, as a caller's might
- * be: the factory must switch that off for its clients.
+ * credentials there. Two real HTTP servers on loopback: "kintone" on {@code localhost}
+ * redirects every request to a second server on {@code 127.0.0.1} (another host name for
+ * OkHttp), which records what arrives. The shared OkHttp client is built to follow
+ * redirects, as a caller's might be: the factory must switch that off for its clients.
  */
 class RedirectCredentialTests {
 
@@ -57,11 +57,12 @@ class RedirectCredentialTests {
 			exchange.close();
 		});
 		elsewhere.start();
-		// "localhost" as the client will resolve it first: a host name other than 127.0.0.1 for OkHttp
+		// "localhost" as the client will resolve it first: a host name other than
+		// 127.0.0.1 for OkHttp
 		kintone = HttpServer.create(new InetSocketAddress(InetAddress.getByName("localhost"), 0), 0);
 		kintone.createContext("/", exchange -> {
-			exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + elsewhere.getAddress().getPort()
-					+ exchange.getRequestURI());
+			exchange.getResponseHeaders()
+				.add("Location", "http://127.0.0.1:" + elsewhere.getAddress().getPort() + exchange.getRequestURI());
 			exchange.sendResponseHeaders(302, -1);
 			exchange.close();
 		});
@@ -79,15 +80,18 @@ class RedirectCredentialTests {
 	void aRedirectIsNotFollowedSoNoCredentialReachesTheOtherHost(int status) throws IOException {
 		kintone.removeContext("/");
 		kintone.createContext("/", exchange -> {
-			exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + elsewhere.getAddress().getPort()
-					+ exchange.getRequestURI());
+			exchange.getResponseHeaders()
+				.add("Location", "http://127.0.0.1:" + elsewhere.getAddress().getPort() + exchange.getRequestURI());
 			exchange.sendResponseHeaders(status, -1);
 			exchange.close();
 		});
-		OkHttpClient followingRedirects = new OkHttpClient.Builder().followRedirects(true).followSslRedirects(true).build();
+		OkHttpClient followingRedirects = new OkHttpClient.Builder().followRedirects(true)
+			.followSslRedirects(true)
+			.build();
 		try (OkHttpKintoneClientFactory factory = new OkHttpKintoneClientFactory(followingRedirects, Clock.systemUTC(),
 				"test");
-				KintoneClient client = factory.open(connection(new Credentials.ApiTokens(List.of(new Secret(TOKEN)))))) {
+				KintoneClient client = factory
+					.open(connection(new Credentials.ApiTokens(List.of(new Secret(TOKEN)))))) {
 
 			assertThatThrownBy(client::appInfo).isInstanceOfSatisfying(KintoneApiException.class, ex -> {
 				assertThat(ex.status()).isEqualTo(status);
