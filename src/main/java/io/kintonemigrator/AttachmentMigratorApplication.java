@@ -1,7 +1,5 @@
 package io.kintonemigrator;
 
-import io.kintonemigrator.launch.MigratorCli;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**

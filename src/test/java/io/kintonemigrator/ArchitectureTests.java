@@ -5,13 +5,25 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The package dependency rules of ARCHITECTURE.md §7. */
+/** The package layout and its dependency rules (README, "Where things live"). */
 @AnalyzeClasses(packages = "io.kintonemigrator", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
 	private static final String ROOT = "io.kintonemigrator";
+
+	private static final String JOB_TYPES_FOR_COMMANDS = "\\Q" + ROOT + ".migration.\\E("
+			+ String.join("|", "AttachmentExtractor", "SourceAttachment", "SourceItem", "SourceRecords", "TargetLookup",
+					"RowPairing", "HashingDownload", "Failures", "PreflightCheck", "PreflightException",
+					"ExecutionKeys", "AttachmentMigrationJobConfiguration", "budget\\.RequestEstimate")
+			+ ")(\\$.*)?";
 
 	@ArchTest
 	static final ArchRule emulatorIsIndependent = noClasses().that()
@@ -19,14 +31,72 @@ class ArchitectureTests {
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage(ROOT + ".config..", ROOT + ".kintone..", ROOT + ".resilience..", ROOT + ".transfer..",
-				ROOT + ".migration..", ROOT + ".ledger..", ROOT + ".launch..");
+				ROOT + ".migration..", ROOT + ".ledger..", ROOT + ".launch..", ROOT + ".cli..", ROOT + ".report..",
+				ROOT + ".sandbox..");
 
 	@ArchTest
-	static final ArchRule onlyLaunchUsesTheEmulator = noClasses().that()
-		.resideOutsideOfPackages(ROOT + ".emulator..", ROOT + ".launch..")
+	static final ArchRule onlySandboxUsesTheEmulator = noClasses().that()
+		.resideOutsideOfPackages(ROOT + ".emulator..", ROOT + ".sandbox..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAPackage(ROOT + ".emulator..");
+
+	/**
+	 * Dependencies point one way: entry points, then the commands, then running a
+	 * migration and what it shows, then what every command shares, then the job, then its
+	 * parts. The {@code cli} context names the application class it starts.
+	 */
+	@ArchTest
+	static final ArchRule dependenciesPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
+		.layer("Entry points")
+		.definedBy(resideInAPackage(ROOT).and(not(simpleName("AttachmentMigratorApplication"))))
+		.layer("Commands")
+		.definedBy(ROOT + ".plan..", ROOT + ".verify..", ROOT + ".status..", ROOT + ".sandbox..")
+		.layer("Launch")
+		.definedBy(ROOT + ".launch..")
+		.layer("Report")
+		.definedBy(ROOT + ".report..")
+		.layer("Shared by commands")
+		.definedBy(ROOT + ".cli..")
+		.layer("Job")
+		.definedBy(ROOT + ".migration..")
+		.layer("Parts")
+		.definedBy(ROOT + ".transfer..", ROOT + ".ledger..", ROOT + ".config..", ROOT + ".kintone..",
+				ROOT + ".resilience..")
+		.whereLayer("Entry points")
+		.mayNotBeAccessedByAnyLayer()
+		.whereLayer("Commands")
+		.mayOnlyBeAccessedByLayers("Entry points")
+		.whereLayer("Launch")
+		.mayOnlyBeAccessedByLayers("Entry points", "Commands")
+		.whereLayer("Report")
+		.mayOnlyBeAccessedByLayers("Entry points", "Commands", "Launch")
+		.whereLayer("Shared by commands")
+		.mayOnlyBeAccessedByLayers("Entry points", "Commands", "Launch", "Report")
+		.whereLayer("Job")
+		.mayOnlyBeAccessedByLayers("Entry points", "Commands", "Launch", "Report", "Shared by commands");
+
+	/** The feature packages never depend on each other in a circle. */
+	@ArchTest
+	static final ArchRule featuresAreFreeOfCycles = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
+
+	/** The daily budget is below the job: it knows requests and apps, not chunks. */
+	@ArchTest
+	static final ArchRule budgetKnowsNothingOfTheJob = noClasses().that()
+		.resideInAPackage(ROOT + ".migration.budget..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage(ROOT + ".migration");
+
+	/**
+	 * {@code plan}, {@code verify} and {@code status} read kintone and the job database
+	 * the way the job does, through a named handful of its types and nothing else.
+	 */
+	@ArchTest
+	static final ArchRule commandsUseANamedHandfulOfTheJob = noClasses().that()
+		.resideInAnyPackage(ROOT + ".plan..", ROOT + ".verify..", ROOT + ".status..")
+		.should()
+		.dependOnClassesThat(resideInAPackage(ROOT + ".migration..").and(not(nameMatching(JOB_TYPES_FOR_COMMANDS))));
 
 	@ArchTest
 	static final ArchRule clientApiIsFreeOfImplementationTypes = noClasses().that()
@@ -37,9 +107,10 @@ class ArchitectureTests {
 				"org.springframework.batch..", ROOT + ".kintone.okhttp..", ROOT + ".config..", ROOT + ".resilience..",
 				ROOT + ".transfer..", ROOT + ".migration..", ROOT + ".ledger..", ROOT + ".launch..");
 
+	/** The one place clients are built ({@code cli}) names the implementation. */
 	@ArchTest
 	static final ArchRule onlyTheImplementationKnowsOkHttp = noClasses().that()
-		.resideOutsideOfPackages(ROOT + ".kintone.okhttp..", ROOT + ".launch..")
+		.resideOutsideOfPackages(ROOT + ".kintone.okhttp..", ROOT + ".cli..")
 		.and()
 		.resideOutsideOfPackage(ROOT)
 		.should()
@@ -81,14 +152,5 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage(ROOT + ".kintone.okhttp..", ROOT + ".transfer..", ROOT + ".migration..", ROOT + ".ledger..",
 				ROOT + ".launch..", ROOT + ".resilience..");
-
-	@ArchTest
-	static final ArchRule nothingDependsOnLaunch = noClasses().that()
-		.resideOutsideOfPackages(ROOT + ".launch..")
-		.and()
-		.resideOutsideOfPackage(ROOT)
-		.should()
-		.dependOnClassesThat()
-		.resideInAPackage(ROOT + ".launch..");
 
 }

@@ -1,5 +1,8 @@
 package io.kintonemigrator.launch;
 
+import io.kintonemigrator.cli.ExitCodes;
+import io.kintonemigrator.report.Durations;
+
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;

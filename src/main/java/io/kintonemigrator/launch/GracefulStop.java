@@ -1,5 +1,7 @@
 package io.kintonemigrator.launch;
 
+import io.kintonemigrator.cli.ExitCodes;
+
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;

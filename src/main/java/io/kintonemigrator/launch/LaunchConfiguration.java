@@ -1,5 +1,8 @@
 package io.kintonemigrator.launch;
 
+import io.kintonemigrator.report.ProgressPrinter;
+import io.kintonemigrator.report.RunOutput;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,12 @@
 package io.kintonemigrator.launch;
 
+import io.kintonemigrator.cli.DatabaseUrls;
+import io.kintonemigrator.cli.ExitCodes;
+import io.kintonemigrator.cli.H2DatabaseOwner;
+import io.kintonemigrator.cli.JobDatabase;
+import io.kintonemigrator.cli.JobFiles;
+import io.kintonemigrator.cli.MigratorContext;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,7 +31,7 @@ import picocli.CommandLine.Spec;
 		description = { "Runs the migration described by a job file.",
 				"Run it again after a failure, a stop or a crash: it resumes from the last checkpoint.",
 				"Exit codes: 0 completed, 1 failed (run again), 2 configuration error, 3 stopped (run again)." })
-class MigrateCommand implements Callable<Integer> {
+public class MigrateCommand implements Callable<Integer> {
 
 	@Spec
 	CommandSpec spec;
@@ -80,7 +87,7 @@ class MigrateCommand implements Callable<Integer> {
 	}
 
 	/** Loads the job file, starts the context and runs the job; shared with the demo. */
-	static int run(JobConfigLoader loader, Path jobFile, Map<String, Object> properties, PrintWriter out,
+	public static int run(JobConfigLoader loader, Path jobFile, Map<String, Object> properties, PrintWriter out,
 			PrintWriter err) throws Exception {
 		return run(loader, jobFile, properties, false, out, err);
 	}
@@ -89,7 +96,7 @@ class MigrateCommand implements Callable<Integer> {
 	 * Loads the job file, starts the context and runs the job, in full or incrementally,
 	 * holding the job's lock.
 	 */
-	static int run(JobConfigLoader loader, Path jobFile, Map<String, Object> properties, boolean sinceLastRun,
+	public static int run(JobConfigLoader loader, Path jobFile, Map<String, Object> properties, boolean sinceLastRun,
 			PrintWriter out, PrintWriter err) throws Exception {
 		JobConfig config = JobFiles.load(loader, jobFile, err);
 		if (config == null) {

@@ -1,5 +1,11 @@
 package io.kintonemigrator.launch;
 
+import io.kintonemigrator.cli.ExitCodes;
+import io.kintonemigrator.cli.FailureMessages;
+import io.kintonemigrator.report.ProgressPrinter;
+import io.kintonemigrator.report.RunOutput;
+import io.kintonemigrator.report.RunSummary;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;

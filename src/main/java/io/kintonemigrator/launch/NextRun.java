@@ -13,9 +13,9 @@ import org.springframework.batch.core.step.StepExecution;
  *
  * @param last the instance's last execution, null when it has none
  */
-record NextRun(Action action, @Nullable JobExecution last) {
+public record NextRun(Action action, @Nullable JobExecution last) {
 
-	static NextRun after(@Nullable JobExecution last) {
+	public static NextRun after(@Nullable JobExecution last) {
 		if (last == null) {
 			return new NextRun(Action.START, null);
 		}
@@ -42,7 +42,7 @@ record NextRun(Action action, @Nullable JobExecution last) {
 	 * @param lastMigrateStep the instance's last execution of step {@code migrate}, whose
 	 * context holds the checkpoint a restart resumes from; null when the step never ran
 	 */
-	String describe(@Nullable StepExecution lastMigrateStep) {
+	public String describe(@Nullable StepExecution lastMigrateStep) {
 		return switch (action) {
 			case START -> "start the job";
 			case NOTHING -> "nothing: the job completed";

@@ -1,5 +1,7 @@
 package io.kintonemigrator.launch;
 
+import io.kintonemigrator.report.LogLineWriter;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Option;
  * The {@code migrate} options about how a run reports: progress, reports directory, log
  * format.
  */
-class RunControlOptions {
+public class RunControlOptions {
 
 	/**
 	 * Log formats; {@code json} is Spring Boot's structured logging in the ECS format.
@@ -66,7 +68,7 @@ class RunControlOptions {
 		return new PrintWriter(new LogLineWriter(LoggerFactory.getLogger(MigrateCommand.class)), true);
 	}
 
-	static Duration parseInterval(String text) {
+	public static Duration parseInterval(String text) {
 		try {
 			Duration interval = "0".equals(text.strip()) ? Duration.ZERO : DurationStyle.detectAndParse(text.strip());
 			if (interval.isNegative()) {

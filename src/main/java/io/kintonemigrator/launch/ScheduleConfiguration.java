@@ -1,5 +1,7 @@
 package io.kintonemigrator.launch;
 
+import io.kintonemigrator.cli.H2DatabaseOwner;
+
 import java.time.Clock;
 import java.time.Duration;
 

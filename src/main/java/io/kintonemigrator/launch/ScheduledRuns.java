@@ -1,5 +1,8 @@
 package io.kintonemigrator.launch;
 
+import io.kintonemigrator.cli.ExitCodes;
+import io.kintonemigrator.cli.JobFiles;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -22,13 +22,13 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * and size in its cell, and filters out records that have none (unless asked to keep
  * them). Pure and thread-safe.
  */
-class AttachmentExtractor implements ItemProcessor<KintoneRecord, SourceItem> {
+public class AttachmentExtractor implements ItemProcessor<KintoneRecord, SourceItem> {
 
 	private final JobConfig config;
 
 	private final LongPredicate keepWithoutFiles;
 
-	AttachmentExtractor(JobConfig config) {
+	public AttachmentExtractor(JobConfig config) {
 		this(config, record -> false);
 	}
 
@@ -37,7 +37,7 @@ class AttachmentExtractor implements ItemProcessor<KintoneRecord, SourceItem> {
 	 * writer (the job keeps those the ledger has rows for: the files it attached earlier
 	 * come off the target)
 	 */
-	AttachmentExtractor(JobConfig config, LongPredicate keepWithoutFiles) {
+	public AttachmentExtractor(JobConfig config, LongPredicate keepWithoutFiles) {
 		this.config = config;
 		this.keepWithoutFiles = keepWithoutFiles;
 	}

@@ -1,5 +1,7 @@
 package io.kintonemigrator.migration;
 
+import io.kintonemigrator.migration.budget.DailyRequestBudgetExceededException;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;

@@ -13,7 +13,7 @@ import io.kintonemigrator.transfer.UnsendableFileNameException;
  * Sorts failures into per-record permanent ones (skip the record) and the rest (fail the
  * step).
  */
-final class Failures {
+public final class Failures {
 
 	/** kintone's codes for a wrong token, password or permission (kintone-api.md §8). */
 	private static final Set<String> ACCESS_CODES = Set.of("GAIA_IA02", "GAIA_NO01", "CB_NO02", "CB_AU01", "CB_WA01",
@@ -36,7 +36,7 @@ final class Failures {
 	 * anything kintone says retrying cannot fix. Transient errors reach us only after the
 	 * resilience layer gave up; they fail the step so a later run resumes.
 	 */
-	static boolean isPermanent(Throwable failure) {
+	public static boolean isPermanent(Throwable failure) {
 		Throwable cause = unwrap(failure);
 		return cause instanceof AttachmentTooLargeException || cause instanceof UnsendableFileNameException
 				|| cause instanceof FreshDownloadKeys.AttachmentGoneException
@@ -60,7 +60,7 @@ final class Failures {
 	}
 
 	/** One line for the ledger and the report. */
-	static String describe(Throwable failure) {
+	public static String describe(Throwable failure) {
 		Throwable cause = unwrap(failure);
 		return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
 	}

@@ -14,12 +14,12 @@ import io.kintonemigrator.kintone.KintoneClient;
  * temporary file in the work directory (never held in memory), which is deleted before
  * this returns.
  */
-final class HashingDownload {
+public final class HashingDownload {
 
 	private HashingDownload() {
 	}
 
-	static DownloadedFile of(KintoneClient client, FileKey fileKey, Path workDir) {
+	public static DownloadedFile of(KintoneClient client, FileKey fileKey, Path workDir) {
 		Path temp = null;
 		try {
 			temp = Files.createTempFile(workDir, "hash-", ".part");

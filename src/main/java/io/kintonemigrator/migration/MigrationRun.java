@@ -1,5 +1,8 @@
 package io.kintonemigrator.migration;
 
+import io.kintonemigrator.migration.budget.AppRequestMeter;
+import io.kintonemigrator.migration.budget.MeteredKintoneClient;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

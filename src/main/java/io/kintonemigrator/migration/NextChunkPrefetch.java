@@ -1,5 +1,7 @@
 package io.kintonemigrator.migration;
 
+import io.kintonemigrator.migration.budget.BudgetEstimate;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

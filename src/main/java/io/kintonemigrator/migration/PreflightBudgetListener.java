@@ -1,5 +1,9 @@
 package io.kintonemigrator.migration;
 
+import io.kintonemigrator.migration.budget.AppRequestMeter;
+import io.kintonemigrator.migration.budget.DailyRequestBudgetExceededException;
+import io.kintonemigrator.migration.budget.RequestEstimate;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -1,5 +1,7 @@
 package io.kintonemigrator.migration;
 
+import io.kintonemigrator.migration.budget.RequestEstimate;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,17 +25,17 @@ import org.jspecify.annotations.Nullable;
  * (two requests per app). A daily request budget too small for even one chunk a day
  * ({@link RequestEstimate#budgetProblem}) is reported alone, before any request.
  */
-final class PreflightCheck {
+public final class PreflightCheck {
 
 	private static final Set<String> UPDATE_KEY_TYPES = Set.of("SINGLE_LINE_TEXT", "NUMBER");
 
 	private final JobConfig config;
 
-	PreflightCheck(JobConfig config) {
+	public PreflightCheck(JobConfig config) {
 		this.config = config;
 	}
 
-	List<String> problems(KintoneClient source, KintoneClient target) {
+	public List<String> problems(KintoneClient source, KintoneClient target) {
 		String budget = RequestEstimate.budgetProblem(config.limits().dailyRequestBudget(),
 				config.limits().chunkSize());
 		if (budget != null) {

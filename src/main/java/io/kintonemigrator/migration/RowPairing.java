@@ -15,11 +15,11 @@ import org.jspecify.annotations.Nullable;
  * value; without one, the target row at the same position. A source row without a partner
  * gets a new row.
  */
-final class RowPairing {
+public final class RowPairing {
 
 	private final List<FieldValue.SubtableRow> targetRows;
 
-	RowPairing(List<FieldValue.SubtableRow> targetRows) {
+	public RowPairing(List<FieldValue.SubtableRow> targetRows) {
 		this.targetRows = targetRows;
 	}
 
@@ -51,7 +51,7 @@ final class RowPairing {
 	}
 
 	/** The target row paired with the attachment's source row, or null. */
-	FieldValue.@Nullable SubtableRow partner(SourceAttachment attachment) {
+	public FieldValue.@Nullable SubtableRow partner(SourceAttachment attachment) {
 		int index = partnerOf(attachment);
 		return index < 0 ? null : targetRows.get(index);
 	}

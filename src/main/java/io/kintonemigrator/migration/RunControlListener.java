@@ -1,5 +1,9 @@
 package io.kintonemigrator.migration;
 
+import io.kintonemigrator.migration.budget.AppRequestMeter;
+import io.kintonemigrator.migration.budget.BudgetEstimate;
+import io.kintonemigrator.migration.budget.DailyRequestBudgetExceededException;
+
 import java.time.Clock;
 
 import io.kintonemigrator.kintone.KintoneRecord;

@@ -17,14 +17,14 @@ import org.jspecify.annotations.Nullable;
  * @param occurrence how many files of the same name and size come before it in its FILE
  * value
  */
-record SourceAttachment(long sourceApp, long sourceRecord, FileMapping mapping, @Nullable String rowId, int rowIndex,
-		@Nullable Object rowKeyValue, int fileIndex, int occurrence, FileInfo file) {
+public record SourceAttachment(long sourceApp, long sourceRecord, FileMapping mapping, @Nullable String rowId,
+		int rowIndex, @Nullable Object rowKeyValue, int fileIndex, int occurrence, FileInfo file) {
 
 	/**
 	 * The ledger's name for this attachment: its cell, name, size and occurrence, never
 	 * its position.
 	 */
-	AttachmentRef ref() {
+	public AttachmentRef ref() {
 		return new AttachmentRef(sourceApp, sourceRecord, mapping.from().toString(), rowId == null ? "" : rowId,
 				file.name(), file.size(), occurrence);
 	}

@@ -12,14 +12,15 @@ import org.jspecify.annotations.Nullable;
  * value that finds its target record ({@code matchKey}, null when the source's match
  * field is empty).
  */
-record SourceItem(long sourceRecord, @Nullable String matchKey, List<SourceAttachment> attachments, List<Cell> cells) {
+public record SourceItem(long sourceRecord, @Nullable String matchKey, List<SourceAttachment> attachments,
+		List<Cell> cells) {
 
-	SourceItem {
+	public SourceItem {
 		attachments = List.copyOf(attachments);
 		cells = List.copyOf(cells);
 	}
 
-	SourceItem(long sourceRecord, @Nullable String matchKey, List<SourceAttachment> attachments) {
+	public SourceItem(long sourceRecord, @Nullable String matchKey, List<SourceAttachment> attachments) {
 		this(sourceRecord, matchKey, attachments, List.of());
 	}
 

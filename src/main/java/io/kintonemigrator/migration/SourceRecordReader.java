@@ -1,5 +1,7 @@
 package io.kintonemigrator.migration;
 
+import static io.kintonemigrator.kintone.KintoneLimits.RECORDS_PER_READ;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -20,11 +22,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
  * committed; a restart resumes after it. {@link #peek} shows the writer the next chunk's
  * records early. Not thread-safe (one step thread reads and peeks).
  */
-class SourceRecordReader extends ItemStreamSupport implements ItemStreamReader<KintoneRecord> {
+public class SourceRecordReader extends ItemStreamSupport implements ItemStreamReader<KintoneRecord> {
 
 	static final String LAST_ID = "last.id";
-
-	static final int PAGE_SIZE = 500;
 
 	private final KintoneClient source;
 
@@ -84,9 +84,9 @@ class SourceRecordReader extends ItemStreamSupport implements ItemStreamReader<K
 		if (exhausted) {
 			return;
 		}
-		List<KintoneRecord> records = source.recordsAfter(lastFetchedId, PAGE_SIZE, fields, query);
+		List<KintoneRecord> records = source.recordsAfter(lastFetchedId, RECORDS_PER_READ, fields, query);
 		page.addAll(records);
-		exhausted = records.size() < PAGE_SIZE;
+		exhausted = records.size() < RECORDS_PER_READ;
 		if (!records.isEmpty()) {
 			lastFetchedId = records.get(records.size() - 1).id();
 		}

@@ -19,7 +19,7 @@ import io.kintonemigrator.kintone.KintoneRecord;
  * the fields the update needs: the mapped FILE fields, the whole of each mapped SUBTABLE,
  * and the match field.
  */
-final class TargetLookup {
+public final class TargetLookup {
 
 	private final KintoneClient target;
 
@@ -27,7 +27,7 @@ final class TargetLookup {
 
 	private final List<String> fields;
 
-	TargetLookup(KintoneClient target, JobConfig config) {
+	public TargetLookup(KintoneClient target, JobConfig config) {
 		this.target = target;
 		this.match = config.match();
 		this.fields = fields(config);
@@ -50,7 +50,7 @@ final class TargetLookup {
 		return result;
 	}
 
-	Map<Long, KintoneRecord> byId(Collection<Long> ids) {
+	public Map<Long, KintoneRecord> byId(Collection<Long> ids) {
 		Map<Long, KintoneRecord> result = new LinkedHashMap<>();
 		if (ids.isEmpty()) {
 			return result;
@@ -77,7 +77,7 @@ final class TargetLookup {
 	 * The fields the reader asks the source for: mapped FILE fields, their SUBTABLEs, the
 	 * match field.
 	 */
-	static List<String> sourceFields(JobConfig config) {
+	public static List<String> sourceFields(JobConfig config) {
 		Set<String> fields = new LinkedHashSet<>();
 		if (!config.match().sourceIsRecordId()) {
 			fields.add(config.match().source());

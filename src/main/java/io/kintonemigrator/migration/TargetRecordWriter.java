@@ -1,5 +1,7 @@
 package io.kintonemigrator.migration;
 
+import io.kintonemigrator.migration.budget.BudgetEstimate;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +15,6 @@ import java.util.stream.Collectors;
 
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.config.JobConfig.FieldPath;
-import io.kintonemigrator.config.JobConfig.FileMapping;
 import io.kintonemigrator.config.JobConfig.OnExisting;
 import io.kintonemigrator.config.JobConfig.OnMissingTarget;
 import io.kintonemigrator.kintone.FileKey;

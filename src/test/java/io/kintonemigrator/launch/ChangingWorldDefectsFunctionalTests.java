@@ -18,7 +18,6 @@ import io.kintonemigrator.emulator.FieldSpec;
 import io.kintonemigrator.emulator.FileContent;
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.model.TokenPermission;
-import io.kintonemigrator.emulator.store.StoredFile;
 import io.kintonemigrator.kintone.FieldUpdate;
 import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.KintoneClient;

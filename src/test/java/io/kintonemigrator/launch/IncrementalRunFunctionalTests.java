@@ -1,5 +1,7 @@
 package io.kintonemigrator.launch;
 
+import io.kintonemigrator.MigratorCli;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.kintonemigrator.launch;
 
+import io.kintonemigrator.cli.ExitCodes;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,9 @@
 package io.kintonemigrator.launch;
 
+import io.kintonemigrator.MigratorCli;
+import io.kintonemigrator.cli.DatabaseUrls;
+import io.kintonemigrator.cli.ExitCodes;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -25,7 +25,7 @@ import io.kintonemigrator.testsupport.MigrationApps;
  * would: through the emulator's kintone REST API (uploads and record updates), to tamper
  * with what a migration left.
  */
-final class TargetEdits implements AutoCloseable {
+public final class TargetEdits implements AutoCloseable {
 
 	private final OkHttpKintoneClientFactory factory = new OkHttpKintoneClientFactory();
 
@@ -33,19 +33,19 @@ final class TargetEdits implements AutoCloseable {
 
 	private final Path dir;
 
-	TargetEdits(KintoneEmulator emulator, Path dir) throws IOException {
+	public TargetEdits(KintoneEmulator emulator, Path dir) throws IOException {
 		this.target = factory.open(KintoneConnection.withApiToken(emulator.baseUrl(), 2, MigrationApps.TARGET_TOKEN));
 		this.dir = Files.createDirectories(dir);
 	}
 
 	/** Replaces the document named {@code name} with other bytes under the same name. */
-	void replaceDocument(long record, String name, byte[] bytes) throws IOException {
+	public void replaceDocument(long record, String name, byte[] bytes) throws IOException {
 		FileKey upload = upload(name, bytes);
 		editDocuments(record, files -> replace(files, name, upload));
 	}
 
 	/** Renames a document: the same bytes under another name. */
-	void renameDocument(long record, String name, String newName) throws IOException {
+	public void renameDocument(long record, String name, String newName) throws IOException {
 		FileInfo file = find(target.record(record).files("documents"), name);
 		Path copy = dir.resolve("renamed-" + record);
 		target.download(file.fileKey(), copy);
@@ -53,7 +53,7 @@ final class TargetEdits implements AutoCloseable {
 		editDocuments(record, files -> replace(files, name, upload));
 	}
 
-	void removeDocument(long record, String name) {
+	public void removeDocument(long record, String name) {
 		editDocuments(record, files -> {
 			List<FileKey> keys = new ArrayList<>();
 			files.stream().filter(f -> !f.name().equals(name)).forEach(f -> keys.add(f.fileKey()));
@@ -61,7 +61,7 @@ final class TargetEdits implements AutoCloseable {
 		});
 	}
 
-	void addDocument(long record, String name, byte[] bytes) throws IOException {
+	public void addDocument(long record, String name, byte[] bytes) throws IOException {
 		FileKey upload = upload(name, bytes);
 		editDocuments(record, files -> {
 			List<FileKey> keys = new ArrayList<>(files.stream().map(FileInfo::fileKey).toList());
@@ -74,7 +74,7 @@ final class TargetEdits implements AutoCloseable {
 	 * Empties the drawing of the {@code lines} row whose item_no is {@code itemNo},
 	 * keeping every row.
 	 */
-	void clearDrawing(long record, String itemNo) {
+	public void clearDrawing(long record, String itemNo) {
 		KintoneRecord current = target.record(record);
 		List<FieldUpdate.Row> rows = new ArrayList<>();
 		for (FieldValue.SubtableRow row : current.rows("lines")) {

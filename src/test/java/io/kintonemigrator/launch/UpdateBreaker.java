@@ -22,7 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * next chunk's files while a chunk finishes), and a single refused request never trips
  * the circuit breaker.
  */
-final class UpdateBreaker implements Filter {
+public final class UpdateBreaker implements Filter {
 
 	private final int allowed;
 
@@ -30,11 +30,11 @@ final class UpdateBreaker implements Filter {
 
 	private volatile boolean healed;
 
-	UpdateBreaker(int allowed) {
+	public UpdateBreaker(int allowed) {
 		this.allowed = allowed;
 	}
 
-	void heal() {
+	public void heal() {
 		healed = true;
 	}
 

@@ -1,5 +1,7 @@
 package io.kintonemigrator.migration;
 
+import io.kintonemigrator.migration.budget.RequestEstimate;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -22,7 +24,7 @@ import io.kintonemigrator.config.JobConfigLoader;
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.fault.FaultSettings;
 import io.kintonemigrator.emulator.store.StoredRecord;
-import io.kintonemigrator.launch.ExitCodes;
+import io.kintonemigrator.cli.ExitCodes;
 import io.kintonemigrator.launch.MigrationLauncher;
 import io.kintonemigrator.testsupport.MigrationApps;
 import io.kintonemigrator.testsupport.RecordUpdateRequests;

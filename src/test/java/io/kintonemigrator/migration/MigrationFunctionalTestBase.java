@@ -1,6 +1,5 @@
 package io.kintonemigrator.migration;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.kintonemigrator.config.JobConfig;

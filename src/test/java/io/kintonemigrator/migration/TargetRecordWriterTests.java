@@ -1,5 +1,7 @@
 package io.kintonemigrator.migration;
 
+import io.kintonemigrator.migration.budget.BudgetEstimate;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * in between) reads again. Remembers what it wrote, for
  * {@link ReliabilityDataSet#verify}. Not thread-safe.
  */
-final class TargetEdits {
+public final class TargetEdits {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -30,7 +30,7 @@ final class TargetEdits {
 
 	private final Map<Long, String> edits = new LinkedHashMap<>();
 
-	TargetEdits(URI baseUrl) {
+	public TargetEdits(URI baseUrl) {
 		this.baseUrl = baseUrl;
 	}
 

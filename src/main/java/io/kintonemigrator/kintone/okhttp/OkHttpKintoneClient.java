@@ -1,5 +1,9 @@
 package io.kintonemigrator.kintone.okhttp;
 
+import io.kintonemigrator.kintone.KintoneLimits;
+import static io.kintonemigrator.kintone.KintoneLimits.RECORDS_PER_READ;
+import static io.kintonemigrator.kintone.KintoneLimits.RECORDS_PER_UPDATE;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.InputStream;
@@ -52,13 +56,12 @@ final class OkHttpKintoneClient implements KintoneClient {
 	static final int MAX_GET_URL_LENGTH = 4096;
 
 	/** Records per {@code PUT records.json} (kintone's limit). */
-	static final int RECORDS_PER_UPDATE = 100;
 
 	/**
 	 * Records per {@link #updateRecords}: 20 sub-requests (kintone's limit per bulk
 	 * request) of 100 records.
 	 */
-	static final int MAX_UPDATES = 20 * RECORDS_PER_UPDATE;
+	static final int MAX_UPDATES = KintoneLimits.REQUESTS_PER_BULK * RECORDS_PER_UPDATE;
 
 	private static final MediaType JSON = MediaType.get("application/json");
 
@@ -106,8 +109,8 @@ final class OkHttpKintoneClient implements KintoneClient {
 
 	@Override
 	public List<KintoneRecord> recordsAfter(long afterId, int limit, List<String> fields, @Nullable String extraQuery) {
-		if (limit < 1 || limit > 500) {
-			throw new IllegalArgumentException("limit must be 1..500, was " + limit);
+		if (limit < 1 || limit > RECORDS_PER_READ) {
+			throw new IllegalArgumentException("limit must be 1.." + RECORDS_PER_READ + ", was " + limit);
 		}
 		String query = KintoneQueries.keysetPage(afterId, limit, extraQuery);
 		return getRecords("get records after $id " + afterId + " of app " + app, query, fields);
@@ -138,8 +141,8 @@ final class OkHttpKintoneClient implements KintoneClient {
 		if (keys.isEmpty()) {
 			return List.of();
 		}
-		if (keys.size() > 500) {
-			throw new IllegalArgumentException("at most 500 keys per call, got " + keys.size());
+		if (keys.size() > RECORDS_PER_READ) {
+			throw new IllegalArgumentException("at most " + RECORDS_PER_READ + " keys per call, got " + keys.size());
 		}
 		String query = KintoneQueries.keyIn(keyField, keys);
 		return getRecords("get " + keys.size() + " records by " + keyField + " of app " + app, query, fields);
@@ -182,10 +185,10 @@ final class OkHttpKintoneClient implements KintoneClient {
 
 	/**
 	 * Sent as one {@code POST bulkRequest.json} holding a {@code PUT records.json} per
-	 * {@value #RECORDS_PER_UPDATE} updates: kintone applies all of them or none, and does
-	 * not count a bulk request against the app's daily quota. A failed sub-request is
-	 * reported with its own status and code (a revision conflict stays a 409
-	 * {@code GAIA_CO02}).
+	 * {@value KintoneLimits#RECORDS_PER_UPDATE} updates: kintone applies all of them or
+	 * none, and does not count a bulk request against the app's daily quota. A failed
+	 * sub-request is reported with its own status and code (a revision conflict stays a
+	 * 409 {@code GAIA_CO02}).
 	 */
 	@Override
 	public List<UpdatedRecord> updateRecords(List<RecordUpdate> updates) {

@@ -1,0 +1,46 @@
+package io.kintonemigrator;
+
+import io.kintonemigrator.cli.ExitCodes;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+
+/**
+ * Parses the command line and runs one command; returns the process exit code
+ * ({@link ExitCodes}).
+ */
+public final class MigratorCli {
+
+	private MigratorCli() {
+	}
+
+	public static int execute(String... args) {
+		return commandLine().execute(args);
+	}
+
+	/**
+	 * The configured command line, with output going to the given writers (tests capture
+	 * them).
+	 */
+	public static int execute(PrintWriter out, PrintWriter err, String... args) {
+		CommandLine commandLine = commandLine();
+		commandLine.setOut(out);
+		commandLine.setErr(err);
+		return commandLine.execute(args);
+	}
+
+	public static CommandLine commandLine() {
+		CommandLine commandLine = new CommandLine(new MigratorCommand());
+		// bad input is one line naming the problem, not the whole usage text
+		commandLine.setParameterExceptionHandler((exception, args) -> {
+			exception.getCommandLine().getErr().println(exception.getMessage() + " (see --help)");
+			exception.getCommandLine().getErr().flush();
+			return ExitCodes.USAGE;
+		});
+		commandLine.setExitCodeExceptionMapper(
+				exception -> exception instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.FAILED);
+		return commandLine;
+	}
+
+}

@@ -1,0 +1,88 @@
+package io.kintonemigrator.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the job repository and ledger live, as the commands resolve it before starting
+ * any context: so {@code status} and {@code verify} can tell that an H2 file does not
+ * exist instead of creating an empty one.
+ */
+public final class JobDatabase {
+
+	private static final String PROPERTY = "spring.datasource.url";
+
+	private JobDatabase() {
+	}
+
+	/**
+	 * {@code --database}, else the system property, else {@code SPRING_DATASOURCE_URL},
+	 * else application.properties, else the {@linkplain DefaultJobDatabase default}.
+	 */
+	public static String url(@Nullable String database) {
+		if (database != null) {
+			return database;
+		}
+		String property = System.getProperty(PROPERTY);
+		if (property != null) {
+			return property;
+		}
+		String environment = System.getenv("SPRING_DATASOURCE_URL");
+		if (environment != null) {
+			return environment;
+		}
+		Properties defaults = new Properties();
+		try (InputStream in = JobDatabase.class.getResourceAsStream("/application.properties")) {
+			if (in != null) {
+				defaults.load(in);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read application.properties", ex);
+		}
+		return defaults.getProperty(PROPERTY, DefaultJobDatabase.url());
+	}
+
+	/**
+	 * One line when the URL is the default database and that cannot be used as is (see
+	 * {@link DefaultJobDatabase#problem}), null otherwise.
+	 */
+	public static @Nullable String defaultProblem(String url) {
+		return url.equals(DefaultJobDatabase.url()) ? DefaultJobDatabase.problem(Path.of("")) : null;
+	}
+
+	/**
+	 * The file an H2 file URL names ({@code jdbc:h2:file:PATH} or {@code jdbc:h2:PATH}),
+	 * when it does not exist.
+	 */
+	public static @Nullable Path missingH2File(String url) {
+		String lower = url.toLowerCase(Locale.ROOT);
+		if (!lower.startsWith("jdbc:h2:")) {
+			return null;
+		}
+		String rest = url.substring("jdbc:h2:".length());
+		int options = rest.indexOf(';');
+		if (options >= 0) {
+			rest = rest.substring(0, options);
+		}
+		if (rest.toLowerCase(Locale.ROOT).startsWith("file:")) {
+			rest = rest.substring("file:".length());
+		}
+		else if (rest.matches("(?i)(mem|tcp|ssl|zip|nio\\w*|split|async|retry):.*")) {
+			return null;
+		}
+		if (rest.startsWith("~")) {
+			rest = System.getProperty("user.home") + rest.substring(1);
+		}
+		Path file = Path.of(rest + ".mv.db");
+		return Files.exists(file) ? null : file;
+	}
+
+}

@@ -1,0 +1,107 @@
+package io.kintonemigrator.plan;
+
+import io.kintonemigrator.cli.ExitCodes;
+import io.kintonemigrator.cli.JobFiles;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import io.kintonemigrator.config.JobConfig;
+import io.kintonemigrator.config.JobConfigLoader;
+import io.kintonemigrator.kintone.KintoneClient;
+import io.kintonemigrator.kintone.KintoneClientFactory;
+import io.kintonemigrator.kintone.KintoneException;
+import io.kintonemigrator.kintone.okhttp.OkHttpKintoneClientFactory;
+import io.kintonemigrator.migration.PreflightException;
+import io.kintonemigrator.resilience.ResilienceSettings;
+import io.kintonemigrator.resilience.ResilientKintoneClientFactory;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code plan --job FILE}: the dry run. Checks the job file against both apps, counts
+ * what the job would move and estimates requests, duration and kintone days
+ * ({@link PlanReport}). Sends only reads, through the same resilient clients and limits
+ * as {@code migrate}, and starts no Spring context: no database is opened or created,
+ * nothing is written anywhere.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+		description = { "Dry run: checks the job file against both apps, counts records, attachments and bytes,",
+				"estimates requests per app, duration and kintone days. Writes nothing anywhere.",
+				"Exit codes: 0 planned, 1 kintone could not be read, 2 configuration error." })
+public class PlanCommand implements Callable<Integer> {
+
+	@Spec
+	@Nullable CommandSpec spec;
+
+	@Option(names = "--job", required = true, paramLabel = "FILE", description = "The YAML job file.")
+	@Nullable Path jobFile;
+
+	@Option(names = "--latency-ms", paramLabel = "N",
+			description = "Estimate with this latency per request instead of the one the plan measures.")
+	@Nullable Long latencyMillis;
+
+	@Override
+	public Integer call() {
+		CommandSpec commandSpec = java.util.Objects.requireNonNull(spec, "picocli injects the command spec");
+		return run(new JobConfigLoader(), java.util.Objects.requireNonNull(jobFile),
+				latencyMillis == null ? null : Duration.ofMillis(latencyMillis), Clock.systemUTC(),
+				commandSpec.commandLine().getOut(), commandSpec.commandLine().getErr());
+	}
+
+	static int run(JobConfigLoader loader, Path jobFile, @Nullable Duration assumedLatency, Clock clock,
+			PrintWriter out, PrintWriter err) {
+		try {
+			JobConfig config = JobFiles.load(loader, jobFile, err);
+			if (config == null) {
+				return ExitCodes.USAGE;
+			}
+			if (assumedLatency != null && assumedLatency.isNegative()) {
+				err.println("--latency-ms must be 0 or more");
+				return ExitCodes.USAGE;
+			}
+			try (OkHttpKintoneClientFactory http = new OkHttpKintoneClientFactory(clock)) {
+				// the job's per-domain limits, as ClientConfiguration applies them,
+				// without a Spring context
+				KintoneClientFactory clients = new ResilientKintoneClientFactory(http,
+						ResilienceSettings.builder()
+							.maxConcurrentCalls(config.limits().concurrency())
+							.domainHeadroom(config.limits().domainHeadroom())
+							.requestsPerSecond(config.limits().requestsPerSecond())
+							.build(),
+						new SimpleMeterRegistry());
+				try (KintoneClient source = clients.open(config.source());
+						KintoneClient target = clients.open(config.target())) {
+					MigrationPlan plan = new MigrationPlanner(config, source, target).plan();
+					new PlanReport(config, plan, assumedLatency, clock.instant()).print(out);
+					return ExitCodes.COMPLETED;
+				}
+			}
+			catch (PreflightException ex) {
+				err.println("The job file does not fit the apps (nothing was written):");
+				ex.problems().forEach(problem -> err.println("  " + problem));
+				return ExitCodes.USAGE;
+			}
+			catch (IllegalArgumentException ex) {
+				err.println(jobFile + ": " + ex.getMessage());
+				return ExitCodes.USAGE;
+			}
+			catch (KintoneException ex) {
+				err.println("plan: kintone could not be read: " + ex.getMessage());
+				return ExitCodes.FAILED;
+			}
+		}
+		finally {
+			out.flush();
+			err.flush();
+		}
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.kintonemigrator.report;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import io.kintonemigrator.config.JobConfig;
+import io.kintonemigrator.ledger.MigrationLedger;
+import io.kintonemigrator.migration.RunProgress;
+
+import org.springframework.batch.core.job.JobExecution;
+
+/**
+ * What a run of {@code migrate} shows and leaves behind: the progress while it runs
+ * ({@code kam.progress-interval}, a bar when {@code kam.progress-bar}), then for every
+ * ending (completed, failed, stopped) the summary table and the reports under
+ * {@code kam.reports-dir}.
+ */
+public class RunOutput {
+
+	private final RunProgress progress;
+
+	private final MigrationLedger ledger;
+
+	private final Clock clock;
+
+	private final Path reportsDir;
+
+	private final Duration progressInterval;
+
+	private final boolean progressBar;
+
+	private final ProgressPrinter.Ticker ticker;
+
+	public RunOutput(RunProgress progress, MigrationLedger ledger, Clock clock, Path reportsDir,
+			Duration progressInterval, boolean progressBar, ProgressPrinter.Ticker ticker) {
+		this.progress = progress;
+		this.ledger = ledger;
+		this.clock = clock;
+		this.reportsDir = reportsDir;
+		this.progressInterval = progressInterval;
+		this.progressBar = progressBar;
+		this.ticker = ticker;
+	}
+
+	/**
+	 * Starts showing progress on {@code out}; close the result when the job has ended.
+	 */
+	public ProgressPrinter showProgress(PrintWriter out) {
+		progress.reset();
+		return new ProgressPrinter(progress::current, out, clock, progressBar).start(ticker, progressInterval);
+	}
+
+	/** Prints the summary table and writes the reports of a finished execution. */
+	public RunSummary summarize(JobConfig config, JobExecution execution, PrintWriter out, PrintWriter err) {
+		RunSummary summary = RunSummary.of(config, execution, ledger.summary(config.name()), clock.instant());
+		SummaryTable.print(summary, out);
+		try {
+			Path dir = new RunReports(reportsDir).write(summary, ledger.all(config.name()));
+			out.println("Reports: " + dir.resolve(RunReports.ATTACHMENTS_CSV) + ", "
+					+ dir.resolve(RunReports.SUMMARY_JSON));
+		}
+		catch (IOException | RuntimeException ex) {
+			// the migration's outcome stands; only the report is missing
+			err.println("Could not write the reports under " + reportsDir.toAbsolutePath() + ": " + ex.getMessage()
+					+ " (check --reports-dir)");
+		}
+		out.flush();
+		return summary;
+	}
+
+}

@@ -1,0 +1,120 @@
+package io.kintonemigrator.verify;
+
+import io.kintonemigrator.cli.ExitCodes;
+import io.kintonemigrator.cli.JobDatabase;
+import io.kintonemigrator.cli.JobFiles;
+import io.kintonemigrator.cli.MigratorContext;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+import io.kintonemigrator.config.JobConfig;
+import io.kintonemigrator.config.JobConfigLoader;
+import io.kintonemigrator.kintone.KintoneClient;
+import io.kintonemigrator.kintone.KintoneClientFactory;
+import io.kintonemigrator.kintone.KintoneException;
+import io.kintonemigrator.ledger.MigrationLedger;
+import io.kintonemigrator.migration.ClientFactoryProvider;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code verify --job FILE}: compares every migrated attachment on the target with its
+ * source ({@link AttachmentVerifier}), through the same resilient clients and limits as
+ * {@code migrate}, reading the ledger from the job's database. Prints every difference,
+ * one line each; exit 0 only when all is identical.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+		description = { "Compares source and target attachments of every migrated record:",
+				"count, names, sizes and SHA-256 of the bytes. Lists every difference.",
+				"Exit codes: 0 identical, 1 differences (or kintone could not be read), 2 configuration error." })
+public class VerifyCommand implements Callable<Integer> {
+
+	@Spec
+	@Nullable CommandSpec spec;
+
+	@Option(names = "--job", required = true, paramLabel = "FILE", description = "The YAML job file.")
+	@Nullable Path jobFile;
+
+	@Option(names = "--database", paramLabel = "JDBC_URL",
+			description = "Database of the job repository and ledger, as given to migrate (default: the H2 file in the per-user data directory, see migrate --help).")
+	@Nullable String database;
+
+	@Override
+	public Integer call() {
+		CommandSpec commandSpec = Objects.requireNonNull(spec, "picocli injects the command spec");
+		return run(new JobConfigLoader(), Objects.requireNonNull(jobFile), database, commandSpec.commandLine().getOut(),
+				commandSpec.commandLine().getErr());
+	}
+
+	static int run(JobConfigLoader loader, Path jobFile, @Nullable String database, PrintWriter out, PrintWriter err) {
+		try {
+			JobConfig config = JobFiles.load(loader, jobFile, err);
+			if (config == null) {
+				return ExitCodes.USAGE;
+			}
+			String defaultProblem = JobDatabase.defaultProblem(JobDatabase.url(database));
+			if (defaultProblem != null) {
+				err.println(defaultProblem);
+				return ExitCodes.USAGE;
+			}
+			Path missing = JobDatabase.missingH2File(JobDatabase.url(database));
+			if (missing != null) {
+				err.println("verify: no job database at " + missing.toAbsolutePath().normalize()
+						+ "; run migrate first, or give --database as given to migrate");
+				return ExitCodes.USAGE;
+			}
+			Map<String, Object> properties = new LinkedHashMap<>();
+			if (database != null) {
+				properties.put("spring.datasource.url", database);
+			}
+			try (ConfigurableApplicationContext context = MigratorContext.start(properties, loader)) {
+				KintoneClientFactory clients = context.getBean(ClientFactoryProvider.class).forLimits(config.limits());
+				Path workDir = Path.of(context.getEnvironment()
+					.getProperty("kam.work-dir",
+							System.getProperty("java.io.tmpdir") + "/kintone-attachment-migrator"));
+				out.println("Verifying job '" + config.name() + "': source app " + config.source().app()
+						+ " -> target app " + config.target().app() + " (onExisting: "
+						+ config.onExisting().name().toLowerCase(java.util.Locale.ROOT) + ")");
+				out.flush();
+				VerificationResult result;
+				try (KintoneClient source = clients.open(config.source());
+						KintoneClient target = clients.open(config.target())) {
+					result = new AttachmentVerifier(config, source, target, context.getBean(MigrationLedger.class),
+							workDir.resolve("verify"))
+						.verify(line -> {
+							out.println("  " + line);
+							out.flush();
+						});
+				}
+				out.println("Compared " + result.filesCompared() + " attachment(s) of " + result.recordsCompared()
+						+ " source record(s); " + String.format(java.util.Locale.ROOT, "%,d", result.bytesHashed())
+						+ " bytes hashed.");
+				if (result.identical()) {
+					out.println("Every migrated attachment is identical on the target (names, sizes, SHA-256).");
+					return ExitCodes.COMPLETED;
+				}
+				out.println(result.differences() + " difference(s); " + result.recordsNotMigrated()
+						+ " source record(s) not migrated yet.");
+				return ExitCodes.FAILED;
+			}
+			catch (KintoneException ex) {
+				err.println("verify: kintone could not be read: " + ex.getMessage());
+				return ExitCodes.FAILED;
+			}
+		}
+		finally {
+			out.flush();
+			err.flush();
+		}
+	}
+
+}

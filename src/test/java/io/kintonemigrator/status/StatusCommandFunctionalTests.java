@@ -1,0 +1,190 @@
+package io.kintonemigrator.status;
+
+import io.kintonemigrator.testsupport.CommandRun;
+
+import io.kintonemigrator.cli.ExitCodes;
+import io.kintonemigrator.cli.MigratorContext;
+import io.kintonemigrator.launch.MigrationLauncher;
+import io.kintonemigrator.launch.UpdateBreaker;
+import io.kintonemigrator.testsupport.CommandTestFixture;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Map;
+
+import io.kintonemigrator.config.JobConfig;
+import io.kintonemigrator.config.JobConfigLoader;
+import io.kintonemigrator.emulator.KintoneEmulator;
+import io.kintonemigrator.migration.AttachmentMigrationJobConfiguration;
+import io.kintonemigrator.migration.ExecutionKeys;
+import io.kintonemigrator.testsupport.MigrationApps;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static io.kintonemigrator.testsupport.CommandRun.cli;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code status} before any run, after a failed run and its resume, and after a crash
+ * left an execution STARTED: the executions, their counts and errors, and what
+ * {@code migrate} then does (which the test also runs, to see it do exactly that).
+ */
+class StatusCommandFunctionalTests {
+
+	private static final int RECORDS = 13;
+
+	@TempDir
+	Path tmp;
+
+	@Test
+	void beforeAnyRunItSaysSoAndCreatesNoDatabase() throws Exception {
+		try (KintoneEmulator emulator = start(null)) {
+			Path job = MigrationApps.jobFile(tmp, emulator, "status-new", "append", 4);
+
+			CommandRun status = status("--job", job.toString());
+
+			assertThat(status.exitCode()).as(status.all()).isZero();
+			assertThat(status.out()).isEqualTo("No executions: the job database " + tmp.resolve("db/batch.mv.db")
+					+ " does not exist yet (migrate creates it).\nJob 'status-new': next migrate: start the job.\n");
+			assertThat(tmp.resolve("db")).doesNotExist();
+		}
+	}
+
+	@Test
+	void afterAFailedRunItShowsTheErrorAndTheCheckpointThenTheCompletedResume() throws Exception {
+		UpdateBreaker breaker = new UpdateBreaker(1); // the first chunk (records 1-4)
+														// commits, the second fails
+		try (KintoneEmulator emulator = start(breaker)) {
+			Path job = MigrationApps.jobFile(tmp, emulator, "status-failed", "append", 4);
+			assertThat(migrate(job).exitCode()).isEqualTo(ExitCodes.FAILED);
+
+			CommandRun failed = status("--job", job.toString());
+
+			assertThat(failed.exitCode()).as(failed.all()).isZero();
+			assertThat(failed.out()).containsPattern("execution \\d+  FAILED  started \\S+ \\S+  ended \\S+ \\S+")
+				.contains("    records read 8, written 4, without attachments 0, skipped 0; files moved ")
+				.containsPattern("    last error: .*503")
+				.contains("  next migrate: resume from the checkpoint after source record $id 4");
+
+			breaker.heal();
+			CommandRun resumed = migrate(job);
+			assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+			CommandRun completed = status();
+
+			assertThat(completed.out()).contains("Job 'status-failed' (instance ")
+				.containsPattern("execution \\d+  FAILED ")
+				.containsPattern("execution \\d+  COMPLETED ")
+				// the resume reads the records after the checkpoint: 5 to 13, of which 13
+				// has no attachment
+				.contains("    records read 9, written 8, without attachments 1, skipped 0; files moved ")
+				.contains("  next migrate: nothing: the job completed");
+			// the resume starts from the failed execution's context; its error is not the
+			// resume's
+			assertThat(completed.out().substring(completed.out().indexOf("COMPLETED"))).doesNotContain("last error");
+		}
+	}
+
+	@Test
+	void afterACrashLeftAnExecutionStartedItSaysMigrateRecoversItAndResumesFromItsCheckpoint() throws Exception {
+		try (KintoneEmulator emulator = start(null)) {
+			Path job = MigrationApps.jobFile(tmp, emulator, "status-crashed", "append", 4);
+			JobConfig config = new JobConfigLoader().load(job);
+			long crashed = leaveStartedAsACrashWould(config, job, 8);
+
+			CommandRun status = status("--job", job.toString());
+
+			assertThat(status.exitCode()).as(status.all()).isZero();
+			assertThat(status.out()).containsPattern("execution " + crashed + "  STARTED  started \\S+ \\S+  ended -")
+				.contains("  next migrate: recover execution " + crashed
+						+ " (left STARTED by a process that stopped abruptly), then resume from the checkpoint after"
+						+ " source record $id 8");
+
+			CommandRun migrated = migrate(job);
+			assertThat(migrated.exitCode()).as(migrated.all()).isZero();
+			assertThat(migrated.out()).contains("Execution " + crashed + " of job 'status-crashed' was left STARTED");
+			CommandRun after = status("--job", job.toString());
+			assertThat(after.out()).containsPattern("execution \\d+  COMPLETED ")
+				.contains("    records read 5, written 4, without attachments 1, skipped 0;")
+				.contains("  next migrate: nothing: the job completed");
+		}
+	}
+
+	@Test
+	void withoutAJobFileItListsEveryJob() throws Exception {
+		try (KintoneEmulator emulator = start(null)) {
+			Path first = MigrationApps.jobFile(tmp, emulator, "status-first", "append", 4);
+			assertThat(migrate(first).exitCode()).isZero();
+			Path second = MigrationApps.jobFile(tmp, emulator, "status-second", "append", 7);
+			assertThat(migrate(second).exitCode()).isZero();
+
+			CommandRun all = status();
+			CommandRun one = status("--job", second.toString());
+
+			assertThat(all.out()).contains("Job 'status-first'").contains("Job 'status-second'");
+			assertThat(one.out()).doesNotContain("Job 'status-first'").contains("Job 'status-second'");
+		}
+	}
+
+	/**
+	 * What a process killed in the middle of step migrate leaves: execution and step
+	 * STARTED, a checkpoint.
+	 */
+	private long leaveStartedAsACrashWould(JobConfig config, Path job, long checkpoint) {
+		try (ConfigurableApplicationContext context = MigratorContext.start(Map.of("spring.datasource.url", database()),
+				new JobConfigLoader())) {
+			JobRepository repository = context.getBean(JobRepository.class);
+			var parameters = MigrationLauncher.parameters(config, job);
+			JobInstance instance = repository.createJobInstance(AttachmentMigrationJobConfiguration.JOB_NAME,
+					parameters);
+			JobExecution execution = repository.createJobExecution(instance, parameters, new ExecutionContext());
+			execution.setStatus(BatchStatus.STARTED);
+			execution.setStartTime(LocalDateTime.now());
+			repository.update(execution);
+			StepExecution preflight = repository.createStepExecution("preflight", execution);
+			preflight.setStatus(BatchStatus.COMPLETED);
+			preflight.setStartTime(LocalDateTime.now());
+			preflight.setEndTime(LocalDateTime.now());
+			repository.update(preflight);
+			StepExecution migrate = repository.createStepExecution("migrate", execution);
+			migrate.setStatus(BatchStatus.STARTED);
+			migrate.setStartTime(LocalDateTime.now());
+			migrate.getExecutionContext().putLong(ExecutionKeys.LAST_SOURCE_ID, checkpoint);
+			repository.update(migrate);
+			repository.updateExecutionContext(migrate);
+			return execution.getId();
+		}
+	}
+
+	private KintoneEmulator start(jakarta.servlet.@org.jspecify.annotations.Nullable Filter filter) {
+		return fixture().emulator(filter);
+	}
+
+	private CommandTestFixture fixture() {
+		return new CommandTestFixture(tmp, RECORDS);
+	}
+
+	private String database() {
+		return fixture().database();
+	}
+
+	private CommandRun status(String... options) {
+		String[] args = new String[options.length + 3];
+		args[0] = "status";
+		System.arraycopy(options, 0, args, 1, options.length);
+		args[options.length + 1] = "--database";
+		args[options.length + 2] = database();
+		return cli(args);
+	}
+
+	private CommandRun migrate(Path job) throws Exception {
+		return fixture().migrate(job);
+	}
+
+}
