@@ -1,6 +1,9 @@
 package io.kintonemigrator;
 
+import io.kintonemigrator.config.MigratorProperties;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * The Spring Boot application. {@link #main} hands the command line to
@@ -8,6 +11,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * run the job.
  */
 @SpringBootApplication
+@EnableConfigurationProperties(MigratorProperties.class)
 public class AttachmentMigratorApplication {
 
 	public static void main(String[] args) {

@@ -1,11 +1,11 @@
 package io.kintonemigrator.launch;
 
+import io.kintonemigrator.config.MigratorProperties;
+
 import io.kintonemigrator.report.ProgressPrinter;
 import io.kintonemigrator.report.RunOutput;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 
 import io.kintonemigrator.ledger.MigrationLedger;
 import io.kintonemigrator.migration.RunProgress;
@@ -14,7 +14,6 @@ import io.kintonemigrator.migration.StopRequest;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,12 +30,9 @@ class LaunchConfiguration {
 	}
 
 	@Bean
-	RunOutput runOutput(RunProgress runProgress, MigrationLedger ledger, Clock clock,
-			@Value("${kam.reports-dir:reports}") Path reportsDir,
-			@Value("${kam.progress-interval:10s}") Duration progressInterval,
-			@Value("${kam.progress-bar:false}") boolean progressBar) {
-		return new RunOutput(runProgress, ledger, clock, reportsDir, progressInterval, progressBar,
-				ProgressPrinter.Ticker.daemon());
+	RunOutput runOutput(RunProgress runProgress, MigrationLedger ledger, Clock clock, MigratorProperties properties) {
+		return new RunOutput(runProgress, ledger, clock, properties.reportsDir(), properties.progressInterval(),
+				properties.progressBar(), ProgressPrinter.Ticker.daemon());
 	}
 
 	@Bean

@@ -1,21 +1,19 @@
 package io.kintonemigrator.launch;
 
+import io.kintonemigrator.config.MigratorProperties;
+
 import io.kintonemigrator.cli.H2DatabaseOwner;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import javax.sql.DataSource;
 
 import io.kintonemigrator.ledger.JobLocks;
 import io.kintonemigrator.ledger.JobWatermarks;
-import io.kintonemigrator.ledger.MigrationLedger;
 
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The job lock, the watermark of incremental runs and the run that uses both. Properties:
@@ -28,23 +26,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 class ScheduleConfiguration {
 
-	// the ledger bean applies sql/ledger-*.sql, which creates the lock and watermark
-	// tables too
 	@Bean
-	JobLocks jobLocks(DataSource dataSource, MigrationLedger ledger, @Value("${kam.lock.lease:60s}") Duration lease) {
-		return new JobLocks(new JdbcTemplate(dataSource), lease);
-	}
-
-	@Bean
-	JobWatermarks jobWatermarks(DataSource dataSource, MigrationLedger ledger, Clock clock,
-			@Value("${kam.incremental.safety-margin:2m}") Duration safetyMargin) {
-		return new JobWatermarks(new JdbcTemplate(dataSource), clock, safetyMargin);
-	}
-
-	@Bean
-	DatabaseOutageWatch databaseOutageWatch(DataSource dataSource,
-			@Value("${kam.database.outage-timeout:3m}") Duration outageTimeout) {
-		return new DatabaseOutageWatch(dataSource, outageTimeout, System.err, Runtime.getRuntime()::halt);
+	DatabaseOutageWatch databaseOutageWatch(DataSource dataSource, MigratorProperties properties) {
+		return new DatabaseOutageWatch(dataSource, properties.database().outageTimeout(), System.err,
+				Runtime.getRuntime()::halt);
 	}
 
 	@Bean

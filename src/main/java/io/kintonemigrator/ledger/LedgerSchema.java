@@ -17,15 +17,30 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
  */
 public final class LedgerSchema {
 
-	private LedgerSchema() {
+	/**
+	 * The bean name the ledger's repositories depend on ({@link LedgerConfiguration}).
+	 */
+	public static final String BEAN = "ledgerSchema";
+
+	private final String platform;
+
+	private LedgerSchema(String platform) {
+		this.platform = platform;
 	}
 
-	public static void apply(DataSource dataSource) {
+	/** Applies the script for this database; returns what was applied. */
+	public static LedgerSchema apply(DataSource dataSource) {
 		String platform = platform(dataSource);
 		new ResourceDatabasePopulator(new ClassPathResource("sql/ledger-" + platform + ".sql")).execute(dataSource);
 		if ("h2".equals(platform)) {
 			makeCommitsDurable(dataSource);
 		}
+		return new LedgerSchema(platform);
+	}
+
+	/** {@code h2} or {@code postgresql}: which script was applied. */
+	public String platform() {
+		return platform;
 	}
 
 	/**

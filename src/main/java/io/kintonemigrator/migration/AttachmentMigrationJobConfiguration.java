@@ -8,16 +8,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import javax.sql.DataSource;
-
 import io.kintonemigrator.config.JobConfig;
+import io.kintonemigrator.config.MigratorProperties;
 import io.kintonemigrator.config.JobConfigLoader;
 import io.kintonemigrator.kintone.KintoneRecord;
 import io.kintonemigrator.ledger.ApiUsageLedger;
-import io.kintonemigrator.ledger.JdbcApiUsageLedger;
-import io.kintonemigrator.ledger.JdbcMigrationLedger;
 import io.kintonemigrator.ledger.LeaseFence;
-import io.kintonemigrator.ledger.LedgerSchema;
 import io.kintonemigrator.ledger.MigrationLedger;
 
 import org.jspecify.annotations.Nullable;
@@ -37,7 +33,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -88,21 +83,6 @@ public class AttachmentMigrationJobConfiguration {
 	}
 
 	@Bean
-	MigrationLedger migrationLedger(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
-		LedgerSchema.apply(dataSource);
-		return new JdbcMigrationLedger(new JdbcTemplate(dataSource), transactionManager, clock);
-	}
-
-	/**
-	 * Depends on the ledger so its schema (with {@code KAM_API_USAGE}) is applied first.
-	 */
-	@Bean
-	ApiUsageLedger apiUsageLedger(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock,
-			MigrationLedger migrationLedger) {
-		return new JdbcApiUsageLedger(new JdbcTemplate(dataSource), transactionManager, clock);
-	}
-
-	@Bean
 	RunProgress runProgress() {
 		return new RunProgress();
 	}
@@ -115,9 +95,8 @@ public class AttachmentMigrationJobConfiguration {
 	@Bean
 	@JobScope
 	MigrationRun migrationRun(@Value("#{jobParameters['" + PARAM_FILE + "']}") String jobFile, JobConfigLoader loader,
-			ClientFactoryProvider clients, ApiUsageLedger usage,
-			@Value("${kam.work-dir:${java.io.tmpdir}/kintone-attachment-migrator}") Path workDir, Clock clock) {
-		return new MigrationRun(loader.load(Path.of(jobFile)), clients, usage, workDir, clock);
+			ClientFactoryProvider clients, ApiUsageLedger usage, MigratorProperties properties, Clock clock) {
+		return new MigrationRun(loader.load(Path.of(jobFile)), clients, usage, properties.workDir(), clock);
 	}
 
 	@Bean
@@ -132,8 +111,8 @@ public class AttachmentMigrationJobConfiguration {
 	 */
 	@Bean
 	@StepScope
-	BudgetEstimate budgetEstimate(MigrationRun run, @Value("${kam.chunk-size:100}") int chunkSize) {
-		return new BudgetEstimate(chunkSize, run.config().limits().dailyRequestBudget());
+	BudgetEstimate budgetEstimate(MigrationRun run, MigratorProperties properties) {
+		return new BudgetEstimate(properties.chunkSize(), run.config().limits().dailyRequestBudget());
 	}
 
 	@Bean
@@ -174,9 +153,8 @@ public class AttachmentMigrationJobConfiguration {
 	TargetRecordWriter targetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock,
 			@Value("#{jobParameters['" + PARAM_SINCE + "']}") @Nullable String since,
 			SourceRecordReader sourceRecordReader, AttachmentExtractor attachmentExtractor,
-			BudgetEstimate budgetEstimate, @Value("${kam.chunk-size:100}") int chunkSize,
-			ObjectProvider<LeaseFence> fence) {
-		ChunkLookahead nextChunk = () -> sourceRecordReader.peek(chunkSize)
+			BudgetEstimate budgetEstimate, MigratorProperties properties, ObjectProvider<LeaseFence> fence) {
+		ChunkLookahead nextChunk = () -> sourceRecordReader.peek(properties.chunkSize())
 			.stream()
 			.map(attachmentExtractor::process)
 			.filter(Objects::nonNull)
@@ -205,8 +183,8 @@ public class AttachmentMigrationJobConfiguration {
 	Step migrate(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			SourceRecordReader sourceRecordReader, AttachmentExtractor attachmentExtractor,
 			TargetRecordWriter targetRecordWriter, RunControlListener runControlListener,
-			@Value("${kam.chunk-size:100}") int chunkSize) {
-		return new StepBuilder("migrate", jobRepository).<KintoneRecord, SourceItem>chunk(chunkSize)
+			MigratorProperties properties) {
+		return new StepBuilder("migrate", jobRepository).<KintoneRecord, SourceItem>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(sourceRecordReader)
 			.processor(attachmentExtractor)

@@ -11,12 +11,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.kintone.KintoneClient;
-import io.kintonemigrator.kintone.KintoneClientFactory;
 import io.kintonemigrator.ledger.ApiUsageLedger;
 import io.kintonemigrator.resilience.ConcurrencyLevel;
 import io.kintonemigrator.resilience.ResilientKintoneClientFactory;
@@ -47,9 +44,7 @@ public class MigrationRun implements DisposableBean {
 
 	private final AppRequestMeter targetRequests;
 
-	private final LongSupplier retries;
-
-	private final Supplier<List<ConcurrencyLevel>> concurrency;
+	private final ResilientKintoneClientFactory clients;
 
 	private final RunCounters counters = new RunCounters();
 
@@ -60,19 +55,17 @@ public class MigrationRun implements DisposableBean {
 	 * {@code usage} (below the retry layer, so each attempt counts) against
 	 * {@code limits.dailyRequestBudget}.
 	 */
-	public MigrationRun(JobConfig config, ClientFactoryProvider clients, ApiUsageLedger usage, Path workDir,
+	public MigrationRun(JobConfig config, ClientFactoryProvider clientFactories, ApiUsageLedger usage, Path workDir,
 			Clock clock) {
 		this.config = config;
 		this.workDir = workDir;
 		long budget = config.limits().dailyRequestBudget();
 		this.sourceRequests = new AppRequestMeter(config.source(), budget, usage, clock);
 		this.targetRequests = new AppRequestMeter(config.target(), budget, usage, clock);
-		KintoneClientFactory factory = clients.forLimits(config.limits(),
+		ResilientKintoneClientFactory factory = clientFactories.forLimits(config.limits(),
 				(connection, client) -> new MeteredKintoneClient(client,
 						connection == config.source() ? sourceRequests : targetRequests));
-		this.retries = factory instanceof ResilientKintoneClientFactory resilient ? resilient::retries : () -> 0;
-		this.concurrency = factory instanceof ResilientKintoneClientFactory resilient ? resilient::concurrency
-				: List::of;
+		this.clients = factory;
 		this.source = factory.open(config.source());
 		this.target = factory.open(config.target());
 		this.transfer = AttachmentTransfer.open(source, target, workDir, clock);
@@ -124,7 +117,7 @@ public class MigrationRun implements DisposableBean {
 	 * layer).
 	 */
 	long retries() {
-		return retries.getAsLong();
+		return clients.retries();
 	}
 
 	/**
@@ -132,7 +125,7 @@ public class MigrationRun implements DisposableBean {
 	 * layer).
 	 */
 	List<ConcurrencyLevel> concurrency() {
-		return concurrency.get();
+		return clients.concurrency();
 	}
 
 	RunCounters counters() {

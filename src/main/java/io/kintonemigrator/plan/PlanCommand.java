@@ -1,5 +1,7 @@
 package io.kintonemigrator.plan;
 
+import io.kintonemigrator.cli.KintoneClients;
+
 import io.kintonemigrator.cli.ExitCodes;
 import io.kintonemigrator.cli.JobFiles;
 
@@ -14,11 +16,7 @@ import io.kintonemigrator.config.JobConfigLoader;
 import io.kintonemigrator.kintone.KintoneClient;
 import io.kintonemigrator.kintone.KintoneClientFactory;
 import io.kintonemigrator.kintone.KintoneException;
-import io.kintonemigrator.kintone.okhttp.OkHttpKintoneClientFactory;
 import io.kintonemigrator.migration.PreflightException;
-import io.kintonemigrator.resilience.ResilienceSettings;
-import io.kintonemigrator.resilience.ResilientKintoneClientFactory;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,16 +65,8 @@ public class PlanCommand implements Callable<Integer> {
 				err.println("--latency-ms must be 0 or more");
 				return ExitCodes.USAGE;
 			}
-			try (OkHttpKintoneClientFactory http = new OkHttpKintoneClientFactory(clock)) {
-				// the job's per-domain limits, as ClientConfiguration applies them,
-				// without a Spring context
-				KintoneClientFactory clients = new ResilientKintoneClientFactory(http,
-						ResilienceSettings.builder()
-							.maxConcurrentCalls(config.limits().concurrency())
-							.domainHeadroom(config.limits().domainHeadroom())
-							.requestsPerSecond(config.limits().requestsPerSecond())
-							.build(),
-						new SimpleMeterRegistry());
+			try (KintoneClients clientFactories = KintoneClients.overHttp(clock)) {
+				KintoneClientFactory clients = clientFactories.forLimits(config.limits());
 				try (KintoneClient source = clients.open(config.source());
 						KintoneClient target = clients.open(config.target())) {
 					MigrationPlan plan = new MigrationPlanner(config, source, target).plan();

@@ -1,5 +1,8 @@
 package io.kintonemigrator.verify;
 
+import io.kintonemigrator.cli.KintoneClients;
+import io.kintonemigrator.config.MigratorProperties;
+
 import io.kintonemigrator.cli.ExitCodes;
 import io.kintonemigrator.cli.JobDatabase;
 import io.kintonemigrator.cli.JobFiles;
@@ -18,7 +21,6 @@ import io.kintonemigrator.kintone.KintoneClient;
 import io.kintonemigrator.kintone.KintoneClientFactory;
 import io.kintonemigrator.kintone.KintoneException;
 import io.kintonemigrator.ledger.MigrationLedger;
-import io.kintonemigrator.migration.ClientFactoryProvider;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -77,10 +79,8 @@ public class VerifyCommand implements Callable<Integer> {
 				properties.put("spring.datasource.url", database);
 			}
 			try (ConfigurableApplicationContext context = MigratorContext.start(properties, loader)) {
-				KintoneClientFactory clients = context.getBean(ClientFactoryProvider.class).forLimits(config.limits());
-				Path workDir = Path.of(context.getEnvironment()
-					.getProperty("kam.work-dir",
-							System.getProperty("java.io.tmpdir") + "/kintone-attachment-migrator"));
+				KintoneClientFactory clients = context.getBean(KintoneClients.class).forLimits(config.limits());
+				Path workDir = context.getBean(MigratorProperties.class).workDir();
 				out.println("Verifying job '" + config.name() + "': source app " + config.source().app()
 						+ " -> target app " + config.target().app() + " (onExisting: "
 						+ config.onExisting().name().toLowerCase(java.util.Locale.ROOT) + ")");

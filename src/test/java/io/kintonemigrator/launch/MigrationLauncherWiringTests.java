@@ -1,5 +1,7 @@
 package io.kintonemigrator.launch;
 
+import io.kintonemigrator.testsupport.DirectClients;
+
 import io.kintonemigrator.cli.ExitCodes;
 
 import java.io.PrintWriter;
@@ -63,12 +65,12 @@ class MigrationLauncherWiringTests {
 		@Bean
 		@Primary
 		ClientFactoryProvider inMemoryClients() {
-			return limits -> connection -> switch ((int) connection.app().value()) {
+			return DirectClients.over(connection -> switch ((int) connection.app().value()) {
 				case 1 -> SOURCE;
 				case 2 -> TARGET;
 				case 3 -> EMPTY_SOURCE;
 				default -> EMPTY_TARGET;
-			};
+			});
 		}
 
 	}

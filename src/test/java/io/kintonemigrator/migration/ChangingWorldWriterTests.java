@@ -1,5 +1,7 @@
 package io.kintonemigrator.migration;
 
+import io.kintonemigrator.testsupport.DirectClients;
+
 import io.kintonemigrator.migration.budget.BudgetEstimate;
 
 import java.nio.charset.StandardCharsets;
@@ -429,11 +431,12 @@ class ChangingWorldWriterTests {
 	 * the writer.
 	 */
 	private void writeRecords(JobConfig config, boolean incremental, long... ids) {
-		MigrationRun run = new MigrationRun(config, limits -> connection -> switch ((int) connection.app().value()) {
-			case 1 -> source;
-			case 2 -> target;
-			default -> otherTarget;
-		}, usage, tmp.resolve("work"), Clock.systemUTC());
+		MigrationRun run = new MigrationRun(config,
+				DirectClients.over(connection -> switch ((int) connection.app().value()) {
+					case 1 -> source;
+					case 2 -> target;
+					default -> otherTarget;
+				}), usage, tmp.resolve("work"), Clock.systemUTC());
 		runs.add(run);
 		TargetRecordWriter writer = new TargetRecordWriter(run, ledger, Clock.systemUTC(), incremental,
 				ChunkLookahead.NONE, new BudgetEstimate(100, 1));

@@ -1,5 +1,7 @@
 package io.kintonemigrator.migration;
 
+import io.kintonemigrator.testsupport.DirectClients;
+
 import io.kintonemigrator.migration.budget.BudgetEstimate;
 
 import java.nio.charset.StandardCharsets;
@@ -291,8 +293,9 @@ class TargetRecordWriterTests {
 
 	private TargetRecordWriter writer(JobConfig config, ChunkLookahead lookahead) {
 		if (run == null) {
-			run = new MigrationRun(config, limits -> connection -> connection.app().value() == 1 ? source : target,
-					usage, tmp.resolve("work"), Clock.systemUTC());
+			run = new MigrationRun(config,
+					DirectClients.over(connection -> connection.app().value() == 1 ? source : target), usage,
+					tmp.resolve("work"), Clock.systemUTC());
 		}
 		return new TargetRecordWriter(run, ledger, Clock.systemUTC(), false, lookahead, new BudgetEstimate(100, 1));
 	}
@@ -332,8 +335,9 @@ class TargetRecordWriterTests {
 
 	private void writeChunk(JobConfig config, boolean rollBack) {
 		if (run == null) {
-			run = new MigrationRun(config, limits -> connection -> connection.app().value() == 1 ? source : target,
-					usage, tmp.resolve("work"), Clock.systemUTC());
+			run = new MigrationRun(config,
+					DirectClients.over(connection -> connection.app().value() == 1 ? source : target), usage,
+					tmp.resolve("work"), Clock.systemUTC());
 		}
 		TargetRecordWriter writer = new TargetRecordWriter(run, ledger, Clock.systemUTC());
 		AttachmentExtractor extractor = new AttachmentExtractor(config);
