@@ -94,8 +94,11 @@ public interface KintoneClient extends AutoCloseable {
 	 */
 	FileKey upload(Path source, String fileName, String contentType);
 
-	/** Requests counted so far and the domain's last reported concurrency. */
-	ApiUsage usage();
+	/**
+	 * The domain's concurrency as its last answer to this client's transport reported it
+	 * ({@link DomainConcurrency#UNKNOWN} where nothing reports it).
+	 */
+	DomainConcurrency domainConcurrency();
 
 	/** Releases what this client holds; a shared HTTP client is not shut down. */
 	@Override

@@ -15,7 +15,7 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
-import io.kintonemigrator.kintone.ApiUsage;
+import io.kintonemigrator.kintone.DomainConcurrency;
 import io.kintonemigrator.kintone.KintoneRejectedException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -93,7 +93,7 @@ final class DomainGuard {
 	 * last {@code X-ConcurrencyLimit-Limit/Running} report (normally the attempt's own
 	 * answer) and how many of the running requests were ours
 	 */
-	<T> T call(String operation, Supplier<T> call, @Nullable Supplier<ApiUsage> usage) {
+	<T> T call(String operation, Supplier<T> call, @Nullable Supplier<DomainConcurrency> usage) {
 		Supplier<T> guarded = inSlot(call, usage);
 		guarded = RateLimiter.decorateSupplier(rateLimiter, guarded);
 		Supplier<T> permitted = guarded;
@@ -122,7 +122,7 @@ final class DomainGuard {
 	 * Holds a slot of the adaptive limit for one attempt, and adapts the limit to its
 	 * answer.
 	 */
-	private <T> Supplier<T> inSlot(Supplier<T> call, @Nullable Supplier<ApiUsage> usage) {
+	private <T> Supplier<T> inSlot(Supplier<T> call, @Nullable Supplier<DomainConcurrency> usage) {
 		return () -> {
 			if (!concurrency.acquire(maxWaitForSlot)) {
 				rejected.increment();
@@ -142,9 +142,8 @@ final class DomainGuard {
 			finally {
 				try {
 					if (usage != null) {
-						ApiUsage reported = usage.get();
-						concurrency.observe(reported.concurrencyLimit(), reported.concurrencyRunning(),
-								reported.concurrencyOwn());
+						DomainConcurrency reported = usage.get();
+						concurrency.observe(reported.limit(), reported.running(), reported.own());
 					}
 					if (failure != null && TransientFailures.isConcurrencyRefusal(failure)) {
 						concurrency.refused();

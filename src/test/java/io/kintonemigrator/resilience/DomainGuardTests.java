@@ -1,7 +1,6 @@
 package io.kintonemigrator.resilience;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.kintonemigrator.kintone.ApiUsage;
-import io.kintonemigrator.kintone.AppId;
+import io.kintonemigrator.kintone.DomainConcurrency;
 import io.kintonemigrator.kintone.KintoneApiException;
 import io.kintonemigrator.kintone.KintoneRejectedException;
 import io.kintonemigrator.kintone.KintoneTransportException;
@@ -218,7 +216,7 @@ class DomainGuardTests {
 	@Test
 	void eachAttemptsReportOfTheDomainAdaptsTheConcurrency() {
 		DomainGuard guard = guard(fast.toBuilder().maxConcurrentCalls(50).domainHeadroom(20).build());
-		ApiUsage crowded = new ApiUsage(new AppId(1), LocalDate.of(2026, 12, 6), 1, 100, 71);
+		DomainConcurrency crowded = new DomainConcurrency(100, 71, -1);
 
 		guard.call("op", () -> "ok", () -> crowded);
 

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.kintonemigrator.kintone.ApiUsage;
+import io.kintonemigrator.kintone.DomainConcurrency;
 import io.kintonemigrator.kintone.AppId;
 import io.kintonemigrator.kintone.AppInfo;
 import io.kintonemigrator.kintone.DownloadedFile;
@@ -289,8 +289,8 @@ public class InMemoryKintoneClient implements KintoneClient {
 	}
 
 	@Override
-	public ApiUsage usage() {
-		return new ApiUsage(app, java.time.LocalDate.EPOCH, 0, -1, -1);
+	public DomainConcurrency domainConcurrency() {
+		return DomainConcurrency.UNKNOWN;
 	}
 
 	@Override

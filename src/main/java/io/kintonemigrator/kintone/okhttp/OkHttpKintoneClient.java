@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.kintonemigrator.kintone.ApiUsage;
+import io.kintonemigrator.kintone.DomainConcurrency;
 import io.kintonemigrator.kintone.AppId;
 import io.kintonemigrator.kintone.AppInfo;
 import io.kintonemigrator.kintone.DownloadedFile;
@@ -25,7 +25,7 @@ import io.kintonemigrator.kintone.KintoneClient;
 import io.kintonemigrator.kintone.KintoneRecord;
 import io.kintonemigrator.kintone.RecordUpdate;
 import io.kintonemigrator.kintone.UpdatedRecord;
-import io.kintonemigrator.kintone.okhttp.ApiUsageInterceptor.DomainConcurrency;
+import io.kintonemigrator.kintone.okhttp.ConcurrencyHeaderInterceptor.DomainReports;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -75,18 +75,15 @@ final class OkHttpKintoneClient implements KintoneClient {
 
 	private final KintoneErrorMapper errors;
 
-	private final DailyRequestCounter requests;
-
-	private final DomainConcurrency concurrency;
+	private final DomainReports concurrency;
 
 	OkHttpKintoneClient(OkHttpClient http, KintoneUrls urls, AppId app, KintoneJson json, KintoneErrorMapper errors,
-			DailyRequestCounter requests, DomainConcurrency concurrency) {
+			DomainReports concurrency) {
 		this.http = http;
 		this.urls = urls;
 		this.app = app;
 		this.json = json;
 		this.errors = errors;
-		this.requests = requests;
 		this.concurrency = concurrency;
 	}
 
@@ -247,10 +244,8 @@ final class OkHttpKintoneClient implements KintoneClient {
 	}
 
 	@Override
-	public ApiUsage usage() {
-		DailyRequestCounter.DayCount today = requests.today();
-		DomainConcurrency.Observed observed = concurrency.last();
-		return new ApiUsage(app, today.day(), today.count(), observed.limit(), observed.running(), observed.own());
+	public DomainConcurrency domainConcurrency() {
+		return concurrency.last();
 	}
 
 	/** Nothing to release: the connection pool belongs to the factory. */

@@ -12,7 +12,7 @@ import javax.net.ssl.X509TrustManager;
 import io.kintonemigrator.kintone.KintoneClient;
 import io.kintonemigrator.kintone.KintoneClientFactory;
 import io.kintonemigrator.kintone.KintoneConnection;
-import io.kintonemigrator.kintone.okhttp.ApiUsageInterceptor.DomainConcurrency;
+import io.kintonemigrator.kintone.okhttp.ConcurrencyHeaderInterceptor.DomainReports;
 import okhttp3.OkHttpClient;
 
 /**
@@ -41,9 +41,7 @@ public final class OkHttpKintoneClientFactory implements KintoneClientFactory, A
 
 	private final KintoneJson json = new KintoneJson();
 
-	private final Map<String, DailyRequestCounter> counters = new ConcurrentHashMap<>();
-
-	private final Map<String, DomainConcurrency> concurrency = new ConcurrentHashMap<>();
+	private final Map<String, DomainReports> concurrency = new ConcurrentHashMap<>();
 
 	/**
 	 * A factory with its own HTTP client, the system clock and our default User-Agent.
@@ -53,8 +51,7 @@ public final class OkHttpKintoneClientFactory implements KintoneClientFactory, A
 	}
 
 	/**
-	 * A factory with its own HTTP client; {@code clock} decides the kintone day of each
-	 * request.
+	 * A factory with its own HTTP client; {@code clock} dates each request.
 	 */
 	public OkHttpKintoneClientFactory(Clock clock) {
 		this(new OkHttpClient(), true, clock, defaultUserAgent(), ClientCertificates.systemTrust());
@@ -87,9 +84,7 @@ public final class OkHttpKintoneClientFactory implements KintoneClientFactory, A
 	public KintoneClient open(KintoneConnection connection) {
 		KintoneUrls urls = KintoneUrls.of(connection);
 		KintoneConnection.Timeouts timeouts = connection.timeouts();
-		DailyRequestCounter counter = counters.computeIfAbsent(urls.authority() + "/" + connection.app(),
-				key -> new DailyRequestCounter(clock));
-		DomainConcurrency domain = concurrency.computeIfAbsent(urls.authority(), key -> new DomainConcurrency());
+		DomainReports domain = concurrency.computeIfAbsent(urls.authority(), key -> new DomainReports());
 		OkHttpClient.Builder http = shared.newBuilder()
 			.connectTimeout(timeouts.connect().toMillis(), TimeUnit.MILLISECONDS)
 			.readTimeout(timeouts.read().toMillis(), TimeUnit.MILLISECONDS)
@@ -100,7 +95,7 @@ public final class OkHttpKintoneClientFactory implements KintoneClientFactory, A
 			.retryOnConnectionFailure(false)
 			.addInterceptor(new KintoneAuthInterceptor(connection, userAgent))
 			.addInterceptor(new RequestLoggingInterceptor())
-			.addNetworkInterceptor(new ApiUsageInterceptor(counter, domain));
+			.addNetworkInterceptor(new ConcurrencyHeaderInterceptor(domain));
 		KintoneConnection.HttpProxy proxy = connection.proxy();
 		if (proxy != null) {
 			http.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
@@ -110,7 +105,7 @@ public final class OkHttpKintoneClientFactory implements KintoneClientFactory, A
 			ClientCertificates.apply(http, certificate, trust);
 		}
 		return new OkHttpKintoneClient(http.build(), urls, connection.app(), json,
-				new KintoneErrorMapper(json.mapper(), clock), counter, domain);
+				new KintoneErrorMapper(json.mapper(), clock), domain);
 	}
 
 	/**

@@ -4,15 +4,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
-import io.kintonemigrator.emulator.observe.EmulatorStats;
 import io.kintonemigrator.emulator.observe.RequestLogEntry;
-import io.kintonemigrator.kintone.ApiUsage;
+import io.kintonemigrator.kintone.DomainConcurrency;
 import io.kintonemigrator.kintone.AppId;
 import io.kintonemigrator.kintone.KintoneApiException;
 import io.kintonemigrator.kintone.KintoneClient;
@@ -210,41 +208,20 @@ class OkHttpKintoneClientFactoryTests {
 	}
 
 	@Test
-	void countsRequestsPerAppPerKintoneDayAndReportsTheDomainsConcurrency() {
-		try (OkHttpKintoneClientFactory counting = new OkHttpKintoneClientFactory(new OkHttpClient(), clock, "t");
-				KintoneClient source = counting
+	void reportsTheDomainsConcurrencyAndHowMuchOfItWasOurs() {
+		try (OkHttpKintoneClientFactory reporting = new OkHttpKintoneClientFactory(new OkHttpClient(), clock, "t");
+				KintoneClient source = reporting
 					.open(EmulatorApps.tokenConnection(emulator.baseUrl(), SOURCE, SOURCE_TOKEN));
-				KintoneClient target = counting
+				KintoneClient target = reporting
 					.open(EmulatorApps.tokenConnection(emulator.baseUrl(), TARGET, TARGET_TOKEN))) {
-			// given 08:59 JST on April 2nd: still the kintone day that began on April 1st
-			clock.set(Instant.parse("2026-04-01T23:59:00Z"));
+			assertThat(source.domainConcurrency()).isEqualTo(DomainConcurrency.UNKNOWN);
+
 			source.appInfo();
-			source.record(1);
-			target.appInfo();
-			ApiUsage before = source.usage();
 
-			// when 09:00 JST starts a new kintone day
-			clock.set(Instant.parse("2026-04-02T00:00:00Z"));
-			source.record(2);
-
-			// then
-			// the domain ran 1 request when it answered, and it was ours
-			assertThat(before).isEqualTo(new ApiUsage(new AppId(SOURCE), LocalDate.of(2026, 4, 1), 2, 100, 1, 1));
-			assertThat(source.usage().kintoneDay()).isEqualTo(LocalDate.of(2026, 4, 2));
-			assertThat(source.usage().requestsToday()).isEqualTo(1);
-			assertThat(target.usage().requestsToday()).isZero();
-			// a client opened again for the same app continues the same count
-			try (KintoneClient again = counting
-				.open(EmulatorApps.tokenConnection(emulator.baseUrl(), SOURCE, SOURCE_TOKEN))) {
-				again.appInfo();
-				assertThat(source.usage().requestsToday()).isEqualTo(2);
-			}
-			EmulatorStats stats = emulator.stats();
-			assertThat(stats.dailyCount(SOURCE, LocalDate.of(2026, 4, 1))).isEqualTo(before.requestsToday());
-			assertThat(stats.dailyCount(SOURCE, LocalDate.of(2026, 4, 2))).isEqualTo(source.usage().requestsToday());
-		}
-		finally {
-			clock.set(NOON_JST);
+			// the domain ran 1 request when it answered, and it was ours; the figures are
+			// the domain's, so the other app's client sees them too
+			assertThat(source.domainConcurrency()).isEqualTo(new DomainConcurrency(100, 1, 1));
+			assertThat(target.domainConcurrency()).isEqualTo(new DomainConcurrency(100, 1, 1));
 		}
 	}
 

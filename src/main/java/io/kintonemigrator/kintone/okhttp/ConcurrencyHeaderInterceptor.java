@@ -1,40 +1,35 @@
 package io.kintonemigrator.kintone.okhttp;
 
+import io.kintonemigrator.kintone.DomainConcurrency;
+
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.kintonemigrator.kintone.DailyQuota;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A network interceptor: counts every request that actually goes out on the wire and that
- * kintone counts ({@link DailyQuota}) against its app's kintone day, and remembers the
- * domain's last {@code X-ConcurrencyLimit-Limit/Running} answer together with how many of
- * the running requests were ours.
+ * A network interceptor: remembers the domain's last
+ * {@code X-ConcurrencyLimit-Limit/Running} answer together with how many of the running
+ * requests were ours (the daily quota is counted above the retry layer, where the job's
+ * budget is, see {@code migration.budget}).
  */
-final class ApiUsageInterceptor implements Interceptor {
+final class ConcurrencyHeaderInterceptor implements Interceptor {
 
 	static final String LIMIT = "X-ConcurrencyLimit-Limit";
 
 	static final String RUNNING = "X-ConcurrencyLimit-Running";
 
-	private final DailyRequestCounter counter;
+	private final DomainReports concurrency;
 
-	private final DomainConcurrency concurrency;
-
-	ApiUsageInterceptor(DailyRequestCounter counter, DomainConcurrency concurrency) {
-		this.counter = counter;
+	ConcurrencyHeaderInterceptor(DomainReports concurrency) {
 		this.concurrency = concurrency;
 	}
 
 	@Override
 	public Response intercept(Chain chain) throws IOException {
-		if (DailyQuota.countsPath(chain.request().url().encodedPath())) {
-			counter.increment();
-		}
 		int own = concurrency.sending();
 		try {
 			Response response = chain.proceed(chain.request());
@@ -59,24 +54,22 @@ final class ApiUsageInterceptor implements Interceptor {
 	}
 
 	/**
-	 * The last concurrency figures a domain reported (-1 until seen), with how many of
-	 * our requests were on the wire to it when the reporting request was sent: kintone
-	 * counts a request from its arrival, so that is the part of {@code running} that was
-	 * ours. Thread-safe.
+	 * The last concurrency figures a domain reported, with how many of our requests were
+	 * on the wire to it when the reporting request was sent. Thread-safe.
 	 */
-	static final class DomainConcurrency {
+	static final class DomainReports {
 
-		private final AtomicReference<Observed> last = new AtomicReference<>(new Observed(-1, -1, -1));
+		private final AtomicReference<DomainConcurrency> last = new AtomicReference<>(DomainConcurrency.UNKNOWN);
 
 		private final AtomicInteger onTheWire = new AtomicInteger();
 
 		void observe(int limit, int running, int own) {
 			if (limit >= 0 || running >= 0) {
-				last.set(new Observed(limit, running, own));
+				last.set(new DomainConcurrency(limit, running, own));
 			}
 		}
 
-		Observed last() {
+		DomainConcurrency last() {
 			return last.get();
 		}
 
@@ -89,13 +82,6 @@ final class ApiUsageInterceptor implements Interceptor {
 
 		void answered() {
 			onTheWire.decrementAndGet();
-		}
-
-		/**
-		 * @param own our requests on the wire to the domain (sent, answer not yet in)
-		 * when this one was sent
-		 */
-		record Observed(int limit, int running, int own) {
 		}
 
 	}
