@@ -1,7 +1,5 @@
 package io.kintonemigrator.migration;
 
-import static io.kintonemigrator.kintone.KintoneLimits.RECORDS_PER_READ;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -16,11 +14,11 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 
 /**
- * Reads the source app in {@code $id} order, one keyset page ({@code $id > last}) at a
- * time, never with an offset or a cursor. {@link #update} checkpoints the {@code $id} of
- * the last record handed out, which at that moment is the last record of the chunk being
- * committed; a restart resumes after it. {@link #peek} shows the writer the next chunk's
- * records early. Not thread-safe (one step thread reads and peeks).
+ * Reads the source app through {@link SourceRecords}, one keyset page at a time.
+ * {@link #update} checkpoints the {@code $id} of the last record handed out, which at
+ * that moment is the last record of the chunk being committed; a restart resumes after
+ * it. {@link #peek} shows the writer the next chunk's records early. Not thread-safe (one
+ * step thread reads and peeks).
  */
 public class SourceRecordReader extends ItemStreamSupport implements ItemStreamReader<KintoneRecord> {
 
@@ -34,25 +32,23 @@ public class SourceRecordReader extends ItemStreamSupport implements ItemStreamR
 
 	private final Deque<KintoneRecord> page = new ArrayDeque<>();
 
-	private long lastFetchedId;
+	private SourceRecords pages;
 
 	private long lastHandedOutId;
-
-	private boolean exhausted;
 
 	SourceRecordReader(KintoneClient source, List<String> fields, @Nullable String query) {
 		this.source = source;
 		this.fields = List.copyOf(fields);
 		this.query = query;
+		this.pages = new SourceRecords(source, fields, query, 0);
 		setName("sourceRecordReader");
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
 		lastHandedOutId = context.getLong(getExecutionContextKey(LAST_ID), 0L);
-		lastFetchedId = lastHandedOutId;
+		pages = new SourceRecords(source, fields, query, lastHandedOutId);
 		page.clear();
-		exhausted = false;
 	}
 
 	@Override
@@ -81,15 +77,7 @@ public class SourceRecordReader extends ItemStreamSupport implements ItemStreamR
 	}
 
 	private void fetchPage() {
-		if (exhausted) {
-			return;
-		}
-		List<KintoneRecord> records = source.recordsAfter(lastFetchedId, RECORDS_PER_READ, fields, query);
-		page.addAll(records);
-		exhausted = records.size() < RECORDS_PER_READ;
-		if (!records.isEmpty()) {
-			lastFetchedId = records.get(records.size() - 1).id();
-		}
+		page.addAll(pages.nextPage());
 	}
 
 	@Override

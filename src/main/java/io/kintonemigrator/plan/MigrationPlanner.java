@@ -1,13 +1,12 @@
 package io.kintonemigrator.plan;
 
-import io.kintonemigrator.kintone.KintoneLimits;
+import io.kintonemigrator.migration.SourceRecords;
 
 import io.kintonemigrator.migration.AttachmentExtractor;
 import io.kintonemigrator.migration.PreflightCheck;
 import io.kintonemigrator.migration.PreflightException;
 import io.kintonemigrator.migration.SourceAttachment;
 import io.kintonemigrator.migration.SourceItem;
-import io.kintonemigrator.migration.TargetLookup;
 import io.kintonemigrator.migration.budget.RequestEstimate;
 
 import java.time.Duration;
@@ -53,20 +52,14 @@ public final class MigrationPlanner {
 			throw new PreflightException(problems);
 		}
 		AttachmentExtractor extractor = new AttachmentExtractor(config);
-		List<String> fields = TargetLookup.sourceFields(config);
 		int chunkSize = config.limits().chunkSize();
 		int concurrency = config.limits().concurrency();
 		Counts counts = new Counts();
-		long lastId = 0;
+		SourceRecords pages = SourceRecords.of(source, config);
 		int inChunk = 0;
 		int filesInChunk = 0;
-		boolean more = true;
-		while (more) {
-			List<KintoneRecord> page = source.recordsAfter(lastId, KintoneLimits.RECORDS_PER_READ, fields,
-					config.query());
-			more = page.size() == KintoneLimits.RECORDS_PER_READ;
+		for (List<KintoneRecord> page = pages.nextPage(); !page.isEmpty(); page = pages.nextPage()) {
 			for (KintoneRecord record : page) {
-				lastId = record.id();
 				counts.records++;
 				SourceItem item = extractor.process(record);
 				if (item != null) {

@@ -1,6 +1,6 @@
 package io.kintonemigrator.verify;
 
-import io.kintonemigrator.kintone.KintoneLimits;
+import io.kintonemigrator.migration.SourceRecords;
 
 import io.kintonemigrator.migration.AttachmentExtractor;
 import io.kintonemigrator.migration.Failures;
@@ -111,17 +111,11 @@ public final class AttachmentVerifier {
 			Files.createDirectories(workDir);
 			AttachmentExtractor extractor = new AttachmentExtractor(config);
 			TargetLookup lookup = new TargetLookup(target, config);
-			List<String> fields = TargetLookup.sourceFields(config);
 			Set<Long> seen = new HashSet<>();
-			long lastId = 0;
-			boolean more = true;
-			while (more) {
-				List<KintoneRecord> page = source.recordsAfter(lastId, KintoneLimits.RECORDS_PER_READ, fields,
-						config.query());
-				more = page.size() == KintoneLimits.RECORDS_PER_READ;
+			SourceRecords pages = SourceRecords.of(source, config);
+			for (List<KintoneRecord> page = pages.nextPage(); !page.isEmpty(); page = pages.nextPage()) {
 				List<SourceItem> items = new ArrayList<>();
 				for (KintoneRecord record : page) {
-					lastId = record.id();
 					seen.add(record.id());
 					SourceItem item = extractor.process(record);
 					if (item != null) {
