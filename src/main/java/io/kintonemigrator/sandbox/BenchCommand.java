@@ -14,13 +14,13 @@ import java.util.concurrent.Callable;
 
 import io.kintonemigrator.config.JobConfigLoader;
 import io.kintonemigrator.emulator.KintoneEmulator;
-import io.kintonemigrator.emulator.fault.FaultSettings;
 import io.kintonemigrator.emulator.observe.EmulatorStats;
 import io.kintonemigrator.emulator.seed.SeedFile;
 
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,13 +62,8 @@ public class BenchCommand implements Callable<Integer> {
 	@Option(names = "--seed", defaultValue = "1", description = "Seed of the data set. Default: ${DEFAULT-VALUE}.")
 	long seed;
 
-	@Option(names = "--latency-ms", defaultValue = "50",
-			description = "Latency the emulator adds to every request. Default: ${DEFAULT-VALUE}.")
-	long latencyMillis;
-
-	@Option(names = "--bandwidth", defaultValue = "0", paramLabel = "BYTES_PER_SECOND",
-			description = "Cap per response body (0 = unlimited). Default: ${DEFAULT-VALUE}.")
-	long bandwidth;
+	@Mixin
+	EmulatorFaultOptions network = new EmulatorFaultOptions();
 
 	@Option(names = "--concurrency", defaultValue = "16",
 			description = "The job's limits.concurrency. Default: ${DEFAULT-VALUE}.")
@@ -128,10 +123,7 @@ public class BenchCommand implements Callable<Integer> {
 			.port(0)
 			.dataDirectory(workDir.resolve("emulator"))
 			.seed(SeedFile.load(seedFile))
-			.faults(FaultSettings.builder()
-				.latency(Duration.ofMillis(latencyMillis))
-				.bandwidthBytesPerSecond(bandwidth)
-				.build())
+			.faults(network.faults())
 			.requestFilter(window)
 			.requestLogCapacity(1)
 			.start()) {
@@ -156,13 +148,13 @@ public class BenchCommand implements Callable<Integer> {
 			List<String> differences = exitCode == ExitCodes.COMPLETED ? BenchVerification.differences(emulator)
 					: List.of("the migration ended with exit code " + exitCode);
 			differences.stream().limit(20).forEach(err::println);
-			LittlesLawBound bound = new LittlesLawBound(concurrency, Duration.ofMillis(latencyMillis), bandwidth,
-					requestsPerSecond, (double) bytes / data.files());
+			LittlesLawBound bound = new LittlesLawBound(concurrency, Duration.ofMillis(network.latencyMillis),
+					network.bandwidth, requestsPerSecond, (double) bytes / data.files());
 			ObjectNode result = result(data, bytes, wallSeconds, window.seconds(), stats, bound, differences.isEmpty());
 			result.put("cpuSeconds", round(cpuSeconds))
 				.put("cpuMsPerFile", round(cpuSeconds * 1000 / data.files()))
 				.put("emulatorHandlingMs", round(window.meanHandlingMillis()))
-				.put("meanInFlight", round(window.meanInFlight(Duration.ofMillis(latencyMillis))))
+				.put("meanInFlight", round(window.meanInFlight(Duration.ofMillis(network.latencyMillis))))
 				.put("loadAverage", round(
 						java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 			out.println(Json.MAPPER.writeValueAsString(result));
@@ -183,8 +175,8 @@ public class BenchCommand implements Callable<Integer> {
 			.put("files", files)
 			.put("bytes", bytes)
 			.put("concurrency", concurrency)
-			.put("latencyMs", latencyMillis)
-			.put("bandwidthBytesPerSecond", bandwidth)
+			.put("latencyMs", network.latencyMillis)
+			.put("bandwidthBytesPerSecond", network.bandwidth)
 			.put("requestsPerSecondLimit", requestsPerSecond)
 			.put("chunkSize", chunkSize)
 			.put("seed", seed)
@@ -218,8 +210,8 @@ public class BenchCommand implements Callable<Integer> {
 		require(concurrency >= 1 && concurrency <= 50, "--concurrency must be between 1 and 50, got " + concurrency);
 		require(requestsPerSecond > 0, "--requests-per-second must be positive, got " + requestsPerSecond);
 		require(chunkSize >= 1 && chunkSize <= 100, "--chunk-size must be between 1 and 100, got " + chunkSize);
-		require(latencyMillis >= 0, "--latency-ms must be 0 or more, got " + latencyMillis);
-		require(bandwidth >= 0, "--bandwidth must be 0 (unlimited) or more, got " + bandwidth);
+		require(network.latencyMillis >= 0, "--latency-ms must be 0 or more, got " + network.latencyMillis);
+		require(network.bandwidth >= 0, "--bandwidth must be 0 (unlimited) or more, got " + network.bandwidth);
 		return new BenchDataSet(records, filesPerRecord, minSize, maxSize, seed);
 	}
 

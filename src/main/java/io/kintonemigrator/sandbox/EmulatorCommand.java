@@ -4,16 +4,11 @@ import io.kintonemigrator.cli.ExitCodes;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import io.kintonemigrator.emulator.EmulatorSeed;
 import io.kintonemigrator.emulator.KintoneEmulator;
-import io.kintonemigrator.emulator.fault.FaultKind;
-import io.kintonemigrator.emulator.fault.FaultSettings;
 import io.kintonemigrator.emulator.model.AppDefinition;
 import io.kintonemigrator.emulator.seed.DataSetGenerator;
 import io.kintonemigrator.emulator.seed.DataSetSpec;
@@ -22,6 +17,7 @@ import io.kintonemigrator.emulator.seed.SeedFile;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,46 +50,8 @@ public class EmulatorCommand implements Callable<Integer> {
 			description = "Where uploads are stored (kept on exit). Default: a temporary directory deleted on exit.")
 	@Nullable Path dataDirectory;
 
-	@Option(names = "--latency-ms", defaultValue = "0", description = "Latency added to every request.")
-	long latencyMillis;
-
-	@Option(names = "--jitter-ms", defaultValue = "0", description = "Up to this much more latency, at random.")
-	long jitterMillis;
-
-	@Option(names = "--bandwidth", paramLabel = "BYTES_PER_SECOND", defaultValue = "0",
-			description = "Cap per response body (0 = unlimited).")
-	long bandwidth;
-
-	@Option(names = "--fault-rate", paramLabel = "R", defaultValue = "0",
-			description = "Share of requests that get a transient fault, spread evenly over 429, 503, GAIA_DA02, reset and stall.")
-	double faultRate;
-
-	@Option(names = "--rate-429", paramLabel = "R", description = "Share of requests answered 429 GAIA_TO04.")
-	@Nullable Double tooManyRequests;
-
-	@Option(names = "--rate-503", paramLabel = "R", description = "Share of requests answered with a plain-text 503.")
-	@Nullable Double serviceUnavailable;
-
-	@Option(names = "--rate-db-lock", paramLabel = "R", description = "Share of requests answered 400 GAIA_DA02.")
-	@Nullable Double databaseLocked;
-
-	@Option(names = "--rate-reset", paramLabel = "R", description = "Share of responses cut in mid-body.")
-	@Nullable Double connectionReset;
-
-	@Option(names = "--rate-stall", paramLabel = "R", description = "Share of requests held for --stall-ms first.")
-	@Nullable Double stall;
-
-	@Option(names = "--stall-ms", defaultValue = "10000",
-			description = "How long a stall lasts. Default: ${DEFAULT-VALUE}.")
-	long stallMillis;
-
-	@Option(names = "--fault-apis", paramLabel = "API", split = ",",
-			description = "Inject only into these kintone APIs, e.g. file,records. Default: all.")
-	List<String> faultApis = new ArrayList<>();
-
-	@Option(names = "--fault-seed", defaultValue = "0",
-			description = "Seed of the fault decisions. Default: ${DEFAULT-VALUE}.")
-	long faultSeed;
+	@Mixin
+	EmulatorFaultOptions network = new EmulatorFaultOptions();
 
 	@Option(names = "--concurrency-limit", defaultValue = "100",
 			description = "Requests in flight before 429 GAIA_TO04. Default: ${DEFAULT-VALUE}.")
@@ -147,7 +105,7 @@ public class EmulatorCommand implements Callable<Integer> {
 		KintoneEmulator.Builder builder = KintoneEmulator.builder()
 			.port(requireRange("--port", this.port, 0, 65535))
 			.seed(seed())
-			.faults(faults())
+			.faults(network.faults())
 			.concurrencyLimit(requireRange("--concurrency-limit", this.concurrencyLimit, 1, 10_000))
 			.legacyStatus520(this.legacy520);
 		if (this.maxFileSize <= 0) {
@@ -166,34 +124,6 @@ public class EmulatorCommand implements Callable<Integer> {
 				.sourceAndTarget(DataSetSpec.builder().records(50).rows("items", 2, "item_no").seed(1).build());
 		}
 		return SeedFile.load(this.seed);
-	}
-
-	FaultSettings faults() {
-		FaultSettings.Builder faults = FaultSettings.builder()
-			.latency(Duration.ofMillis(this.latencyMillis))
-			.latencyJitter(Duration.ofMillis(this.jitterMillis))
-			.bandwidthBytesPerSecond(this.bandwidth)
-			.stallDuration(Duration.ofMillis(this.stallMillis))
-			.apis(this.faultApis)
-			.seed(this.faultSeed)
-			.mixedRate(this.faultRate);
-		override(faults, FaultKind.TOO_MANY_REQUESTS, this.tooManyRequests);
-		override(faults, FaultKind.SERVICE_UNAVAILABLE, this.serviceUnavailable);
-		override(faults, FaultKind.DATABASE_LOCKED, this.databaseLocked);
-		override(faults, FaultKind.CONNECTION_RESET, this.connectionReset);
-		override(faults, FaultKind.STALL, this.stall);
-		try {
-			return faults.build();
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("fault options: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static void override(FaultSettings.Builder faults, FaultKind kind, @Nullable Double rate) {
-		if (rate != null) {
-			faults.rate(kind, rate);
-		}
 	}
 
 	static String appLine(AppDefinition app) {
