@@ -1,5 +1,7 @@
 package io.kintonemigrator.cli;
 
+import java.util.concurrent.CompletionException;
+
 /**
  * The one line a failed run ends with: the message of the failure's first cause that is
  * not a Spring Batch wrapper. Spring Batch wraps what went wrong in a chunk in
@@ -14,7 +16,7 @@ public final class FailureMessages {
 	public static String of(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			boolean wrapper = t.getClass().getName().startsWith("org.springframework.batch.")
-					|| t instanceof java.util.concurrent.CompletionException;
+					|| t instanceof CompletionException;
 			if (!wrapper && t.getMessage() != null) {
 				return t.getMessage();
 			}

@@ -1,5 +1,7 @@
 package io.kintonemigrator.config;
 
+import java.util.Collection;
+
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
@@ -175,7 +177,7 @@ public final class JobConfigLoader {
 		if (type == String.class) {
 			return ": expected a single text value";
 		}
-		if (java.util.Collection.class.isAssignableFrom(type)) {
+		if (Collection.class.isAssignableFrom(type)) {
 			return ": expected a list (lines starting with '- ')";
 		}
 		if (type.isRecord()) {

@@ -20,8 +20,8 @@ import io.kintonemigrator.kintone.KintoneConnection;
 import io.kintonemigrator.kintone.KintoneConnection.Credentials;
 import io.kintonemigrator.kintone.Secret;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +34,7 @@ final class JobConfigValidator {
 
 	private static final Pattern FIELD_CODE = Pattern.compile("[^.\\s]+");
 
-	private static final Log logger = LogFactory.getLog(JobConfigValidator.class);
+	private static final Logger logger = LoggerFactory.getLogger(JobConfigValidator.class);
 
 	private final List<String> problems = new ArrayList<>();
 

@@ -11,8 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class SecretFiles {
 
-	private static final Log logger = LogFactory.getLog(SecretFiles.class);
+	private static final Logger logger = LoggerFactory.getLogger(SecretFiles.class);
 
 	private final Path baseDirectory;
 

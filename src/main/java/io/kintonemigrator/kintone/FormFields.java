@@ -1,5 +1,7 @@
 package io.kintonemigrator.kintone;
 
+import java.util.Objects;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +24,7 @@ public record FormFields(Map<String, FieldProperty> properties, long revision) {
 			.stream()
 			.filter(FieldProperty::isSubtable)
 			.map(table -> table.fields().get(code))
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.findFirst();
 	}
 

@@ -1,5 +1,7 @@
 package io.kintonemigrator.launch;
 
+import java.time.temporal.ChronoUnit;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,7 +69,7 @@ class IncrementalRuns {
 		}
 		else {
 			run = new JobWatermarks.Run(watermarks.watermark(config.name(), fingerprint).orElse(null),
-					clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+					clock.instant().truncatedTo(ChronoUnit.MILLIS));
 			watermarks.begin(config.name(), fingerprint, run);
 			out.println("Incremental run of job '" + config.name() + "'" + describe(run) + ".");
 		}

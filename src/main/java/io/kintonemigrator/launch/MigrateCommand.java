@@ -1,5 +1,7 @@
 package io.kintonemigrator.launch;
 
+import java.util.LinkedHashMap;
+
 import io.kintonemigrator.cli.DatabaseUrls;
 import io.kintonemigrator.cli.ExitCodes;
 import io.kintonemigrator.cli.H2DatabaseOwner;
@@ -67,7 +69,7 @@ public class MigrateCommand implements Callable<Integer> {
 			err.flush();
 			return ExitCodes.USAGE;
 		}
-		Map<String, Object> properties = new java.util.LinkedHashMap<>();
+		Map<String, Object> properties = new LinkedHashMap<>();
 		if (database != null) {
 			properties.put("spring.datasource.url", RunControlOptions.h2KeptOpenOnExit(database));
 		}
@@ -110,7 +112,7 @@ public class MigrateCommand implements Callable<Integer> {
 			err.flush();
 			return ExitCodes.USAGE;
 		}
-		Map<String, Object> all = new java.util.LinkedHashMap<>(properties);
+		Map<String, Object> all = new LinkedHashMap<>(properties);
 		all.put("kam.chunk-size", config.limits().chunkSize());
 		String inUse = H2DatabaseOwner.checkNotInUse(all);
 		if (inUse != null) {

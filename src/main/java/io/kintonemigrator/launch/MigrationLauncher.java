@@ -1,5 +1,7 @@
 package io.kintonemigrator.launch;
 
+import java.util.Objects;
+
 import io.kintonemigrator.cli.ExitCodes;
 import io.kintonemigrator.cli.FailureMessages;
 import io.kintonemigrator.report.ProgressPrinter;
@@ -154,7 +156,7 @@ public class MigrationLauncher {
 		List<Throwable> failures = execution.getAllFailureExceptions();
 		PreflightException preflight = failures.stream()
 			.map(MigrationLauncher::preflightCause)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.findFirst()
 			.orElse(null);
 		if (preflight != null) {

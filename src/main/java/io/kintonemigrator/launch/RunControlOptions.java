@@ -1,5 +1,7 @@
 package io.kintonemigrator.launch;
 
+import java.util.Locale;
+
 import io.kintonemigrator.report.LogLineWriter;
 
 import java.io.PrintWriter;
@@ -88,7 +90,7 @@ public class RunControlOptions {
 	 * Other URLs are returned as is.
 	 */
 	static String h2KeptOpenOnExit(String url) {
-		if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+		if (!url.startsWith("jdbc:h2:") || url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
 			return url;
 		}
 		return url + ";DB_CLOSE_ON_EXIT=FALSE";

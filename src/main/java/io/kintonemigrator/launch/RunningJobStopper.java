@@ -5,8 +5,8 @@ import java.util.Set;
 import io.kintonemigrator.migration.AttachmentMigrationJobConfiguration;
 import io.kintonemigrator.migration.StopRequest;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -19,7 +19,7 @@ import org.springframework.batch.core.repository.JobRepository;
  */
 class RunningJobStopper {
 
-	private static final Log logger = LogFactory.getLog(RunningJobStopper.class);
+	private static final Logger logger = LoggerFactory.getLogger(RunningJobStopper.class);
 
 	private final StopRequest stopRequest;
 

@@ -1,5 +1,8 @@
 package io.kintonemigrator.launch;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import io.kintonemigrator.cli.ExitCodes;
 import io.kintonemigrator.cli.JobFiles;
 
@@ -92,13 +95,13 @@ final class ScheduledRuns {
 		Clock clock = Clock.systemDefaultZone();
 		ScheduledRuns loop = new ScheduledRuns(cron, clock.getZone(), clock, new ClockWaiter(clock),
 				() -> MigrateCommand.run(new JobConfigLoader(), jobFile, properties, true, out, err), out);
-		java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+		CountDownLatch ended = new CountDownLatch(1);
 		Thread hook = new Thread(() -> {
 			loop.stop();
 			try {
 				// lets the loop print its last line; main's System.exit would block on
 				// this hook
-				ended.await(60, java.util.concurrent.TimeUnit.SECONDS);
+				ended.await(60, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

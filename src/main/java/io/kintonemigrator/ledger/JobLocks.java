@@ -17,8 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -48,7 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class JobLocks implements LeaseFence {
 
-	private static final Log logger = LogFactory.getLog(JobLocks.class);
+	private static final Logger logger = LoggerFactory.getLogger(JobLocks.class);
 
 	private final JdbcTemplate jdbc;
 

@@ -1,5 +1,7 @@
 package io.kintonemigrator.ledger;
 
+import java.sql.Statement;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -50,8 +52,7 @@ public final class LedgerSchema {
 	 * reaches the file at once (the setting is kept in the database).
 	 */
 	private static void makeCommitsDurable(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection();
-				java.sql.Statement statement = connection.createStatement()) {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("SET WRITE_DELAY 0");
 		}
 		catch (SQLException ex) {

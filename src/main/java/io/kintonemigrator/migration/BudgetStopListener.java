@@ -1,5 +1,7 @@
 package io.kintonemigrator.migration;
 
+import java.util.Objects;
+
 import io.kintonemigrator.migration.budget.DailyRequestBudgetExceededException;
 
 import org.springframework.batch.core.BatchStatus;
@@ -23,7 +25,7 @@ class BudgetStopListener implements JobExecutionListener {
 		DailyRequestBudgetExceededException budget = jobExecution.getAllFailureExceptions()
 			.stream()
 			.map(DailyRequestBudgetExceededException::in)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.findFirst()
 			.orElse(null);
 		if (budget == null) {

@@ -4,8 +4,8 @@ import io.kintonemigrator.migration.budget.AppRequestMeter;
 import io.kintonemigrator.migration.budget.DailyRequestBudgetExceededException;
 import io.kintonemigrator.migration.budget.RequestEstimate;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -20,7 +20,7 @@ import org.springframework.batch.core.step.StepExecution;
  */
 class PreflightBudgetListener implements StepExecutionListener {
 
-	private static final Log logger = LogFactory.getLog(PreflightBudgetListener.class);
+	private static final Logger logger = LoggerFactory.getLogger(PreflightBudgetListener.class);
 
 	private final MigrationRun run;
 

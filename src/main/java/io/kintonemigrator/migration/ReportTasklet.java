@@ -3,8 +3,8 @@ package io.kintonemigrator.migration;
 import io.kintonemigrator.ledger.LedgerSummary;
 import io.kintonemigrator.ledger.MigrationLedger;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -18,7 +18,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 class ReportTasklet implements Tasklet {
 
-	private static final Log logger = LogFactory.getLog(ReportTasklet.class);
+	private static final Logger logger = LoggerFactory.getLogger(ReportTasklet.class);
 
 	private final String jobName;
 

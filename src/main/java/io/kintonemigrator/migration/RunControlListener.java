@@ -9,8 +9,8 @@ import java.time.Clock;
 import io.kintonemigrator.kintone.KintoneRecord;
 import io.kintonemigrator.resilience.ConcurrencyLevel;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.ExitStatus;
@@ -37,7 +37,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 class RunControlListener implements StepExecutionListener, ChunkListener<KintoneRecord, SourceItem> {
 
-	private static final Log logger = LogFactory.getLog(RunControlListener.class);
+	private static final Logger logger = LoggerFactory.getLogger(RunControlListener.class);
 
 	private final MigrationRun run;
 

@@ -1,5 +1,7 @@
 package io.kintonemigrator.plan;
 
+import java.util.Objects;
+
 import io.kintonemigrator.cli.KintoneClients;
 
 import io.kintonemigrator.cli.ExitCodes;
@@ -48,8 +50,8 @@ public class PlanCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		CommandSpec commandSpec = java.util.Objects.requireNonNull(spec, "picocli injects the command spec");
-		return run(new JobConfigLoader(), java.util.Objects.requireNonNull(jobFile),
+		CommandSpec commandSpec = Objects.requireNonNull(spec, "picocli injects the command spec");
+		return run(new JobConfigLoader(), Objects.requireNonNull(jobFile),
 				latencyMillis == null ? null : Duration.ofMillis(latencyMillis), Clock.systemUTC(),
 				commandSpec.commandLine().getOut(), commandSpec.commandLine().getErr());
 	}

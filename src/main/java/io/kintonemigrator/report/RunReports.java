@@ -1,5 +1,7 @@
 package io.kintonemigrator.report;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -90,7 +92,7 @@ final class RunReports {
 		return status == LedgerStatus.INTENT ? "IN_PROGRESS" : status.name();
 	}
 
-	private static String text(@org.jspecify.annotations.Nullable Object value) {
+	private static String text(@Nullable Object value) {
 		return value == null ? "" : value.toString();
 	}
 

@@ -1,5 +1,8 @@
 package io.kintonemigrator.sandbox;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
+
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,9 +25,9 @@ final class ActiveWindow implements Filter {
 
 	private final AtomicLong last = new AtomicLong(Long.MIN_VALUE);
 
-	private final java.util.concurrent.atomic.LongAdder requests = new java.util.concurrent.atomic.LongAdder();
+	private final LongAdder requests = new LongAdder();
 
-	private final java.util.concurrent.atomic.LongAdder busyNanos = new java.util.concurrent.atomic.LongAdder();
+	private final LongAdder busyNanos = new LongAdder();
 
 	@Override
 	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -63,7 +66,7 @@ final class ActiveWindow implements Filter {
 	 * Requests in the emulator on average over the window (Little's law: time spent on
 	 * requests ÷ window), counting {@code latency} for each request's injected wait.
 	 */
-	double meanInFlight(java.time.Duration latency) {
+	double meanInFlight(Duration latency) {
 		double seconds = seconds();
 		return seconds == 0 ? 0 : (busyNanos.sum() + requests.sum() * latency.toNanos()) / 1e9 / seconds;
 	}

@@ -1,5 +1,10 @@
 package io.kintonemigrator.sandbox;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
 import io.kintonemigrator.cli.ExitCodes;
 import io.kintonemigrator.launch.MigrateCommand;
 
@@ -155,8 +160,7 @@ public class BenchCommand implements Callable<Integer> {
 				.put("cpuMsPerFile", round(cpuSeconds * 1000 / data.files()))
 				.put("emulatorHandlingMs", round(window.meanHandlingMillis()))
 				.put("meanInFlight", round(window.meanInFlight(Duration.ofMillis(network.latencyMillis))))
-				.put("loadAverage", round(
-						java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+				.put("loadAverage", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 			out.println(Json.MAPPER.writeValueAsString(result));
 			if (exitCode != ExitCodes.COMPLETED) {
 				return exitCode;
@@ -221,9 +225,9 @@ public class BenchCommand implements Callable<Integer> {
 		}
 	}
 
-	private static void deleteRecursively(Path dir) throws java.io.IOException {
-		try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+	private static void deleteRecursively(Path dir) throws IOException {
+		try (Stream<Path> paths = Files.walk(dir)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
 				Files.deleteIfExists(path);
 			}
 		}

@@ -1,5 +1,7 @@
 package io.kintonemigrator.sandbox;
 
+import java.util.HashMap;
+
 import io.kintonemigrator.cli.ExitCodes;
 import io.kintonemigrator.launch.MigrateCommand;
 
@@ -82,7 +84,7 @@ public final class DemoCommand {
 	 */
 	public static List<String> check(KintoneEmulator emulator) {
 		List<String> problems = new ArrayList<>();
-		Map<String, StoredRecord> targets = new java.util.HashMap<>();
+		Map<String, StoredRecord> targets = new HashMap<>();
 		emulator.records(DemoData.TARGET_APP).forEach(record -> targets.put(record.text("legacy_id"), record));
 		for (StoredRecord source : emulator.records(DemoData.SOURCE_APP)) {
 			StoredRecord target = targets.get(Long.toString(source.id()));

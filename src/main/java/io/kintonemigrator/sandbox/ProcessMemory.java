@@ -1,5 +1,7 @@
 package io.kintonemigrator.sandbox;
 
+import com.sun.management.OperatingSystemMXBean;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -36,7 +38,7 @@ final class ProcessMemory {
 	 * unsupported.
 	 */
 	static long cpuNanos() {
-		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+		if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
 			return os.getProcessCpuTime();
 		}
 		return -1;

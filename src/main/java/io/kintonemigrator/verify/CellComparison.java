@@ -1,5 +1,7 @@
 package io.kintonemigrator.verify;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -97,7 +99,7 @@ final class CellComparison {
 		return a.size() == b.size() && Objects.equals(a.sha256(), b.sha256());
 	}
 
-	private static @org.jspecify.annotations.Nullable Hashed take(List<Hashed> files, Predicate<Hashed> match) {
+	private static @Nullable Hashed take(List<Hashed> files, Predicate<Hashed> match) {
 		for (int i = 0; i < files.size(); i++) {
 			if (match.test(files.get(i))) {
 				return files.remove(i);

@@ -1,5 +1,7 @@
 package io.kintonemigrator.verify;
 
+import java.util.Locale;
+
 import io.kintonemigrator.cli.KintoneClients;
 import io.kintonemigrator.config.MigratorProperties;
 
@@ -83,7 +85,7 @@ public class VerifyCommand implements Callable<Integer> {
 				Path workDir = context.getBean(MigratorProperties.class).workDir();
 				out.println("Verifying job '" + config.name() + "': source app " + config.source().app()
 						+ " -> target app " + config.target().app() + " (onExisting: "
-						+ config.onExisting().name().toLowerCase(java.util.Locale.ROOT) + ")");
+						+ config.onExisting().name().toLowerCase(Locale.ROOT) + ")");
 				out.flush();
 				VerificationResult result;
 				try (KintoneClient source = clients.open(config.source());
@@ -96,7 +98,7 @@ public class VerifyCommand implements Callable<Integer> {
 						});
 				}
 				out.println("Compared " + result.filesCompared() + " attachment(s) of " + result.recordsCompared()
-						+ " source record(s); " + String.format(java.util.Locale.ROOT, "%,d", result.bytesHashed())
+						+ " source record(s); " + String.format(Locale.ROOT, "%,d", result.bytesHashed())
 						+ " bytes hashed.");
 				if (result.identical()) {
 					out.println("Every migrated attachment is identical on the target (names, sizes, SHA-256).");

@@ -1,5 +1,7 @@
 package io.kintonemigrator.kintone.okhttp;
 
+import java.net.UnknownHostException;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.Locale;
@@ -91,7 +93,7 @@ final class KintoneUrls {
 			try {
 				return InetAddress.getByName(h).isLoopbackAddress();
 			}
-			catch (java.net.UnknownHostException ex) {
+			catch (UnknownHostException ex) {
 				return false;
 			}
 		}

@@ -1,5 +1,7 @@
 package io.kintonemigrator.migration.budget;
 
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
 /**
  * A conservative estimate of the requests kintone counts
  * ({@link io.kintonemigrator.kintone.DailyQuota}) that the next chunk may send to each
@@ -42,13 +44,13 @@ public class BudgetEstimate {
 	 * Keeps what the chunks taught so far, so a restarted execution estimates as
 	 * carefully.
 	 */
-	public void saveTo(org.springframework.batch.infrastructure.item.ExecutionContext context) {
+	public void saveTo(ExecutionContext context) {
 		context.putLong(MAX_SOURCE, maxSourceRequests);
 		context.putLong(MAX_TARGET, maxTargetRequests);
 	}
 
 	/** Continues from what an earlier execution of the step saved, if any. */
-	public void restoreFrom(org.springframework.batch.infrastructure.item.ExecutionContext context) {
+	public void restoreFrom(ExecutionContext context) {
 		maxSourceRequests = Math.max(maxSourceRequests, context.getLong(MAX_SOURCE, 0L));
 		maxTargetRequests = Math.max(maxTargetRequests, context.getLong(MAX_TARGET, 0L));
 	}

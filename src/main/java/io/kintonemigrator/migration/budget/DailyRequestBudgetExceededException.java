@@ -1,5 +1,9 @@
 package io.kintonemigrator.migration.budget;
 
+import org.jspecify.annotations.Nullable;
+
+import java.time.ZoneOffset;
+
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -27,12 +31,12 @@ public class DailyRequestBudgetExceededException extends RuntimeException {
 
 	/** "it resets at 2026-11-24 09:00 JST (00:00 UTC)". */
 	public static String resetsAt(ZonedDateTime resetsAt) {
-		return "it resets at " + RESET.format(resetsAt) + " (" + DateTimeFormatter.ofPattern("HH:mm 'UTC'")
-			.format(resetsAt.withZoneSameInstant(java.time.ZoneOffset.UTC)) + ")";
+		return "it resets at " + RESET.format(resetsAt) + " ("
+				+ DateTimeFormatter.ofPattern("HH:mm 'UTC'").format(resetsAt.withZoneSameInstant(ZoneOffset.UTC)) + ")";
 	}
 
 	/** The exception in a failure's cause chain, if any. */
-	public static @org.jspecify.annotations.Nullable DailyRequestBudgetExceededException in(Throwable failure) {
+	public static @Nullable DailyRequestBudgetExceededException in(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (t instanceof DailyRequestBudgetExceededException budget) {
 				return budget;
