@@ -19,6 +19,7 @@ import io.kintonemigrator.ledger.LedgerStatus;
 import io.kintonemigrator.ledger.LedgerSummary;
 import io.kintonemigrator.ledger.MigrationLedger;
 import io.kintonemigrator.migration.AttachmentMigrationJobConfiguration;
+import io.kintonemigrator.migration.Failures;
 import io.kintonemigrator.migration.PreflightException;
 
 import org.springframework.batch.core.BatchStatus;
@@ -177,6 +178,13 @@ public class MigrationLauncher {
 		}
 		err.println("Job '" + config.name() + "' " + status + ": " + (failures.isEmpty()
 				? execution.getExitStatus().getExitDescription() : FailureMessages.of(failures.get(0))));
+		if (failures.stream().anyMatch(failure -> Failures.accessRefusal(failure) != null)) {
+			// a re-run as it is fails the same way: not restartable until fixed
+			err.println("kintone refused access: running again will not help until the job file's credentials"
+					+ " have the permissions the job needs (source: view records; target: view and edit records)."
+					+ " Once they do, the same command resumes from the last checkpoint.");
+			return ExitCodes.USAGE;
+		}
 		err.println("Run the same command again to resume from the last checkpoint.");
 		return ExitCodes.FAILED;
 	}

@@ -1,5 +1,7 @@
 package io.kintonemigrator.migration;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -52,6 +54,23 @@ public final class Failures {
 	static boolean isAccessDenied(Throwable failure) {
 		return unwrap(failure) instanceof KintoneApiException api
 				&& (api.status() == 401 || api.status() == 403 || ACCESS_CODES.contains(api.code()));
+	}
+
+	/**
+	 * The access refusal somewhere in {@code failure}'s causes (as a failed job holds it,
+	 * wrapped by Spring Batch), or null: a failure no run can get past until the operator
+	 * fixes the credentials or their permissions.
+	 */
+	public static @Nullable KintoneApiException accessRefusal(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (isAccessDenied(t)) {
+				return (KintoneApiException) unwrap(t);
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return null;
 	}
 
 	static boolean isConflict(Throwable failure) {

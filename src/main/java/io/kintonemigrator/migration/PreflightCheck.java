@@ -11,6 +11,7 @@ import io.kintonemigrator.config.JobConfig.FieldPath;
 import io.kintonemigrator.config.JobConfig.FileMapping;
 import io.kintonemigrator.kintone.FieldProperty;
 import io.kintonemigrator.kintone.FormFields;
+import io.kintonemigrator.kintone.KintoneApiException;
 import io.kintonemigrator.kintone.KintoneClient;
 import io.kintonemigrator.kintone.KintoneException;
 
@@ -21,11 +22,15 @@ import org.jspecify.annotations.Nullable;
  * with the given credentials; every mapped field exists and is FILE (or FILE inside the
  * named SUBTABLE) on both sides; {@code rowKey} columns exist in both tables; the target
  * match field is {@code $id} or a unique text/number field; the source match field
- * exists. Reports every problem, one line each, naming the job file's key. Reads only
- * (two requests per app). A daily request budget too small for even one chunk a day
- * ({@link RequestEstimate#budgetProblem}) is reported alone, before any request.
+ * exists; kintone accepts the {@code query}. Reports every problem, one line each, naming
+ * the job file's key. Reads only (two requests per app: the form and one record of the
+ * source, the app and the form of the target). A daily request budget too small for even
+ * one chunk a day ({@link RequestEstimate#budgetProblem}) is reported alone, before any
+ * request.
  */
 public final class PreflightCheck {
+
+	private static final String RECORD_ID = "$id";
 
 	private static final Set<String> UPDATE_KEY_TYPES = Set.of("SINGLE_LINE_TEXT", "NUMBER");
 
@@ -44,6 +49,9 @@ public final class PreflightCheck {
 		}
 		List<String> problems = new ArrayList<>();
 		FormFields sourceForm = form("source", source, problems);
+		if (sourceForm != null) {
+			checkQuery(source, problems);
+		}
 		FormFields targetForm = form("target", target, problems);
 		if (sourceForm != null) {
 			if (!config.match().sourceIsRecordId() && !sourceForm.properties().containsKey(config.match().source())) {
@@ -79,7 +87,9 @@ public final class PreflightCheck {
 
 	private @Nullable FormFields form(String side, KintoneClient client, List<String> problems) {
 		try {
-			client.appInfo();
+			if ("target".equals(side)) {
+				client.appInfo();
+			}
 			return client.formFields();
 		}
 		catch (KintoneException ex) {
@@ -89,6 +99,25 @@ public final class PreflightCheck {
 					+ (guest ? "the app must be in that guest space" : "needed for an app in a guest space")
 					+ ") and the credentials (" + side + ".apiToken needs view permission)");
 			return null;
+		}
+	}
+
+	/**
+	 * Reads one record the way the job will read them all, with the job's {@code query}:
+	 * kintone refuses a query it cannot run (an unknown field, a typo) here, before
+	 * anything is written, with its own message. This is the source's second preflight
+	 * read (the target's is the app itself).
+	 */
+	private void checkQuery(KintoneClient source, List<String> problems) {
+		try {
+			source.recordsAfter(0, 1, List.of(RECORD_ID), config.query());
+		}
+		catch (KintoneApiException ex) {
+			if (ex.status() != 400) {
+				throw ex;
+			}
+			problems.add("query: kintone refused it (" + ex.getMessage() + "); fix the query in the job file"
+					+ " (kintone's query syntax, source field codes)");
 		}
 	}
 

@@ -143,7 +143,12 @@ class ChangingWorldDefectsFunctionalTests {
 		try (KintoneEmulator emulator = start(3)) {
 			ChildMigrator.Result refused = migrate(
 					jobFile(emulator, "permission", "append", VIEW_ONLY_TOKEN, "legacy_id", 2), "refused");
-			assertThat(refused.exitCode()).as(refused.output()).isIn(1, 2);
+			// not restartable as it is: exit 2 and the fix, never "run the same command
+			// again"
+			assertThat(refused.exitCode()).as(refused.output()).isEqualTo(2);
+			assertThat(refused.output()).contains("kintone refused access: running again will not help")
+				.doesNotContain("Run the same command again")
+				.doesNotContain("\tat ");
 			assertThat(ledgerRows("permission")).noneMatch(row -> row.endsWith("=SKIPPED"));
 
 			ChildMigrator.Result fixed = migrate(

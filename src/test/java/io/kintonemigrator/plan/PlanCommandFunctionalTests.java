@@ -221,7 +221,28 @@ public class PlanCommandFunctionalTests {
 			assertThat(plan.err()).isEqualTo("The job file does not fit the apps (nothing was written):\n"
 					+ "  files[0].to: 'title' is SINGLE_LINE_TEXT in the target app, not FILE\n");
 			assertThat(emulator.requestLog()).allMatch(entry -> entry.effectiveMethod().equals("GET"));
-			assertThat(emulator.requestLog()).noneMatch(entry -> "records".equals(entry.api()));
+			// preflight's one-record read of the source, no page, no count
+			assertThat(emulator.requestLog()).filteredOn(entry -> "records".equals(entry.api())).hasSize(1);
+		}
+	}
+
+	@Test
+	void aQueryKintoneRefusesIsExitCodeTwoWithKintonesMessageBeforeAnyPage() throws Exception {
+		try (KintoneEmulator emulator = start()) {
+			Path job = MigrationApps.jobFile(tmp, emulator, "plan-bad-query", "replace", 4);
+			Files.writeString(job, Files.readString(job) + "query: 'no_such_field = \"x\"'\n");
+
+			CommandRun plan = cli("plan", "--job", job.toString());
+
+			assertThat(plan.exitCode()).as(plan.all()).isEqualTo(ExitCodes.USAGE);
+			assertThat(plan.err())
+				.startsWith(
+						"The job file does not fit the apps (nothing was written):\n" + "  query: kintone refused it (")
+				.contains("GAIA_IQ11")
+				.endsWith("; fix the query in the job file (kintone's query syntax, source field codes)\n")
+				.doesNotContain("\tat ");
+			assertThat(plan.out()).isEmpty();
+			assertThat(emulator.requestLog()).allMatch(entry -> entry.effectiveMethod().equals("GET"));
 		}
 	}
 
