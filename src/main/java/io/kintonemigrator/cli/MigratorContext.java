@@ -1,5 +1,9 @@
 package io.kintonemigrator.cli;
 
+import java.io.PrintWriter;
+
+import org.jspecify.annotations.Nullable;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +25,31 @@ import org.springframework.core.env.MapPropertySource;
 public final class MigratorContext {
 
 	private MigratorContext() {
+	}
+
+	/**
+	 * Starts the context, unless the job database is an H2 file another process has open:
+	 * then prints one line saying who holds it to {@code err} and returns null (the
+	 * command exits {@link ExitCodes#USAGE}); H2 opens a file from one process at a time.
+	 * The caller closes the context.
+	 */
+	public static @Nullable ConfigurableApplicationContext startUnlessInUse(Map<String, Object> properties,
+			JobConfigLoader loader, PrintWriter err) {
+		String inUse = H2DatabaseOwner.checkNotInUse(properties);
+		if (inUse == null) {
+			try {
+				return start(properties, loader);
+			}
+			catch (RuntimeException ex) { // another process opened it after the check
+				inUse = H2DatabaseOwner.inUseMessage(ex);
+				if (inUse == null) {
+					throw ex;
+				}
+			}
+		}
+		err.println(inUse);
+		err.flush();
+		return null;
 	}
 
 	/**

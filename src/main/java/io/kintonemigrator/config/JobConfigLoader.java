@@ -40,6 +40,8 @@ public final class JobConfigLoader {
 
 	private final Function<String, @Nullable String> variables;
 
+	private final boolean credentialsNeeded;
+
 	/** A loader that resolves placeholders from the process environment. */
 	public JobConfigLoader() {
 		this(System::getenv);
@@ -47,7 +49,26 @@ public final class JobConfigLoader {
 
 	/** A loader that resolves placeholders with the given lookup (null: not set). */
 	public JobConfigLoader(Function<String, @Nullable String> variables) {
+		this(variables, true);
+	}
+
+	private JobConfigLoader(Function<String, @Nullable String> variables, boolean credentialsNeeded) {
 		this.variables = variables;
+		this.credentialsNeeded = credentialsNeeded;
+	}
+
+	/**
+	 * This loader for commands that only read the job database ({@code status}): the
+	 * credentials (tokens, passwords, their files and variables) are neither needed nor
+	 * read, and the job's name and fingerprint come out the same (credentials are not
+	 * part of it). The result cannot reach kintone.
+	 */
+	public JobConfigLoader withoutCredentials() {
+		Function<String, @Nullable String> lookup = variables;
+		return new JobConfigLoader(name -> {
+			String value = lookup.apply(name);
+			return value == null ? "" : value;
+		}, false);
 	}
 
 	/**
@@ -132,7 +153,7 @@ public final class JobConfigLoader {
 		}
 		JobConfig config = null;
 		try {
-			config = new JobConfigValidator(baseDirectory).validate(raw);
+			config = new JobConfigValidator(baseDirectory, credentialsNeeded).validate(raw);
 		}
 		catch (JobConfigException ex) {
 			problems.addAll(ex.problems());

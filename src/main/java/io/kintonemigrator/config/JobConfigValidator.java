@@ -40,12 +40,17 @@ final class JobConfigValidator {
 
 	private final SecretFiles secretFiles;
 
+	private final boolean credentialsNeeded;
+
 	/**
 	 * @param baseDirectory where relative {@code apiTokenFile}/{@code passwordFile} paths
 	 * start
+	 * @param credentialsNeeded false: the credentials are not read nor checked (commands
+	 * that do not reach kintone)
 	 */
-	JobConfigValidator(Path baseDirectory) {
+	JobConfigValidator(Path baseDirectory, boolean credentialsNeeded) {
 		this.secretFiles = new SecretFiles(baseDirectory);
+		this.credentialsNeeded = credentialsNeeded;
 	}
 
 	JobConfig validate(RawJobFile raw) {
@@ -144,6 +149,9 @@ final class JobConfigValidator {
 	}
 
 	private Credentials credentials(String key, RawJobFile.Endpoint raw) {
+		if (!credentialsNeeded) {
+			return new Credentials.ApiTokens(List.of(new Secret("")));
+		}
 		if (raw.apiToken() != null && raw.apiTokenFile() != null) {
 			problems.add(key + ": give either apiToken or apiTokenFile, not both");
 		}

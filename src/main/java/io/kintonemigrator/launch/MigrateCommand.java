@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 
 import io.kintonemigrator.cli.DatabaseUrls;
 import io.kintonemigrator.cli.ExitCodes;
-import io.kintonemigrator.cli.H2DatabaseOwner;
 import io.kintonemigrator.cli.JobDatabase;
 import io.kintonemigrator.cli.JobFiles;
 import io.kintonemigrator.cli.MigratorContext;
@@ -114,26 +113,10 @@ public class MigrateCommand implements Callable<Integer> {
 		}
 		Map<String, Object> all = new LinkedHashMap<>(properties);
 		all.put("kam.chunk-size", config.limits().chunkSize());
-		String inUse = H2DatabaseOwner.checkNotInUse(all);
-		if (inUse != null) {
-			err.println(inUse);
-			err.flush();
-			return ExitCodes.USAGE;
-		}
 		int exitCode = ExitCodes.FAILED;
 		try (GracefulStop stop = GracefulStop.install(System.out)) {
-			ConfigurableApplicationContext started;
-			try {
-				started = MigratorContext.start(all, loader);
-			}
-			catch (RuntimeException ex) { // another process opened the file after the
-											// check
-				inUse = H2DatabaseOwner.inUseMessage(ex);
-				if (inUse == null) {
-					throw ex;
-				}
-				err.println(inUse);
-				err.flush();
+			ConfigurableApplicationContext started = MigratorContext.startUnlessInUse(all, loader, err);
+			if (started == null) {
 				exitCode = ExitCodes.USAGE;
 				return exitCode;
 			}

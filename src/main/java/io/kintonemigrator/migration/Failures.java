@@ -52,8 +52,8 @@ public final class Failures {
 	 * skipping records that a fixed token would move.
 	 */
 	static boolean isAccessDenied(Throwable failure) {
-		return unwrap(failure) instanceof KintoneApiException api
-				&& (api.status() == 401 || api.status() == 403 || ACCESS_CODES.contains(api.code()));
+		return unwrap(failure) instanceof KintoneApiException api && (api.status() == 401 || api.status() == 403
+				|| (api.code() != null && ACCESS_CODES.contains(api.code())));
 	}
 
 	/**

@@ -55,7 +55,7 @@ public class StatusCommand implements Callable<Integer> {
 		try {
 			JobConfig config = null;
 			if (jobFile != null) {
-				config = JobFiles.load(loader, jobFile, err);
+				config = JobFiles.load(loader.withoutCredentials(), jobFile, err);
 				if (config == null) {
 					return ExitCodes.USAGE;
 				}
@@ -79,7 +79,11 @@ public class StatusCommand implements Callable<Integer> {
 			if (database != null) {
 				properties.put("spring.datasource.url", database);
 			}
-			try (ConfigurableApplicationContext context = MigratorContext.start(properties, loader)) {
+			ConfigurableApplicationContext started = MigratorContext.startUnlessInUse(properties, loader, err);
+			if (started == null) {
+				return ExitCodes.USAGE;
+			}
+			try (ConfigurableApplicationContext context = started) {
 				new StatusReport(context.getBean(JobRepository.class)).print(config, jobFile, out);
 				return ExitCodes.COMPLETED;
 			}

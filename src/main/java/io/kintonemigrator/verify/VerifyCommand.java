@@ -80,7 +80,11 @@ public class VerifyCommand implements Callable<Integer> {
 			if (database != null) {
 				properties.put("spring.datasource.url", database);
 			}
-			try (ConfigurableApplicationContext context = MigratorContext.start(properties, loader)) {
+			ConfigurableApplicationContext started = MigratorContext.startUnlessInUse(properties, loader, err);
+			if (started == null) {
+				return ExitCodes.USAGE;
+			}
+			try (ConfigurableApplicationContext context = started) {
 				KintoneClientFactory clients = context.getBean(KintoneClients.class).forLimits(config.limits());
 				Path workDir = context.getBean(MigratorProperties.class).workDir();
 				out.println("Verifying job '" + config.name() + "': source app " + config.source().app()

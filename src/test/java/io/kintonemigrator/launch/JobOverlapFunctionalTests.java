@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the test releases it, so the overlap is certain: exactly one runs, the other exits 2
  * with one line naming the holder.
  */
-class JobOverlapFunctionalTests {
+public class JobOverlapFunctionalTests {
 
 	@TempDir
 	Path tmp;
@@ -126,7 +126,7 @@ class JobOverlapFunctionalTests {
 		throw new AssertionError("neither child exited within 2 minutes");
 	}
 
-	static void awaitLog(Path log, String text, Process process) throws Exception {
+	public static void awaitLog(Path log, String text, Process process) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
 		while (System.nanoTime() < deadline) {
 			if (Files.exists(log) && Files.readString(log).contains(text)) {

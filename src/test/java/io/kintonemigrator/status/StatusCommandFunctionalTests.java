@@ -1,5 +1,17 @@
 package io.kintonemigrator.status;
 
+import java.nio.file.Files;
+
+import java.util.concurrent.TimeUnit;
+
+import java.util.List;
+
+import io.kintonemigrator.testsupport.TestDatabase;
+
+import io.kintonemigrator.testsupport.ChildMigrator;
+
+import io.kintonemigrator.launch.JobOverlapFunctionalTests;
+
 import io.kintonemigrator.testsupport.CommandRun;
 
 import io.kintonemigrator.cli.ExitCodes;
@@ -159,6 +171,43 @@ class StatusCommandFunctionalTests {
 			repository.update(migrate);
 			repository.updateExecutionContext(migrate);
 			return execution.getId();
+		}
+	}
+
+	@Test
+	void whileMigrateHoldsTheH2FileItSaysSoInOneLineAndReadsOnceItEnds() throws Exception {
+		try (KintoneEmulator emulator = start(null)) {
+			Path job = MigrationApps.jobFile(tmp, emulator, "status-busy", "append", 4);
+			Path release = tmp.resolve("release");
+			ChildMigrator children = new ChildMigrator(
+					ChildMigrator.defaults(TestDatabase.h2(tmp.resolve("db/batch")), tmp.resolve("work")));
+			Process running = children.start(tmp.resolve("migrate.log"), List.of("-Dkam.test.holdLockUntil=" + release),
+					"migrate", "--job", job.toString());
+			CommandRun busy;
+			try {
+				JobOverlapFunctionalTests.awaitLog(tmp.resolve("migrate.log"), "holding the job lock", running);
+
+				busy = status();
+			}
+			finally {
+				Files.createFile(release);
+				running.waitFor(120, TimeUnit.SECONDS);
+			}
+			// a job file without its tokens: status reads only the job database
+			Path tokenless = Files.writeString(tmp.resolve("tokenless.yml"),
+					Files.readString(job).replaceAll("apiToken: [^,}\\s]+", "apiToken: \"\\${KAM_UNSET_TOKEN}\""));
+			CommandRun after = status("--job", tokenless.toString());
+
+			assertThat(busy.exitCode()).as(busy.all()).isEqualTo(ExitCodes.USAGE);
+			assertThat(busy.err().lines().toList()).singleElement()
+				.asString()
+				.contains("is in use by process " + running.pid() + " on host ");
+			assertThat(busy.out()).isEmpty();
+			assertThat(running.exitValue()).isZero();
+			assertThat(after.exitCode()).as(after.all()).isZero();
+			assertThat(after.out()).containsPattern("execution \\d+  COMPLETED")
+				.contains("Job 'status-busy' (instance 1, fingerprint ")
+				.contains("next migrate: nothing: the job completed");
 		}
 	}
 
