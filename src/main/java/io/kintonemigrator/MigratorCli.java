@@ -1,5 +1,6 @@
 package io.kintonemigrator;
 
+import io.kintonemigrator.cli.CommandEnvironment;
 import io.kintonemigrator.cli.ExitCodes;
 
 import java.io.PrintWriter;
@@ -16,7 +17,7 @@ public final class MigratorCli {
 	}
 
 	public static int execute(String... args) {
-		return commandLine().execute(args);
+		return commandLine().execute(CommandEnvironment.takeBootArguments(args));
 	}
 
 	/**
@@ -27,7 +28,7 @@ public final class MigratorCli {
 		CommandLine commandLine = commandLine();
 		commandLine.setOut(out);
 		commandLine.setErr(err);
-		return commandLine.execute(args);
+		return commandLine.execute(CommandEnvironment.takeBootArguments(args));
 	}
 
 	public static CommandLine commandLine() {

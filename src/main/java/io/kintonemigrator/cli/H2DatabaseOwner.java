@@ -17,10 +17,7 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.ResourcePropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * H2 opens a file database from one process at a time, so a second run on the same H2
@@ -72,22 +69,13 @@ public final class H2DatabaseOwner implements AutoCloseable {
 
 	/**
 	 * Before the context starts (whose failure Spring would log at length): opens the H2
-	 * file the command would use, with the command's properties over system properties,
-	 * environment and {@code application.properties}, and returns the one-line message
-	 * when another process has it open; null otherwise (also for other databases or any
-	 * other problem, which the context reports).
+	 * file the command would use ({@link CommandEnvironment}), and returns the one-line
+	 * message when another process has it open; null otherwise (also for other databases
+	 * or any other problem, which the context reports).
 	 */
 	public static @Nullable String checkNotInUse(Map<String, Object> commandProperties) {
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources().addFirst(new MapPropertySource("command", commandProperties));
-		try {
-			environment.getPropertySources()
-				.addLast(new ResourcePropertySource(new ClassPathResource("application.properties")));
-		}
-		catch (IOException ex) {
-			return null;
-		}
-		String url = environment.getProperty("spring.datasource.url", DefaultJobDatabase.url());
+		ConfigurableEnvironment environment = CommandEnvironment.of(commandProperties);
+		String url = environment.getProperty("spring.datasource.url");
 		if (url == null || !url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")
 				|| url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:")) {
 			return null;

@@ -1,12 +1,10 @@
 package io.kintonemigrator.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.util.Map;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Properties;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,37 +15,22 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JobDatabase {
 
-	private static final String PROPERTY = "spring.datasource.url";
+	static final String PROPERTY = "spring.datasource.url";
 
 	private JobDatabase() {
 	}
 
 	/**
-	 * {@code --database}, else the system property, else {@code SPRING_DATASOURCE_URL},
-	 * else application.properties, else the {@linkplain DefaultJobDatabase default}.
+	 * {@code --database}, else {@code spring.datasource.url} as a context would read it
+	 * ({@link CommandEnvironment}: the command line, system properties,
+	 * {@code SPRING_DATASOURCE_URL}, the config files), else the
+	 * {@linkplain DefaultJobDatabase default}.
 	 */
 	public static String url(@Nullable String database) {
 		if (database != null) {
 			return database;
 		}
-		String property = System.getProperty(PROPERTY);
-		if (property != null) {
-			return property;
-		}
-		String environment = System.getenv("SPRING_DATASOURCE_URL");
-		if (environment != null) {
-			return environment;
-		}
-		Properties defaults = new Properties();
-		try (InputStream in = JobDatabase.class.getResourceAsStream("/application.properties")) {
-			if (in != null) {
-				defaults.load(in);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read application.properties", ex);
-		}
-		return defaults.getProperty(PROPERTY, DefaultJobDatabase.url());
+		return CommandEnvironment.of(Map.of()).getRequiredProperty(PROPERTY);
 	}
 
 	/**

@@ -74,7 +74,7 @@ public final class MigratorContext {
 				context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("kam-command", all));
 				context.getBeanFactory().registerSingleton("jobConfigLoader", loader);
 			})
-			.run();
+			.run(CommandEnvironment.bootArguments());
 	}
 
 }
