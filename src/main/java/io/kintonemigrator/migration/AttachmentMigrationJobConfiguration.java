@@ -175,14 +175,15 @@ public class AttachmentMigrationJobConfiguration {
 			@Value("#{jobParameters['" + PARAM_SINCE + "']}") @Nullable String since,
 			SourceRecordReader sourceRecordReader, AttachmentExtractor attachmentExtractor,
 			BudgetEstimate budgetEstimate, @Value("${kam.chunk-size:100}") int chunkSize,
-			ObjectProvider<LeaseFence> fence) {
+			ObjectProvider<LeaseFence> fence, ObjectProvider<BulkUpdateListener> updateListener) {
 		ChunkLookahead nextChunk = () -> sourceRecordReader.peek(chunkSize)
 			.stream()
 			.map(attachmentExtractor::process)
 			.filter(Objects::nonNull)
 			.toList();
 		return new TargetRecordWriter(run, ledger, clock, since != null, nextChunk, budgetEstimate,
-				fence.getIfAvailable(() -> LeaseFence.NONE));
+				fence.getIfAvailable(() -> LeaseFence.NONE),
+				updateListener.getIfAvailable(() -> BulkUpdateListener.NONE));
 	}
 
 	@Bean
