@@ -45,7 +45,11 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * Permanent per-record errors skip the record (up to the job's skip limit, counted once
  * per record for this run, checked before anything is sent) instead of going through
  * Spring Batch's skip scan, which would repeat the transfers. Access errors (token,
- * password, permission) are not per-record: they fail the run. Why each window between
+ * password, permission) are not per-record: they fail the run. Nothing is retried here
+ * but a revision conflict ({@link UpdateSender}) and a stale download key
+ * ({@link ChunkTransfers}): transient kintone errors are retried per request by the
+ * resilience layer, and anything else thrown fails the chunk, whose transaction rolls
+ * back; the restart redoes it from the committed INTENT rows. Why each window between
  * these steps is safe is docs/reliability.md, "What the ledger proves".
  *
  * <p>
