@@ -16,6 +16,8 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
 /**
  * Bounds how long a run waits for a job database that went away. Without it a run whose
  * database stopped for good kept waiting: every statement waited for a pool connection
@@ -70,11 +72,9 @@ final class DatabaseOutageWatch {
 		stop();
 		lastReachable = System.nanoTime();
 		lastError = null;
-		ScheduledExecutorService started = Executors.newScheduledThreadPool(2, task -> {
-			Thread thread = new Thread(task, "database-outage-watch");
-			thread.setDaemon(true);
-			return thread;
-		});
+		CustomizableThreadFactory watchThreads = new CustomizableThreadFactory("database-outage-watch-");
+		watchThreads.setDaemon(true);
+		ScheduledExecutorService started = Executors.newScheduledThreadPool(2, watchThreads);
 		started.scheduleWithFixedDelay(this::probe, 1, 1, TimeUnit.SECONDS);
 		started.scheduleAtFixedRate(this::checkDeadline, 1, 1, TimeUnit.SECONDS);
 		threads = started;

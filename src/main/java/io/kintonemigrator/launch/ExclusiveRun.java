@@ -3,7 +3,6 @@ package io.kintonemigrator.launch;
 import io.kintonemigrator.cli.ExitCodes;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.kintonemigrator.config.JobConfig;
@@ -16,7 +15,7 @@ import io.kintonemigrator.ledger.JobLocks;
  * line naming that process. Only a lock holder may recover an execution left running, so
  * recovery happens strictly inside the lock. While the lock is held,
  * {@link DatabaseOutageWatch} bounds how long the run waits for a job database that went
- * away.
+ * away. The {@link JobLockListener} is told once the lock is held, before the run.
  */
 class ExclusiveRun {
 
@@ -28,12 +27,15 @@ class ExclusiveRun {
 
 	private final DatabaseOutageWatch outageWatch;
 
+	private final JobLockListener lockListener;
+
 	ExclusiveRun(JobLocks locks, MigrationLauncher launcher, IncrementalRuns incremental,
-			DatabaseOutageWatch outageWatch) {
+			DatabaseOutageWatch outageWatch, JobLockListener lockListener) {
 		this.locks = locks;
 		this.launcher = launcher;
 		this.incremental = incremental;
 		this.outageWatch = outageWatch;
+		this.lockListener = lockListener;
 	}
 
 	int run(JobConfig config, Path jobFile, boolean sinceLastRun, PrintWriter out, PrintWriter err) throws Exception {
@@ -48,7 +50,7 @@ class ExclusiveRun {
 		}
 		outageWatch.start();
 		try (lock) {
-			holdForTest();
+			lockListener.lockHeld(config.name());
 			if (sinceLastRun) {
 				return incremental.incremental(config, jobFile, out, err).exitCode();
 			}
@@ -58,23 +60,6 @@ class ExclusiveRun {
 		}
 		finally {
 			outageWatch.stop();
-		}
-	}
-
-	/**
-	 * <b>Test hook</b>, inert unless {@code kam.test.holdLockUntil} names a file: holding
-	 * the lock, waits until that file exists, so an overlap test decides when the first
-	 * run may go on.
-	 */
-	private static void holdForTest() throws InterruptedException {
-		String until = System.getProperty("kam.test.holdLockUntil");
-		if (until == null) {
-			return;
-		}
-		System.out.println("kam.test: holding the job lock until " + until + " exists");
-		System.out.flush();
-		while (!Files.exists(Path.of(until))) {
-			Thread.sleep(20);
 		}
 	}
 

@@ -12,6 +12,7 @@ import io.kintonemigrator.ledger.JobLocks;
 import io.kintonemigrator.ledger.JobWatermarks;
 
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,9 +35,10 @@ class ScheduleConfiguration {
 
 	@Bean
 	ExclusiveRun exclusiveRun(JobLocks locks, MigrationLauncher launcher, JobWatermarks watermarks,
-			JobRepository jobRepository, Clock clock, DatabaseOutageWatch outageWatch) {
+			JobRepository jobRepository, Clock clock, DatabaseOutageWatch outageWatch,
+			ObjectProvider<JobLockListener> lockListener) {
 		return new ExclusiveRun(locks, launcher, new IncrementalRuns(launcher, watermarks, jobRepository, clock),
-				outageWatch);
+				outageWatch, lockListener.getIfAvailable(() -> JobLockListener.NONE));
 	}
 
 	/** On an H2 file: says who has it open, for a second process that H2 refuses. */

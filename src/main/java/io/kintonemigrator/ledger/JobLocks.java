@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * One lock per job in the database (table {@code KAM_JOB_LOCK}), so runs of a job never
@@ -220,11 +221,9 @@ public class JobLocks implements LeaseFence {
 		private Held(String job, String owner) {
 			this.job = job;
 			this.owner = owner;
-			this.heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
-				Thread thread = new Thread(task, "job-lock-heartbeat");
-				thread.setDaemon(true);
-				return thread;
-			});
+			CustomizableThreadFactory threads = new CustomizableThreadFactory("job-lock-heartbeat-");
+			threads.setDaemon(true);
+			this.heartbeat = Executors.newSingleThreadScheduledExecutor(threads);
 			long period = Math.max(1, lease.toMillis() / 3);
 			heartbeat.scheduleWithFixedDelay(this::beat, period, period, TimeUnit.MILLISECONDS);
 			held.put(job, this);

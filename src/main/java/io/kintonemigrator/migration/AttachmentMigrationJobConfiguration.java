@@ -153,14 +153,16 @@ public class AttachmentMigrationJobConfiguration {
 	TargetRecordWriter targetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock,
 			@Value("#{jobParameters['" + PARAM_SINCE + "']}") @Nullable String since,
 			SourceRecordReader sourceRecordReader, AttachmentExtractor attachmentExtractor,
-			BudgetEstimate budgetEstimate, MigratorProperties properties, ObjectProvider<LeaseFence> fence) {
+			BudgetEstimate budgetEstimate, MigratorProperties properties, ObjectProvider<LeaseFence> fence,
+			ObjectProvider<BulkUpdateListener> updateListener) {
 		ChunkLookahead nextChunk = () -> sourceRecordReader.peek(properties.chunkSize())
 			.stream()
 			.map(attachmentExtractor::process)
 			.filter(Objects::nonNull)
 			.toList();
 		return new TargetRecordWriter(run, ledger, clock, since != null, nextChunk, budgetEstimate,
-				fence.getIfAvailable(() -> LeaseFence.NONE));
+				fence.getIfAvailable(() -> LeaseFence.NONE),
+				updateListener.getIfAvailable(() -> BulkUpdateListener.NONE));
 	}
 
 	@Bean

@@ -7,10 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executors;
 
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.kintone.KintoneClient;
@@ -20,6 +17,7 @@ import io.kintonemigrator.resilience.ResilientKintoneClientFactory;
 import io.kintonemigrator.transfer.AttachmentTransfer;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * What one job execution holds: its config (read from the job file at the start of the
@@ -70,13 +68,9 @@ public class MigrationRun implements DisposableBean {
 		this.target = factory.open(config.target());
 		this.transfer = AttachmentTransfer.open(source, target, workDir, clock);
 		int threads = config.limits().concurrency();
-		AtomicInteger counter = new AtomicInteger();
-		this.transfers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-				task -> {
-					Thread thread = new Thread(task, "transfer-" + counter.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
+		CustomizableThreadFactory transferThreads = new CustomizableThreadFactory("transfer-");
+		transferThreads.setDaemon(true);
+		this.transfers = Executors.newFixedThreadPool(threads, transferThreads);
 	}
 
 	/** Where the run keeps its temporary files. */

@@ -15,8 +15,8 @@ import io.kintonemigrator.kintone.KintoneRecord;
 import io.kintonemigrator.ledger.MigrationLedger;
 import io.kintonemigrator.transfer.TransferredFile;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,7 +49,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class NextChunkPrefetch {
 
-	private static final Log logger = LogFactory.getLog(NextChunkPrefetch.class);
+	private static final Logger logger = LoggerFactory.getLogger(NextChunkPrefetch.class);
 
 	/**
 	 * What was started for a chunk: its source records, the target lookup and the

@@ -1,15 +1,12 @@
 package io.kintonemigrator.migration;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import io.kintonemigrator.config.JobConfig.FieldPath;
-import io.kintonemigrator.config.JobConfig.FileMapping;
 import io.kintonemigrator.config.JobConfig.OnExisting;
 import io.kintonemigrator.kintone.FieldUpdate;
 import io.kintonemigrator.kintone.FieldValue;
@@ -19,8 +16,6 @@ import io.kintonemigrator.kintone.KintoneRecord;
 import io.kintonemigrator.kintone.RecordUpdate;
 import io.kintonemigrator.ledger.AttachmentRef;
 import io.kintonemigrator.ledger.LedgerEntry;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the update of one target record from its current state, following
@@ -42,17 +37,14 @@ import org.jspecify.annotations.Nullable;
  * files.
  *
  * <p>
- * A SUBTABLE holding a mapped FILE column is sent whole: every row with its {@code id}
- * and all its writable values, the changed FILE values in place, because kintone deletes
- * the rows an update leaves out. Source rows pair with target rows through
- * {@link RowPairing}; a source row without a partner becomes a new row. Pure and
- * thread-safe.
+ * A top-level FILE field is rebuilt by a {@link CellBuilder}; a SUBTABLE holding a mapped
+ * FILE column by a {@link TableBuilder}, which sends it whole. The plan also says, per
+ * attachment carried, how many files of its name and size, and in all, its target field
+ * will hold once the update is applied: the writer commits these with its INTENT rows,
+ * and {@link UpdateProof} checks them after a crash or a revision conflict. Sends
+ * nothing, persists nothing; thread-safe (each plan builds its own cells).
  */
 final class UpdatePlanner {
-
-	/** Field types kintone computes itself; sending them back is refused or pointless. */
-	private static final Set<String> READ_ONLY_TYPES = Set.of("CALC", "RECORD_NUMBER", "__ID__", "__REVISION__",
-			"CREATOR", "CREATED_TIME", "MODIFIER", "UPDATED_TIME", "STATUS", "STATUS_ASSIGNEE", "CATEGORY");
 
 	private final OnExisting onExisting;
 
@@ -93,8 +85,8 @@ final class UpdatePlanner {
 	}
 
 	RecordPlan plan(KintoneRecord target, Changes changes) {
-		Map<String, Cell> topLevel = new LinkedHashMap<>();
-		Map<String, Table> tables = new LinkedHashMap<>();
+		Map<String, CellBuilder> topLevel = new LinkedHashMap<>();
+		Map<String, TableBuilder> tables = new LinkedHashMap<>();
 		List<RecordPlan.Skipped> skipped = new ArrayList<>();
 		for (SourceAttachment kept : changes.kept()) {
 			cellFor(target, kept, topLevel, tables).keep(kept, changes.copies().get(kept.ref()));
@@ -102,11 +94,11 @@ final class UpdatePlanner {
 		for (LedgerEntry removal : changes.removals()) {
 			FieldPath to = FieldPath.parse(Objects.requireNonNull(removal.targetField()));
 			if (to.inSubtable()) {
-				tables.computeIfAbsent(to.table(), code -> new Table(target.rows(code)))
+				tables.computeIfAbsent(to.table(), code -> new TableBuilder(target.rows(code)))
 					.remove(to.field(), removal, changes.copies().get(removal.ref()));
 			}
 			else {
-				topLevel.computeIfAbsent(to.field(), code -> new Cell(target.files(code)))
+				topLevel.computeIfAbsent(to.field(), code -> new CellBuilder(target.files(code)))
 					.remove(removal, changes.copies().get(removal.ref()));
 			}
 		}
@@ -114,16 +106,17 @@ final class UpdatePlanner {
 			for (SourceItem.Cell empty : changes.emptySourceCells()) {
 				FieldPath to = empty.mapping().to();
 				if (!to.inSubtable()) {
-					topLevel.computeIfAbsent(to.field(), code -> new Cell(target.files(code))).empty();
+					topLevel.computeIfAbsent(to.field(), code -> new CellBuilder(target.files(code))).empty();
 				}
 				else {
-					tables.computeIfAbsent(to.table(), code -> new Table(target.rows(code))).empty(empty, to.field());
+					tables.computeIfAbsent(to.table(), code -> new TableBuilder(target.rows(code)))
+						.empty(empty, to.field());
 				}
 			}
 		}
 		List<PendingAttachment> added = new ArrayList<>();
 		for (PendingAttachment item : changes.pending()) {
-			Cell cell = cellFor(target, item.attachment(), topLevel, tables);
+			CellBuilder cell = cellFor(target, item.attachment(), topLevel, tables);
 			if (onExisting == OnExisting.SKIP && cell.holdsUserFiles()) {
 				skipped.add(new RecordPlan.Skipped(item.attachment(), "target field " + item.attachment().mapping().to()
 						+ " already holds files (onExisting: skip)"));
@@ -146,7 +139,7 @@ final class UpdatePlanner {
 		List<RecordPlan.Planned> planned = new ArrayList<>();
 		for (PendingAttachment item : added) {
 			FieldPath to = item.attachment().mapping().to();
-			List<Entry> finalFiles = to.inSubtable() ? tables.get(to.table()).column(to.field(), onExisting)
+			List<CellBuilder.Entry> finalFiles = to.inSubtable() ? tables.get(to.table()).column(to.field(), onExisting)
 					: topLevel.get(to.field()).finalEntries(onExisting);
 			FileInfo file = item.attachment().file();
 			int expected = (int) finalFiles.stream()
@@ -159,14 +152,14 @@ final class UpdatePlanner {
 		return new RecordPlan(target.id(), target.revision(), update, planned, skipped);
 	}
 
-	private static Cell cellFor(KintoneRecord target, SourceAttachment attachment, Map<String, Cell> topLevel,
-			Map<String, Table> tables) {
+	private static CellBuilder cellFor(KintoneRecord target, SourceAttachment attachment,
+			Map<String, CellBuilder> topLevel, Map<String, TableBuilder> tables) {
 		FieldPath to = attachment.mapping().to();
 		if (to.inSubtable()) {
-			return tables.computeIfAbsent(to.table(), code -> new Table(target.rows(code)))
+			return tables.computeIfAbsent(to.table(), code -> new TableBuilder(target.rows(code)))
 				.cellFor(attachment, to.field());
 		}
-		return topLevel.computeIfAbsent(to.field(), code -> new Cell(target.files(code)));
+		return topLevel.computeIfAbsent(to.field(), code -> new CellBuilder(target.files(code)));
 	}
 
 	/**
@@ -193,259 +186,6 @@ final class UpdatePlanner {
 
 	private static boolean sameFile(FileInfo file, FileInfo other) {
 		return file.name().equals(other.name()) && file.size() == other.size();
-	}
-
-	private record Entry(FileKey key, String name, long size) {
-
-		static Entry of(FileInfo file) {
-			return new Entry(file.fileKey(), file.name(), file.size());
-		}
-
-	}
-
-	/**
-	 * One FILE value being rebuilt: its files now, which of them are owned, and the files
-	 * it gains.
-	 */
-	private static final class Cell {
-
-		private final List<Entry> existing = new ArrayList<>();
-
-		/**
-		 * Existing files found to be owned copies that stay, by the source position they
-		 * stand for.
-		 */
-		private final Map<Entry, Integer> kept = new LinkedHashMap<>();
-
-		/** Existing files found to be owned copies to remove. */
-		private final List<Entry> removed = new ArrayList<>();
-
-		/** New uploads, by source position. */
-		private final List<Map.Entry<Integer, Entry>> added = new ArrayList<>();
-
-		/** replace, and the source cell has no file: the cell ends up empty. */
-		private boolean emptied;
-
-		Cell(List<FileInfo> current) {
-			current.forEach(file -> existing.add(Entry.of(file)));
-		}
-
-		void keep(SourceAttachment attachment, @Nullable FileKey key) {
-			Entry copy = unclaimed(attachment.file().name(), attachment.file().size(), key);
-			if (copy != null) {
-				kept.put(copy, attachment.fileIndex());
-			}
-		}
-
-		boolean remove(LedgerEntry removal, @Nullable FileKey key) {
-			Entry copy = unclaimed(removal.fileName(), removal.size(), key);
-			if (copy == null) {
-				return false;
-			}
-			removed.add(copy);
-			return true;
-		}
-
-		void add(PendingAttachment item) {
-			added.add(Map.entry(item.attachment().fileIndex(),
-					new Entry(item.uploadKey(), item.attachment().file().name(), item.attachment().file().size())));
-		}
-
-		/**
-		 * The file of that name and size not yet claimed: the one with {@code key} when
-		 * given, else the first.
-		 */
-		private @Nullable Entry unclaimed(String name, long size, @Nullable FileKey key) {
-			for (Entry entry : existing) {
-				if (entry.name().equals(name) && entry.size() == size && (key == null || key.equals(entry.key()))
-						&& !kept.containsKey(entry) && !removed.contains(entry)) {
-					return entry;
-				}
-			}
-			return null;
-		}
-
-		void empty() {
-			emptied = true;
-		}
-
-		boolean holdsUserFiles() {
-			return existing.stream().anyMatch(entry -> !kept.containsKey(entry) && !removed.contains(entry));
-		}
-
-		/**
-		 * Whether the cell changes; under replace also when its owned copies only change
-		 * order.
-		 */
-		boolean touched(OnExisting mode) {
-			if (!added.isEmpty() || !removed.isEmpty() || (emptied && !existing.isEmpty())) {
-				return true;
-			}
-			return mode == OnExisting.REPLACE && !kept.isEmpty() && !placed().equals(existing);
-		}
-
-		/** replace: the kept copies and the new uploads, in source order. */
-		private List<Entry> placed() {
-			List<Map.Entry<Integer, Entry>> placed = new ArrayList<>(added);
-			kept.forEach((entry, position) -> placed.add(Map.entry(position, entry)));
-			placed.sort(Comparator.comparing(Map.Entry::getKey));
-			return placed.stream().map(Map.Entry::getValue).toList();
-		}
-
-		List<Entry> finalEntries(OnExisting mode) {
-			if (!touched(mode)) {
-				return existing;
-			}
-			if (mode == OnExisting.REPLACE) {
-				return placed();
-			}
-			List<Entry> all = new ArrayList<>(existing);
-			all.removeAll(removed);
-			added.forEach(a -> all.add(a.getValue()));
-			return all;
-		}
-
-		List<FileKey> keys(OnExisting mode) {
-			return finalEntries(mode).stream().map(Entry::key).toList();
-		}
-
-	}
-
-	/** A SUBTABLE being rebuilt: its current rows (in order), then any new rows. */
-	private static final class Table {
-
-		private final List<RowBuilder> rows = new ArrayList<>();
-
-		private final RowPairing pairing;
-
-		Table(List<FieldValue.SubtableRow> current) {
-			for (FieldValue.SubtableRow row : current) {
-				rows.add(new RowBuilder(row.id(), row.fields()));
-			}
-			this.pairing = new RowPairing(current);
-		}
-
-		Cell cellFor(SourceAttachment attachment, String column) {
-			RowBuilder row = partner(attachment);
-			return row.cell(column);
-		}
-
-		/**
-		 * replace: the FILE column of the row paired with an empty source cell ends up
-		 * empty.
-		 */
-		void empty(SourceItem.Cell source, String column) {
-			int index = pairing.partnerOf(source.mapping().rowKey(), source.rowIndex(), source.rowKeyValue());
-			if (index >= 0) {
-				rows.get(index).cell(column).empty();
-			}
-		}
-
-		void remove(String column, LedgerEntry removal, @Nullable FileKey key) {
-			for (RowBuilder row : rows) {
-				if (row.id != null && row.cell(column).remove(removal, key)) {
-					return;
-				}
-			}
-		}
-
-		private RowBuilder partner(SourceAttachment attachment) {
-			FileMapping mapping = attachment.mapping();
-			String sourceRow = attachment.rowId();
-			for (RowBuilder row : rows) {
-				if (Objects.equals(row.sourceRow, sourceRow) && Objects.equals(row.mapping, mapping.from().table())) {
-					return row;
-				}
-			}
-			int index = pairing.partnerOf(attachment);
-			RowBuilder partner = index >= 0 ? rows.get(index) : null;
-			if (partner == null) {
-				partner = new RowBuilder(null, Map.of());
-				if (mapping.rowKey() != null) {
-					partner.newValues.put(mapping.rowKey(), new FieldUpdate.Plain(attachment.rowKeyValue()));
-				}
-				rows.add(partner);
-			}
-			partner.sourceRow = sourceRow;
-			partner.mapping = mapping.from().table();
-			return partner;
-		}
-
-		boolean touched(OnExisting mode) {
-			return rows.stream().anyMatch(row -> row.cells.values().stream().anyMatch(cell -> cell.touched(mode)));
-		}
-
-		List<Entry> column(String code, OnExisting mode) {
-			List<Entry> all = new ArrayList<>();
-			for (RowBuilder row : rows) {
-				Cell cell = row.cells.get(code);
-				if (cell != null) {
-					all.addAll(cell.finalEntries(mode));
-				}
-				else if (row.current.get(code) instanceof FieldValue.Files f) {
-					f.files().forEach(file -> all.add(Entry.of(file)));
-				}
-			}
-			return all;
-		}
-
-		FieldUpdate.Subtable toUpdate(OnExisting mode) {
-			List<FieldUpdate.Row> result = new ArrayList<>();
-			for (RowBuilder row : rows) {
-				if (row.id == null && row.cells.values().stream().noneMatch(cell -> cell.touched(mode))) {
-					continue; // a new row whose files were all skipped
-				}
-				result.add(row.toUpdate(mode));
-			}
-			return new FieldUpdate.Subtable(result);
-		}
-
-	}
-
-	/** One SUBTABLE row being rebuilt, with every writable value it has now. */
-	private static final class RowBuilder {
-
-		private final @Nullable String id;
-
-		private final Map<String, FieldValue> current;
-
-		private final Map<String, FieldUpdate> newValues = new LinkedHashMap<>();
-
-		private final Map<String, Cell> cells = new LinkedHashMap<>();
-
-		private @Nullable String sourceRow;
-
-		private @Nullable String mapping;
-
-		RowBuilder(@Nullable String id, Map<String, FieldValue> current) {
-			this.id = id;
-			this.current = current;
-		}
-
-		Cell cell(String column) {
-			return cells.computeIfAbsent(column,
-					code -> new Cell(current.get(code) instanceof FieldValue.Files f ? f.files() : List.of()));
-		}
-
-		FieldUpdate.Row toUpdate(OnExisting mode) {
-			Map<String, FieldUpdate> fields = new LinkedHashMap<>();
-			current.forEach((code, value) -> {
-				if (value instanceof FieldValue.Files files) {
-					fields.put(code, new FieldUpdate.Files(files.files().stream().map(FileInfo::fileKey).toList()));
-				}
-				else if (value instanceof FieldValue.Plain plain && !READ_ONLY_TYPES.contains(plain.type())) {
-					fields.put(code, new FieldUpdate.Plain(plain.value()));
-				}
-			});
-			fields.putAll(newValues);
-			cells.forEach((code, cell) -> {
-				if (cell.touched(mode)) {
-					fields.put(code, new FieldUpdate.Files(cell.keys(mode)));
-				}
-			});
-			return new FieldUpdate.Row(id, fields);
-		}
-
 	}
 
 }

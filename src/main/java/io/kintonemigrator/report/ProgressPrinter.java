@@ -12,6 +12,8 @@ import java.util.function.Supplier;
 
 import io.kintonemigrator.migration.RunProgress.Snapshot;
 
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
 /**
  * Shows the progress of the running {@code migrate} step at a steady interval, never per
  * item: records, files, bytes, rates, an ETA (when the source records were counted at the
@@ -34,11 +36,9 @@ public final class ProgressPrinter implements AutoCloseable {
 		/** A daemon thread of its own. */
 		static Ticker daemon() {
 			return (interval, task) -> {
-				ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-					Thread thread = new Thread(runnable, "progress");
-					thread.setDaemon(true);
-					return thread;
-				});
+				CustomizableThreadFactory threads = new CustomizableThreadFactory("progress-");
+				threads.setDaemon(true);
+				ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(threads);
 				long millis = Math.max(1, interval.toMillis());
 				executor.scheduleAtFixedRate(task, millis, millis, TimeUnit.MILLISECONDS);
 				return executor::shutdownNow;

@@ -42,6 +42,8 @@ import io.kintonemigrator.ledger.LedgerStatus;
 import io.kintonemigrator.ledger.MigrationLedger;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
 /**
  * The check behind {@code verify}: reads the source app as the job does (keyset pages,
  * the job's query), and for every attachment the ledger shows ATTACHED compares the
@@ -102,11 +104,9 @@ public final class AttachmentVerifier {
 			recordsNotMigrated++;
 			report.accept(line);
 		};
-		ExecutorService downloads = Executors.newFixedThreadPool(config.limits().concurrency(), task -> {
-			Thread thread = new Thread(task, "verify-download");
-			thread.setDaemon(true);
-			return thread;
-		});
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("verify-download-");
+		threads.setDaemon(true);
+		ExecutorService downloads = Executors.newFixedThreadPool(config.limits().concurrency(), threads);
 		try {
 			Files.createDirectories(workDir);
 			AttachmentExtractor extractor = new AttachmentExtractor(config);

@@ -7,6 +7,7 @@ import io.kintonemigrator.migration.budget.BudgetEstimate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -21,6 +22,7 @@ import io.kintonemigrator.kintone.FileInfo;
 import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.KintoneRecord;
 import io.kintonemigrator.ledger.JdbcMigrationLedger;
+import io.kintonemigrator.ledger.LeaseFence;
 import io.kintonemigrator.ledger.LedgerEntry;
 import io.kintonemigrator.ledger.LedgerSchema;
 import io.kintonemigrator.ledger.LedgerStatus;
@@ -150,6 +152,43 @@ class TargetRecordWriterTests {
 		assertThat(uploadsBefore).isEqualTo(3);
 		assertThat(ledger.all("writer-test")).extracting(LedgerEntry::attempts).containsOnly(2);
 		assertThat(target.updateRequests).hasSize(1);
+	}
+
+	@Test
+	void theUpdateListenerIsToldOnceTheIntentsAreCommittedAndOnceTheUpdateIsAppliedBeforeTheChunkCommits() {
+		JobConfig config = config(JOB);
+		run = new MigrationRun(config,
+				DirectClients.over(connection -> connection.app().value() == 1 ? source : target), usage,
+				tmp.resolve("work"), Clock.systemUTC());
+		List<String> seen = new ArrayList<>();
+		BulkUpdateListener listener = new BulkUpdateListener() {
+
+			@Override
+			public void beforeUpdate() {
+				seen.add("before: " + window());
+			}
+
+			@Override
+			public void afterUpdate() {
+				seen.add("after: " + window());
+			}
+
+			private String window() {
+				return target.uploadCount() + " uploads, " + target.updateRequests.size() + " updates, ledger "
+						+ ledger.all("writer-test").stream().map(LedgerEntry::status).toList();
+			}
+
+		};
+		TargetRecordWriter writer = new TargetRecordWriter(run, ledger, Clock.systemUTC(), false, ChunkLookahead.NONE,
+				new BudgetEstimate(1, 0), LeaseFence.NONE, listener);
+		AttachmentExtractor extractor = new AttachmentExtractor(config);
+		List<SourceItem> items = source.recordsAfter(0, 500, List.of(), null).stream().map(extractor::process).toList();
+
+		chunkTransaction.executeWithoutResult(status -> writer.write(new Chunk<>(items)));
+
+		assertThat(seen).containsExactly("before: 3 uploads, 0 updates, ledger [INTENT, INTENT, INTENT]",
+				"after: 3 uploads, 1 updates, ledger [INTENT, INTENT, INTENT]");
+		assertThat(ledger.all("writer-test")).extracting(LedgerEntry::status).containsOnly(LedgerStatus.ATTACHED);
 	}
 
 	@Test

@@ -8,12 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.kintonemigrator.AttachmentMigratorApplication;
-
 /**
  * Runs the migrator's command line in a child JVM on the test class path, with the given
- * system properties (database, test hooks) and arguments, its output (stdout and stderr)
- * in a log file. Tests kill it, wait for it, or run two at once.
+ * system properties (database, test hooks: see {@link HookedMigratorMain}) and arguments,
+ * its output (stdout and stderr) in a log file. Tests kill it, wait for it, or run two at
+ * once.
  */
 public final class ChildMigrator {
 
@@ -41,7 +40,7 @@ public final class ChildMigrator {
 		command.add(System.getProperty("java.class.path"));
 		command.addAll(jvmOptions);
 		command.addAll(extraOptions);
-		command.add(AttachmentMigratorApplication.class.getName());
+		command.add(HookedMigratorMain.class.getName());
 		command.addAll(List.of(args));
 		File file = log.toFile();
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(file).start();
