@@ -16,6 +16,7 @@ import io.kintonemigrator.emulator.EmulatorHttp.Reply;
 import io.kintonemigrator.emulator.api.ErrorSpec;
 import io.kintonemigrator.emulator.store.StoredFile;
 import io.kintonemigrator.emulator.store.StoredRecord;
+import io.kintonemigrator.testsupport.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /** kintone-api.md §1–2 (checklist 6–10): upload keys, download keys, FILE values. */
 class FileTests {
 
-	MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+	TestClock clock = new TestClock(Instant.parse("2026-03-01T00:00:00Z"));
 
 	KintoneEmulator emulator;
 

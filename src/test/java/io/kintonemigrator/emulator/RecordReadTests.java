@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.kintonemigrator.emulator.EmulatorHttp.Reply;
 import io.kintonemigrator.emulator.model.TokenPermission;
+import io.kintonemigrator.testsupport.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class RecordReadTests {
 			many.record((r) -> r.number("n", n));
 		}
 		emulator = KintoneEmulator.builder()
-			.clock(new MutableClock(START))
+			.clock(new TestClock(START))
 			.seed(TestSeeds.contracts())
 			.seed(EmulatorSeed.builder().app(many.build()).build())
 			.start();

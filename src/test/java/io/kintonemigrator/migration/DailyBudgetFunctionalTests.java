@@ -74,7 +74,7 @@ class DailyBudgetFunctionalTests extends MigrationFunctionalTestBase {
 	static final TestClock CLOCK = new TestClock(Instant.parse("2026-11-23T01:00:00Z"));
 
 	@TestConfiguration
-	static class FakeClock {
+	static class ClockConfiguration {
 
 		@Bean
 		@Primary

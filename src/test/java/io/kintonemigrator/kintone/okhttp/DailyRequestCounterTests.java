@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import io.kintonemigrator.testsupport.TestClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,7 @@ class DailyRequestCounterTests {
 
 	@Test
 	void countsPerKintoneDayAndStartsAgainAt0900() {
-		MutableClock clock = new MutableClock(jst("2026-03-02T08:58:00"));
+		TestClock clock = new TestClock(jst("2026-03-02T08:58:00"));
 		DailyRequestCounter counter = new DailyRequestCounter(clock);
 		counter.increment();
 		counter.increment();

@@ -20,6 +20,7 @@ import io.kintonemigrator.kintone.KintoneConnection;
 import io.kintonemigrator.kintone.KintoneConnection.Credentials;
 import io.kintonemigrator.kintone.KintoneTransportException;
 import io.kintonemigrator.kintone.Secret;
+import io.kintonemigrator.testsupport.TestClock;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +54,7 @@ class OkHttpKintoneClientFactoryTests {
 	 */
 	private static final List<HttpUrl> wireUrls = new CopyOnWriteArrayList<>();
 
-	private static final MutableClock clock = new MutableClock(NOON_JST);
+	private static final TestClock clock = new TestClock(NOON_JST);
 
 	private static OkHttpKintoneClientFactory factory;
 
