@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.store.StoredRecord;
-import io.kintonemigrator.testsupport.ChildMigrator;
+import io.kintonemigrator.testsupport.ChildJvm;
+import io.kintonemigrator.testsupport.ChildJvm.Child;
+import io.kintonemigrator.testsupport.ChildJvm.Result;
 import io.kintonemigrator.testsupport.MigrationApps;
 import io.kintonemigrator.testsupport.TestDatabase;
 
@@ -92,7 +94,7 @@ class CrashRecoveryFunctionalTests {
 			Path jobFile = MigrationApps.jobFile(tmp, emulator, "crash-random", "append", 2);
 			int killedWhileMigrating = 0;
 			for (int kill = 0; kill < 4; kill++) {
-				Process child = startMigrate(jobFile, List.of());
+				Process child = startMigrate(jobFile).process();
 				long delay = 2_000 + random.nextInt(3_000);
 				if (!child.waitFor(delay, TimeUnit.MILLISECONDS)) {
 					child.destroyForcibly(); // SIGKILL
@@ -150,14 +152,17 @@ class CrashRecoveryFunctionalTests {
 	}
 
 	private Result migrate(Path jobFile, String... options) throws Exception {
-		Process child = startMigrate(jobFile, List.of(options));
-		assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("migrate finished in time").isTrue();
-		return new Result(child.exitValue(), Files.readString(tmp.resolve("child.log")));
+		return migrator(options).run(tmp.resolve("child.log"), "migrate", "--job", jobFile.toString());
 	}
 
-	private Process startMigrate(Path jobFile, List<String> options) throws Exception {
-		return new ChildMigrator(ChildMigrator.defaults(database(), tmp.resolve("work")))
-			.start(tmp.resolve("child.log"), options, "migrate", "--job", jobFile.toString());
+	private Child startMigrate(Path jobFile) throws Exception {
+		return migrator().start(tmp.resolve("child.log"), "migrate", "--job", jobFile.toString());
+	}
+
+	private ChildJvm migrator(String... options) {
+		return ChildJvm.migrator()
+			.jvmOptions(ChildJvm.migratorOptions(database(), tmp.resolve("work")))
+			.jvmOptions(options);
 	}
 
 	/**
@@ -166,9 +171,6 @@ class CrashRecoveryFunctionalTests {
 	 */
 	TestDatabase database() {
 		return TestDatabase.h2(tmp.resolve("db/batch"));
-	}
-
-	record Result(int exitCode, String output) {
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.fault.FaultSettings;
 import io.kintonemigrator.emulator.observe.RequestLogEntry;
+import io.kintonemigrator.testsupport.ChildJvm;
 import io.kintonemigrator.testsupport.DomainLoadGenerator;
 
 import org.junit.jupiter.api.Tag;
@@ -54,10 +55,10 @@ class BusyDomainFunctionalTests {
 						ReliabilityDataSet.SOURCE_TOKEN, Duration.ofSeconds(1))) {
 			neighbour.hold(NEIGHBOUR);
 			Path jobFile = jobFile(emulator);
-			try (ChildMigrate migrate = new ChildMigrate(tmp, jobFile)) {
+			try (ChildJvm migrate = ReliabilityDataSet.migrate(tmp, jobFile)) {
 				long started = System.nanoTime();
 
-				ChildMigrate.Result result = migrate.run(300);
+				ChildJvm.Result result = migrate.run(Duration.ofSeconds(300));
 
 				long wallMillis = (System.nanoTime() - started) / 1_000_000;
 				long ours = emulator.requestLog().stream().filter(entry -> !fromNeighbour(entry)).count();

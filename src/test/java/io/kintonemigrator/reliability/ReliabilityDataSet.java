@@ -20,6 +20,8 @@ import io.kintonemigrator.emulator.seed.DataSetSpec;
 import io.kintonemigrator.emulator.store.StoredFile;
 import io.kintonemigrator.emulator.store.StoredRecord;
 import io.kintonemigrator.emulator.store.StoredRow;
+import io.kintonemigrator.testsupport.ChildJvm;
+import io.kintonemigrator.testsupport.TargetEdits;
 
 /**
  * The migration the reliability suite runs again and again, and the check of its result.
@@ -101,7 +103,23 @@ final class ReliabilityDataSet {
 	}
 
 	/**
-	 * The job file; tokens come from the environment variables {@link ChildMigrate} sets.
+	 * The real {@code migrate --job jobFile} in a child JVM, as the suite runs it again
+	 * and again: everything under {@code dir} ({@link ChildJvm#migrate}), the API tokens
+	 * in the environment variables the job files name (as users are told to), backoffs of
+	 * 5 to 100 ms so retries take milliseconds (everything else is the product's
+	 * default), C1 only for a faster start, and one log a run, {@code dir/run-N.log}.
+	 */
+	static ChildJvm migrate(Path dir, Path jobFile) {
+		return ChildJvm.migrate(dir, jobFile)
+			.jvmOptions("-XX:TieredStopAtLevel=1", "-Dkam.resilience.initial-backoff=5ms",
+					"-Dkam.resilience.max-backoff=100ms")
+			.environment("CHAOS_SOURCE_TOKEN", SOURCE_TOKEN)
+			.environment("CHAOS_TARGET_TOKEN", TARGET_TOKEN)
+			.logDirectory(dir);
+	}
+
+	/**
+	 * The job file; tokens come from the environment variables {@link #migrate} sets.
 	 */
 	static Path jobFile(Path dir, String name, String baseUrl, int chunkSize) throws IOException {
 		return Files.writeString(dir.resolve(name + ".yml"), """
@@ -126,7 +144,7 @@ final class ReliabilityDataSet {
 	 * Compares every target record with its source record through the emulator: file
 	 * names and SHA-256 of the stored bytes, field by field and row by row, and the rows
 	 * and values only the target has. {@code edits} are the values users wrote
-	 * ({@link TargetEdits}), which must have survived.
+	 * ({@link TargetEdits#editNote}), which must have survived.
 	 */
 	Verification verify(KintoneEmulator emulator, Map<Long, String> edits) {
 		Map<Long, StoredRecord> targets = new HashMap<>();

@@ -10,6 +10,7 @@ import io.kintonemigrator.emulator.fault.FaultKind;
 import io.kintonemigrator.emulator.fault.FaultSettings;
 import io.kintonemigrator.migration.ExecutionKeys;
 
+import io.kintonemigrator.testsupport.ChildJvm;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,10 +51,10 @@ class TransientFaultsFunctionalTests {
 				.build())
 			.start()) {
 			Path jobFile = ReliabilityDataSet.jobFile(tmp, "faults", emulator.baseUrl().toString(), 20);
-			try (ChildMigrate migrate = new ChildMigrate(tmp, jobFile)) {
+			try (ChildJvm migrate = ReliabilityDataSet.migrate(tmp, jobFile)) {
 				long started = System.nanoTime();
 
-				ChildMigrate.Result result = migrate.run(300);
+				ChildJvm.Result result = migrate.run(Duration.ofSeconds(300));
 
 				long wallMillis = (System.nanoTime() - started) / 1_000_000;
 				Map<String, Long> injected = emulator.stats().injectedFaults();
@@ -62,7 +63,7 @@ class TransientFaultsFunctionalTests {
 					.filter(e -> !e.getKey().equals(FaultKind.STALL.label()))
 					.mapToLong(Map.Entry::getValue)
 					.sum();
-				List<Map<String, Object>> contexts = StepContexts.migrateStep(migrate.databaseUrl());
+				List<Map<String, Object>> contexts = StepContexts.migrateStep(ChildJvm.databaseUrl(tmp));
 				long retries = StepContexts.sum(contexts, ExecutionKeys.RETRIES);
 				ReliabilityDataSet.Verification verification = data.verify(emulator, Map.of());
 				System.out.println("faults: " + emulator.stats().totalRequests() + " requests, injected " + injected

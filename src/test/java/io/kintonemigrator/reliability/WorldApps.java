@@ -39,7 +39,10 @@ import io.kintonemigrator.emulator.model.TokenPermission;
  */
 final class WorldApps {
 
-	/** The tokens {@link ChildMigrate} passes to the child through the environment. */
+	/**
+	 * The tokens {@link ReliabilityDataSet#migrate} passes to the child through the
+	 * environment.
+	 */
 	static final String SOURCE_TOKEN = ReliabilityDataSet.SOURCE_TOKEN;
 
 	static final String TARGET_TOKEN = ReliabilityDataSet.TARGET_TOKEN;
@@ -171,8 +174,8 @@ final class WorldApps {
 
 	/**
 	 * Writes (or rewrites) the job file; tokens come from the environment variables
-	 * {@link ChildMigrate} sets. {@code withExtras} adds the second FILE mapping
-	 * {@code extras -> archive}.
+	 * {@link ReliabilityDataSet#migrate} sets. {@code withExtras} adds the second FILE
+	 * mapping {@code extras -> archive}.
 	 */
 	static Path jobFile(Path file, String name, String baseUrl, String onExisting, int chunkSize, boolean withExtras)
 			throws IOException {
