@@ -1,5 +1,7 @@
 package io.kintonemigrator.emulator;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,7 +199,7 @@ class RecordReadTests {
 	}
 
 	static String q(String query) {
-		return java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+		return URLEncoder.encode(query, StandardCharsets.UTF_8);
 	}
 
 }

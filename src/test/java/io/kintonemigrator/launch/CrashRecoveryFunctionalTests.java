@@ -2,6 +2,7 @@ package io.kintonemigrator.launch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import io.kintonemigrator.testsupport.ChildJvm;
 import io.kintonemigrator.testsupport.ChildJvm.Child;
 import io.kintonemigrator.testsupport.ChildJvm.Result;
 import io.kintonemigrator.testsupport.MigrationApps;
+import io.kintonemigrator.testsupport.Sha256;
+import io.kintonemigrator.testsupport.SlowRequests;
 import io.kintonemigrator.testsupport.TestDatabase;
 
 import org.junit.jupiter.api.Test;
@@ -76,20 +79,8 @@ class CrashRecoveryFunctionalTests {
 		Random random = new Random(20260501);
 		// 30 ms per request stretches the run over a few seconds, so the kills land
 		// inside it
-		jakarta.servlet.Filter latency = (request, response, chain) -> {
-			try {
-				Thread.sleep(30);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			chain.doFilter(request, response);
-		};
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(RECORDS, Set.of()))
-			.requestFilter(latency)
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, RECORDS, Set.of())
+			.requestFilter(SlowRequests.delay(Duration.ofMillis(30)))
 			.start()) {
 			Path jobFile = MigrationApps.jobFile(tmp, emulator, "crash-random", "append", 2);
 			int killedWhileMigrating = 0;
@@ -116,11 +107,7 @@ class CrashRecoveryFunctionalTests {
 	}
 
 	private KintoneEmulator start() throws Exception {
-		return KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(RECORDS, Set.of()))
-			.start();
+		return MigrationApps.emulator(tmp, RECORDS, Set.of()).start();
 	}
 
 	private static void assertEveryAttachmentExactlyOnce(KintoneEmulator emulator) {
@@ -129,7 +116,7 @@ class CrashRecoveryFunctionalTests {
 			StoredRecord target = targets.get(i);
 			List<String> expected = new ArrayList<>(sourceDocuments(emulator, i));
 			if (i % 3 == 0) {
-				expected.add(0, "既存_" + i + ".txt:" + sha256("existing " + i));
+				expected.add(0, "既存_" + i + ".txt:" + Sha256.hex("existing " + i));
 			}
 			assertThat(documents(target)).as("documents of record %d", i).containsExactlyElementsOf(expected);
 			assertThat(hashes(line(target, "A-1").files("drawing"))).as("drawings of record %d", i)
@@ -137,17 +124,6 @@ class CrashRecoveryFunctionalTests {
 				.containsAll(sourceDrawings(emulator, i));
 			assertThat(line(target, "X-9").text("memo")).isEqualTo("keep " + i);
 			assertThat(target.rows("lines")).hasSize(2);
-		}
-	}
-
-	private static String sha256(String text) {
-		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
-					.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -4,27 +4,20 @@ import io.kintonemigrator.cli.ExitCodes;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
-import io.kintonemigrator.emulator.store.StoredRecord;
 import io.kintonemigrator.testsupport.ChildJvm;
 import io.kintonemigrator.testsupport.ChildJvm.Child;
 import io.kintonemigrator.testsupport.MigrationApps;
 import io.kintonemigrator.testsupport.RecordUpdateRequests;
 
-import jakarta.servlet.Filter;
+import io.kintonemigrator.testsupport.SlowRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static io.kintonemigrator.testsupport.MigrationApps.documents;
-import static io.kintonemigrator.testsupport.MigrationApps.hashes;
-import static io.kintonemigrator.testsupport.MigrationApps.line;
-import static io.kintonemigrator.testsupport.MigrationApps.sourceDocuments;
-import static io.kintonemigrator.testsupport.MigrationApps.sourceDrawings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,22 +37,8 @@ class GracefulStopFunctionalTests {
 		// 40 ms per request stretches the first run over a few seconds, so the signal
 		// lands inside it
 		AtomicBoolean slow = new AtomicBoolean(true);
-		Filter latency = (request, response, chain) -> {
-			try {
-				if (slow.get()) {
-					Thread.sleep(40);
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			chain.doFilter(request, response);
-		};
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(RECORDS, Set.of()))
-			.requestFilter(latency)
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, RECORDS, Set.of())
+			.requestFilter(SlowRequests.delayWhile(Duration.ofMillis(40), slow::get))
 			.start()) {
 			Path jobFile = MigrationApps.jobFile(tmp, emulator, "sigterm", "replace", 2);
 
@@ -84,7 +63,7 @@ class GracefulStopFunctionalTests {
 				String resumed = again.output();
 				assertThat(again.exitValue()).as(resumed).isEqualTo(ExitCodes.COMPLETED);
 				assertThat(resumed).contains("Resuming job 'sigterm'");
-				assertEveryFileExactlyOnce(emulator);
+				MigrationApps.assertReplacedExactlyOnce(emulator, RECORDS);
 			}
 		}
 	}
@@ -95,19 +74,6 @@ class GracefulStopFunctionalTests {
 			assertThat(child.isAlive()).as("the child runs").isTrue();
 			assertThat(System.nanoTime()).as("a first update within 60 s").isLessThan(deadline);
 			Thread.sleep(10); // polling a condition, not waiting for time to pass
-		}
-	}
-
-	private static void assertEveryFileExactlyOnce(KintoneEmulator emulator) {
-		Map<Long, StoredRecord> targets = MigrationApps.targets(emulator);
-		for (long i = 1; i <= RECORDS; i++) {
-			StoredRecord target = targets.get(i);
-			assertThat(documents(target)).as("documents of record %d", i)
-				.containsExactlyElementsOf(sourceDocuments(emulator, i));
-			if (i < RECORDS) {
-				assertThat(hashes(line(target, "A-1").files("drawing"))).as("drawings of record %d", i)
-					.containsExactlyElementsOf(sourceDrawings(emulator, i));
-			}
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.kintonemigrator.launch;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +44,7 @@ class IncrementalCrashFunctionalTests {
 			ChildJvm.Result first = children.run(tmp.resolve("first.log"), "migrate", "--job", job.toString(),
 					"--since-last-run");
 			assertThat(first.exitCode()).as(first.output()).isZero();
-			Map<Long, List<String>> before = new java.util.HashMap<>();
+			Map<Long, List<String>> before = new HashMap<>();
 			for (long i = 1; i <= 6; i++) {
 				before.put(i, targetDocuments(emulator, i));
 			}

@@ -31,11 +31,7 @@ class JobOverlapFunctionalTests {
 
 	@Test
 	void twoRunsStartedAtOnceOnTheSameJobRunOnceAndRefuseOnce() throws Exception {
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(5, Set.of()))
-			.start()) {
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, 5, Set.of()).start()) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "overlap", "append", 10);
 			Path release = tmp.resolve("release");
 			ChildJvm children = ChildJvm.migrator()
@@ -68,11 +64,7 @@ class JobOverlapFunctionalTests {
 
 	@Test
 	void theRefusedRunNamesTheProcessThatHoldsTheJob() throws Exception {
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(3, Set.of()))
-			.start()) {
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, 3, Set.of()).start()) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "overlap-named", "append", 10);
 			Path release = tmp.resolve("release");
 			ChildJvm children = ChildJvm.migrator()

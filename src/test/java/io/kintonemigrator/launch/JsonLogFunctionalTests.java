@@ -30,11 +30,7 @@ class JsonLogFunctionalTests {
 
 	@Test
 	void everyStdoutLineIsJsonWithoutSecrets() throws Exception {
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(5, Set.of(2)))
-			.start()) {
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, 5, Set.of(2)).start()) {
 			Path jobFile = MigrationApps.jobFile(tmp, emulator, "json-logs", "replace", 2);
 
 			try (ChildJvm migrate = ChildJvm.migrate(tmp, jobFile).separateStderr()) {

@@ -162,10 +162,7 @@ class PostgresqlDatabaseOutageFunctionalTests {
 	}
 
 	private KintoneEmulator emulator() throws Exception {
-		return KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(RECORDS, Set.of()))
+		return MigrationApps.emulator(tmp, RECORDS, Set.of())
 			.faults(FaultSettings.builder().latency(Duration.ofMillis(100)).apis(Set.of("file")).build())
 			.start();
 	}

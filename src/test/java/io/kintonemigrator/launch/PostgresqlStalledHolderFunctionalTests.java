@@ -39,11 +39,7 @@ class PostgresqlStalledHolderFunctionalTests {
 
 	@Test
 	void aHolderThatStalledPastItsLeaseWritesNothingAfterAnotherRunTookTheJobOver() throws Exception {
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(6, Set.of()))
-			.start()) {
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, 6, Set.of()).start()) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "stalled", "append", 10);
 			ChildJvm children = ChildJvm.migrator()
 				.jvmOptions(ChildJvm.migratorOptions(TestDatabase.postgresqlSchema(), tmp.resolve("work")));

@@ -52,11 +52,7 @@ class TimeZoneWatermarkFunctionalTests {
 	}
 
 	private void assertWatermarkFromFirstStart(String firstZone, String secondZone) throws Exception {
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(6, Set.of()))
-			.start()) {
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, 6, Set.of()).start()) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "zones", "append", 2);
 			TestDatabase database = database();
 			ChildJvm children = ChildJvm.migrator().jvmOptions(ChildJvm.migratorOptions(database, tmp.resolve("work")));

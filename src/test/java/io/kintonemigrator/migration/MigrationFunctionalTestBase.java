@@ -6,6 +6,7 @@ import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.config.JobConfigLoader;
 import io.kintonemigrator.launch.MigrationLauncher;
 
+import io.kintonemigrator.ledger.MigrationLedger;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -37,7 +38,7 @@ abstract class MigrationFunctionalTestBase {
 	JobOperatorTestUtils jobOperatorTestUtils;
 
 	@Autowired
-	io.kintonemigrator.ledger.MigrationLedger ledger;
+	MigrationLedger ledger;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -101,18 +102,8 @@ class BusyDomainFunctionalTests {
 	}
 
 	private Path jobFile(KintoneEmulator emulator) throws IOException {
-		String baseUrl = emulator.baseUrl().toString();
-		return Files.writeString(tmp.resolve("busy.yml"), """
-				name: busy
-				source: { baseUrl: "%s", app: 1, apiToken: "${CHAOS_SOURCE_TOKEN}" }
-				target: { baseUrl: "%s", app: 2, apiToken: "${CHAOS_TARGET_TOKEN}" }
-				match: { source: $id, target: legacy_id }
-				files:
-				  - { from: attachments, to: documents }
-				  - { from: items.drawing, to: lines.drawing, rowKey: item_no }
-				onExisting: append
-				limits: { concurrency: 50, requestsPerSecond: 1000, chunkSize: 50 }
-				""".formatted(baseUrl, baseUrl));
+		return ReliabilityDataSet.writeJobFile(tmp.resolve("busy.yml"), "busy", emulator.baseUrl().toString(),
+				List.of(), "append", 50, 50);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
 
@@ -48,7 +49,7 @@ class ChaosKillFunctionalTests {
 	Path tmp;
 
 	@Test
-	@Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
+	@Timeout(value = 10, unit = TimeUnit.MINUTES)
 	void everyAttachmentArrivesExactlyOnceThoughTheMigratorIsKilledOverAndOver() throws Exception {
 		long seed = Long.getLong("kam.chaos.seed", System.nanoTime() % 1_000_000);
 		System.out.println("chaos: seed " + seed + " (repeat with -Dkam.chaos.seed=" + seed + ")");

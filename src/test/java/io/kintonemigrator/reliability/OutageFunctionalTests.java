@@ -32,7 +32,7 @@ class OutageFunctionalTests {
 	Path tmp;
 
 	@Test
-	@Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
+	@Timeout(value = 6, unit = TimeUnit.MINUTES)
 	void anOutageLongerThanTheRetryBudgetFailsTheRunCleanlyAndTheNextRunCompletes() throws Exception {
 		long seed = Long.getLong("kam.chaos.seed", System.nanoTime() % 1_000_000);
 		System.out.println("outage: seed " + seed + " (repeat with -Dkam.chaos.seed=" + seed + ")");

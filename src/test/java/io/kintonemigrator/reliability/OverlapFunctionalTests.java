@@ -35,7 +35,7 @@ class OverlapFunctionalTests {
 	Path tmp;
 
 	@Test
-	@Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
+	@Timeout(value = 6, unit = TimeUnit.MINUTES)
 	void twoProcessesStartedOnTheSameJobAtOnceRunItOnlyOnce() throws Exception {
 		ReliabilityDataSet data = new ReliabilityDataSet(RECORDS, 7);
 		try (KintoneEmulator emulator = KintoneEmulator.builder()

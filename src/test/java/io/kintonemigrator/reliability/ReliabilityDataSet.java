@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.kintonemigrator.emulator.AppSeed;
 import io.kintonemigrator.emulator.EmulatorSeed;
@@ -21,6 +22,8 @@ import io.kintonemigrator.emulator.store.StoredFile;
 import io.kintonemigrator.emulator.store.StoredRecord;
 import io.kintonemigrator.emulator.store.StoredRow;
 import io.kintonemigrator.testsupport.ChildJvm;
+import io.kintonemigrator.testsupport.MigrationApps;
+import io.kintonemigrator.testsupport.Sha256;
 import io.kintonemigrator.testsupport.TargetEdits;
 
 /**
@@ -85,8 +88,7 @@ final class ReliabilityDataSet {
 			.field(FieldSpec.number("legacy_id").unique())
 			.field(FieldSpec.singleLineText("note"))
 			.field(FieldSpec.file("documents"))
-			.field(FieldSpec.subtable("lines", FieldSpec.singleLineText("item_no"), FieldSpec.singleLineText("memo"),
-					FieldSpec.file("drawing")))
+			.field(MigrationApps.linesTable())
 			.apiToken(TARGET_TOKEN, TokenPermission.VIEW, TokenPermission.EDIT);
 		for (int i = 1; i <= records; i++) {
 			int n = i;
@@ -119,10 +121,25 @@ final class ReliabilityDataSet {
 	}
 
 	/**
-	 * The job file; tokens come from the environment variables {@link #migrate} sets.
+	 * The job file {@code dir/name.yml}: {@code onExisting: append}, concurrency 4;
+	 * tokens come from the environment variables {@link #migrate} sets.
 	 */
 	static Path jobFile(Path dir, String name, String baseUrl, int chunkSize) throws IOException {
-		return Files.writeString(dir.resolve(name + ".yml"), """
+		return writeJobFile(dir.resolve(name + ".yml"), name, baseUrl, List.of(), "append", 4, chunkSize);
+	}
+
+	/**
+	 * Writes (or rewrites) a job file of the suite: app 1 to app 2 at {@code baseUrl},
+	 * matched on {@code legacy_id}, {@code attachments -> documents} and
+	 * {@code items.drawing -> lines.drawing} by {@code item_no}, then
+	 * {@code moreMappings} (e.g. {@code { from: extras, to: archive }}); tokens come from
+	 * the environment variables {@link #migrate} sets.
+	 */
+	static Path writeJobFile(Path file, String name, String baseUrl, List<String> moreMappings, String onExisting,
+			int concurrency, int chunkSize) throws IOException {
+		StringBuilder mappings = new StringBuilder();
+		moreMappings.forEach(mapping -> mappings.append("  - ").append(mapping).append('\n'));
+		return Files.writeString(file, """
 				name: %s
 				source: { baseUrl: "%s", app: 1, apiToken: "${CHAOS_SOURCE_TOKEN}" }
 				target: { baseUrl: "%s", app: 2, apiToken: "${CHAOS_TARGET_TOKEN}" }
@@ -130,9 +147,9 @@ final class ReliabilityDataSet {
 				files:
 				  - { from: attachments, to: documents }
 				  - { from: items.drawing, to: lines.drawing, rowKey: item_no }
-				onExisting: append
-				limits: { concurrency: 4, requestsPerSecond: 1000, chunkSize: %d }
-				""".formatted(name, baseUrl, baseUrl, chunkSize));
+				%sonExisting: %s
+				limits: { concurrency: %d, requestsPerSecond: 1000, chunkSize: %d }
+				""".formatted(name, baseUrl, baseUrl, mappings, onExisting, concurrency, chunkSize));
 	}
 
 	/** Total bytes of the source attachments. */
@@ -162,7 +179,7 @@ final class ReliabilityDataSet {
 			}
 			List<String> expectedDocuments = new ArrayList<>();
 			if (i % 5 == 0) {
-				expectedDocuments.add("既存_" + i + ".txt:" + sha256("existing " + i));
+				expectedDocuments.add("既存_" + i + ".txt:" + Sha256.hex("existing " + i));
 			}
 			expectedDocuments.addAll(hashes(source.files("attachments")));
 			duplicates += compare("record " + i + " documents", expectedDocuments, hashes(target.files("documents")),
@@ -172,7 +189,7 @@ final class ReliabilityDataSet {
 				problems.add("record " + i + ": two rows with item_no " + row.text("item_no"));
 				return a;
 			}));
-			if (!rows.keySet().equals(java.util.Set.of("T", "1", "2")) || target.rows("lines").size() != 3) {
+			if (!rows.keySet().equals(Set.of("T", "1", "2")) || target.rows("lines").size() != 3) {
 				problems.add("record " + i + ": rows "
 						+ target.rows("lines").stream().map(r -> r.text("item_no")).toList() + ", expected T, 1, 2");
 			}
@@ -216,17 +233,6 @@ final class ReliabilityDataSet {
 
 	private static List<String> hashes(List<StoredFile> files) {
 		return files.stream().map(file -> file.name() + ":" + file.sha256()).toList();
-	}
-
-	private static String sha256(String text) {
-		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
-					.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static List<Long> sizes() {

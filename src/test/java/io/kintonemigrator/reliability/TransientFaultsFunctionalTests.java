@@ -1,9 +1,12 @@
 package io.kintonemigrator.reliability;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.fault.FaultKind;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.ObjectMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +39,7 @@ class TransientFaultsFunctionalTests {
 	Path tmp;
 
 	@Test
-	@Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
+	@Timeout(value = 6, unit = TimeUnit.MINUTES)
 	void fifteenPercentTransientFaultsChangeNothingInTheResult() throws Exception {
 		long seed = Long.getLong("kam.chaos.seed", System.nanoTime() % 1_000_000);
 		System.out.println("faults: seed " + seed + " (repeat with -Dkam.chaos.seed=" + seed + ")");
@@ -90,7 +94,7 @@ class TransientFaultsFunctionalTests {
 				long allInjected = injected.values().stream().mapToLong(Long::longValue).sum();
 				assertThat(retries).isGreaterThanOrEqualTo(failing / 2).isLessThanOrEqualTo(allInjected);
 				// and the run's report says so
-				try (java.util.stream.Stream<Path> reports = java.nio.file.Files.walk(tmp.resolve("reports"))) {
+				try (Stream<Path> reports = Files.walk(tmp.resolve("reports"))) {
 					long reported = reports.filter(file -> file.getFileName().toString().equals("summary.json"))
 						.mapToLong(TransientFaultsFunctionalTests::retriesIn)
 						.sum();
@@ -102,7 +106,7 @@ class TransientFaultsFunctionalTests {
 
 	private static long retriesIn(Path summary) {
 		try {
-			return new tools.jackson.databind.ObjectMapper().readTree(summary.toFile()).path("retries").asLong(-1);
+			return new ObjectMapper().readTree(summary.toFile()).path("retries").asLong(-1);
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("unreadable " + summary, ex);

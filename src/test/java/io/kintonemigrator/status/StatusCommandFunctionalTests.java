@@ -18,6 +18,8 @@ import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.migration.AttachmentMigrationJobConfiguration;
 import io.kintonemigrator.migration.ExecutionKeys;
 import io.kintonemigrator.testsupport.MigrationApps;
+import jakarta.servlet.Filter;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -162,7 +164,7 @@ class StatusCommandFunctionalTests {
 		}
 	}
 
-	private KintoneEmulator start(jakarta.servlet.@org.jspecify.annotations.Nullable Filter filter) {
+	private KintoneEmulator start(@Nullable Filter filter) {
 		return fixture().emulator(filter);
 	}
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.kintonemigrator.AttachmentMigratorApplication;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts a main class in a child JVM on the test class path: the one way tests cross a
@@ -25,8 +26,8 @@ import io.kintonemigrator.AttachmentMigratorApplication;
  * of children, each with its own log file that holds its stdout and stderr (or stdout
  * alone, with {@link #separateStderr()}), or with pipes the test reads and writes
  * ({@link #startPiped}). The command line is {@code java -Xmx256m <JVM options> -cp
- * <test class path> <main class> <leading arguments> <arguments>}; a later JVM option
- * wins over an earlier one of the same name.
+ * <test class path> <main class> <leading arguments> <arguments>} ({@link #maxHeap} sets
+ * another cap); a later JVM option wins over an earlier one of the same name.
  * <p>
  * {@link #with} derives a launcher with more JVM options that shares the children of its
  * parent, and {@link #close} kills (SIGKILL) every child still alive that this launcher
@@ -49,9 +50,9 @@ public final class ChildJvm implements AutoCloseable {
 
 	private final List<Child> started;
 
-	private Path workingDirectory;
+	private @Nullable Path workingDirectory;
 
-	private Path logDirectory;
+	private @Nullable Path logDirectory;
 
 	private boolean separateStderr;
 
@@ -124,9 +125,13 @@ public final class ChildJvm implements AutoCloseable {
 				"-Dkam.resilience.max-backoff=5ms");
 	}
 
-	/**
-	 * Adds JVM options (e.g. {@code -Dkam.test.x=y}, {@code -Xmx64m}) for every child.
-	 */
+	/** The heap cap of every child ({@code -Xmx}), 256m unless set. */
+	public ChildJvm maxHeap(String size) {
+		this.jvmOptions.set(0, "-Xmx" + size);
+		return this;
+	}
+
+	/** Adds JVM options (e.g. {@code -Dkam.test.x=y}) for every child. */
 	public ChildJvm jvmOptions(String... options) {
 		return jvmOptions(List.of(options));
 	}
@@ -205,7 +210,7 @@ public final class ChildJvm implements AutoCloseable {
 	/** Starts a child, its output in {@code log} (created or replaced). */
 	public Child start(Path log, String... arguments) throws IOException {
 		ProcessBuilder builder = processBuilder(arguments);
-		Path errors = null;
+		@Nullable Path errors = null;
 		if (this.separateStderr) {
 			errors = log.resolveSibling(log.getFileName() + ".err");
 			builder.redirectError(errors.toFile());
@@ -314,7 +319,7 @@ public final class ChildJvm implements AutoCloseable {
 	 * @param log its stdout (and stderr, unless {@link #separateStderr}); null when piped
 	 * @param errors its stderr when separate, else null
 	 */
-	public record Child(Process process, Path log, Path errors) {
+	public record Child(Process process, @Nullable Path log, @Nullable Path errors) {
 
 		/** Its process id. */
 		public long pid() {

@@ -20,6 +20,7 @@ import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.KintoneClient;
 import io.kintonemigrator.kintone.KintoneConnection;
 import io.kintonemigrator.kintone.okhttp.OkHttpKintoneClientFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -228,7 +229,7 @@ public final class TargetEdits implements AutoCloseable {
 		return this.files.upload(file, name, "application/octet-stream").value();
 	}
 
-	private HttpResponse<String> send(String method, String path, String body) {
+	private HttpResponse<String> send(String method, String path, @Nullable String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.baseUrl.resolve(path))
 			.header("X-Cybozu-API-Token", this.apiToken);
 		if (body != null) {

@@ -12,6 +12,8 @@ import java.util.Arrays;
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.testsupport.MigrationApps;
 import io.kintonemigrator.testsupport.TargetEdits;
+import jakarta.servlet.Filter;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,7 +152,7 @@ class VerifyCommandFunctionalTests {
 		}
 	}
 
-	private KintoneEmulator start(jakarta.servlet.@org.jspecify.annotations.Nullable Filter filter) {
+	private KintoneEmulator start(@Nullable Filter filter) {
 		return fixture().emulator(filter);
 	}
 

@@ -2,6 +2,7 @@ package io.kintonemigrator.kintone.okhttp;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -177,13 +178,9 @@ class OkHttpKintoneClientFactoryTests {
 			assertThat(client.appInfo().name()).isEqualTo("guest");
 			assertThat(client.recordsAfter(0, 10, List.of(), null)).hasSize(1);
 			var file = client.record(1).files("att").get(0);
-			assertThat(
-					client
-						.download(file.fileKey(),
-								java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
-										"guest-" + System.nanoTime()))
-						.size())
-				.isEqualTo(100);
+			assertThat(client
+				.download(file.fileKey(), Path.of(System.getProperty("java.io.tmpdir"), "guest-" + System.nanoTime()))
+				.size()).isEqualTo(100);
 		}
 
 		assertThat(emulator.requestLog()).extracting(RequestLogEntry::path)
