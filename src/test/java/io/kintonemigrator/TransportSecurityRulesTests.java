@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import okhttp3.OkHttpClient;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -28,14 +29,14 @@ class TransportSecurityRulesTests {
 
 	@ArchTest
 	static final ArchRule nobodyChangesTheHostNameVerifier = noClasses().should()
-		.callMethod(okhttp3.OkHttpClient.Builder.class, "hostnameVerifier", HostnameVerifier.class);
+		.callMethod(OkHttpClient.Builder.class, "hostnameVerifier", HostnameVerifier.class);
 
 	@ArchTest
 	static final ArchRule redirectsAreSwitchedOnlyOff = noClasses().that()
 		.doNotHaveFullyQualifiedName("io.kintonemigrator.kintone.okhttp.OkHttpKintoneClientFactory")
 		.should()
-		.callMethod(okhttp3.OkHttpClient.Builder.class, "followRedirects", boolean.class)
+		.callMethod(OkHttpClient.Builder.class, "followRedirects", boolean.class)
 		.orShould()
-		.callMethod(okhttp3.OkHttpClient.Builder.class, "followSslRedirects", boolean.class);
+		.callMethod(OkHttpClient.Builder.class, "followSslRedirects", boolean.class);
 
 }

@@ -1,16 +1,15 @@
 package io.kintonemigrator.cli;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.TreeMap;
 
-import io.kintonemigrator.AttachmentMigratorApplication;
 import io.kintonemigrator.emulator.KintoneEmulator;
+import io.kintonemigrator.testsupport.ChildJvm;
+import io.kintonemigrator.testsupport.ChildJvm.Result;
 import io.kintonemigrator.testsupport.MigrationApps;
 import io.kintonemigrator.testsupport.RecordUpdateRequests;
 
@@ -105,15 +104,11 @@ class DefaultJobDatabaseFunctionalTests {
 	}
 
 	private KintoneEmulator start() throws Exception {
-		return KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(6, Set.of()))
-			.start();
+		return MigrationApps.emulator(tmp, 6, Set.of()).start();
 	}
 
 	private static Map<Long, List<String>> documentsByRecord(KintoneEmulator emulator) {
-		Map<Long, List<String>> documents = new java.util.TreeMap<>();
+		Map<Long, List<String>> documents = new TreeMap<>();
 		MigrationApps.targets(emulator).forEach((id, record) -> documents.put(id, MigrationApps.documents(record)));
 		return documents;
 	}
@@ -124,26 +119,14 @@ class DefaultJobDatabaseFunctionalTests {
 	 */
 	private Result migrate(Path workingDirectory, Path job, Map<String, String> environment, String... options)
 			throws Exception {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
-						System.getProperty("java.class.path"), "-Duser.home=" + tmp.resolve("home"),
-						"-Dkam.work-dir=" + tmp.resolve("work"), "-Dkam.resilience.initial-backoff=1ms",
-						"-Dkam.resilience.max-backoff=5ms", AttachmentMigratorApplication.class.getName(), "migrate",
-						"--job", job.toString()));
-		command.addAll(List.of(options));
-		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
-		builder.environment().keySet().removeAll(List.of("KAM_HOME", "XDG_DATA_HOME", "SPRING_DATASOURCE_URL"));
-		builder.environment().putAll(environment);
-		File log = tmp.resolve("child-" + System.nanoTime() + ".log").toFile();
-		Process child = builder.redirectErrorStream(true).redirectOutput(log).start();
-		if (!child.waitFor(120, TimeUnit.SECONDS)) {
-			child.destroyForcibly();
-			throw new AssertionError("the child did not finish in 2 minutes: " + Files.readString(log.toPath()));
-		}
-		return new Result(child.exitValue(), Files.readString(log.toPath()));
-	}
-
-	private record Result(int exitCode, String output) {
+		ChildJvm migrator = ChildJvm.migrator()
+			.jvmOptions("-Duser.home=" + tmp.resolve("home"))
+			.jvmOptions(ChildJvm.shortBackoffs(tmp.resolve("work")))
+			.workingDirectory(workingDirectory)
+			.withoutEnvironment("KAM_HOME", "XDG_DATA_HOME", "SPRING_DATASOURCE_URL")
+			.arguments("migrate", "--job", job.toString());
+		environment.forEach(migrator::environment);
+		return migrator.run(tmp.resolve("child-" + System.nanoTime() + ".log"), options);
 	}
 
 }

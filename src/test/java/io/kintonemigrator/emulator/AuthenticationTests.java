@@ -1,5 +1,7 @@
 package io.kintonemigrator.emulator;
 
+import java.util.Collections;
+
 import io.kintonemigrator.emulator.EmulatorHttp.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,7 +122,7 @@ class AuthenticationTests {
 
 	@Test
 	void moreThanNineTokensAreRejected() {
-		String tokens = String.join(",", java.util.Collections.nCopies(10, TestSeeds.VIEW_ONLY));
+		String tokens = String.join(",", Collections.nCopies(10, TestSeeds.VIEW_ONLY));
 
 		assertThat(getRecord("X-Cybozu-API-Token", tokens).status()).isEqualTo(400);
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.kintonemigrator.emulator.EmulatorHttp.Reply;
 import io.kintonemigrator.emulator.model.TokenPermission;
+import io.kintonemigrator.testsupport.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** kintone-api.md §3.4 (checklist 14): the cursor API. */
 class CursorTests {
 
-	MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+	TestClock clock = new TestClock(Instant.parse("2026-03-01T00:00:00Z"));
 
 	KintoneEmulator emulator;
 

@@ -2,6 +2,7 @@ package io.kintonemigrator.emulator;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import io.kintonemigrator.emulator.seed.DataSetGenerator;
 import io.kintonemigrator.emulator.seed.DataSetSpec;
@@ -114,7 +115,7 @@ class DataSetGeneratorTests {
 
 	private static List<StoredFile> allFiles(List<StoredRecord> records) {
 		return records.stream()
-			.flatMap((r) -> java.util.stream.Stream.of(r.files("attachments"), r.files("files"),
+			.flatMap((r) -> Stream.of(r.files("attachments"), r.files("files"),
 					r.rows("items").stream().flatMap((row) -> row.files("drawing").stream()).toList()))
 			.flatMap(List::stream)
 			.toList();

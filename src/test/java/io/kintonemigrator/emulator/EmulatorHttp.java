@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +119,7 @@ final class EmulatorHttp {
 	}
 
 	/** A response: status, headers, raw body, and the body as JSON. */
-	record Reply(int status, java.net.http.HttpHeaders headers, byte[] body) {
+	record Reply(int status, HttpHeaders headers, byte[] body) {
 
 		JsonNode json() {
 			return JSON.readTree(this.body);

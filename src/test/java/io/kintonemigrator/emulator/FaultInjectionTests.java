@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -282,7 +283,7 @@ class FaultInjectionTests {
 			int headEnd = text.indexOf("\r\n\r\n");
 			assertThat(headEnd).as("response head in %s", text).isPositive();
 			String head = text.substring(0, headEnd);
-			byte[] body = java.util.Arrays.copyOfRange(bytes, headEnd + 4, bytes.length);
+			byte[] body = Arrays.copyOfRange(bytes, headEnd + 4, bytes.length);
 			return new RawResponse(head, body);
 		}
 	}

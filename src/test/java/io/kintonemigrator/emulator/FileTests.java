@@ -7,15 +7,16 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.Random;
 
 import io.kintonemigrator.emulator.EmulatorHttp.Reply;
 import io.kintonemigrator.emulator.api.ErrorSpec;
 import io.kintonemigrator.emulator.store.StoredFile;
 import io.kintonemigrator.emulator.store.StoredRecord;
+import io.kintonemigrator.testsupport.Sha256;
+import io.kintonemigrator.testsupport.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /** kintone-api.md §1–2 (checklist 6–10): upload keys, download keys, FILE values. */
 class FileTests {
 
-	MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
+	TestClock clock = new TestClock(Instant.parse("2026-03-01T00:00:00Z"));
 
 	KintoneEmulator emulator;
 
@@ -95,7 +96,7 @@ class FileTests {
 		assertThat(download.header("Content-Type")).isEqualTo("application/pdf");
 		assertThat(download.body()).isEqualTo(content);
 		StoredFile stored = this.emulator.record(1, 2).orElseThrow().files("attachments").get(0);
-		assertThat(stored.sha256()).isEqualTo(sha256(content));
+		assertThat(stored.sha256()).isEqualTo(Sha256.hex(content));
 		try (InputStream in = this.emulator.openFile(downloadKey)) {
 			assertThat(in.readAllBytes()).isEqualTo(content);
 		}
@@ -280,7 +281,7 @@ class FileTests {
 	@Test
 	void aChunkedStreamedUploadIsAccepted() throws IOException {
 		byte[] content = new byte[3 * 1024 * 1024 + 7];
-		new java.util.Random(5).nextBytes(content);
+		new Random(5).nextBytes(content);
 		String boundary = "chunkedBoundary42";
 		HttpURLConnection connection = (HttpURLConnection) URI.create(this.emulator.baseUrl() + "/k/v1/file.json")
 			.toURL()
@@ -307,7 +308,7 @@ class FileTests {
 		StoredFile stored = this.emulator.record(1, 2).orElseThrow().files("attachments").get(0);
 		assertThat(stored.name()).isEqualTo("報告.bin");
 		assertThat(stored.size()).isEqualTo(content.length);
-		assertThat(stored.sha256()).isEqualTo(sha256(content));
+		assertThat(stored.sha256()).isEqualTo(Sha256.hex(content));
 	}
 
 	@Test
@@ -321,7 +322,7 @@ class FileTests {
 		}
 
 		assertThat(downloaded).hasSize(3000).isEqualTo(expected.toByteArray());
-		assertThat(drawing.sha256()).isEqualTo(sha256(downloaded));
+		assertThat(drawing.sha256()).isEqualTo(Sha256.hex(downloaded));
 		try (InputStream other = FileContent.openGenerated(3000, 2)) {
 			assertThat(other.readAllBytes()).isNotEqualTo(downloaded);
 		}
@@ -335,15 +336,6 @@ class FileTests {
 			.get("/k/v1/file.json?fileKey=" + key);
 
 		assertThat(otherApp.code()).isEqualTo("GAIA_IA02");
-	}
-
-	static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -9,13 +9,13 @@ import java.io.PrintWriter;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import io.kintonemigrator.testsupport.ChildJvm;
+import io.kintonemigrator.testsupport.ChildJvm.Child;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,9 @@ class LargeFileStreamingTests {
 
 	static final long SEED = 2024;
 
-	Process child;
+	ChildJvm jvm = ChildJvm.of(HeapCappedEmulatorMain.class).jvmOptions("-XX:+ExitOnOutOfMemoryError");
+
+	Child child;
 
 	PrintWriter commands;
 
@@ -44,22 +46,18 @@ class LargeFileStreamingTests {
 
 	@BeforeEach
 	void startChild() throws IOException {
-		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		this.child = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp",
-				System.getProperty("java.class.path"), HeapCappedEmulatorMain.class.getName()))
-			.redirectError(ProcessBuilder.Redirect.DISCARD)
-			.start();
-		this.commands = new PrintWriter(this.child.getOutputStream(), true, StandardCharsets.UTF_8);
-		this.replies = new BufferedReader(new InputStreamReader(this.child.getInputStream(), StandardCharsets.UTF_8));
+		this.child = this.jvm.startPiped();
+		this.commands = new PrintWriter(this.child.process().getOutputStream(), true, StandardCharsets.UTF_8);
+		this.replies = new BufferedReader(
+				new InputStreamReader(this.child.process().getInputStream(), StandardCharsets.UTF_8));
 		this.base = URI.create("http://localhost:" + valueOf(awaitLine("PORT ")));
 	}
 
 	@AfterEach
 	void stopChild() throws InterruptedException {
 		this.commands.println("STOP");
-		if (!this.child.waitFor(30, TimeUnit.SECONDS)) {
-			this.child.destroyForcibly();
-		}
+		this.child.awaitExit(Duration.ofSeconds(30));
+		this.jvm.close();
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.kintonemigrator.emulator.EmulatorHttp.Reply;
 import io.kintonemigrator.emulator.fault.FaultSettings;
+import io.kintonemigrator.testsupport.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpsEndpointTests {
 
 	/** 08:30 JST on 2 March = still kintone day 1 March. */
-	MutableClock clock = new MutableClock(Instant.parse("2026-03-01T23:30:00Z"));
+	TestClock clock = new TestClock(Instant.parse("2026-03-01T23:30:00Z"));
 
 	KintoneEmulator emulator;
 

@@ -1,11 +1,14 @@
 package io.kintonemigrator.emulator;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.kintonemigrator.emulator.EmulatorHttp.Reply;
 import io.kintonemigrator.emulator.model.TokenPermission;
+import io.kintonemigrator.testsupport.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +35,7 @@ class RecordReadTests {
 			many.record((r) -> r.number("n", n));
 		}
 		emulator = KintoneEmulator.builder()
-			.clock(new MutableClock(START))
+			.clock(new TestClock(START))
 			.seed(TestSeeds.contracts())
 			.seed(EmulatorSeed.builder().app(many.build()).build())
 			.start();
@@ -196,7 +199,7 @@ class RecordReadTests {
 	}
 
 	static String q(String query) {
-		return java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+		return URLEncoder.encode(query, StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.kintonemigrator.emulator;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import io.kintonemigrator.emulator.EmulatorHttp.Reply;
@@ -59,12 +60,12 @@ class RecordWriteTests {
 
 	@Test
 	void moreThanOneHundredRecordsPerCallAreRejected() {
-		String records = String.join(",", java.util.Collections.nCopies(101, "{}"));
+		String records = String.join(",", Collections.nCopies(101, "{}"));
 
 		Reply add = this.http.json("POST", "/k/v1/records.json", "{\"app\":1,\"records\":[" + records + "]}",
 				"Accept-Language", "en");
 		Reply update = this.http.json("PUT", "/k/v1/records.json",
-				"{\"app\":1,\"records\":[" + String.join(",", java.util.Collections.nCopies(101, "{\"id\":1}")) + "]}");
+				"{\"app\":1,\"records\":[" + String.join(",", Collections.nCopies(101, "{\"id\":1}")) + "]}");
 
 		assertThat(add.status()).isEqualTo(400);
 		assertThat(add.code()).isEqualTo("CB_VA01");

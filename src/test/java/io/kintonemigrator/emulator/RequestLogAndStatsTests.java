@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.kintonemigrator.emulator.observe.EmulatorStats;
 import io.kintonemigrator.emulator.observe.RequestLogEntry;
+import io.kintonemigrator.testsupport.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestLogAndStatsTests {
 
 	/** 08:30 JST on 2 March = still kintone day 1 March. */
-	MutableClock clock = new MutableClock(Instant.parse("2026-03-01T23:30:00Z"));
+	TestClock clock = new TestClock(Instant.parse("2026-03-01T23:30:00Z"));
 
 	KintoneEmulator emulator;
 

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import io.kintonemigrator.emulator.EmulatorHttp.Reply;
 import io.kintonemigrator.emulator.seed.SeedFile;
@@ -226,15 +228,14 @@ class SeedFileTests {
 			assertThat(source).hasSize(60);
 			assertThat(target).hasSize(59);
 			assertThat(target).extracting((r) -> r.text("legacy_id"))
-				.containsExactlyElementsOf(
-						java.util.stream.IntStream.rangeClosed(1, 59).mapToObj(Integer::toString).toList());
+				.containsExactlyElementsOf(IntStream.rangeClosed(1, 59).mapToObj(Integer::toString).toList());
 			assertThat(target.get(0).rows("lines")).extracting((row) -> row.text("item_no")).containsExactly("1", "2");
 			assertThat(source).allSatisfy((r) -> {
 				assertThat(r.files("attachments")).isNotEmpty();
 				assertThat(r.rows("items")).extracting((row) -> row.text("item_no")).containsExactly("1", "2");
 			});
 			List<StoredFile> files = source.stream()
-				.flatMap((r) -> java.util.stream.Stream.concat(r.files("attachments").stream(),
+				.flatMap((r) -> Stream.concat(r.files("attachments").stream(),
 						r.rows("items").stream().flatMap((row) -> row.files("drawing").stream())))
 				.toList();
 			assertThat(files).anySatisfy((f) -> assertThat(f.size()).isGreaterThanOrEqualTo(5L << 20));

@@ -24,7 +24,7 @@ import io.kintonemigrator.kintone.KintoneClient;
 import io.kintonemigrator.kintone.KintoneConnection;
 import io.kintonemigrator.kintone.RecordUpdate;
 import io.kintonemigrator.kintone.okhttp.OkHttpKintoneClientFactory;
-import io.kintonemigrator.testsupport.ChildMigrator;
+import io.kintonemigrator.testsupport.ChildJvm;
 import io.kintonemigrator.testsupport.IncrementalApps;
 import io.kintonemigrator.testsupport.MigrationApps;
 import io.kintonemigrator.testsupport.TestDatabase;
@@ -64,10 +64,10 @@ class ChangingWorldDefectsFunctionalTests {
 			edit(targetApp, 1, Map.of("documents", new FieldUpdate.Files(List.of(old))));
 			Path job = jobFile(emulator, "older-version", "replace", TARGET_TOKEN, "legacy_id", 2);
 
-			ChildMigrator.Result killed = migrate(job, "killed", "-Dkam.test.killBeforeUpdate=1");
+			ChildJvm.Result killed = migrate(job, "killed", "-Dkam.test.killBeforeUpdate=1");
 			assertThat(killed.exitCode()).as(killed.output()).isEqualTo(137);
 			editAsAUser(emulator, targetApp, 1); // moves the revision, not by our update
-			ChildMigrator.Result rerun = migrate(job, "rerun");
+			ChildJvm.Result rerun = migrate(job, "rerun");
 
 			assertThat(rerun.exitCode()).as(rerun.output()).isZero();
 			for (long id = 1; id <= 3; id++) {
@@ -83,11 +83,11 @@ class ChangingWorldDefectsFunctionalTests {
 				IncrementalApps.Editor editor = new IncrementalApps.Editor(emulator, tmp)) {
 			editor.addFile(1, "b.txt", "the second file");
 			Path job = jobFile(emulator, "lost-file", "replace", TARGET_TOKEN, "legacy_id", 2);
-			ChildMigrator.Result killed = migrate(job, "killed", "-Dkam.test.killBeforeUpdate=1");
+			ChildJvm.Result killed = migrate(job, "killed", "-Dkam.test.killBeforeUpdate=1");
 			assertThat(killed.exitCode()).as(killed.output()).isEqualTo(137);
 
 			editor.removeFile(1, "報告書_1.pdf"); // the user deletes the first file
-			ChildMigrator.Result rerun = migrate(job, "rerun");
+			ChildJvm.Result rerun = migrate(job, "rerun");
 
 			assertThat(rerun.exitCode()).as(rerun.output()).isZero();
 			assertThat(targetDocuments(emulator, 2, 1)).isEqualTo(IncrementalApps.sourceDocuments(emulator, 1))
@@ -102,12 +102,12 @@ class ChangingWorldDefectsFunctionalTests {
 	@Test
 	void aJobFileThatNowNamesAnotherTargetAppMovesEveryFileThere() throws Exception {
 		try (KintoneEmulator emulator = start(3)) {
-			ChildMigrator.Result first = migrate(
-					jobFile(emulator, "moved-target", "append", TARGET_TOKEN, "legacy_id", 2), "first");
+			ChildJvm.Result first = migrate(jobFile(emulator, "moved-target", "append", TARGET_TOKEN, "legacy_id", 2),
+					"first");
 			assertThat(first.exitCode()).as(first.output()).isZero();
 
-			ChildMigrator.Result second = migrate(
-					jobFile(emulator, "moved-target", "append", TARGET_TOKEN, "legacy_id", 3), "second");
+			ChildJvm.Result second = migrate(jobFile(emulator, "moved-target", "append", TARGET_TOKEN, "legacy_id", 3),
+					"second");
 
 			assertThat(second.exitCode()).as(second.output()).isZero();
 			for (long id = 1; id <= 3; id++) {
@@ -122,14 +122,14 @@ class ChangingWorldDefectsFunctionalTests {
 	@Test
 	void fixingAWrongMatchFieldMigratesTheRecordsSkippedBefore() throws Exception {
 		try (KintoneEmulator emulator = start(3)) {
-			ChildMigrator.Result wrong = migrate(
-					jobFile(emulator, "fixed-match", "append", TARGET_TOKEN, "other_id", 2), "wrong");
+			ChildJvm.Result wrong = migrate(jobFile(emulator, "fixed-match", "append", TARGET_TOKEN, "other_id", 2),
+					"wrong");
 			assertThat(wrong.exitCode()).as(wrong.output()).isZero();
 			assertThat(ledgerRows("fixed-match")).containsOnly("報告書_1.pdf=SKIPPED", "報告書_2.pdf=SKIPPED",
 					"報告書_3.pdf=SKIPPED");
 
-			ChildMigrator.Result fixed = migrate(
-					jobFile(emulator, "fixed-match", "append", TARGET_TOKEN, "legacy_id", 2), "fixed");
+			ChildJvm.Result fixed = migrate(jobFile(emulator, "fixed-match", "append", TARGET_TOKEN, "legacy_id", 2),
+					"fixed");
 
 			assertThat(fixed.exitCode()).as(fixed.output()).isZero();
 			for (long id = 1; id <= 3; id++) {
@@ -141,7 +141,7 @@ class ChangingWorldDefectsFunctionalTests {
 	@Test
 	void aTargetTokenWithoutEditPermissionFailsTheRunAndTheFixedTokenCompletesIt() throws Exception {
 		try (KintoneEmulator emulator = start(3)) {
-			ChildMigrator.Result refused = migrate(
+			ChildJvm.Result refused = migrate(
 					jobFile(emulator, "permission", "append", VIEW_ONLY_TOKEN, "legacy_id", 2), "refused");
 			// not restartable as it is: exit 2 and the fix, never "run the same command
 			// again"
@@ -151,8 +151,8 @@ class ChangingWorldDefectsFunctionalTests {
 				.doesNotContain("\tat ");
 			assertThat(ledgerRows("permission")).noneMatch(row -> row.endsWith("=SKIPPED"));
 
-			ChildMigrator.Result fixed = migrate(
-					jobFile(emulator, "permission", "append", TARGET_TOKEN, "legacy_id", 2), "fixed");
+			ChildJvm.Result fixed = migrate(jobFile(emulator, "permission", "append", TARGET_TOKEN, "legacy_id", 2),
+					"fixed");
 
 			assertThat(fixed.exitCode()).as(fixed.output()).isZero();
 			for (long id = 1; id <= 3; id++) {
@@ -172,7 +172,7 @@ class ChangingWorldDefectsFunctionalTests {
 					Files.readString(jobFile(emulator, "duplicate-match", "replace", TARGET_TOKEN, "legacy_id", 2))
 						.replace("source: $id", "source: title"));
 
-			ChildMigrator.Result run = migrate(job, "run");
+			ChildJvm.Result run = migrate(job, "run");
 
 			assertThat(run.exitCode()).as(run.output()).isZero();
 			assertThat(targetDocuments(emulator, 2, 1)).isEqualTo(IncrementalApps.sourceDocuments(emulator, 1));
@@ -192,12 +192,12 @@ class ChangingWorldDefectsFunctionalTests {
 			Path job = Files.writeString(tmp.resolve("skips.yml"),
 					Files.readString(jobFile(emulator, "skips", "append", TARGET_TOKEN, "legacy_id", 2))
 						.replace("onExisting: append", "onExisting: append\nskipLimit: 1"));
-			ChildMigrator.Result full = migrate(job, "full", "--since-last-run");
+			ChildJvm.Result full = migrate(job, "full", "--since-last-run");
 			assertThat(full.exitCode()).as(full.output()).isZero();
 
 			for (int tick = 1; tick <= 2; tick++) {
 				editor.retitle(orphan, "案件 4 (" + tick + ")");
-				ChildMigrator.Result incremental = migrate(job, "tick-" + tick, "--since-last-run");
+				ChildJvm.Result incremental = migrate(job, "tick-" + tick, "--since-last-run");
 				assertThat(incremental.exitCode()).as(incremental.output()).isZero();
 			}
 			assertThat(ledgerRows("skips")).contains("報告書_4.pdf=SKIPPED");
@@ -250,14 +250,16 @@ class ChangingWorldDefectsFunctionalTests {
 				targetToken + "-" + targetApp, matchTarget, onExisting));
 	}
 
-	private ChildMigrator.Result migrate(Path job, String log, String... extra) throws Exception {
+	private ChildJvm.Result migrate(Path job, String log, String... extra) throws Exception {
 		List<String> options = new ArrayList<>();
 		List<String> args = new ArrayList<>(List.of("migrate", "--job", job.toString()));
 		for (String option : extra) {
 			(option.startsWith("-D") ? options : args).add(option);
 		}
-		return new ChildMigrator(ChildMigrator.defaults(database(), tmp.resolve("work"))).run(tmp.resolve(log + ".log"),
-				options, args.toArray(String[]::new));
+		return ChildJvm.migrator()
+			.jvmOptions(ChildJvm.migratorOptions(database(), tmp.resolve("work")))
+			.jvmOptions(options)
+			.run(tmp.resolve(log + ".log"), args.toArray(String[]::new));
 	}
 
 	private TestDatabase database() {

@@ -2,6 +2,7 @@ package io.kintonemigrator.launch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,12 @@ import java.util.concurrent.TimeUnit;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.store.StoredRecord;
-import io.kintonemigrator.testsupport.ChildMigrator;
+import io.kintonemigrator.testsupport.ChildJvm;
+import io.kintonemigrator.testsupport.ChildJvm.Child;
+import io.kintonemigrator.testsupport.ChildJvm.Result;
 import io.kintonemigrator.testsupport.MigrationApps;
+import io.kintonemigrator.testsupport.Sha256;
+import io.kintonemigrator.testsupport.SlowRequests;
 import io.kintonemigrator.testsupport.TestDatabase;
 
 import org.junit.jupiter.api.Test;
@@ -74,25 +79,13 @@ class CrashRecoveryFunctionalTests {
 		Random random = new Random(20260501);
 		// 30 ms per request stretches the run over a few seconds, so the kills land
 		// inside it
-		jakarta.servlet.Filter latency = (request, response, chain) -> {
-			try {
-				Thread.sleep(30);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			chain.doFilter(request, response);
-		};
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(RECORDS, Set.of()))
-			.requestFilter(latency)
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, RECORDS, Set.of())
+			.requestFilter(SlowRequests.delay(Duration.ofMillis(30)))
 			.start()) {
 			Path jobFile = MigrationApps.jobFile(tmp, emulator, "crash-random", "append", 2);
 			int killedWhileMigrating = 0;
 			for (int kill = 0; kill < 4; kill++) {
-				Process child = startMigrate(jobFile, List.of());
+				Process child = startMigrate(jobFile).process();
 				long delay = 2_000 + random.nextInt(3_000);
 				if (!child.waitFor(delay, TimeUnit.MILLISECONDS)) {
 					child.destroyForcibly(); // SIGKILL
@@ -114,11 +107,7 @@ class CrashRecoveryFunctionalTests {
 	}
 
 	private KintoneEmulator start() throws Exception {
-		return KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(RECORDS, Set.of()))
-			.start();
+		return MigrationApps.emulator(tmp, RECORDS, Set.of()).start();
 	}
 
 	private static void assertEveryAttachmentExactlyOnce(KintoneEmulator emulator) {
@@ -127,7 +116,7 @@ class CrashRecoveryFunctionalTests {
 			StoredRecord target = targets.get(i);
 			List<String> expected = new ArrayList<>(sourceDocuments(emulator, i));
 			if (i % 3 == 0) {
-				expected.add(0, "既存_" + i + ".txt:" + sha256("existing " + i));
+				expected.add(0, "既存_" + i + ".txt:" + Sha256.hex("existing " + i));
 			}
 			assertThat(documents(target)).as("documents of record %d", i).containsExactlyElementsOf(expected);
 			assertThat(hashes(line(target, "A-1").files("drawing"))).as("drawings of record %d", i)
@@ -138,26 +127,18 @@ class CrashRecoveryFunctionalTests {
 		}
 	}
 
-	private static String sha256(String text) {
-		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
-					.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private Result migrate(Path jobFile, String... options) throws Exception {
-		Process child = startMigrate(jobFile, List.of(options));
-		assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("migrate finished in time").isTrue();
-		return new Result(child.exitValue(), Files.readString(tmp.resolve("child.log")));
+		return migrator(options).run(tmp.resolve("child.log"), "migrate", "--job", jobFile.toString());
 	}
 
-	private Process startMigrate(Path jobFile, List<String> options) throws Exception {
-		return new ChildMigrator(ChildMigrator.defaults(database(), tmp.resolve("work")))
-			.start(tmp.resolve("child.log"), options, "migrate", "--job", jobFile.toString());
+	private Child startMigrate(Path jobFile) throws Exception {
+		return migrator().start(tmp.resolve("child.log"), "migrate", "--job", jobFile.toString());
+	}
+
+	private ChildJvm migrator(String... options) {
+		return ChildJvm.migrator()
+			.jvmOptions(ChildJvm.migratorOptions(database(), tmp.resolve("work")))
+			.jvmOptions(options);
 	}
 
 	/**
@@ -166,9 +147,6 @@ class CrashRecoveryFunctionalTests {
 	 */
 	TestDatabase database() {
 		return TestDatabase.h2(tmp.resolve("db/batch"));
-	}
-
-	record Result(int exitCode, String output) {
 	}
 
 }

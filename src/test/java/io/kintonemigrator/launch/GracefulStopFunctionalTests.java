@@ -2,26 +2,22 @@ package io.kintonemigrator.launch;
 
 import io.kintonemigrator.cli.ExitCodes;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
-import io.kintonemigrator.emulator.store.StoredRecord;
+import io.kintonemigrator.testsupport.ChildJvm;
+import io.kintonemigrator.testsupport.ChildJvm.Child;
 import io.kintonemigrator.testsupport.MigrationApps;
 import io.kintonemigrator.testsupport.RecordUpdateRequests;
 
+import io.kintonemigrator.testsupport.SlowRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static io.kintonemigrator.testsupport.MigrationApps.documents;
-import static io.kintonemigrator.testsupport.MigrationApps.hashes;
-import static io.kintonemigrator.testsupport.MigrationApps.line;
-import static io.kintonemigrator.testsupport.MigrationApps.sourceDocuments;
-import static io.kintonemigrator.testsupport.MigrationApps.sourceDrawings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,69 +36,44 @@ class GracefulStopFunctionalTests {
 	void sigtermStopsAtAChunkBoundaryWithExitThreeAndTheNextRunFinishesTheJob() throws Exception {
 		// 40 ms per request stretches the first run over a few seconds, so the signal
 		// lands inside it
-		java.util.concurrent.atomic.AtomicBoolean slow = new java.util.concurrent.atomic.AtomicBoolean(true);
-		jakarta.servlet.Filter latency = (request, response, chain) -> {
-			try {
-				if (slow.get()) {
-					Thread.sleep(40);
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			chain.doFilter(request, response);
-		};
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(RECORDS, Set.of()))
-			.requestFilter(latency)
+		AtomicBoolean slow = new AtomicBoolean(true);
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, RECORDS, Set.of())
+			.requestFilter(SlowRequests.delayWhile(Duration.ofMillis(40), slow::get))
 			.start()) {
 			Path jobFile = MigrationApps.jobFile(tmp, emulator, "sigterm", "replace", 2);
 
-			Process child = ChildMigrate.start(tmp, jobFile, List.of());
-			awaitFirstUpdate(emulator, child);
-			child.destroy(); // SIGTERM
-			assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("stopped in time").isTrue();
-			String output = Files.readString(tmp.resolve("child.out")) + Files.readString(tmp.resolve("child.err"));
+			try (ChildJvm migrate = ChildJvm.migrate(tmp, jobFile).separateStderr()) {
+				Child child = migrate.start(tmp.resolve("child.out"));
+				awaitFirstUpdate(emulator, child);
+				child.terminate(); // SIGTERM
+				assertThat(child.awaitExit(Duration.ofSeconds(60))).as("stopped in time").isTrue();
+				String output = child.output();
 
-			assertThat(child.exitValue()).as(output).isEqualTo(ExitCodes.STOPPED);
-			assertThat(output).contains("Stopping execution")
-				.contains("| status             | STOPPED")
-				.contains("stopped; run the same command again to resume");
-			assertThat(tmp.resolve("reports/sigterm/1/attachments.csv")).exists();
-			long updatesAtStop = emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API);
-			assertThat(updatesAtStop).as("stopped before the end").isLessThan((RECORDS + 1) / 2);
+				assertThat(child.exitValue()).as(output).isEqualTo(ExitCodes.STOPPED);
+				assertThat(output).contains("Stopping execution")
+					.contains("| status             | STOPPED")
+					.contains("stopped; run the same command again to resume");
+				assertThat(tmp.resolve("reports/sigterm/1/attachments.csv")).exists();
+				long updatesAtStop = emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API);
+				assertThat(updatesAtStop).as("stopped before the end").isLessThan((RECORDS + 1) / 2);
 
-			slow.set(false);
-			Process again = ChildMigrate.start(tmp, jobFile, List.of());
-			assertThat(again.waitFor(120, TimeUnit.SECONDS)).isTrue();
-			String resumed = Files.readString(tmp.resolve("child.out")) + Files.readString(tmp.resolve("child.err"));
-			assertThat(again.exitValue()).as(resumed).isEqualTo(ExitCodes.COMPLETED);
-			assertThat(resumed).contains("Resuming job 'sigterm'");
-			assertEveryFileExactlyOnce(emulator);
+				slow.set(false);
+				Child again = migrate.start(tmp.resolve("child.out"));
+				assertThat(again.awaitExit(Duration.ofSeconds(120))).isTrue();
+				String resumed = again.output();
+				assertThat(again.exitValue()).as(resumed).isEqualTo(ExitCodes.COMPLETED);
+				assertThat(resumed).contains("Resuming job 'sigterm'");
+				MigrationApps.assertReplacedExactlyOnce(emulator, RECORDS);
+			}
 		}
 	}
 
-	private static void awaitFirstUpdate(KintoneEmulator emulator, Process child) throws InterruptedException {
+	private static void awaitFirstUpdate(KintoneEmulator emulator, Child child) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		while (emulator.stats().count(RecordUpdateRequests.METHOD, RecordUpdateRequests.API) == 0) {
 			assertThat(child.isAlive()).as("the child runs").isTrue();
 			assertThat(System.nanoTime()).as("a first update within 60 s").isLessThan(deadline);
 			Thread.sleep(10); // polling a condition, not waiting for time to pass
-		}
-	}
-
-	private static void assertEveryFileExactlyOnce(KintoneEmulator emulator) {
-		Map<Long, StoredRecord> targets = MigrationApps.targets(emulator);
-		for (long i = 1; i <= RECORDS; i++) {
-			StoredRecord target = targets.get(i);
-			assertThat(documents(target)).as("documents of record %d", i)
-				.containsExactlyElementsOf(sourceDocuments(emulator, i));
-			if (i < RECORDS) {
-				assertThat(hashes(line(target, "A-1").files("drawing"))).as("drawings of record %d", i)
-					.containsExactlyElementsOf(sourceDrawings(emulator, i));
-			}
 		}
 	}
 

@@ -2,11 +2,12 @@ package io.kintonemigrator.launch;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
-import io.kintonemigrator.testsupport.ChildMigrator;
+import io.kintonemigrator.testsupport.ChildJvm;
 import io.kintonemigrator.testsupport.IncrementalApps;
 import io.kintonemigrator.testsupport.RecordUpdateRequests;
 import io.kintonemigrator.testsupport.TestDatabase;
@@ -38,11 +39,12 @@ class IncrementalCrashFunctionalTests {
 			.seed(IncrementalApps.seed(6, 6))
 			.start(); IncrementalApps.Editor editor = new IncrementalApps.Editor(emulator, tmp)) {
 			Path job = IncrementalApps.jobFile(tmp, emulator, "incremental-crash", "append");
-			ChildMigrator children = new ChildMigrator(ChildMigrator.defaults(database(), tmp.resolve("work")));
-			ChildMigrator.Result first = children.run(tmp.resolve("first.log"), List.of(), "migrate", "--job",
-					job.toString(), "--since-last-run");
+			ChildJvm children = ChildJvm.migrator()
+				.jvmOptions(ChildJvm.migratorOptions(database(), tmp.resolve("work")));
+			ChildJvm.Result first = children.run(tmp.resolve("first.log"), "migrate", "--job", job.toString(),
+					"--since-last-run");
 			assertThat(first.exitCode()).as(first.output()).isZero();
-			Map<Long, List<String>> before = new java.util.HashMap<>();
+			Map<Long, List<String>> before = new HashMap<>();
 			for (long i = 1; i <= 6; i++) {
 				before.put(i, targetDocuments(emulator, i));
 			}
@@ -51,15 +53,15 @@ class IncrementalCrashFunctionalTests {
 			// accepted their update
 			editor.addFile(2, "追加_2.txt", "added to record 2");
 			editor.addFile(5, "追加_5.txt", "added to record 5");
-			ChildMigrator.Result killed = children.run(tmp.resolve("killed.log"),
-					List.of("-Dkam.test.killAfterUpdate=1"), "migrate", "--job", job.toString(), "--since-last-run");
+			ChildJvm.Result killed = children.with("-Dkam.test.killAfterUpdate=1")
+				.run(tmp.resolve("killed.log"), "migrate", "--job", job.toString(), "--since-last-run");
 			assertThat(killed.exitCode()).as(killed.output()).isEqualTo(137);
 			assertThat(killed.output()).contains("source records updated since");
 
 			// when the next incremental run starts
 			emulator.clearRequestLog();
-			ChildMigrator.Result resumed = children.run(tmp.resolve("resumed.log"), List.of(), "migrate", "--job",
-					job.toString(), "--since-last-run");
+			ChildJvm.Result resumed = children.run(tmp.resolve("resumed.log"), "migrate", "--job", job.toString(),
+					"--since-last-run");
 
 			// then it resumed the killed run and found its update applied
 			assertThat(resumed.exitCode()).as(resumed.output()).isZero();
@@ -78,8 +80,8 @@ class IncrementalCrashFunctionalTests {
 
 			// and the watermark moved on: a run now finds nothing to move
 			emulator.clearRequestLog();
-			ChildMigrator.Result after = children.run(tmp.resolve("after.log"), List.of(), "migrate", "--job",
-					job.toString(), "--since-last-run");
+			ChildJvm.Result after = children.run(tmp.resolve("after.log"), "migrate", "--job", job.toString(),
+					"--since-last-run");
 			assertThat(after.exitCode()).as(after.output()).isZero();
 			assertThat(after.output())
 				.contains("Incremental run of job 'incremental-crash': source records updated since");

@@ -5,6 +5,7 @@ import io.kintonemigrator.MigratorCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
@@ -148,7 +149,7 @@ class IncrementalRunFunctionalTests {
 	private Run migrate(Path job, String... options) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		List<String> args = new java.util.ArrayList<>(
+		List<String> args = new ArrayList<>(
 				List.of("migrate", "--job", job.toString(), "--database", "jdbc:h2:file:" + tmp.resolve("db/batch")));
 		args.addAll(List.of(options));
 		int exitCode = MigratorCli.execute(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));

@@ -4,12 +4,11 @@ import io.kintonemigrator.cli.ExitCodes;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
-import io.kintonemigrator.testsupport.ChildMigrator;
+import io.kintonemigrator.testsupport.ChildJvm;
 import io.kintonemigrator.testsupport.MigrationApps;
 import io.kintonemigrator.testsupport.RecordUpdateRequests;
 import io.kintonemigrator.testsupport.TestDatabase;
@@ -32,19 +31,16 @@ public class JobOverlapFunctionalTests {
 
 	@Test
 	void twoRunsStartedAtOnceOnTheSameJobRunOnceAndRefuseOnce() throws Exception {
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(5, Set.of()))
-			.start()) {
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, 5, Set.of()).start()) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "overlap", "append", 10);
 			Path release = tmp.resolve("release");
-			ChildMigrator children = new ChildMigrator(ChildMigrator.defaults(database(), tmp.resolve("work")));
-			List<String> hold = List.of("-Dkam.test.holdLockUntil=" + release);
+			ChildJvm children = ChildJvm.migrator()
+				.jvmOptions(ChildJvm.migratorOptions(database(), tmp.resolve("work")));
+			ChildJvm holding = children.with("-Dkam.test.holdLockUntil=" + release);
 
 			// when two processes start at once
-			Process a = children.start(tmp.resolve("a.log"), hold, "migrate", "--job", job.toString());
-			Process b = children.start(tmp.resolve("b.log"), hold, "migrate", "--job", job.toString());
+			Process a = holding.start(tmp.resolve("a.log"), "migrate", "--job", job.toString()).process();
+			Process b = holding.start(tmp.resolve("b.log"), "migrate", "--job", job.toString()).process();
 
 			// then one is refused while the other holds the job
 			Process refused = firstToExit(a, b);
@@ -68,21 +64,18 @@ public class JobOverlapFunctionalTests {
 
 	@Test
 	void theRefusedRunNamesTheProcessThatHoldsTheJob() throws Exception {
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(3, Set.of()))
-			.start()) {
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, 3, Set.of()).start()) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "overlap-named", "append", 10);
 			Path release = tmp.resolve("release");
-			ChildMigrator children = new ChildMigrator(ChildMigrator.defaults(database(), tmp.resolve("work")));
-			Process first = children.start(tmp.resolve("first.log"), List.of("-Dkam.test.holdLockUntil=" + release),
-					"migrate", "--job", job.toString());
+			ChildJvm children = ChildJvm.migrator()
+				.jvmOptions(ChildJvm.migratorOptions(database(), tmp.resolve("work")));
+			Process first = children.with("-Dkam.test.holdLockUntil=" + release)
+				.start(tmp.resolve("first.log"), "migrate", "--job", job.toString())
+				.process();
 			try {
 				awaitLog(tmp.resolve("first.log"), "holding the job lock", first);
 
-				ChildMigrator.Result second = children.run(tmp.resolve("second.log"), List.of(), "migrate", "--job",
-						job.toString());
+				ChildJvm.Result second = children.run(tmp.resolve("second.log"), "migrate", "--job", job.toString());
 
 				assertThat(second.exitCode()).as(second.output()).isEqualTo(ExitCodes.USAGE);
 				assertThat(second.output()).contains(holderNamed(first.pid()))

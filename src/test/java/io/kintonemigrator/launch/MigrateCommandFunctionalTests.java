@@ -44,11 +44,7 @@ class MigrateCommandFunctionalTests {
 
 	@Test
 	void aMappingOntoANonFileFieldIsReportedBeforeAnyWrite() throws Exception {
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(3, Set.of()))
-			.start()) {
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, 3, Set.of()).start()) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "preflight-problems", "replace", 10);
 			Files.writeString(job,
 					Files.readString(job)

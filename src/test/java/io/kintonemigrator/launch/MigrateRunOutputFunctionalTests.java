@@ -36,11 +36,7 @@ class MigrateRunOutputFunctionalTests {
 
 	@Test
 	void aRunEndsWithTheSummaryTableAndWritesTheReportsOfItsExecution() throws Exception {
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(6, Set.of(3)))
-			.start()) {
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, 6, Set.of(3)).start()) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "reports-run", "replace", 4);
 			StringWriter out = new StringWriter();
 			StringWriter err = new StringWriter();

@@ -20,6 +20,7 @@ import io.kintonemigrator.kintone.FileInfo;
 import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.FormFields;
 import io.kintonemigrator.kintone.KintoneRecord;
+import io.kintonemigrator.migration.AttachmentMigrationJobConfiguration;
 import io.kintonemigrator.migration.ClientFactoryProvider;
 import io.kintonemigrator.testsupport.InMemoryKintoneClient;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -76,7 +78,7 @@ class MigrationLauncherWiringTests {
 	}
 
 	@Autowired
-	org.springframework.batch.core.repository.JobRepository jobRepository;
+	JobRepository jobRepository;
 
 	@Test
 	void anInstanceACrashLeftWithoutExecutionDoesNotBlockTheJob() throws Exception {
@@ -92,7 +94,7 @@ class MigrationLauncherWiringTests {
 				files: [ { from: attachments, to: documents } ]
 				""");
 		JobConfig config = new JobConfigLoader().load(jobFile);
-		jobRepository.createJobInstance(io.kintonemigrator.migration.AttachmentMigrationJobConfiguration.JOB_NAME,
+		jobRepository.createJobInstance(AttachmentMigrationJobConfiguration.JOB_NAME,
 				MigrationLauncher.parameters(config, jobFile));
 		StringWriter out = new StringWriter();
 

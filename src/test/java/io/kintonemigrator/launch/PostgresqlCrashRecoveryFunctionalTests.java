@@ -1,5 +1,7 @@
 package io.kintonemigrator.launch;
 
+import java.util.function.Supplier;
+
 import io.kintonemigrator.testsupport.PostgresqlTest;
 import io.kintonemigrator.testsupport.TestDatabase;
 
@@ -10,15 +12,12 @@ import io.kintonemigrator.testsupport.TestDatabase;
 @PostgresqlTest
 class PostgresqlCrashRecoveryFunctionalTests extends CrashRecoveryFunctionalTests {
 
-	private TestDatabase schema;
-
 	/** One fresh schema per story, shared by all its child JVMs. */
+	private final Supplier<TestDatabase> schema = TestDatabase.onePostgresqlSchema();
+
 	@Override
 	TestDatabase database() {
-		if (schema == null) {
-			schema = TestDatabase.postgresqlSchema();
-		}
-		return schema;
+		return schema.get();
 	}
 
 }

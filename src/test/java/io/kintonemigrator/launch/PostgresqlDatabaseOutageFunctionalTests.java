@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.fault.FaultSettings;
 import io.kintonemigrator.emulator.store.StoredRecord;
-import io.kintonemigrator.testsupport.ChildMigrator;
+import io.kintonemigrator.testsupport.ChildJvm;
 import io.kintonemigrator.testsupport.MigrationApps;
 import io.kintonemigrator.testsupport.PostgresqlTest;
 import io.kintonemigrator.testsupport.RecordUpdateRequests;
@@ -56,11 +56,11 @@ class PostgresqlDatabaseOutageFunctionalTests {
 	void afterAFastRestartMidRunTheSameCommandCompletesTheJobWithEveryFileOnce() throws Exception {
 		try (KintoneEmulator emulator = emulator()) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "blink", "append", 2);
-			ChildMigrator children = new ChildMigrator(
-					ChildMigrator.defaults(TestDatabase.postgresqlSchema(), tmp.resolve("work")));
+			ChildJvm children = ChildJvm.migrator()
+				.jvmOptions(ChildJvm.migratorOptions(TestDatabase.postgresqlSchema(), tmp.resolve("work")));
 
 			// given a run that has written a few chunks
-			Process first = children.start(tmp.resolve("first.log"), List.of(), "migrate", "--job", job.toString());
+			Process first = children.start(tmp.resolve("first.log"), "migrate", "--job", job.toString()).process();
 			try {
 				awaitUpdates(emulator, first, 3);
 
@@ -76,8 +76,7 @@ class PostgresqlDatabaseOutageFunctionalTests {
 			boolean leftUnknown = firstLog.contains("Job 'blink' UNKNOWN");
 
 			// then the same command completes the job, with every file exactly once
-			ChildMigrator.Result again = children.run(tmp.resolve("again.log"), List.of(), "migrate", "--job",
-					job.toString());
+			ChildJvm.Result again = children.run(tmp.resolve("again.log"), "migrate", "--job", job.toString());
 			assertThat(again.exitCode()).as(again.output()).isZero();
 			assertThat(again.output()).contains("Job 'blink' completed.");
 			if (leftUnknown) { // as a restart during a chunk's commit leaves it (Spring
@@ -92,10 +91,11 @@ class PostgresqlDatabaseOutageFunctionalTests {
 	void withTheDatabaseGoneForGoodTheRunEndsWithExitCode1AfterTheOutageTimeout() throws Exception {
 		try (KintoneEmulator emulator = emulator()) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "gone", "append", 2);
-			ChildMigrator children = new ChildMigrator(
-					ChildMigrator.defaults(TestDatabase.postgresqlSchema(), tmp.resolve("work")));
-			Process run = children.start(tmp.resolve("run.log"), List.of("-Dkam.database.outage-timeout=10s"),
-					"migrate", "--job", job.toString());
+			ChildJvm children = ChildJvm.migrator()
+				.jvmOptions(ChildJvm.migratorOptions(TestDatabase.postgresqlSchema(), tmp.resolve("work")));
+			Process run = children.with("-Dkam.database.outage-timeout=10s")
+				.start(tmp.resolve("run.log"), "migrate", "--job", job.toString())
+				.process();
 			long ended;
 			long stopped;
 			try {
@@ -117,8 +117,7 @@ class PostgresqlDatabaseOutageFunctionalTests {
 				.println("ended " + Duration.ofNanos(ended - stopped).toMillis() + " ms after the server stopped");
 
 			cluster("resume");
-			ChildMigrator.Result again = children.run(tmp.resolve("again.log"), List.of(), "migrate", "--job",
-					job.toString());
+			ChildJvm.Result again = children.run(tmp.resolve("again.log"), "migrate", "--job", job.toString());
 			assertThat(again.exitCode()).as(again.output()).isZero();
 			assertEveryFileOnce(emulator);
 		}
@@ -128,11 +127,12 @@ class PostgresqlDatabaseOutageFunctionalTests {
 	void aSigtermDuringTheOutageEndsTheRun() throws Exception {
 		try (KintoneEmulator emulator = emulator()) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "term", "append", 2);
-			ChildMigrator children = new ChildMigrator(
-					ChildMigrator.defaults(TestDatabase.postgresqlSchema(), tmp.resolve("work")));
+			ChildJvm children = ChildJvm.migrator()
+				.jvmOptions(ChildJvm.migratorOptions(TestDatabase.postgresqlSchema(), tmp.resolve("work")));
 			// an outage timeout far beyond the test: only the signal can end the run
-			Process run = children.start(tmp.resolve("run.log"), List.of("-Dkam.database.outage-timeout=1h"), "migrate",
-					"--job", job.toString());
+			Process run = children.with("-Dkam.database.outage-timeout=1h")
+				.start(tmp.resolve("run.log"), "migrate", "--job", job.toString())
+				.process();
 			long signalled;
 			long ended;
 			try {
@@ -155,18 +155,14 @@ class PostgresqlDatabaseOutageFunctionalTests {
 					+ run.exitValue());
 
 			cluster("resume");
-			ChildMigrator.Result again = children.run(tmp.resolve("again.log"), List.of(), "migrate", "--job",
-					job.toString());
+			ChildJvm.Result again = children.run(tmp.resolve("again.log"), "migrate", "--job", job.toString());
 			assertThat(again.exitCode()).as(again.output()).isZero();
 			assertEveryFileOnce(emulator);
 		}
 	}
 
 	private KintoneEmulator emulator() throws Exception {
-		return KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(RECORDS, Set.of()))
+		return MigrationApps.emulator(tmp, RECORDS, Set.of())
 			.faults(FaultSettings.builder().latency(Duration.ofMillis(100)).apis(Set.of("file")).build())
 			.start();
 	}

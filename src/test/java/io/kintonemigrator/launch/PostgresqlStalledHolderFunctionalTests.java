@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
-import io.kintonemigrator.testsupport.ChildMigrator;
+import io.kintonemigrator.testsupport.ChildJvm;
 import io.kintonemigrator.testsupport.MigrationApps;
 import io.kintonemigrator.testsupport.PostgresqlTest;
 import io.kintonemigrator.testsupport.RecordUpdateRequests;
@@ -39,23 +39,19 @@ class PostgresqlStalledHolderFunctionalTests {
 
 	@Test
 	void aHolderThatStalledPastItsLeaseWritesNothingAfterAnotherRunTookTheJobOver() throws Exception {
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(6, Set.of()))
-			.start()) {
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, 6, Set.of()).start()) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "stalled", "append", 10);
-			ChildMigrator children = new ChildMigrator(
-					ChildMigrator.defaults(TestDatabase.postgresqlSchema(), tmp.resolve("work")));
+			ChildJvm children = ChildJvm.migrator()
+				.jvmOptions(ChildJvm.migratorOptions(TestDatabase.postgresqlSchema(), tmp.resolve("work")));
 			Path releaseA = tmp.resolve("release-a");
 			Path releaseB = tmp.resolve("release-b");
 			Path logA = tmp.resolve("a.log");
 			Path logB = tmp.resolve("b.log");
 
 			// given run A holding the job, then frozen for longer than its lease
-			Process a = children.start(logA,
-					List.of("-Dkam.lock.lease=" + LEASE, "-Dkam.test.holdLockUntil=" + releaseA), "migrate", "--job",
-					job.toString());
+			Process a = children.with("-Dkam.lock.lease=" + LEASE, "-Dkam.test.holdLockUntil=" + releaseA)
+				.start(logA, "migrate", "--job", job.toString())
+				.process();
 			try {
 				awaitLine(a, logA, "holding the job lock");
 				signal(a, "STOP");
@@ -107,11 +103,12 @@ class PostgresqlStalledHolderFunctionalTests {
 	/**
 	 * Starts B until it gets the lock (A's heartbeat expires one lease after A froze).
 	 */
-	private static Process takeOver(ChildMigrator children, Path job, Path log, Path release) throws Exception {
+	private static Process takeOver(ChildJvm children, Path job, Path log, Path release) throws Exception {
 		for (int attempt = 1;; attempt++) {
 			Thread.sleep(1_000);
-			Process b = children.start(log, List.of("-Dkam.lock.lease=" + LEASE, "-Dkam.test.holdLockUntil=" + release),
-					"migrate", "--job", job.toString());
+			Process b = children.with("-Dkam.lock.lease=" + LEASE, "-Dkam.test.holdLockUntil=" + release)
+				.start(log, "migrate", "--job", job.toString())
+				.process();
 			while (b.isAlive() && !Files.readString(log).contains("holding the job lock")) {
 				Thread.sleep(50);
 			}

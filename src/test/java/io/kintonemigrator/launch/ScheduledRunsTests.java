@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.kintonemigrator.testsupport.TestClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.scheduling.support.CronExpression;
@@ -28,7 +28,7 @@ class ScheduledRunsTests {
 
 	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
-	private final FakeClock clock = new FakeClock(Instant.parse("2026-05-01T01:03:00Z")); // 10:03
+	private final TestClock clock = new TestClock(Instant.parse("2026-05-01T01:03:00Z")); // 10:03
 																							// in
 																							// Tokyo
 
@@ -171,40 +171,6 @@ class ScheduledRunsTests {
 
 	private static int[] stopAfter(int ticks) {
 		return new int[] { ticks };
-	}
-
-	/** A clock the test sets; the loop reads it in its own zone. */
-	static final class FakeClock extends Clock {
-
-		private volatile Instant now;
-
-		FakeClock(Instant now) {
-			this.now = now;
-		}
-
-		void set(Instant instant) {
-			this.now = instant;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return Clock.fixed(now, zone);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
 	}
 
 }

@@ -4,6 +4,7 @@ import io.kintonemigrator.MigratorCli;
 import io.kintonemigrator.cli.DatabaseUrls;
 import io.kintonemigrator.cli.ExitCodes;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -71,11 +72,7 @@ class SecretLeakFunctionalTests {
 
 	@Test
 	void noTokenOrPasswordInTheConsoleTheOutputTheWorkDirectoryOrTheDatabase(CapturedOutput console) throws Exception {
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(6, Set.of(4)))
-			.start()) {
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, 6, Set.of(4)).start()) {
 			emulator.seed(EmulatorSeed.builder().user(USER, PASSWORD).build());
 			Path secrets = Files.createDirectory(tmp.resolve("secrets"));
 			Files.writeString(secrets.resolve("source.password"), PASSWORD + "\n");
@@ -186,7 +183,7 @@ class SecretLeakFunctionalTests {
 	}
 
 	private static byte[] concatenate(List<Path> files) throws IOException {
-		java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+		ByteArrayOutputStream all = new ByteArrayOutputStream();
 		for (Path file : files) {
 			all.write(Files.readAllBytes(file));
 		}

@@ -8,11 +8,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Set;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
-import io.kintonemigrator.testsupport.ChildMigrator;
+import io.kintonemigrator.testsupport.ChildJvm;
+import io.kintonemigrator.testsupport.ChildJvm.Child;
 import io.kintonemigrator.testsupport.MigrationApps;
 import io.kintonemigrator.testsupport.TestDatabase;
 
@@ -52,27 +52,22 @@ class TimeZoneWatermarkFunctionalTests {
 	}
 
 	private void assertWatermarkFromFirstStart(String firstZone, String secondZone) throws Exception {
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(6, Set.of()))
-			.start()) {
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, 6, Set.of()).start()) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "zones", "append", 2);
 			TestDatabase database = database();
-			ChildMigrator children = new ChildMigrator(ChildMigrator.defaults(database, tmp.resolve("work")));
+			ChildJvm children = ChildJvm.migrator().jvmOptions(ChildJvm.migratorOptions(database, tmp.resolve("work")));
 
 			// given a full run started in one zone that dies after its first update
 			Instant beforeFirst = Instant.now();
-			ChildMigrator.Result first = children.run(tmp.resolve("first.log"),
-					List.of("-Duser.timezone=" + firstZone, "-Dkam.test.killAfterUpdate=1"), "migrate", "--job",
-					job.toString());
+			ChildJvm.Result first = children.with("-Duser.timezone=" + firstZone, "-Dkam.test.killAfterUpdate=1")
+				.run(tmp.resolve("first.log"), "migrate", "--job", job.toString());
 			Instant afterFirst = Instant.now();
 			assertThat(first.exitCode()).as(first.output()).isEqualTo(137);
 
 			// when it is completed in another zone
 			Thread.sleep(1_000);
-			ChildMigrator.Result second = children.run(tmp.resolve("second.log"),
-					List.of("-Duser.timezone=" + secondZone), "migrate", "--job", job.toString());
+			ChildJvm.Result second = children.with("-Duser.timezone=" + secondZone)
+				.run(tmp.resolve("second.log"), "migrate", "--job", job.toString());
 			assertThat(second.exitCode()).as(second.output()).isZero();
 
 			// then the watermark is the first execution's start minus the margin

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.store.StoredRecord;
@@ -132,10 +134,7 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 			}
 			chain.doFilter(request, response);
 		};
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(RECORDS, Set.of()))
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, RECORDS, Set.of())
 			.requestFilter(userEdit)
 			.start()) {
 			base[0] = emulator.baseUrl();
@@ -165,20 +164,15 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 				downloads.incrementAndGet();
 			}
 			else if (RecordUpdateRequests.isUpdate(http) && firstUpdate.compareAndSet(true, false)) {
-				long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 				while (downloads.get() <= firstChunkFiles[0] && System.nanoTime() < deadline) {
-					java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+					LockSupport.parkNanos(1_000_000);
 				}
 				overlapped.set(downloads.get() > firstChunkFiles[0]);
 			}
 			chain.doFilter(request, response);
 		};
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(RECORDS, Set.of(5)))
-			.requestFilter(watch)
-			.start()) {
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, RECORDS, Set.of(5)).requestFilter(watch).start()) {
 			for (long i = 1; i <= 4; i++) {
 				firstChunkFiles[0] += sourceDocuments(emulator, i).size() + sourceDrawings(emulator, i).size();
 			}
@@ -226,11 +220,7 @@ class AttachmentMigrationJobFunctionalTests extends MigrationFunctionalTestBase 
 	}
 
 	private KintoneEmulator start(Set<Integer> missingTargets) throws Exception {
-		return KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(RECORDS, missingTargets))
-			.start();
+		return MigrationApps.emulator(tmp, RECORDS, missingTargets).start();
 	}
 
 	private static void assertUntouchedValuesKept(StoredRecord target, long i) {

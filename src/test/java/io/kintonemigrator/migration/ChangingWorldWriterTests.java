@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +27,7 @@ import io.kintonemigrator.ledger.LedgerSchema;
 import io.kintonemigrator.ledger.LedgerStatus;
 import io.kintonemigrator.testsupport.InMemoryKintoneClient;
 
+import io.kintonemigrator.testsupport.Sha256;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,7 +166,7 @@ class ChangingWorldWriterTests {
 		assertThat(ledger.all("world")).singleElement().satisfies(row -> {
 			assertThat(row.fileName()).isEqualTo("b.txt");
 			assertThat(row.status()).isEqualTo(LedgerStatus.ATTACHED);
-			assertThat(row.sha256()).isEqualTo(sha256("BBBBB"));
+			assertThat(row.sha256()).isEqualTo(Sha256.hex("BBBBB"));
 		});
 	}
 
@@ -396,16 +398,6 @@ class ChangingWorldWriterTests {
 		return s.getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static String sha256(String content) {
-		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes(content)));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private static FileInfo file(String key, String name, int size) {
 		return new FileInfo(new FileKey(key), name, "text/plain", size);
 	}
@@ -441,7 +433,7 @@ class ChangingWorldWriterTests {
 		TargetRecordWriter writer = new TargetRecordWriter(run, ledger, Clock.systemUTC(), incremental,
 				ChunkLookahead.NONE, new BudgetEstimate(100, 1));
 		AttachmentExtractor extractor = new AttachmentExtractor(config, record -> true);
-		List<Long> wanted = java.util.Arrays.stream(ids).boxed().toList();
+		List<Long> wanted = Arrays.stream(ids).boxed().toList();
 		List<SourceItem> items = source.recordsAfter(0, 500, List.of(), null)
 			.stream()
 			.filter(record -> wanted.isEmpty() || wanted.contains(record.id()))

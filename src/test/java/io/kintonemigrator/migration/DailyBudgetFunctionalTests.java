@@ -8,13 +8,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
@@ -23,7 +26,6 @@ import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.config.JobConfigLoader;
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.fault.FaultSettings;
-import io.kintonemigrator.emulator.store.StoredRecord;
 import io.kintonemigrator.cli.ExitCodes;
 import io.kintonemigrator.launch.MigrationLauncher;
 import io.kintonemigrator.testsupport.MigrationApps;
@@ -42,11 +44,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
-import static io.kintonemigrator.testsupport.MigrationApps.documents;
-import static io.kintonemigrator.testsupport.MigrationApps.hashes;
 import static io.kintonemigrator.testsupport.MigrationApps.line;
-import static io.kintonemigrator.testsupport.MigrationApps.sourceDocuments;
-import static io.kintonemigrator.testsupport.MigrationApps.sourceDrawings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -74,7 +72,7 @@ class DailyBudgetFunctionalTests extends MigrationFunctionalTestBase {
 	static final TestClock CLOCK = new TestClock(Instant.parse("2026-11-23T01:00:00Z"));
 
 	@TestConfiguration
-	static class FakeClock {
+	static class ClockConfiguration {
 
 		@Bean
 		@Primary
@@ -92,13 +90,9 @@ class DailyBudgetFunctionalTests extends MigrationFunctionalTestBase {
 
 	@Test
 	void stopsBeforeTheBudgetEachDayMovesFilesEveryDayAndEndsWithEveryFileThereOnce() throws Exception {
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(RECORDS, Set.of()))
-			.start()) {
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, RECORDS, Set.of()).start()) {
 			Path jobFile = MigrationApps.jobFile(tmp, emulator, "budget", "replace", 3);
-			java.nio.file.Files.writeString(jobFile, java.nio.file.Files.readString(jobFile)
+			Files.writeString(jobFile, Files.readString(jobFile)
 				.replace("chunkSize: 3 }", "chunkSize: 3, dailyRequestBudget: " + BUDGET + " }"));
 			JobConfig config = new JobConfigLoader().load(jobFile);
 			assertThat(RequestEstimate.minimumDailyBudget(3)).isEqualTo(BUDGET);
@@ -139,20 +133,16 @@ class DailyBudgetFunctionalTests extends MigrationFunctionalTestBase {
 			assertThat(perAppAndDay.values().stream().mapToLong(Long::longValue).sum())
 				.as("every request kintone counts was counted, and no other")
 				.isEqualTo(MigrationApps.countedRequests(emulator, 1) + MigrationApps.countedRequests(emulator, 2));
-			assertEveryFileExactlyOnce(emulator);
+			MigrationApps.assertReplacedExactlyOnce(emulator, RECORDS);
 		}
 	}
 
 	@Test
 	void aBudgetThatCannotMoveOneChunkADayIsAConfigurationErrorBeforeAnyRequest() throws Exception {
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(3, Set.of()))
-			.start()) {
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, 3, Set.of()).start()) {
 			Path jobFile = MigrationApps.jobFile(tmp, emulator, "tiny-budget", "replace", 3);
-			java.nio.file.Files.writeString(jobFile, java.nio.file.Files.readString(jobFile)
-				.replace("chunkSize: 3 }", "chunkSize: 3, dailyRequestBudget: 4 }"));
+			Files.writeString(jobFile,
+					Files.readString(jobFile).replace("chunkSize: 3 }", "chunkSize: 3, dailyRequestBudget: 4 }"));
 
 			Run run = migrate(new JobConfigLoader().load(jobFile), jobFile);
 
@@ -180,10 +170,7 @@ class DailyBudgetFunctionalTests extends MigrationFunctionalTestBase {
 			}
 			chain.doFilter(request, response);
 		};
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(RECORDS, Set.of()))
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, RECORDS, Set.of())
 			.faults(FaultSettings.builder()
 				.tooManyRequests(0.1)
 				.databaseLocked(0.1)
@@ -194,8 +181,8 @@ class DailyBudgetFunctionalTests extends MigrationFunctionalTestBase {
 			.start()) {
 			base[0] = emulator.baseUrl();
 			Path jobFile = MigrationApps.jobFile(tmp, emulator, "budget-count", "replace", 4);
-			java.nio.file.Files.writeString(jobFile, java.nio.file.Files.readString(jobFile)
-				.replace("chunkSize: 4 }", "chunkSize: 4, dailyRequestBudget: 1000 }"));
+			Files.writeString(jobFile,
+					Files.readString(jobFile).replace("chunkSize: 4 }", "chunkSize: 4, dailyRequestBudget: 1000 }"));
 
 			Run run = migrate(new JobConfigLoader().load(jobFile), jobFile);
 
@@ -212,7 +199,7 @@ class DailyBudgetFunctionalTests extends MigrationFunctionalTestBase {
 			assertThat(usageOf(domain + "/1")).as("source app").isEqualTo(MigrationApps.countedRequests(emulator, 1));
 			assertThat(usageOf(domain + "/2")).as("target app, without the user's edit")
 				.isEqualTo(MigrationApps.countedRequests(emulator, 2) - 1);
-			assertEveryFileExactlyOnce(emulator);
+			MigrationApps.assertReplacedExactlyOnce(emulator, RECORDS);
 		}
 	}
 
@@ -258,26 +245,12 @@ class DailyBudgetFunctionalTests extends MigrationFunctionalTestBase {
 
 	/** KAM_API_USAGE rows of this emulator's apps: "app day" → requests. */
 	private Map<String, Long> usage(KintoneEmulator emulator) {
-		Map<String, Long> usage = new java.util.TreeMap<>();
-		new JdbcTemplate(dataSource).query(
-				"SELECT APP_KEY, KINTONE_DAY, REQUESTS FROM KAM_API_USAGE WHERE APP_KEY LIKE ?",
-				(java.sql.ResultSet rs) -> {
-					usage.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3));
-				}, "localhost:" + emulator.baseUrl().getPort() + "/%");
+		Map<String, Long> usage = new TreeMap<>();
+		new JdbcTemplate(dataSource)
+			.query("SELECT APP_KEY, KINTONE_DAY, REQUESTS FROM KAM_API_USAGE WHERE APP_KEY LIKE ?", (ResultSet rs) -> {
+				usage.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3));
+			}, "localhost:" + emulator.baseUrl().getPort() + "/%");
 		return usage;
-	}
-
-	private static void assertEveryFileExactlyOnce(KintoneEmulator emulator) {
-		Map<Long, StoredRecord> targets = MigrationApps.targets(emulator);
-		for (long i = 1; i <= RECORDS; i++) {
-			StoredRecord target = targets.get(i);
-			assertThat(documents(target)).as("documents of record %d", i)
-				.containsExactlyElementsOf(sourceDocuments(emulator, i));
-			if (i < RECORDS) {
-				assertThat(hashes(line(target, "A-1").files("drawing"))).as("drawings of record %d", i)
-					.containsExactlyElementsOf(sourceDrawings(emulator, i));
-			}
-		}
 	}
 
 	record Run(int exitCode, BatchStatus status, long recordsRead, String output) {

@@ -2,6 +2,7 @@ package io.kintonemigrator.migration;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 import io.kintonemigrator.config.JobConfig.FieldPath;
 import io.kintonemigrator.config.JobConfig.FileMapping;
@@ -70,9 +71,7 @@ class FreshDownloadKeysTests {
 	@Test
 	void onlyA404FileNotFoundIsAStaleKey() {
 		assertThat(FreshDownloadKeys.isStaleKey(apiError(404, "GAIA_BL01"))).isTrue();
-		assertThat(
-				FreshDownloadKeys.isStaleKey(new java.util.concurrent.CompletionException(apiError(404, "GAIA_BL01"))))
-			.isTrue();
+		assertThat(FreshDownloadKeys.isStaleKey(new CompletionException(apiError(404, "GAIA_BL01")))).isTrue();
 		assertThat(FreshDownloadKeys.isStaleKey(apiError(404, "GAIA_RE01"))).isFalse();
 		assertThat(FreshDownloadKeys.isStaleKey(apiError(403, "GAIA_NO01"))).isFalse();
 	}

@@ -56,10 +56,7 @@ class LostUpdateAnswerFunctionalTests extends MigrationFunctionalTestBase {
 			}
 			chain.doFilter(request, response);
 		};
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(RECORDS, Set.of()))
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, RECORDS, Set.of())
 			.requestFilter(dropFirstUpdateAnswer)
 			.start()) {
 			Path jobFile = MigrationApps.jobFile(tmp, emulator, "lost-answer", "append", 10);

@@ -3,9 +3,11 @@ package io.kintonemigrator.migration;
 import java.nio.file.Path;
 
 import io.kintonemigrator.config.JobConfig;
+import io.kintonemigrator.config.MigratorProperties;
 import io.kintonemigrator.config.JobConfigLoader;
 import io.kintonemigrator.launch.MigrationLauncher;
 
+import io.kintonemigrator.ledger.MigrationLedger;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -37,7 +39,10 @@ abstract class MigrationFunctionalTestBase {
 	JobOperatorTestUtils jobOperatorTestUtils;
 
 	@Autowired
-	io.kintonemigrator.ledger.MigrationLedger ledger;
+	MigrationLedger ledger;
+
+	@Autowired
+	MigratorProperties properties;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {

@@ -1,5 +1,6 @@
 package io.kintonemigrator.migration;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,7 +73,7 @@ class PreflightCheckTests {
 	}
 
 	private static FormFields form(FieldProperty... fields) {
-		Map<String, FieldProperty> properties = new java.util.LinkedHashMap<>();
+		Map<String, FieldProperty> properties = new LinkedHashMap<>();
 		for (FieldProperty field : fields) {
 			properties.put(field.code(), field);
 		}
@@ -84,7 +85,7 @@ class PreflightCheckTests {
 	}
 
 	private static FieldProperty table(String code, FieldProperty... fields) {
-		Map<String, FieldProperty> nested = new java.util.LinkedHashMap<>();
+		Map<String, FieldProperty> nested = new LinkedHashMap<>();
 		for (FieldProperty field : fields) {
 			nested.put(field.code(), field);
 		}

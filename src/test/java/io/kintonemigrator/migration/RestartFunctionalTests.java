@@ -61,12 +61,7 @@ class RestartFunctionalTests extends MigrationFunctionalTestBase {
 			}
 			chain.doFilter(request, response);
 		};
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(RECORDS, Set.of()))
-			.requestFilter(faults)
-			.start()) {
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, RECORDS, Set.of()).requestFilter(faults).start()) {
 			Set<String> keysBeforeCheckpoint = new HashSet<>();
 			for (StoredRecord record : emulator.records(1)) {
 				for (StoredFile file : record.allFiles()) {

@@ -30,10 +30,7 @@ class RunCountersFunctionalTests extends MigrationFunctionalTestBase {
 
 	@Test
 	void theStepPersistsItsFilesBytesRequestsAndRetries() throws Exception {
-		try (KintoneEmulator emulator = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(RECORDS, Set.of(4)))
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, RECORDS, Set.of(4))
 			.faults(FaultSettings.builder().tooManyRequests(0.15).seed(20261123).build())
 			.start()) {
 			Path jobFile = MigrationApps.jobFile(tmp, emulator, "counters", "replace", 3);

@@ -2,12 +2,14 @@ package io.kintonemigrator.migration;
 
 import io.kintonemigrator.testsupport.DirectClients;
 
+import io.kintonemigrator.ledger.JdbcApiUsageLedger;
 import io.kintonemigrator.migration.budget.BudgetEstimate;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -40,6 +42,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The writer's decisions against in-memory apps and a real H2 ledger: what reaches the
@@ -67,7 +70,7 @@ class TargetRecordWriterTests {
 
 	private JdbcMigrationLedger ledger;
 
-	private io.kintonemigrator.ledger.JdbcApiUsageLedger usage;
+	private JdbcApiUsageLedger usage;
 
 	private TransactionTemplate chunkTransaction;
 
@@ -80,8 +83,7 @@ class TargetRecordWriterTests {
 		DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
 		chunkTransaction = new TransactionTemplate(transactionManager);
 		ledger = new JdbcMigrationLedger(new JdbcTemplate(dataSource), transactionManager, Clock.systemUTC());
-		usage = new io.kintonemigrator.ledger.JdbcApiUsageLedger(new JdbcTemplate(dataSource), transactionManager,
-				Clock.systemUTC());
+		usage = new JdbcApiUsageLedger(new JdbcTemplate(dataSource), transactionManager, Clock.systemUTC());
 		for (long id = 1; id <= 3; id++) {
 			source.file("src-" + id, ("content of " + id).getBytes(StandardCharsets.UTF_8));
 			source.record(new KintoneRecord(id, 1, Map.of("attachments", new FieldValue.Files(
@@ -225,7 +227,7 @@ class TargetRecordWriterTests {
 	void onMissingTargetFailStopsTheChunkBeforeAnyWrite() {
 		target.edit(103, "legacy_id", new FieldValue.Plain("NUMBER", "999"));
 
-		org.assertj.core.api.Assertions.assertThatExceptionOfType(MissingTargetException.class)
+		assertThatExceptionOfType(MissingTargetException.class)
 			.isThrownBy(() -> writeChunk(config(JOB + "onMissingTarget: fail\n"), false))
 			.withMessage("source record 3: no target record has legacy_id = 3 (onMissingTarget: fail)");
 		assertThat(target.updateRequests).isEmpty();
@@ -237,7 +239,7 @@ class TargetRecordWriterTests {
 		target.edit(102, "legacy_id", new FieldValue.Plain("NUMBER", "998"));
 		target.edit(103, "legacy_id", new FieldValue.Plain("NUMBER", "999"));
 
-		org.assertj.core.api.Assertions.assertThatExceptionOfType(SkipLimitExceededException.class)
+		assertThatExceptionOfType(SkipLimitExceededException.class)
 			.isThrownBy(() -> writeChunk(config(JOB + "skipLimit: 1\n"), false));
 		assertThat(target.updateRequests).isEmpty(); // found out before anything was sent
 		assertThat(ledger.all("writer-test")).isEmpty();
@@ -347,7 +349,7 @@ class TargetRecordWriterTests {
 		AttachmentExtractor extractor = new AttachmentExtractor(config);
 		AtomicBoolean shown = new AtomicBoolean();
 		return () -> shown.getAndSet(true) ? List.of()
-				: java.util.Arrays.stream(ids).mapToObj(id -> extractor.process(source.record(id))).toList();
+				: Arrays.stream(ids).mapToObj(id -> extractor.process(source.record(id))).toList();
 	}
 
 	private void write(TargetRecordWriter writer, ChunkLookahead items) {

@@ -1,6 +1,7 @@
 package io.kintonemigrator.migration;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -219,7 +220,7 @@ class UpdatePlannerTests {
 	}
 
 	private static FieldUpdate.Files keys(String... keys) {
-		return new FieldUpdate.Files(java.util.Arrays.stream(keys).map(FileKey::new).toList());
+		return new FieldUpdate.Files(Arrays.stream(keys).map(FileKey::new).toList());
 	}
 
 	private static PendingAttachment topLevel(int index, String name, long size, String uploadKey) {

@@ -2,24 +2,28 @@ package io.kintonemigrator.plan;
 
 import static io.kintonemigrator.testsupport.CommandRun.cli;
 
+import io.kintonemigrator.testsupport.ChildJvm;
+import io.kintonemigrator.testsupport.ChildJvm.Result;
 import io.kintonemigrator.testsupport.CommandRun;
 
 import io.kintonemigrator.cli.ExitCodes;
 import io.kintonemigrator.sandbox.DemoCommand;
 import io.kintonemigrator.sandbox.DemoData;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.kintonemigrator.AttachmentMigratorApplication;
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.observe.EmulatorStats;
 import io.kintonemigrator.emulator.observe.RequestLogEntry;
@@ -53,9 +57,7 @@ public class PlanCommandFunctionalTests {
 			assertThat(plan.exitCode()).as(plan.all()).isZero();
 			List<StoredFile> sourceFiles = emulator.records(1).stream().flatMap(r -> r.allFiles().stream()).toList();
 			long bytes = sourceFiles.stream().mapToLong(StoredFile::size).sum();
-			StoredFile largest = sourceFiles.stream()
-				.max(java.util.Comparator.comparingLong(StoredFile::size))
-				.orElseThrow();
+			StoredFile largest = sourceFiles.stream().max(Comparator.comparingLong(StoredFile::size)).orElseThrow();
 			assertThat(plan.out()).contains("records read               13")
 				.contains("records with attachments   12")
 				.contains("attachments                " + sourceFiles.size() + " (" + String.format("%,d", bytes)
@@ -147,8 +149,8 @@ public class PlanCommandFunctionalTests {
 			.seed(DemoData.seed())
 			.start()) {
 			String demo;
-			try (java.io.InputStream in = getClass().getResourceAsStream("/config/jobs/demo.yml")) {
-				demo = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			try (InputStream in = getClass().getResourceAsStream("/config/jobs/demo.yml")) {
+				demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			}
 			Path job = Files.writeString(tmp.resolve("demo.yml"),
 					demo.replace("${KAM_DEMO_BASE_URL}", emulator.baseUrl().toString())
@@ -185,17 +187,12 @@ public class PlanCommandFunctionalTests {
 
 			// a child JVM in an empty working directory: the default H2 file would appear
 			// under data/ there
-			Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-Xmx256m", "-cp", System.getProperty("java.class.path"),
-					AttachmentMigratorApplication.class.getName(), "plan", "--job", job.toString())
-				.directory(workingDirectory.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(tmp.resolve("plan.log").toFile())
-				.start();
-			assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-			String output = Files.readString(tmp.resolve("plan.log"));
+			Result child = ChildJvm.migrator()
+				.workingDirectory(workingDirectory)
+				.run(tmp.resolve("plan.log"), Duration.ofSeconds(60), "plan", "--job", job.toString());
+			String output = child.output();
 
-			assertThat(child.exitValue()).as(output).isZero();
+			assertThat(child.exitCode()).as(output).isZero();
 			assertThat(output).contains("records read               13");
 			List<RequestLogEntry> log = emulator.requestLog();
 			assertThat(log).isNotEmpty()
@@ -259,11 +256,7 @@ public class PlanCommandFunctionalTests {
 	}
 
 	private KintoneEmulator start() {
-		return KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(RECORDS, Set.of()))
-			.start();
+		return MigrationApps.emulator(tmp, RECORDS, Set.of()).start();
 	}
 
 	static Path withLimits(Path job, String limits) throws Exception {

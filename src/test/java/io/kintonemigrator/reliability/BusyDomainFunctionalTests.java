@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.fault.FaultSettings;
 import io.kintonemigrator.emulator.observe.RequestLogEntry;
+import io.kintonemigrator.testsupport.ChildJvm;
 import io.kintonemigrator.testsupport.DomainLoadGenerator;
 
 import org.junit.jupiter.api.Tag;
@@ -54,10 +56,10 @@ class BusyDomainFunctionalTests {
 						ReliabilityDataSet.SOURCE_TOKEN, Duration.ofSeconds(1))) {
 			neighbour.hold(NEIGHBOUR);
 			Path jobFile = jobFile(emulator);
-			try (ChildMigrate migrate = new ChildMigrate(tmp, jobFile)) {
+			try (ChildJvm migrate = ReliabilityDataSet.migrate(tmp, jobFile)) {
 				long started = System.nanoTime();
 
-				ChildMigrate.Result result = migrate.run(300);
+				ChildJvm.Result result = migrate.run(Duration.ofSeconds(300));
 
 				long wallMillis = (System.nanoTime() - started) / 1_000_000;
 				long ours = emulator.requestLog().stream().filter(entry -> !fromNeighbour(entry)).count();
@@ -100,18 +102,8 @@ class BusyDomainFunctionalTests {
 	}
 
 	private Path jobFile(KintoneEmulator emulator) throws IOException {
-		String baseUrl = emulator.baseUrl().toString();
-		return Files.writeString(tmp.resolve("busy.yml"), """
-				name: busy
-				source: { baseUrl: "%s", app: 1, apiToken: "${CHAOS_SOURCE_TOKEN}" }
-				target: { baseUrl: "%s", app: 2, apiToken: "${CHAOS_TARGET_TOKEN}" }
-				match: { source: $id, target: legacy_id }
-				files:
-				  - { from: attachments, to: documents }
-				  - { from: items.drawing, to: lines.drawing, rowKey: item_no }
-				onExisting: append
-				limits: { concurrency: 50, requestsPerSecond: 1000, chunkSize: 50 }
-				""".formatted(baseUrl, baseUrl));
+		return ReliabilityDataSet.writeJobFile(tmp.resolve("busy.yml"), "busy", emulator.baseUrl().toString(),
+				List.of(), "append", 50, 50);
 	}
 
 }

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
+import io.kintonemigrator.testsupport.ChildJvm;
+import io.kintonemigrator.testsupport.ChildJvm.Child;
 import io.kintonemigrator.testsupport.RecordUpdateRequests;
 
 import org.junit.jupiter.api.Tag;
@@ -143,18 +145,18 @@ class ChangingWorldFunctionalTests {
 				String[] args = incremental ? new String[] { "--since-last-run" } : new String[0];
 				Map<KillOutcome, Integer> outcomes = new EnumMap<>(KillOutcome.class);
 				List<Integer> exits = new ArrayList<>();
-				try (ChildMigrate migrate = new ChildMigrate(dir, job);
+				try (ChildJvm migrate = ReliabilityDataSet.migrate(dir, job);
 						WorldEditor users = new WorldEditor(emulator, dir.resolve("uploads"), model)) {
 					for (int round = 1; round <= ROUNDS; round++) {
 						Instant lifeStarted = Instant.now();
 						long uploadsBefore = probe.uploads();
-						ChildMigrate.Run run = migrate.start(args);
+						Child run = migrate.start(args);
 						UsersAtWork during = new UsersAtWork(users, new Random(random.nextLong()), run.process(), probe,
 								lookups, archiveMapped);
 						during.start();
 						boolean killed = round != UNKILLED_ROUND && killAtRandomInstant(run, probe, random);
 						if (killed) {
-							outcomes.merge(KillOutcome.of(migrate.databaseUrl(), lifeStarted,
+							outcomes.merge(KillOutcome.of(ChildJvm.databaseUrl(dir), lifeStarted,
 									probe.uploads() - uploadsBefore, emulator), 1, Integer::sum);
 						}
 						else {
@@ -184,7 +186,7 @@ class ChangingWorldFunctionalTests {
 					if (outcomes.isEmpty()) {
 						problems.add("harness: no run lasted long enough to be killed");
 					}
-					ChildMigrate.Result last = finalRun(migrate);
+					ChildJvm.Result last = finalRun(migrate);
 					problems.addAll(model.differences(emulator, onExisting, archiveMapped));
 					problems
 						.addAll(WorldReports.differences(last.output(), emulator, model, onExisting, archiveMapped));
@@ -192,7 +194,7 @@ class ChangingWorldFunctionalTests {
 					System.out
 						.println("world: seed " + seed + " " + onExisting + (incremental ? "/incremental" : "/full")
 								+ ": " + RECORDS + " records, job file changed after run " + mappingChangeAfter + ", "
-								+ migrate.runs() + " runs, kills " + outcomes + ", exit codes of the runs not killed "
+								+ migrate.starts() + " runs, kills " + outcomes + ", exit codes of the runs not killed "
 								+ exits + ", " + edits.size() + " user edits ("
 								+ edits.stream().filter(e -> e.startsWith("source")).count() + " source), "
 								+ probe.uploads() + " uploads, " + probe.updates() + " bulk updates ("
@@ -212,10 +214,10 @@ class ChangingWorldFunctionalTests {
 		 * documented), records before the checkpoint edited since are left to the next
 		 * run: that one is run too. Every final run must exit 0.
 		 */
-		private ChildMigrate.Result finalRun(ChildMigrate migrate) throws Exception {
-			ChildMigrate.Result last = migrate.run(180, "--since-last-run");
+		private ChildJvm.Result finalRun(ChildJvm migrate) throws Exception {
+			ChildJvm.Result last = migrate.run(Duration.ofSeconds(180), "--since-last-run");
 			if (last.exitCode() == 0 && last.output().contains("Resuming the incremental run")) {
-				last = migrate.run(180, "--since-last-run");
+				last = migrate.run(Duration.ofSeconds(180), "--since-last-run");
 			}
 			if (last.exitCode() != 0) {
 				problems.add("the final run exited " + last.exitCode() + ":\n" + tail(last.output()));
@@ -229,8 +231,7 @@ class ChangingWorldFunctionalTests {
 		 * ended before (the caller then checks its exit code like that of a run not meant
 		 * to be killed).
 		 */
-		private boolean killAtRandomInstant(ChildMigrate.Run run, MigrationProbe probe, Random random)
-				throws Exception {
+		private boolean killAtRandomInstant(Child run, MigrationProbe probe, Random random) throws Exception {
 			boolean reached = random.nextBoolean()
 					? probe.awaitUploads(probe.uploads() + 1 + random.nextInt(RECORDS / 2), run.process())
 					: probe.awaitUpdates(probe.updates() + 1 + random.nextInt(2), run.process());

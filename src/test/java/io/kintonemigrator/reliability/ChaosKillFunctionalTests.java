@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
 
+import io.kintonemigrator.testsupport.ChildJvm;
+import io.kintonemigrator.testsupport.ChildJvm.Child;
+import io.kintonemigrator.testsupport.TargetEdits;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,7 +49,7 @@ class ChaosKillFunctionalTests {
 	Path tmp;
 
 	@Test
-	@Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
+	@Timeout(value = 10, unit = TimeUnit.MINUTES)
 	void everyAttachmentArrivesExactlyOnceThoughTheMigratorIsKilledOverAndOver() throws Exception {
 		long seed = Long.getLong("kam.chaos.seed", System.nanoTime() % 1_000_000);
 		System.out.println("chaos: seed " + seed + " (repeat with -Dkam.chaos.seed=" + seed + ")");
@@ -58,8 +62,9 @@ class ChaosKillFunctionalTests {
 			.requestFilter(probe)
 			.start()) {
 			Path jobFile = ReliabilityDataSet.jobFile(tmp, "chaos", emulator.baseUrl().toString(), 10);
-			try (ChildMigrate migrate = new ChildMigrate(tmp, jobFile)) {
-				TargetEdits users = new TargetEdits(emulator.baseUrl());
+			try (ChildJvm migrate = ReliabilityDataSet.migrate(tmp, jobFile);
+					TargetEdits users = new TargetEdits(emulator.baseUrl(), ReliabilityDataSet.TARGET_TOKEN,
+							tmp.resolve("edits"))) {
 				TreeSet<Long> uploadThresholds = new TreeSet<>();
 				while (uploadThresholds.size() < KILLS) {
 					uploadThresholds.add(1 + (long) random.nextInt(data.attachments() * 90 / 100));
@@ -72,41 +77,41 @@ class ChaosKillFunctionalTests {
 					kill++;
 					long uploadsBefore = probe.uploads();
 					Instant lifeStarted = Instant.now();
-					ChildMigrate.Run run = migrate.start();
+					Child run = migrate.start();
 					boolean reached = probe.awaitUploads(threshold, run.process());
 					if (reached && kill % 3 == 0) {
 						reached = probe.awaitUpdates(probe.updates() + 1, run.process());
 					}
 					if (reached && kill % 6 == 0) {
-						users.edit(1 + random.nextInt(RECORDS), "edited while migrating, kill " + kill);
+						users.editNote(1 + random.nextInt(RECORDS), "edited while migrating, kill " + kill);
 					}
 					Thread.sleep(random.nextInt(300)); // the random instant itself
 					assertThat(run.process().isAlive()).as("still migrating at kill %d:%n%s", kill, run.output())
 						.isTrue();
 					run.kill();
 					killedAt.add(probe.uploads());
-					outcomes.merge(KillOutcome.of(migrate.databaseUrl(), lifeStarted, probe.uploads() - uploadsBefore,
-							emulator), 1, Integer::sum);
+					outcomes.merge(KillOutcome.of(ChildJvm.databaseUrl(tmp), lifeStarted,
+							probe.uploads() - uploadsBefore, emulator), 1, Integer::sum);
 					if (kill % 5 == 0) {
-						users.edit(1 + random.nextInt(RECORDS), "edited between kills, kill " + kill);
+						users.editNote(1 + random.nextInt(RECORDS), "edited between kills, kill " + kill);
 					}
 				}
-				ChildMigrate.Result last = migrate.run(300);
+				ChildJvm.Result last = migrate.run(Duration.ofSeconds(300));
 				long wallMillis = (System.nanoTime() - started) / 1_000_000;
 
 				assertThat(last.exitCode()).as(last.output()).isZero();
 				assertThat(last.output()).contains("Attachments attached: " + data.attachments() + " (")
 					.contains("skipped: 0 in 0 source record(s)");
-				ReliabilityDataSet.Verification result = data.verify(emulator, users.edits());
+				ReliabilityDataSet.Verification result = data.verify(emulator, users.memos());
 				System.out.println("chaos: " + RECORDS + " records, " + data.attachments() + " attachments, "
 						+ data.sourceBytes(emulator) + " bytes; " + KILLS + " SIGKILLs at uploads " + killedAt + "; "
-						+ outcomes + "; " + migrate.runs() + " runs; " + probe.uploads() + " uploads in all; "
-						+ users.edits().size() + " user edits; wall time " + wallMillis + " ms; duplicates "
+						+ outcomes + "; " + migrate.starts() + " runs; " + probe.uploads() + " uploads in all; "
+						+ users.memos().size() + " user edits; wall time " + wallMillis + " ms; duplicates "
 						+ result.duplicates() + "; problems " + result.problems().size());
 				assertThat(result.problems()).isEmpty();
 				assertThat(result.duplicates()).isZero();
 				assertThat(result.attachmentsOnTargets()).isEqualTo(data.attachments());
-				assertThat(users.edits()).isNotEmpty();
+				assertThat(users.memos()).isNotEmpty();
 				assertThat(outcomes.getOrDefault(KillOutcome.MID_CHUNK, 0)).isPositive();
 			}
 		}

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 
@@ -44,7 +45,7 @@ enum KillOutcome {
 				}
 			}
 		}
-		catch (java.sql.SQLException ex) {
+		catch (SQLException ex) {
 			if (!String.valueOf(ex.getMessage()).contains("KAM_LEDGER")) {
 				throw ex;
 			}

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
 
+import io.kintonemigrator.testsupport.ChildJvm;
+import io.kintonemigrator.testsupport.ChildJvm.Child;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,7 +32,7 @@ class OutageFunctionalTests {
 	Path tmp;
 
 	@Test
-	@Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
+	@Timeout(value = 6, unit = TimeUnit.MINUTES)
 	void anOutageLongerThanTheRetryBudgetFailsTheRunCleanlyAndTheNextRunCompletes() throws Exception {
 		long seed = Long.getLong("kam.chaos.seed", System.nanoTime() % 1_000_000);
 		System.out.println("outage: seed " + seed + " (repeat with -Dkam.chaos.seed=" + seed + ")");
@@ -42,9 +44,10 @@ class OutageFunctionalTests {
 			.requestFilter(probe)
 			.start(); TcpGate kintone = new TcpGate(emulator.port())) {
 			Path jobFile = ReliabilityDataSet.jobFile(tmp, "outage", "http://localhost:" + kintone.port(), 10);
-			try (ChildMigrate migrate = new ChildMigrate(tmp, jobFile).jvmOption("-Dkam.resilience.max-attempts=4")) {
+			try (ChildJvm migrate = ReliabilityDataSet.migrate(tmp, jobFile)
+				.jvmOptions("-Dkam.resilience.max-attempts=4")) {
 
-				ChildMigrate.Run first = migrate.start();
+				Child first = migrate.start();
 				assertThat(probe.awaitUploads(data.attachments() / 3, first.process())).as("migrating").isTrue();
 				kintone.shut();
 				assertThat(first.process().waitFor(120, TimeUnit.SECONDS)).as("gave up within its retry budget")
@@ -65,7 +68,7 @@ class OutageFunctionalTests {
 					.contains("Run the same command again to resume from the last checkpoint.");
 
 				kintone.open();
-				ChildMigrate.Result second = migrate.run(180);
+				ChildJvm.Result second = migrate.run(Duration.ofSeconds(180));
 
 				assertThat(second.exitCode()).as(second.output()).isZero();
 				assertThat(second.output()).contains("Resuming job 'outage'")

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
 
+import io.kintonemigrator.testsupport.ChildJvm;
+import io.kintonemigrator.testsupport.ChildJvm.Child;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,7 +35,7 @@ class OverlapFunctionalTests {
 	Path tmp;
 
 	@Test
-	@Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
+	@Timeout(value = 6, unit = TimeUnit.MINUTES)
 	void twoProcessesStartedOnTheSameJobAtOnceRunItOnlyOnce() throws Exception {
 		ReliabilityDataSet data = new ReliabilityDataSet(RECORDS, 7);
 		try (KintoneEmulator emulator = KintoneEmulator.builder()
@@ -41,19 +43,16 @@ class OverlapFunctionalTests {
 			.seed(data.seed())
 			.start()) {
 			Path jobFile = ReliabilityDataSet.jobFile(tmp, "overlap", emulator.baseUrl().toString(), 10);
-			try (ChildMigrate migrate = new ChildMigrate(tmp, jobFile)) {
+			try (ChildJvm migrate = ReliabilityDataSet.migrate(tmp, jobFile)) {
 
-				List<ChildMigrate.Run> runs = List.of(migrate.start(), migrate.start());
-				for (ChildMigrate.Run run : runs) {
+				List<Child> runs = List.of(migrate.start(), migrate.start());
+				for (Child run : runs) {
 					assertThat(run.process().waitFor(180, TimeUnit.SECONDS)).as("finished").isTrue();
 				}
 
-				List<ChildMigrate.Run> completed = runs.stream().filter(run -> run.process().exitValue() == 0).toList();
+				List<Child> completed = runs.stream().filter(run -> run.process().exitValue() == 0).toList();
 				assertThat(completed).as("runs that completed").hasSize(1);
-				ChildMigrate.Run other = runs.stream()
-					.filter(run -> run.process().exitValue() != 0)
-					.findFirst()
-					.orElseThrow();
+				Child other = runs.stream().filter(run -> run.process().exitValue() != 0).findFirst().orElseThrow();
 				String otherOutput = other.output();
 				System.out.println("overlap: the second process exited " + other.process().exitValue() + ": "
 						+ otherOutput.lines().filter(line -> line.contains("in use")).findFirst().orElse(""));

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.kintonemigrator.emulator.AppSeed;
 import io.kintonemigrator.emulator.EmulatorSeed;
@@ -20,6 +21,10 @@ import io.kintonemigrator.emulator.seed.DataSetSpec;
 import io.kintonemigrator.emulator.store.StoredFile;
 import io.kintonemigrator.emulator.store.StoredRecord;
 import io.kintonemigrator.emulator.store.StoredRow;
+import io.kintonemigrator.testsupport.ChildJvm;
+import io.kintonemigrator.testsupport.MigrationApps;
+import io.kintonemigrator.testsupport.Sha256;
+import io.kintonemigrator.testsupport.TargetEdits;
 
 /**
  * The migration the reliability suite runs again and again, and the check of its result.
@@ -83,8 +88,7 @@ final class ReliabilityDataSet {
 			.field(FieldSpec.number("legacy_id").unique())
 			.field(FieldSpec.singleLineText("note"))
 			.field(FieldSpec.file("documents"))
-			.field(FieldSpec.subtable("lines", FieldSpec.singleLineText("item_no"), FieldSpec.singleLineText("memo"),
-					FieldSpec.file("drawing")))
+			.field(MigrationApps.linesTable())
 			.apiToken(TARGET_TOKEN, TokenPermission.VIEW, TokenPermission.EDIT);
 		for (int i = 1; i <= records; i++) {
 			int n = i;
@@ -101,10 +105,41 @@ final class ReliabilityDataSet {
 	}
 
 	/**
-	 * The job file; tokens come from the environment variables {@link ChildMigrate} sets.
+	 * The real {@code migrate --job jobFile} in a child JVM, as the suite runs it again
+	 * and again: everything under {@code dir} ({@link ChildJvm#migrate}), the API tokens
+	 * in the environment variables the job files name (as users are told to), backoffs of
+	 * 5 to 100 ms so retries take milliseconds (everything else is the product's
+	 * default), C1 only for a faster start, and one log a run, {@code dir/run-N.log}.
+	 */
+	static ChildJvm migrate(Path dir, Path jobFile) {
+		return ChildJvm.migrate(dir, jobFile)
+			.jvmOptions("-XX:TieredStopAtLevel=1", "-Dkam.resilience.initial-backoff=5ms",
+					"-Dkam.resilience.max-backoff=100ms")
+			.environment("CHAOS_SOURCE_TOKEN", SOURCE_TOKEN)
+			.environment("CHAOS_TARGET_TOKEN", TARGET_TOKEN)
+			.logDirectory(dir);
+	}
+
+	/**
+	 * The job file {@code dir/name.yml}: {@code onExisting: append}, concurrency 4;
+	 * tokens come from the environment variables {@link #migrate} sets.
 	 */
 	static Path jobFile(Path dir, String name, String baseUrl, int chunkSize) throws IOException {
-		return Files.writeString(dir.resolve(name + ".yml"), """
+		return writeJobFile(dir.resolve(name + ".yml"), name, baseUrl, List.of(), "append", 4, chunkSize);
+	}
+
+	/**
+	 * Writes (or rewrites) a job file of the suite: app 1 to app 2 at {@code baseUrl},
+	 * matched on {@code legacy_id}, {@code attachments -> documents} and
+	 * {@code items.drawing -> lines.drawing} by {@code item_no}, then
+	 * {@code moreMappings} (e.g. {@code { from: extras, to: archive }}); tokens come from
+	 * the environment variables {@link #migrate} sets.
+	 */
+	static Path writeJobFile(Path file, String name, String baseUrl, List<String> moreMappings, String onExisting,
+			int concurrency, int chunkSize) throws IOException {
+		StringBuilder mappings = new StringBuilder();
+		moreMappings.forEach(mapping -> mappings.append("  - ").append(mapping).append('\n'));
+		return Files.writeString(file, """
 				name: %s
 				source: { baseUrl: "%s", app: 1, apiToken: "${CHAOS_SOURCE_TOKEN}" }
 				target: { baseUrl: "%s", app: 2, apiToken: "${CHAOS_TARGET_TOKEN}" }
@@ -112,9 +147,9 @@ final class ReliabilityDataSet {
 				files:
 				  - { from: attachments, to: documents }
 				  - { from: items.drawing, to: lines.drawing, rowKey: item_no }
-				onExisting: append
-				limits: { concurrency: 4, requestsPerSecond: 1000, chunkSize: %d }
-				""".formatted(name, baseUrl, baseUrl, chunkSize));
+				%sonExisting: %s
+				limits: { concurrency: %d, requestsPerSecond: 1000, chunkSize: %d }
+				""".formatted(name, baseUrl, baseUrl, mappings, onExisting, concurrency, chunkSize));
 	}
 
 	/** Total bytes of the source attachments. */
@@ -126,7 +161,7 @@ final class ReliabilityDataSet {
 	 * Compares every target record with its source record through the emulator: file
 	 * names and SHA-256 of the stored bytes, field by field and row by row, and the rows
 	 * and values only the target has. {@code edits} are the values users wrote
-	 * ({@link TargetEdits}), which must have survived.
+	 * ({@link TargetEdits#editNote}), which must have survived.
 	 */
 	Verification verify(KintoneEmulator emulator, Map<Long, String> edits) {
 		Map<Long, StoredRecord> targets = new HashMap<>();
@@ -144,7 +179,7 @@ final class ReliabilityDataSet {
 			}
 			List<String> expectedDocuments = new ArrayList<>();
 			if (i % 5 == 0) {
-				expectedDocuments.add("既存_" + i + ".txt:" + sha256("existing " + i));
+				expectedDocuments.add("既存_" + i + ".txt:" + Sha256.hex("existing " + i));
 			}
 			expectedDocuments.addAll(hashes(source.files("attachments")));
 			duplicates += compare("record " + i + " documents", expectedDocuments, hashes(target.files("documents")),
@@ -154,7 +189,7 @@ final class ReliabilityDataSet {
 				problems.add("record " + i + ": two rows with item_no " + row.text("item_no"));
 				return a;
 			}));
-			if (!rows.keySet().equals(java.util.Set.of("T", "1", "2")) || target.rows("lines").size() != 3) {
+			if (!rows.keySet().equals(Set.of("T", "1", "2")) || target.rows("lines").size() != 3) {
 				problems.add("record " + i + ": rows "
 						+ target.rows("lines").stream().map(r -> r.text("item_no")).toList() + ", expected T, 1, 2");
 			}
@@ -198,17 +233,6 @@ final class ReliabilityDataSet {
 
 	private static List<String> hashes(List<StoredFile> files) {
 		return files.stream().map(file -> file.name() + ":" + file.sha256()).toList();
-	}
-
-	private static String sha256(String text) {
-		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
-					.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static List<Long> sizes() {

@@ -1,19 +1,24 @@
 package io.kintonemigrator.reliability;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.fault.FaultKind;
 import io.kintonemigrator.emulator.fault.FaultSettings;
 import io.kintonemigrator.migration.ExecutionKeys;
 
+import io.kintonemigrator.testsupport.ChildJvm;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.ObjectMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +39,7 @@ class TransientFaultsFunctionalTests {
 	Path tmp;
 
 	@Test
-	@Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
+	@Timeout(value = 6, unit = TimeUnit.MINUTES)
 	void fifteenPercentTransientFaultsChangeNothingInTheResult() throws Exception {
 		long seed = Long.getLong("kam.chaos.seed", System.nanoTime() % 1_000_000);
 		System.out.println("faults: seed " + seed + " (repeat with -Dkam.chaos.seed=" + seed + ")");
@@ -50,10 +55,10 @@ class TransientFaultsFunctionalTests {
 				.build())
 			.start()) {
 			Path jobFile = ReliabilityDataSet.jobFile(tmp, "faults", emulator.baseUrl().toString(), 20);
-			try (ChildMigrate migrate = new ChildMigrate(tmp, jobFile)) {
+			try (ChildJvm migrate = ReliabilityDataSet.migrate(tmp, jobFile)) {
 				long started = System.nanoTime();
 
-				ChildMigrate.Result result = migrate.run(300);
+				ChildJvm.Result result = migrate.run(Duration.ofSeconds(300));
 
 				long wallMillis = (System.nanoTime() - started) / 1_000_000;
 				Map<String, Long> injected = emulator.stats().injectedFaults();
@@ -62,7 +67,7 @@ class TransientFaultsFunctionalTests {
 					.filter(e -> !e.getKey().equals(FaultKind.STALL.label()))
 					.mapToLong(Map.Entry::getValue)
 					.sum();
-				List<Map<String, Object>> contexts = StepContexts.migrateStep(migrate.databaseUrl());
+				List<Map<String, Object>> contexts = StepContexts.migrateStep(ChildJvm.databaseUrl(tmp));
 				long retries = StepContexts.sum(contexts, ExecutionKeys.RETRIES);
 				ReliabilityDataSet.Verification verification = data.verify(emulator, Map.of());
 				System.out.println("faults: " + emulator.stats().totalRequests() + " requests, injected " + injected
@@ -89,7 +94,7 @@ class TransientFaultsFunctionalTests {
 				long allInjected = injected.values().stream().mapToLong(Long::longValue).sum();
 				assertThat(retries).isGreaterThanOrEqualTo(failing / 2).isLessThanOrEqualTo(allInjected);
 				// and the run's report says so
-				try (java.util.stream.Stream<Path> reports = java.nio.file.Files.walk(tmp.resolve("reports"))) {
+				try (Stream<Path> reports = Files.walk(tmp.resolve("reports"))) {
 					long reported = reports.filter(file -> file.getFileName().toString().equals("summary.json"))
 						.mapToLong(TransientFaultsFunctionalTests::retriesIn)
 						.sum();
@@ -101,7 +106,7 @@ class TransientFaultsFunctionalTests {
 
 	private static long retriesIn(Path summary) {
 		try {
-			return new tools.jackson.databind.ObjectMapper().readTree(summary.toFile()).path("retries").asLong(-1);
+			return new ObjectMapper().readTree(summary.toFile()).path("retries").asLong(-1);
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("unreadable " + summary, ex);

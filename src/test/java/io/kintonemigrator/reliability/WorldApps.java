@@ -1,10 +1,10 @@
 package io.kintonemigrator.reliability;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 
 import io.kintonemigrator.emulator.AppSeed;
@@ -12,6 +12,7 @@ import io.kintonemigrator.emulator.EmulatorSeed;
 import io.kintonemigrator.emulator.FieldSpec;
 import io.kintonemigrator.emulator.RecordSeed;
 import io.kintonemigrator.emulator.model.TokenPermission;
+import io.kintonemigrator.testsupport.MigrationApps;
 
 /**
  * The two apps of the changing-world suite ({@link ChangingWorldFunctionalTests}), small
@@ -39,7 +40,10 @@ import io.kintonemigrator.emulator.model.TokenPermission;
  */
 final class WorldApps {
 
-	/** The tokens {@link ChildMigrate} passes to the child through the environment. */
+	/**
+	 * The tokens {@link ReliabilityDataSet#migrate} passes to the child through the
+	 * environment.
+	 */
 	static final String SOURCE_TOKEN = ReliabilityDataSet.SOURCE_TOKEN;
 
 	static final String TARGET_TOKEN = ReliabilityDataSet.TARGET_TOKEN;
@@ -84,8 +88,7 @@ final class WorldApps {
 			.field(FieldSpec.singleLineText("note"))
 			.field(FieldSpec.file("documents"))
 			.field(FieldSpec.file("archive"))
-			.field(FieldSpec.subtable("lines", FieldSpec.singleLineText("item_no"), FieldSpec.singleLineText("memo"),
-					FieldSpec.file("drawing")))
+			.field(MigrationApps.linesTable())
 			.apiToken(TARGET_TOKEN, TokenPermission.VIEW, TokenPermission.EDIT);
 		for (int i = 1; i <= records; i++) {
 			int n = i;
@@ -171,23 +174,13 @@ final class WorldApps {
 
 	/**
 	 * Writes (or rewrites) the job file; tokens come from the environment variables
-	 * {@link ChildMigrate} sets. {@code withExtras} adds the second FILE mapping
-	 * {@code extras -> archive}.
+	 * {@link ReliabilityDataSet#migrate} sets. {@code withExtras} adds the second FILE
+	 * mapping {@code extras -> archive}.
 	 */
 	static Path jobFile(Path file, String name, String baseUrl, String onExisting, int chunkSize, boolean withExtras)
 			throws IOException {
-		String extras = withExtras ? "  - { from: extras, to: archive }\n" : "";
-		return Files.writeString(file, """
-				name: %s
-				source: { baseUrl: "%s", app: 1, apiToken: "${CHAOS_SOURCE_TOKEN}" }
-				target: { baseUrl: "%s", app: 2, apiToken: "${CHAOS_TARGET_TOKEN}" }
-				match: { source: $id, target: legacy_id }
-				files:
-				  - { from: attachments, to: documents }
-				  - { from: items.drawing, to: lines.drawing, rowKey: item_no }
-				%sonExisting: %s
-				limits: { concurrency: 4, requestsPerSecond: 1000, chunkSize: %d }
-				""".formatted(name, baseUrl, baseUrl, extras, onExisting, chunkSize));
+		return ReliabilityDataSet.writeJobFile(file, name, baseUrl,
+				withExtras ? List.of("{ from: extras, to: archive }") : List.of(), onExisting, 4, chunkSize);
 	}
 
 }

@@ -9,8 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -24,6 +22,7 @@ import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.kintone.KintoneClient;
 import io.kintonemigrator.kintone.KintoneConnection;
 import io.kintonemigrator.kintone.okhttp.OkHttpKintoneClientFactory;
+import io.kintonemigrator.testsupport.Sha256;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -226,7 +225,7 @@ final class WorldEditor implements AutoCloseable {
 			model.userFileRemoved(id, cell, removed[0]);
 		}
 		if (key != null) {
-			model.userFileAdded(id, cell, fileName + ":" + sha256(bytes));
+			model.userFileAdded(id, cell, fileName + ":" + Sha256.hex(bytes));
 		}
 		log.add("target " + id + ": note, memo of T"
 				+ (removed[0] != null ? ", remove " + removed[0] + " from " + cell : "")
@@ -303,15 +302,6 @@ final class WorldEditor implements AutoCloseable {
 			request.GET();
 		}
 		return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-	}
-
-	static String sha256(byte[] bytes) {
-		try {
-			return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Override

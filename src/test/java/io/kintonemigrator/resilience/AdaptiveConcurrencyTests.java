@@ -17,6 +17,7 @@ import io.kintonemigrator.kintone.KintoneClient;
 import io.kintonemigrator.kintone.okhttp.EmulatorApps;
 import io.kintonemigrator.kintone.okhttp.OkHttpKintoneClientFactory;
 import io.kintonemigrator.testsupport.DomainLoadGenerator;
+import io.kintonemigrator.testsupport.SlowRequests;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class AdaptiveConcurrencyTests {
 		emulator = KintoneEmulator.builder()
 			.port(0)
 			.seed(EmulatorApps.seed())
-			.requestFilter(EmulatorApps.latency(Duration.ofMillis(50)))
+			.requestFilter(SlowRequests.delay(Duration.ofMillis(50)))
 			.requestFilter(DomainLoadGenerator.holdFilter())
 			.requestLogCapacity(2_000_000)
 			.start();

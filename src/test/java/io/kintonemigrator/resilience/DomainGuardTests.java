@@ -1,5 +1,6 @@
 package io.kintonemigrator.resilience;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ class DomainGuardTests {
 		DomainGuard guard = guard(fast);
 
 		String result = guard.call("op", failing(attempts, apiError(429, "GAIA_TO04", true),
-				new KintoneTransportException("op", new java.io.IOException("reset")), apiError(503, null, true)));
+				new KintoneTransportException("op", new IOException("reset")), apiError(503, null, true)));
 
 		assertThat(result).isEqualTo("ok");
 		assertThat(attempts).hasValue(4);

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.fault.FaultSettings;
@@ -33,6 +34,7 @@ import io.kintonemigrator.kintone.Secret;
 import io.kintonemigrator.kintone.okhttp.EmulatorApps;
 import io.kintonemigrator.kintone.okhttp.OkHttpKintoneClientFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,9 +163,9 @@ class FaultToleranceTests {
 		List<StoredFile> sourceFiles = emulator.records(SOURCE).stream().flatMap(r -> r.allFiles().stream()).toList();
 		List<StoredFile> targetFiles = emulator.record(TARGET, 1).orElseThrow().files("att");
 		assertThat(targetFiles).extracting(StoredFile::name, StoredFile::size, StoredFile::sha256)
-			.containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.of(sourceFiles, sourceFiles, sourceFiles)
+			.containsExactlyInAnyOrderElementsOf(Stream.of(sourceFiles, sourceFiles, sourceFiles)
 				.flatMap(List::stream)
-				.map(f -> org.assertj.core.groups.Tuple.tuple(f.name(), f.size(), f.sha256()))
+				.map(f -> Tuple.tuple(f.name(), f.size(), f.sha256()))
 				.toList());
 		assertThat(emulator.record(TARGET, 1).orElseThrow().text("title")).isEqualTo("copied");
 		// and the emulator really did fail many requests, of every kind, file transfers

@@ -1,9 +1,13 @@
 package io.kintonemigrator.resilience;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +31,7 @@ import io.kintonemigrator.kintone.KintoneConnection.Credentials;
 import io.kintonemigrator.kintone.Secret;
 import io.kintonemigrator.kintone.okhttp.EmulatorApps;
 import io.kintonemigrator.kintone.okhttp.OkHttpKintoneClientFactory;
+import io.kintonemigrator.testsupport.SlowRequests;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +43,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 import static io.kintonemigrator.kintone.okhttp.EmulatorApps.SOURCE;
 import static io.kintonemigrator.kintone.okhttp.EmulatorApps.SOURCE_TOKEN;
 import static io.kintonemigrator.kintone.okhttp.EmulatorApps.TARGET;
+import static java.util.logging.Level.ALL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -53,7 +59,7 @@ class LogRedactionTests {
 
 	private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
 
-	private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+	private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
 
 	private final List<Logger> raised = new ArrayList<>();
 
@@ -61,7 +67,8 @@ class LogRedactionTests {
 	void captureAllLogs() {
 		LogManager.getLogManager().reset();
 		SLF4JBridgeHandler.install();
-		java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.ALL);
+		// java.util.logging's root logger passes everything to the bridge
+		LogManager.getLogManager().getLogger("").setLevel(ALL);
 		for (String name : List.of("io.kintonemigrator.kintone", "io.kintonemigrator.resilience", "okhttp3", "okio",
 				"io.github.resilience4j")) {
 			Logger logger = (Logger) LoggerFactory.getLogger(name);
@@ -85,7 +92,7 @@ class LogRedactionTests {
 		try (KintoneEmulator emulator = KintoneEmulator.builder()
 			.port(0)
 			.concurrencyLimit(2)
-			.requestFilter(EmulatorApps.latency(Duration.ofMillis(20)))
+			.requestFilter(SlowRequests.delay(Duration.ofMillis(20)))
 			.faults(FaultSettings.builder().mixedRate(0.3).stallDuration(Duration.ofMillis(10)).seed(7).build())
 			.seed(EmulatorApps.seed())
 			.start(); OkHttpKintoneClientFactory okhttp = new OkHttpKintoneClientFactory()) {
@@ -152,11 +159,10 @@ class LogRedactionTests {
 			.anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("retries on this domain so far"))
 			.anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("/k/v1/file.json"));
 		List<String> forbidden = new ArrayList<>(EmulatorApps.SECRETS);
-		forbidden.add(java.util.Base64.getEncoder()
-			.encodeToString((EmulatorApps.USER + ":" + EmulatorApps.PASSWORD)
-				.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		forbidden.add(java.util.Base64.getEncoder()
-			.encodeToString(("gate:" + EmulatorApps.BASIC_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		forbidden.add(Base64.getEncoder()
+			.encodeToString((EmulatorApps.USER + ":" + EmulatorApps.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+		forbidden.add(Base64.getEncoder()
+			.encodeToString(("gate:" + EmulatorApps.BASIC_PASSWORD).getBytes(StandardCharsets.UTF_8)));
 		for (String text : texts) {
 			for (String secret : forbidden) {
 				assertThat(text).doesNotContain(secret);
@@ -169,8 +175,8 @@ class LogRedactionTests {
 			call.run();
 		}
 		catch (RuntimeException ex) {
-			java.io.StringWriter trace = new java.io.StringWriter();
-			ex.printStackTrace(new java.io.PrintWriter(trace));
+			StringWriter trace = new StringWriter();
+			ex.printStackTrace(new PrintWriter(trace));
 			return ex + "\n" + trace;
 		}
 		throw new AssertionError("expected a failure");

@@ -20,6 +20,7 @@ import io.kintonemigrator.kintone.KintoneClient;
 import io.kintonemigrator.kintone.RecordUpdate;
 import io.kintonemigrator.kintone.okhttp.EmulatorApps;
 import io.kintonemigrator.kintone.okhttp.OkHttpKintoneClientFactory;
+import io.kintonemigrator.testsupport.SlowRequests;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -112,7 +113,7 @@ class ResilientKintoneClientTests {
 		emulator = KintoneEmulator.builder()
 			.port(0)
 			.concurrencyLimit(2)
-			.requestFilter(EmulatorApps.latency(Duration.ofMillis(20)))
+			.requestFilter(SlowRequests.delay(Duration.ofMillis(20)))
 			.seed(EmulatorApps.seed())
 			.start();
 		ResilientKintoneClientFactory factory = new ResilientKintoneClientFactory(okhttp, STORM, meters);

@@ -5,6 +5,7 @@ import io.kintonemigrator.cli.ExitCodes;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -82,7 +83,7 @@ class BenchCommandFunctionalTests {
 			// the target starts empty, so the check reports every source record
 			assertThat(BenchVerification.differences(emulator)).hasSize(4);
 		}
-		assertThat(java.nio.file.Files.readString(tmp.resolve("job.yml"))).contains("http://localhost:18099")
+		assertThat(Files.readString(tmp.resolve("job.yml"))).contains("http://localhost:18099")
 			.contains("concurrency: 7");
 	}
 

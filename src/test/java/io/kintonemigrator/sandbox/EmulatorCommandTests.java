@@ -16,11 +16,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.kintonemigrator.testsupport.ChildJvm;
+import io.kintonemigrator.testsupport.ChildJvm.Child;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -41,15 +44,10 @@ class EmulatorCommandTests {
 
 	@Test
 	void servesTheSeedPrintsBaseUrlAndTokensAndStopsOnSigterm() throws Exception {
-		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-				"io.kintonemigrator.AttachmentMigratorApplication", "emulator", "--port", "0", "--seed",
-				"config/demo/seed.yml")
-			.redirectError(ProcessBuilder.Redirect.DISCARD)
-			.start();
-		try {
+		try (ChildJvm jvm = ChildJvm.migrator()) {
+			Child child = jvm.startPiped("emulator", "--port", "0", "--seed", "config/demo/seed.yml");
 			BufferedReader out = new BufferedReader(
-					new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+					new InputStreamReader(child.process().getInputStream(), StandardCharsets.UTF_8));
 			List<String> lines = CompletableFuture.supplyAsync(() -> readLines(out, 3)).get(60, TimeUnit.SECONDS);
 
 			URI base = URI.create(lines.get(0));
@@ -67,14 +65,11 @@ class EmulatorCommandTests {
 			assertThat(records.statusCode()).isEqualTo(200);
 			assertThat(JSON.readTree(records.body()).path("records").size()).isEqualTo(60);
 
-			child.destroy();
-			assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			child.terminate();
+			assertThat(child.awaitExit(Duration.ofSeconds(30))).isTrue();
 			assertThatThrownBy(() -> this.http.send(HttpRequest.newBuilder(base.resolve("/__emulator/stats")).build(),
 					HttpResponse.BodyHandlers.ofString()))
 				.isInstanceOf(ConnectException.class);
-		}
-		finally {
-			child.destroyForcibly();
 		}
 	}
 

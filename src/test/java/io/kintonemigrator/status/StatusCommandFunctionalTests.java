@@ -4,11 +4,9 @@ import java.nio.file.Files;
 
 import java.util.concurrent.TimeUnit;
 
-import java.util.List;
-
 import io.kintonemigrator.testsupport.TestDatabase;
 
-import io.kintonemigrator.testsupport.ChildMigrator;
+import io.kintonemigrator.testsupport.ChildJvm;
 
 import io.kintonemigrator.launch.JobOverlapFunctionalTests;
 
@@ -30,6 +28,8 @@ import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.migration.AttachmentMigrationJobConfiguration;
 import io.kintonemigrator.migration.ExecutionKeys;
 import io.kintonemigrator.testsupport.MigrationApps;
+import jakarta.servlet.Filter;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -179,10 +179,11 @@ class StatusCommandFunctionalTests {
 		try (KintoneEmulator emulator = start(null)) {
 			Path job = MigrationApps.jobFile(tmp, emulator, "status-busy", "append", 4);
 			Path release = tmp.resolve("release");
-			ChildMigrator children = new ChildMigrator(
-					ChildMigrator.defaults(TestDatabase.h2(tmp.resolve("db/batch")), tmp.resolve("work")));
-			Process running = children.start(tmp.resolve("migrate.log"), List.of("-Dkam.test.holdLockUntil=" + release),
-					"migrate", "--job", job.toString());
+			Process running = ChildJvm.migrator()
+				.jvmOptions(ChildJvm.migratorOptions(TestDatabase.h2(tmp.resolve("db/batch")), tmp.resolve("work")))
+				.with("-Dkam.test.holdLockUntil=" + release)
+				.start(tmp.resolve("migrate.log"), "migrate", "--job", job.toString())
+				.process();
 			CommandRun busy;
 			try {
 				JobOverlapFunctionalTests.awaitLog(tmp.resolve("migrate.log"), "holding the job lock", running);
@@ -211,7 +212,7 @@ class StatusCommandFunctionalTests {
 		}
 	}
 
-	private KintoneEmulator start(jakarta.servlet.@org.jspecify.annotations.Nullable Filter filter) {
+	private KintoneEmulator start(@Nullable Filter filter) {
 		return fixture().emulator(filter);
 	}
 

@@ -35,10 +35,7 @@ public final class CommandTestFixture {
 	 * the caller closes it.
 	 */
 	public KintoneEmulator emulator(@Nullable Filter filter) {
-		KintoneEmulator.Builder builder = KintoneEmulator.builder()
-			.port(0)
-			.dataDirectory(tmp.resolve("emulator"))
-			.seed(MigrationApps.seed(records, Set.of()));
+		KintoneEmulator.Builder builder = MigrationApps.emulator(tmp, records, Set.of());
 		if (filter != null) {
 			builder.requestFilter(filter);
 		}

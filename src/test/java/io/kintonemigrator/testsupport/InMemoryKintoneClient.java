@@ -4,21 +4,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import io.kintonemigrator.kintone.DomainConcurrency;
 import io.kintonemigrator.kintone.AppId;
 import io.kintonemigrator.kintone.AppInfo;
 import io.kintonemigrator.kintone.DownloadedFile;
+import io.kintonemigrator.kintone.FieldUpdate;
+import io.kintonemigrator.kintone.FileInfo;
 import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.FieldValue;
 import io.kintonemigrator.kintone.FormFields;
@@ -125,7 +127,7 @@ public class InMemoryKintoneClient implements KintoneClient {
 	 * Runs before each bulk update is applied (a test may edit a record here to cause a
 	 * conflict).
 	 */
-	public java.util.function.Consumer<List<RecordUpdate>> beforeUpdate = updates -> {
+	public Consumer<List<RecordUpdate>> beforeUpdate = updates -> {
 	};
 
 	@Override
@@ -169,7 +171,7 @@ public class InMemoryKintoneClient implements KintoneClient {
 		List<UpdatedRecord> result = new ArrayList<>();
 		for (RecordUpdate update : updates) {
 			KintoneRecord current = records.get(((RecordUpdate.RecordSelector.ById) update.selector()).id());
-			Map<String, FieldValue> fields = new java.util.LinkedHashMap<>(current.fields());
+			Map<String, FieldValue> fields = new LinkedHashMap<>(current.fields());
 			update.fields().forEach((code, value) -> fields.put(code, apply(current.fields().get(code), value)));
 			KintoneRecord next = new KintoneRecord(current.id(), current.revision() + 1, fields);
 			records.put(next.id(), next);
@@ -183,39 +185,37 @@ public class InMemoryKintoneClient implements KintoneClient {
 	 */
 	public synchronized void edit(long id, String code, FieldValue value) {
 		KintoneRecord current = records.get(id);
-		Map<String, FieldValue> fields = new java.util.LinkedHashMap<>(current.fields());
+		Map<String, FieldValue> fields = new LinkedHashMap<>(current.fields());
 		fields.put(code, value);
 		records.put(id, new KintoneRecord(id, current.revision() + 1, fields));
 	}
 
-	private FieldValue apply(@Nullable FieldValue current, io.kintonemigrator.kintone.FieldUpdate update) {
-		if (update instanceof io.kintonemigrator.kintone.FieldUpdate.Files f) {
-			List<io.kintonemigrator.kintone.FileInfo> existing = current instanceof FieldValue.Files cf ? cf.files()
-					: List.of();
+	private FieldValue apply(@Nullable FieldValue current, FieldUpdate update) {
+		if (update instanceof FieldUpdate.Files f) {
+			List<FileInfo> existing = current instanceof FieldValue.Files cf ? cf.files() : List.of();
 			return new FieldValue.Files(f.fileKeys().stream().map(key -> attach(key, existing)).toList());
 		}
-		if (update instanceof io.kintonemigrator.kintone.FieldUpdate.Subtable t) {
+		if (update instanceof FieldUpdate.Subtable t) {
 			List<FieldValue.SubtableRow> rows = current instanceof FieldValue.Subtable ct ? ct.rows() : List.of();
 			List<FieldValue.SubtableRow> next = new ArrayList<>();
-			for (io.kintonemigrator.kintone.FieldUpdate.Row row : t.rows()) {
+			for (FieldUpdate.Row row : t.rows()) {
 				FieldValue.SubtableRow old = rows.stream()
 					.filter(r -> r.id().equals(row.id()))
 					.findFirst()
 					.orElse(null);
-				Map<String, FieldValue> fields = new java.util.LinkedHashMap<>(old == null ? Map.of() : old.fields());
+				Map<String, FieldValue> fields = new LinkedHashMap<>(old == null ? Map.of() : old.fields());
 				row.fields().forEach((code, value) -> fields.put(code, apply(fields.get(code), value)));
 				next.add(new FieldValue.SubtableRow(old == null ? "r" + recordKeyCounter.incrementAndGet() : old.id(),
 						fields));
 			}
 			return new FieldValue.Subtable(next);
 		}
-		Object value = ((io.kintonemigrator.kintone.FieldUpdate.Plain) update).value();
+		Object value = ((FieldUpdate.Plain) update).value();
 		return new FieldValue.Plain(current == null ? "SINGLE_LINE_TEXT" : current.type(), value);
 	}
 
-	private io.kintonemigrator.kintone.FileInfo attach(FileKey key,
-			List<io.kintonemigrator.kintone.FileInfo> existing) {
-		for (io.kintonemigrator.kintone.FileInfo file : existing) {
+	private FileInfo attach(FileKey key, List<FileInfo> existing) {
+		for (FileInfo file : existing) {
 			if (file.fileKey().equals(key)) {
 				return file;
 			}
@@ -227,8 +227,8 @@ public class InMemoryKintoneClient implements KintoneClient {
 		}
 		String recordKey = "rec-" + recordKeyCounter.incrementAndGet();
 		files.put(recordKey, content);
-		return new io.kintonemigrator.kintone.FileInfo(new FileKey(recordKey), uploadNames.get(key.value()),
-				"application/octet-stream", content.length);
+		return new FileInfo(new FileKey(recordKey), uploadNames.get(key.value()), "application/octet-stream",
+				content.length);
 	}
 
 	@Override
@@ -259,14 +259,10 @@ public class InMemoryKintoneClient implements KintoneClient {
 		}
 		try {
 			Files.write(target, content);
-			return new DownloadedFile("application/octet-stream", content.length,
-					HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)));
+			return new DownloadedFile("application/octet-stream", content.length, Sha256.hex(content));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -20,6 +20,8 @@ import io.kintonemigrator.emulator.store.StoredFile;
 import io.kintonemigrator.emulator.store.StoredRecord;
 import io.kintonemigrator.emulator.store.StoredRow;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The apps the job-level tests migrate between, seeded into the emulator, and the checks
  * on the result read through the emulator's direct API (names and SHA-256 of stored
@@ -43,6 +45,21 @@ public final class MigrationApps {
 	private MigrationApps() {
 	}
 
+	/**
+	 * An emulator on a free port holding {@link #seed}, its data under
+	 * {@code dir/emulator}; add request filters or faults before {@code start()}.
+	 */
+	public static KintoneEmulator.Builder emulator(Path dir, int records, Set<Integer> missingTargets) {
+		return KintoneEmulator.builder()
+			.port(0)
+			.dataDirectory(dir.resolve("emulator"))
+			.seed(seed(records, missingTargets));
+	}
+
+	/**
+	 * The two apps with {@code records} source records; the last has no attachment, and
+	 * the target records whose number is in {@code missingTargets} do not exist.
+	 */
 	public static EmulatorSeed seed(int records, Set<Integer> missingTargets) {
 		AppSeed.Builder source = AppSeed.builder(1, "案件")
 			.field(FieldSpec.file("attachments"))
@@ -52,8 +69,7 @@ public final class MigrationApps {
 			.field(FieldSpec.number("legacy_id").unique())
 			.field(FieldSpec.singleLineText("title"))
 			.field(FieldSpec.file("documents"))
-			.field(FieldSpec.subtable("lines", FieldSpec.singleLineText("item_no"), FieldSpec.singleLineText("memo"),
-					FieldSpec.file("drawing")))
+			.field(linesTable())
 			.apiToken(TARGET_TOKEN, TokenPermission.VIEW, TokenPermission.EDIT);
 		for (int i = 1; i <= records; i++) {
 			int n = i;
@@ -86,6 +102,15 @@ public final class MigrationApps {
 			}
 		}
 		return EmulatorSeed.builder().app(source.build()).app(target.build()).build();
+	}
+
+	/**
+	 * The table every target app of the tests has (and {@link TargetEdits} edits):
+	 * {@code lines} of {@code item_no}, {@code memo} and FILE {@code drawing}.
+	 */
+	public static FieldSpec linesTable() {
+		return FieldSpec.subtable("lines", FieldSpec.singleLineText("item_no"), FieldSpec.singleLineText("memo"),
+				FieldSpec.file("drawing"));
 	}
 
 	/** Writes a job file for the two apps. */
@@ -176,6 +201,25 @@ public final class MigrationApps {
 			.stream()
 			.mapToLong(Long::longValue)
 			.sum();
+	}
+
+	/**
+	 * Asserts the result of a migration with {@code onExisting: replace} of all
+	 * {@code records}: every target record holds exactly its source's attachments as
+	 * documents, in order, and (but the last record, which has none) exactly its source's
+	 * drawings in row A-1; no file twice, none of the target's own left.
+	 */
+	public static void assertReplacedExactlyOnce(KintoneEmulator emulator, int records) {
+		Map<Long, StoredRecord> targets = targets(emulator);
+		for (long i = 1; i <= records; i++) {
+			StoredRecord target = targets.get(i);
+			assertThat(documents(target)).as("documents of record %d", i)
+				.containsExactlyElementsOf(sourceDocuments(emulator, i));
+			if (i < records) {
+				assertThat(hashes(line(target, "A-1").files("drawing"))).as("drawings of record %d", i)
+					.containsExactlyElementsOf(sourceDrawings(emulator, i));
+			}
+		}
 	}
 
 	/** Number of source attachments (all records). */

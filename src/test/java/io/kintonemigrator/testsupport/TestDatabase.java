@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The database of a test's job repository and ledger: an H2 file, or a fresh schema in
@@ -46,6 +47,20 @@ public record TestDatabase(String url, String username, String password) {
 		}
 		return new TestDatabase(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema, username,
 				password);
+	}
+
+	/**
+	 * One {@link #postgresqlSchema()} for a test, created when first asked for, so every
+	 * child JVM of the test uses the same schema.
+	 */
+	public static Supplier<TestDatabase> onePostgresqlSchema() {
+		TestDatabase[] schema = new TestDatabase[1];
+		return () -> {
+			if (schema[0] == null) {
+				schema[0] = postgresqlSchema();
+			}
+			return schema[0];
+		};
 	}
 
 	/** The {@code -D} options that point a child JVM at this database. */

@@ -16,6 +16,7 @@ import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.KintoneApiException;
 import io.kintonemigrator.testsupport.InMemoryKintoneClient;
 
+import io.kintonemigrator.testsupport.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,8 +47,7 @@ class AttachmentTransferTests {
 			assertThat(target.uploaded(moved.uploadKey())).hasValue(content);
 			assertThat(target.uploadedName(moved.uploadKey())).isEqualTo("見積書.txt");
 			assertThat(moved.size()).isEqualTo(content.length);
-			assertThat(moved.sha256()).isEqualTo(java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content)));
+			assertThat(moved.sha256()).isEqualTo(Sha256.hex(content));
 			assertThat(moved.uploadedAt()).isEqualTo(NOW);
 			assertThat(transfer.workDir()).isEmptyDirectory();
 		}

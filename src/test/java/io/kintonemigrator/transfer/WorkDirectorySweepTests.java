@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import io.kintonemigrator.testsupport.ChildJvm;
 import io.kintonemigrator.testsupport.InMemoryKintoneClient;
 
 import org.junit.jupiter.api.Test;
@@ -31,12 +32,8 @@ class WorkDirectorySweepTests {
 	@Test
 	void theDirectoryOfAKilledRunIsRemovedAtTheNextStartButNotWhileItLives() throws Exception {
 		Path parent = tmp.resolve("work");
-		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx64m", "-cp", System.getProperty("java.class.path"), WorkDirectoryHolderMain.class.getName(),
-				parent.toString())
-			.redirectErrorStream(true)
-			.start();
-		try {
+		try (ChildJvm jvm = ChildJvm.of(WorkDirectoryHolderMain.class).maxHeap("64m")) {
+			Process child = jvm.startPiped(parent.toString()).process();
 			BufferedReader lines = new BufferedReader(
 					new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
 			String ready = lines.lines().filter(line -> line.startsWith("READY ")).findFirst().orElseThrow();
@@ -61,9 +58,6 @@ class WorkDirectorySweepTests {
 				assertThat(Path.of(held + WorkDirectory.LOCK_SUFFIX)).doesNotExist();
 				assertThat(next.workDir()).exists();
 			}
-		}
-		finally {
-			child.destroyForcibly();
 		}
 	}
 

@@ -3,7 +3,6 @@ package io.kintonemigrator.verify;
 import io.kintonemigrator.testsupport.CommandRun;
 
 import io.kintonemigrator.cli.ExitCodes;
-import io.kintonemigrator.launch.TargetEdits;
 import io.kintonemigrator.launch.UpdateBreaker;
 import io.kintonemigrator.testsupport.CommandTestFixture;
 
@@ -12,6 +11,9 @@ import java.util.Arrays;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.testsupport.MigrationApps;
+import io.kintonemigrator.testsupport.TargetEdits;
+import jakarta.servlet.Filter;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +45,7 @@ class VerifyCommandFunctionalTests {
 			assertThat(identical.out()).contains("Compared 30 attachment(s) of 12 source record(s); ")
 				.contains("Every migrated attachment is identical on the target (names, sizes, SHA-256).");
 
-			try (TargetEdits edits = new TargetEdits(emulator, tmp.resolve("edits"))) {
+			try (TargetEdits edits = TargetEdits.of(emulator, tmp.resolve("edits"))) {
 				byte[] sameSize = new byte[1002];
 				Arrays.fill(sameSize, (byte) 'x');
 				edits.replaceDocument(2, "報告書_2.pdf", sameSize);
@@ -75,7 +77,7 @@ class VerifyCommandFunctionalTests {
 			assertThat(migrate(job).exitCode()).isZero();
 			assertThat(verify(job).exitCode()).isZero();
 
-			try (TargetEdits edits = new TargetEdits(emulator, tmp.resolve("edits"))) {
+			try (TargetEdits edits = TargetEdits.of(emulator, tmp.resolve("edits"))) {
 				edits.addDocument(3, "追加.txt", "added later".getBytes());
 			}
 			CommandRun verified = verify(job);
@@ -150,7 +152,7 @@ class VerifyCommandFunctionalTests {
 		}
 	}
 
-	private KintoneEmulator start(jakarta.servlet.@org.jspecify.annotations.Nullable Filter filter) {
+	private KintoneEmulator start(@Nullable Filter filter) {
 		return fixture().emulator(filter);
 	}
 

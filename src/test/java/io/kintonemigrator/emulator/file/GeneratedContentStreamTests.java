@@ -3,6 +3,7 @@ package io.kintonemigrator.emulator.file;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class GeneratedContentStreamTests {
 		try (InputStream in = new GeneratedContentStream(100, 7)) {
 			assertThat(in.skip(13)).isEqualTo(13);
 			byte[] rest = in.readAllBytes();
-			assertThat(rest).isEqualTo(java.util.Arrays.copyOfRange(all, 13, 100));
+			assertThat(rest).isEqualTo(Arrays.copyOfRange(all, 13, 100));
 		}
 	}
 

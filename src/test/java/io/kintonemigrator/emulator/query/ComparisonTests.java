@@ -1,5 +1,8 @@
 package io.kintonemigrator.emulator.query;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -148,7 +151,7 @@ class ComparisonTests {
 				MapRecord.id(3).with("更新日時", "2024-04-01T15:00:00Z"));
 		assertThat(ids("更新日時 = \"2024-04-01\"", records)).containsExactly(2L);
 		RecordQuery utc = RecordQuery.parse("更新日時 = \"2024-04-01\"", MapSchema.japanese(),
-				new QueryContext(java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC, null));
+				new QueryContext(Clock.systemUTC(), ZoneOffset.UTC, null));
 		assertThat(ids(utc, records)).containsExactly(3L, 2L);
 	}
 
@@ -156,7 +159,7 @@ class ComparisonTests {
 		if (ids.isBlank()) {
 			return List.of();
 		}
-		return java.util.Arrays.stream(ids.split(",")).map(String::strip).map(Long::valueOf).toList();
+		return Arrays.stream(ids.split(",")).map(String::strip).map(Long::valueOf).toList();
 	}
 
 }

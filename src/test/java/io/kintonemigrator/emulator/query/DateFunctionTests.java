@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.kintonemigrator.testsupport.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -120,7 +121,7 @@ class DateFunctionTests {
 
 	@Test
 	void functionsAreEvaluatedOnceWhenTheQueryIsParsed() {
-		MutableClock clock = new MutableClock(Queries.NOW, TOKYO);
+		TestClock clock = new TestClock(Queries.NOW, TOKYO);
 		RecordQuery query = RecordQuery.parse("日付 = TODAY()", MapSchema.japanese(),
 				new QueryContext(clock, TOKYO, null));
 		clock.set(Instant.parse("2024-06-01T00:00:00Z"));
@@ -131,39 +132,6 @@ class DateFunctionTests {
 		Expression.Condition condition = (Expression.Condition) QueryParser.parse("日付 = " + function).filter();
 		return DateFunctions.evaluate((Operand.Call) condition.operands().get(0), ValueKind.DATE,
 				Queries.context(now, null));
-	}
-
-	/** A clock tests can move. */
-	static final class MutableClock extends java.time.Clock {
-
-		private Instant now;
-
-		private final java.time.ZoneId zone;
-
-		MutableClock(Instant now, java.time.ZoneId zone) {
-			this.now = now;
-			this.zone = zone;
-		}
-
-		void set(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return this.zone;
-		}
-
-		@Override
-		public java.time.Clock withZone(java.time.ZoneId zone) {
-			return new MutableClock(this.now, zone);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -160,7 +161,7 @@ class ClientCertificateTests {
 	private static Path keypair(String alias, String dname, @Nullable String extension)
 			throws IOException, InterruptedException {
 		Path file = dir.resolve(alias + ".p12");
-		List<String> command = new java.util.ArrayList<>(List.of(
+		List<String> command = new ArrayList<>(List.of(
 				Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair", "-alias", alias,
 				"-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2", "-dname", dname, "-storetype", "PKCS12",
 				"-keystore", file.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD));

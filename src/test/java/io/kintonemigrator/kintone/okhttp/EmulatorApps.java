@@ -1,7 +1,6 @@
 package io.kintonemigrator.kintone.okhttp;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 import io.kintonemigrator.emulator.AppSeed;
@@ -12,7 +11,6 @@ import io.kintonemigrator.kintone.AppId;
 import io.kintonemigrator.kintone.KintoneConnection;
 import io.kintonemigrator.kintone.KintoneConnection.Credentials;
 import io.kintonemigrator.kintone.Secret;
-import jakarta.servlet.Filter;
 import org.jspecify.annotations.Nullable;
 
 /** The apps, users and credentials the client tests seed into the emulator. */
@@ -93,23 +91,6 @@ public final class EmulatorApps {
 			.field(FieldSpec.singleLineText("parity"))
 			.field(FieldSpec.file("att"))
 			.field(FieldSpec.subtable("items", FieldSpec.singleLineText("no"), FieldSpec.file("drawing")));
-	}
-
-	/**
-	 * A request filter for the emulator that holds every kintone request this long while
-	 * it counts as in flight, so that concurrent clients reliably overlap (plain latency,
-	 * not a fault).
-	 */
-	public static Filter latency(Duration latency) {
-		return (request, response, chain) -> {
-			try {
-				Thread.sleep(latency.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			chain.doFilter(request, response);
-		};
 	}
 
 	public static KintoneConnection tokenConnection(URI baseUrl, long app, String... tokens) {

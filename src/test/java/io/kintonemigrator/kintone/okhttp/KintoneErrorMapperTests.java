@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.kintonemigrator.kintone.KintoneApiException;
 import io.kintonemigrator.kintone.KintoneTransportException;
+import io.kintonemigrator.testsupport.TestClock;
 import okhttp3.MediaType;
 import okhttp3.Protocol;
 import okhttp3.Request;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class KintoneErrorMapperTests {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T00:00:00Z"));
+	private final TestClock clock = new TestClock(Instant.parse("2026-03-02T00:00:00Z"));
 
 	private final KintoneErrorMapper mapper = new KintoneErrorMapper(new KintoneJson().mapper(), clock);
 

@@ -1,5 +1,6 @@
 package io.kintonemigrator.kintone.okhttp;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -69,7 +70,7 @@ public final class LargeTransferMain {
 				.findFirst()
 				.orElse("n/a");
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			return "n/a";
 		}
 	}

@@ -1,16 +1,17 @@
 package io.kintonemigrator.kintone.okhttp;
 
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
 import io.kintonemigrator.emulator.store.StoredFile;
+import io.kintonemigrator.testsupport.ChildJvm;
+import io.kintonemigrator.testsupport.ChildJvm.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,17 +43,15 @@ class LargeTransferTests {
 		Path downloaded = dir.resolve("downloaded.bin");
 		try (KintoneEmulator emulator = KintoneEmulator.builder().port(0).seed(EmulatorApps.seed()).start()) {
 
-			Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-Xmx128m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-					LargeTransferMain.class.getName(), emulator.baseUrl().toString(), TARGET_TOKEN,
-					Long.toString(TARGET), "1", "att", source.toString(), downloaded.toString())
-				.redirectErrorStream(true)
-				.start();
-			String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(child.waitFor(5, TimeUnit.MINUTES)).isTrue();
+			Result child = ChildJvm.of(LargeTransferMain.class)
+				.maxHeap("128m")
+				.jvmOptions("-XX:+ExitOnOutOfMemoryError")
+				.run(dir.resolve("child.log"), Duration.ofMinutes(5), emulator.baseUrl().toString(), TARGET_TOKEN,
+						Long.toString(TARGET), "1", "att", source.toString(), downloaded.toString());
+			String output = child.output();
 
 			System.out.println("child JVM (-Xmx128m): " + output.strip());
-			assertThat(child.exitValue()).as(output).isZero();
+			assertThat(child.exitCode()).as(output).isZero();
 			String[] result = output.lines()
 				.filter(line -> line.startsWith("OK "))
 				.findFirst()

@@ -2,6 +2,7 @@ package io.kintonemigrator.kintone.okhttp;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -18,6 +19,7 @@ import io.kintonemigrator.kintone.KintoneConnection;
 import io.kintonemigrator.kintone.KintoneConnection.Credentials;
 import io.kintonemigrator.kintone.KintoneTransportException;
 import io.kintonemigrator.kintone.Secret;
+import io.kintonemigrator.testsupport.TestClock;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
@@ -51,7 +53,7 @@ class OkHttpKintoneClientFactoryTests {
 	 */
 	private static final List<HttpUrl> wireUrls = new CopyOnWriteArrayList<>();
 
-	private static final MutableClock clock = new MutableClock(NOON_JST);
+	private static final TestClock clock = new TestClock(NOON_JST);
 
 	private static OkHttpKintoneClientFactory factory;
 
@@ -174,13 +176,9 @@ class OkHttpKintoneClientFactoryTests {
 			assertThat(client.appInfo().name()).isEqualTo("guest");
 			assertThat(client.recordsAfter(0, 10, List.of(), null)).hasSize(1);
 			var file = client.record(1).files("att").get(0);
-			assertThat(
-					client
-						.download(file.fileKey(),
-								java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
-										"guest-" + System.nanoTime()))
-						.size())
-				.isEqualTo(100);
+			assertThat(client
+				.download(file.fileKey(), Path.of(System.getProperty("java.io.tmpdir"), "guest-" + System.nanoTime()))
+				.size()).isEqualTo(100);
 		}
 
 		assertThat(emulator.requestLog()).extracting(RequestLogEntry::path)

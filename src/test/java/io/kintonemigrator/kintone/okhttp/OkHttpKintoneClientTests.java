@@ -1,6 +1,7 @@
 package io.kintonemigrator.kintone.okhttp;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.kintonemigrator.emulator.KintoneEmulator;
@@ -168,7 +170,7 @@ class OkHttpKintoneClientTests {
 	void aQueryTooLongForTheUrlGoesAsPostWithMethodOverride() {
 		List<String> keys = IntStream.range(0, 400)
 			.mapToObj(i -> "no-such-key-" + i)
-			.collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+			.collect(Collectors.toCollection(ArrayList::new));
 		keys.add("R-3");
 
 		List<KintoneRecord> found = source.recordsByKey("code", keys, List.of("code"));
@@ -239,7 +241,7 @@ class OkHttpKintoneClientTests {
 			"it's ~ `odd` [1] {2}.txt", "no-extension", "..dots..", "back\\slash.txt" })
 	void uploadsAFileWhoseNameArrivesIntactAsUtf8(String name) throws Exception {
 		Path file = dir.resolve("upload.bin");
-		Files.write(file, ("content of " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		Files.write(file, ("content of " + name).getBytes(StandardCharsets.UTF_8));
 
 		FileKey uploadKey = target.upload(file, name, "text/plain");
 		target.updateRecords(List.of(new RecordUpdate(new RecordSelector.ById(1), null,
