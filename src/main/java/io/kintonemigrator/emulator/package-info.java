@@ -35,7 +35,7 @@
  * above the size limit (1 GiB) is 400 {@code CB_VA01} with {@code errors.file};
  * {@code GAIA_RE20} is 404; malformed JSON {@code CB_IJ01} is 400; more than nine API
  * tokens is 400 {@code CB_IL02}; unknown paths and methods are a plain (non-JSON) 404.
- * The status of any code can be forced with {@code KintoneEmulator.Builder#errorStatus}.
+ * The status of any code can be forced with {@code KintoneEmulatorBuilder#errorStatus}.
  */
 @NullMarked
 package io.kintonemigrator.emulator;

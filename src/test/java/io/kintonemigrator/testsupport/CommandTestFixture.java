@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.kintonemigrator.config.JobConfigLoader;
 import io.kintonemigrator.emulator.KintoneEmulator;
+import io.kintonemigrator.emulator.KintoneEmulatorBuilder;
 import jakarta.servlet.Filter;
 
 import org.jspecify.annotations.Nullable;
@@ -35,7 +36,7 @@ public final class CommandTestFixture {
 	 * the caller closes it.
 	 */
 	public KintoneEmulator emulator(@Nullable Filter filter) {
-		KintoneEmulator.Builder builder = KintoneEmulator.builder()
+		KintoneEmulatorBuilder builder = KintoneEmulator.builder()
 			.port(0)
 			.dataDirectory(tmp.resolve("emulator"))
 			.seed(MigrationApps.seed(records, Set.of()));
