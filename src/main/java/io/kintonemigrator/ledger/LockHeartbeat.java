@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LockHeartbeat {
 
+	// the lock's messages all stay under one logger, JobLocks'
 	private static final Logger logger = LoggerFactory.getLogger(JobLocks.class);
 
 	private final JobLockTable table;
