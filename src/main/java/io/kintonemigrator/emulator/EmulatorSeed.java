@@ -77,7 +77,7 @@ public final class EmulatorSeed {
 
 		/**
 		 * The domain's language (see
-		 * {@link KintoneEmulator.Builder#domainLanguage(Language)}).
+		 * {@link KintoneEmulatorBuilder#domainLanguage(Language)}).
 		 */
 		public Builder language(Language domainLanguage) {
 			this.language = domainLanguage;

@@ -2,25 +2,15 @@ package io.kintonemigrator.emulator;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
-import io.kintonemigrator.emulator.api.ApiContext;
 import io.kintonemigrator.emulator.api.ApiSettings;
-import io.kintonemigrator.emulator.api.Language;
-import io.kintonemigrator.emulator.api.ErrorSpec;
 import io.kintonemigrator.emulator.fault.FaultInjectionFilter;
 import io.kintonemigrator.emulator.fault.FaultSettings;
-import io.kintonemigrator.emulator.file.FileStorage;
 import io.kintonemigrator.emulator.http.EmulatorServer;
 import io.kintonemigrator.emulator.model.AppDefinition;
 import io.kintonemigrator.emulator.observe.EmulatorStats;
@@ -30,9 +20,6 @@ import io.kintonemigrator.emulator.observe.StatsRecorder;
 import io.kintonemigrator.emulator.store.AttachedFile;
 import io.kintonemigrator.emulator.store.EmulatorStore;
 import io.kintonemigrator.emulator.store.StoredRecord;
-
-import jakarta.servlet.Filter;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A running kintone emulator: the kintone REST API over real HTTP on {@code localhost},
@@ -60,31 +47,25 @@ public final class KintoneEmulator implements AutoCloseable {
 
 	private final FaultInjectionFilter faults;
 
-	private final Path dataDirectory;
+	private final DataDirectory dataDirectory;
 
-	private final boolean ownsDataDirectory;
-
-	private KintoneEmulator(Builder builder) throws IOException {
-		this.ownsDataDirectory = builder.dataDirectory == null;
-		this.dataDirectory = (builder.dataDirectory != null) ? Files.createDirectories(builder.dataDirectory)
-				: Files.createTempDirectory("kintone-emulator-");
-		this.settings = builder.settings;
-		this.store = new EmulatorStore(builder.clock, new FileStorage(this.dataDirectory),
-				this.settings.uploadKeyLifetime());
-		this.stats = new StatsRecorder(builder.clock);
-		this.requestLog = new RequestLog(builder.requestLogCapacity);
-		SeedLoader loader = new SeedLoader(this.store);
-		builder.seeds.forEach(loader::apply);
-		this.faults = new FaultInjectionFilter(builder.faults, this.settings);
-		List<Filter> filters = new ArrayList<>();
-		filters.add(this.faults);
-		filters.addAll(builder.filters);
-		this.server = new EmulatorServer(builder.port, new ApiContext(this.store, this.settings), this.stats,
-				this.requestLog, filters);
+	/**
+	 * Takes over the wired parts; {@link KintoneEmulatorBuilder#start()} starts the
+	 * server.
+	 */
+	KintoneEmulator(EmulatorServer server, EmulatorStore store, ApiSettings settings, StatsRecorder stats,
+			RequestLog requestLog, FaultInjectionFilter faults, DataDirectory dataDirectory) {
+		this.server = server;
+		this.store = store;
+		this.settings = settings;
+		this.stats = stats;
+		this.requestLog = requestLog;
+		this.faults = faults;
+		this.dataDirectory = dataDirectory;
 	}
 
-	public static Builder builder() {
-		return new Builder();
+	public static KintoneEmulatorBuilder builder() {
+		return new KintoneEmulatorBuilder();
 	}
 
 	/** {@code http://localhost:PORT}, without a trailing slash. */
@@ -183,221 +164,21 @@ public final class KintoneEmulator implements AutoCloseable {
 	}
 
 	public Path dataDirectory() {
-		return this.dataDirectory;
+		return this.dataDirectory.path();
 	}
 
+	/**
+	 * Stops the server, then deletes the data directory if the emulator created it; runs
+	 * in shutdown hooks too.
+	 */
 	@Override
 	public void close() {
 		try {
 			this.server.close();
 		}
 		finally {
-			if (this.ownsDataDirectory) {
-				deleteRecursively(this.dataDirectory);
-			}
+			this.dataDirectory.release();
 		}
-	}
-
-	/**
-	 * Deletes the data directory with JDK classes only: this runs in shutdown hooks,
-	 * where Spring Boot's nested-jar class loader may no longer load classes of ours (an
-	 * anonymous visitor class failed there).
-	 */
-	private static void deleteRecursively(Path directory) {
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot delete the emulator data directory " + directory, ex);
-		}
-	}
-
-	/** Configures an emulator; {@link #start()} builds and starts it. Not thread-safe. */
-	public static final class Builder {
-
-		private int port;
-
-		private Clock clock = Clock.systemUTC();
-
-		private @Nullable Path dataDirectory;
-
-		private final List<EmulatorSeed> seeds = new ArrayList<>();
-
-		private ApiSettings settings = ApiSettings.defaults();
-
-		private final List<Filter> filters = new ArrayList<>();
-
-		private int requestLogCapacity = 100_000;
-
-		private FaultSettings faults = FaultSettings.none();
-
-		private Builder() {
-		}
-
-		/** The localhost port; 0 (the default) picks a free one. */
-		public Builder port(int port) {
-			this.port = port;
-			return this;
-		}
-
-		/**
-		 * The clock for upload-key expiry, cursor lifetime, record timestamps and kintone
-		 * days.
-		 */
-		public Builder clock(Clock clock) {
-			this.clock = clock;
-			return this;
-		}
-
-		/**
-		 * Where uploads and seeded files are stored; default a temporary directory
-		 * deleted on close.
-		 */
-		public Builder dataDirectory(Path directory) {
-			this.dataDirectory = directory;
-			return this;
-		}
-
-		/**
-		 * Users and apps to create at start; may be called more than once. A seed that
-		 * names the domain's language sets it as {@link #domainLanguage(Language)} does.
-		 */
-		public Builder seed(EmulatorSeed seed) {
-			this.seeds.add(seed);
-			if (seed.language() != null) {
-				domainLanguage(seed.language());
-			}
-			return this;
-		}
-
-		/**
-		 * The domain's language: error messages of requests whose {@code Accept-Language}
-		 * names neither Japanese nor English are in it (default {@link Language#JA}; an
-		 * English-language domain answers in English).
-		 */
-		public Builder domainLanguage(Language language) {
-			this.settings = this.settings.withDomainLanguage(language);
-			return this;
-		}
-
-		/** Requests in flight before 429 {@code GAIA_TO04}; kintone's is 100. */
-		public Builder concurrencyLimit(int limit) {
-			this.settings = this.settings.withConcurrencyLimit(limit);
-			return this;
-		}
-
-		/** Answer the errors kintone-api.md lists as "(legacy 520)" with HTTP 520. */
-		public Builder legacyStatus520(boolean legacy) {
-			this.settings = this.settings.withLegacyStatus520(legacy);
-			return this;
-		}
-
-		/** Largest accepted upload in bytes (default 1 GiB). */
-		public Builder maxFileSize(long bytes) {
-			this.settings = this.settings.withMaxFileSize(bytes, this.settings.fileTooLarge());
-			return this;
-		}
-
-		/**
-		 * The error for an upload above {@link #maxFileSize(long)} (default 400
-		 * {@code CB_VA01}).
-		 */
-		public Builder fileTooLargeError(ErrorSpec error) {
-			this.settings = this.settings.withMaxFileSize(this.settings.maxFileSize(), error);
-			return this;
-		}
-
-		/**
-		 * The error for attaching an upload key twice (default 400 {@code GAIA_IF02}).
-		 */
-		public Builder uploadKeyReusedError(ErrorSpec error) {
-			this.settings = this.settings.withUploadKeyReused(error);
-			return this;
-		}
-
-		/** The HTTP status of {@code GAIA_IF02} (default 400). */
-		public Builder foreignFileKeyStatus(int status) {
-			this.settings = this.settings.withForeignFileKey(this.settings.foreignFileKey().withStatus(status));
-			return this;
-		}
-
-		/** The HTTP status of {@code GAIA_RE20} (default 404). */
-		public Builder updateKeyNotFoundStatus(int status) {
-			this.settings = this.settings.withUpdateKeyNotFound(this.settings.updateKeyNotFound().withStatus(status));
-			return this;
-		}
-
-		/**
-		 * Forces the HTTP status of one kintone error code, e.g.
-		 * {@code errorStatus("CB_IJ01", 520)} for a status kintone-api.md marks
-		 * UNCONFIRMED.
-		 */
-		public Builder errorStatus(String code, int status) {
-			this.settings = this.settings.withStatus(code, status);
-			return this;
-		}
-
-		/** How long an unattached upload key lives (default 3 days on the clock). */
-		public Builder uploadKeyLifetime(Duration lifetime) {
-			this.settings = this.settings.withUploadKeyLifetime(lifetime);
-			return this;
-		}
-
-		/**
-		 * Live cursors per domain and their sliding lifetime (defaults 10 and 10
-		 * minutes).
-		 */
-		public Builder cursors(int max, Duration lifetime) {
-			this.settings = this.settings.withCursors(max, lifetime);
-			return this;
-		}
-
-		/**
-		 * Latency, bandwidth cap and transient faults to inject (default none); see
-		 * {@link FaultSettings}.
-		 */
-		public Builder faults(FaultSettings faults) {
-			this.faults = faults;
-			return this;
-		}
-
-		/**
-		 * A filter every kintone request passes after the built-in ones (and after fault
-		 * injection).
-		 */
-		public Builder requestFilter(Filter filter) {
-			this.filters.add(filter);
-			return this;
-		}
-
-		/**
-		 * How many requests {@link KintoneEmulator#requestLog()} keeps (default 100,000).
-		 */
-		public Builder requestLogCapacity(int capacity) {
-			this.requestLogCapacity = capacity;
-			return this;
-		}
-
-		public KintoneEmulator start() {
-			KintoneEmulator emulator;
-			try {
-				emulator = new KintoneEmulator(this);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("cannot create the emulator data directory", ex);
-			}
-			try {
-				emulator.server.start();
-			}
-			catch (RuntimeException ex) {
-				emulator.close();
-				throw ex;
-			}
-			return emulator;
-		}
-
 	}
 
 }

@@ -1,21 +1,11 @@
 package io.kintonemigrator.ledger;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * One lock per job in the database (table {@code KAM_JOB_LOCK}), so runs of a job never
@@ -43,29 +32,26 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * processes racing for a stale row only one wins.
  *
  * <p>
- * A holder that stalled for longer than the lease may have been replaced while it thinks
- * it still runs: it is fenced by {@link #verifyHeld}, which the writer calls right before
- * each update sent to kintone. Every statement commits at once. Thread-safe.
+ * The rows are {@link JobLockTable}'s, the heartbeat {@link LockHeartbeat}'s. A holder
+ * that stalled for longer than the lease may have been replaced while it thinks it still
+ * runs: it is fenced by {@link #verifyHeld}, which the writer calls right before each
+ * update sent to kintone. Every statement commits at once. Thread-safe.
  */
 public class JobLocks implements LeaseFence {
 
 	private static final Logger logger = LoggerFactory.getLogger(JobLocks.class);
 
-	private final JdbcTemplate jdbc;
+	private final JobLockTable table;
 
 	private final Duration lease;
 
-	private final String host;
-
-	private final long pid;
-
-	private final @Nullable String processSpace;
+	private final ProcessIdentity process;
 
 	/** The locks this process holds, by job: what {@link #verifyHeld} checks. */
 	private final Map<String, Held> held = new ConcurrentHashMap<>();
 
 	public JobLocks(JdbcTemplate jdbc, Duration lease) {
-		this(jdbc, lease, localHost(), ProcessHandle.current().pid());
+		this(jdbc, lease, ProcessIdentity.current());
 	}
 
 	/**
@@ -73,7 +59,7 @@ public class JobLocks implements LeaseFence {
 	 * (tests).
 	 */
 	JobLocks(JdbcTemplate jdbc, Duration lease, String host, long pid) {
-		this(jdbc, lease, host, pid, localProcessSpace());
+		this(jdbc, lease, host, pid, ProcessIdentity.localProcessSpace());
 	}
 
 	/**
@@ -81,11 +67,13 @@ public class JobLocks implements LeaseFence {
 	 * holder is ever taken for dead by its pid, only by its heartbeat)
 	 */
 	JobLocks(JdbcTemplate jdbc, Duration lease, String host, long pid, @Nullable String processSpace) {
-		this.jdbc = jdbc;
+		this(jdbc, lease, new ProcessIdentity(host, pid, processSpace));
+	}
+
+	private JobLocks(JdbcTemplate jdbc, Duration lease, ProcessIdentity process) {
+		this.table = new JobLockTable(jdbc);
 		this.lease = lease;
-		this.host = host;
-		this.pid = pid;
-		this.processSpace = processSpace;
+		this.process = process;
 	}
 
 	/**
@@ -95,10 +83,7 @@ public class JobLocks implements LeaseFence {
 	public Held acquire(String job) {
 		String owner = UUID.randomUUID().toString();
 		try {
-			jdbc.update(
-					"INSERT INTO KAM_JOB_LOCK (JOB_NAME, OWNER, HOST, PID, PROCESS_SPACE, ACQUIRED_AT, HEARTBEAT_AT, "
-							+ "BEAT) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)",
-					job, owner, host, pid, processSpace);
+			table.insert(job, owner, process);
 			return new Held(job, owner);
 		}
 		catch (DuplicateKeyException ex) {
@@ -106,16 +91,11 @@ public class JobLocks implements LeaseFence {
 			if (holder == null) {
 				return acquire(job); // released in between
 			}
-			boolean dead = holder.deadIn(host, processSpace);
+			boolean dead = holder.deadIn(process.host(), process.processSpace());
 			if (!holder.expired(lease) && !dead) {
 				throw new JobLockedException(job, holder, lease);
 			}
-			int taken = jdbc.update(
-					"UPDATE KAM_JOB_LOCK SET OWNER = ?, HOST = ?, PID = ?, PROCESS_SPACE = ?, "
-							+ "ACQUIRED_AT = CURRENT_TIMESTAMP, HEARTBEAT_AT = CURRENT_TIMESTAMP, BEAT = BEAT + 1 "
-							+ "WHERE JOB_NAME = ? AND OWNER = ? AND BEAT = ?",
-					owner, host, pid, processSpace, job, holder.owner(), holder.beat());
-			if (taken != 1) {
+			if (!table.takeOver(job, owner, process, holder)) {
 				throw new JobLockedException(job, holder(job).orElse(holder), lease);
 			}
 			logger.warn("Took over the lock of job '" + job + "' from " + holder.describe()
@@ -135,47 +115,14 @@ public class JobLocks implements LeaseFence {
 	@Override
 	public void verifyHeld(String job) {
 		Held lock = held.get(job);
-		if (lock != null && !lock.renew()) {
+		if (lock != null && !table.renew(job, lock.owner)) {
 			throw new LeaseLostException(job, holder(job).orElse(null));
 		}
 	}
 
 	/** The current holder of a job's lock, if any. */
 	public Optional<Holder> holder(String job) {
-		List<Holder> rows = jdbc.query(
-				"SELECT OWNER, HOST, PID, PROCESS_SPACE, ACQUIRED_AT, HEARTBEAT_AT, BEAT, "
-						+ "CURRENT_TIMESTAMP FROM KAM_JOB_LOCK WHERE JOB_NAME = ?",
-				(rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-						rs.getObject(5, OffsetDateTime.class).toInstant(),
-						rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getLong(7),
-						rs.getObject(8, OffsetDateTime.class).toInstant()),
-				job);
-		return rows.stream().findFirst();
-	}
-
-	/**
-	 * Where a pid names one process: the Linux boot id and pid namespace ({@code /proc});
-	 * containers on one machine share the boot id but not the namespace. Null elsewhere
-	 * (no pid is then checked).
-	 */
-	static @Nullable String localProcessSpace() {
-		try {
-			String boot = Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip();
-			String namespace = Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
-			return boot + "/" + namespace;
-		}
-		catch (IOException | UnsupportedOperationException | SecurityException ex) {
-			return null;
-		}
-	}
-
-	private static String localHost() {
-		try {
-			return InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException ex) {
-			return System.getenv().getOrDefault("HOSTNAME", "unknown-host");
-		}
+		return table.holder(job);
 	}
 
 	/**
@@ -216,16 +163,12 @@ public class JobLocks implements LeaseFence {
 
 		private final String owner;
 
-		private final ScheduledExecutorService heartbeat;
+		private final LockHeartbeat heartbeat;
 
 		private Held(String job, String owner) {
 			this.job = job;
 			this.owner = owner;
-			CustomizableThreadFactory threads = new CustomizableThreadFactory("job-lock-heartbeat-");
-			threads.setDaemon(true);
-			this.heartbeat = Executors.newSingleThreadScheduledExecutor(threads);
-			long period = Math.max(1, lease.toMillis() / 3);
-			heartbeat.scheduleWithFixedDelay(this::beat, period, period, TimeUnit.MILLISECONDS);
+			this.heartbeat = new LockHeartbeat(table, job, owner, lease);
 			held.put(job, this);
 		}
 
@@ -241,30 +184,12 @@ public class JobLocks implements LeaseFence {
 			return owner;
 		}
 
-		/** Renews the row if this owner token still holds it; whether it did. */
-		private boolean renew() {
-			return jdbc.update("UPDATE KAM_JOB_LOCK SET HEARTBEAT_AT = CURRENT_TIMESTAMP, BEAT = BEAT + 1 "
-					+ "WHERE JOB_NAME = ? AND OWNER = ?", job, owner) == 1;
-		}
-
-		private void beat() {
-			try {
-				if (!renew()) {
-					logger.error("The lock of job '" + job + "' was taken over by another process while this one "
-							+ "still runs it (the heartbeat was late by more than the lease " + lease + ")");
-				}
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not renew the lock of job '" + job + "': " + ex.getMessage());
-			}
-		}
-
 		/** Stops the heartbeat and deletes the row if this process still owns it. */
 		@Override
 		public void close() {
-			heartbeat.shutdownNow();
+			heartbeat.stop();
 			held.remove(job, this);
-			jdbc.update("DELETE FROM KAM_JOB_LOCK WHERE JOB_NAME = ? AND OWNER = ?", job, owner);
+			table.delete(job, owner);
 		}
 
 	}

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 
 import io.kintonemigrator.emulator.EmulatorSeed;
 import io.kintonemigrator.emulator.KintoneEmulator;
+import io.kintonemigrator.emulator.KintoneEmulatorBuilder;
 import io.kintonemigrator.emulator.model.AppDefinition;
 import io.kintonemigrator.emulator.seed.DataSetGenerator;
 import io.kintonemigrator.emulator.seed.DataSetSpec;
@@ -72,7 +73,7 @@ public class EmulatorCommand implements Callable<Integer> {
 		PrintWriter err = commandSpec().commandLine().getErr();
 		KintoneEmulator emulator;
 		try {
-			KintoneEmulator.Builder builder = builder();
+			KintoneEmulatorBuilder builder = builder();
 			EmulatorLogging.toStandardErrorWarningsOnly();
 			emulator = builder.start();
 		}
@@ -101,8 +102,8 @@ public class EmulatorCommand implements Callable<Integer> {
 	/**
 	 * Throws {@link IllegalArgumentException} with one line naming a bad option or seed.
 	 */
-	KintoneEmulator.Builder builder() {
-		KintoneEmulator.Builder builder = KintoneEmulator.builder()
+	KintoneEmulatorBuilder builder() {
+		KintoneEmulatorBuilder builder = KintoneEmulator.builder()
 			.port(requireRange("--port", this.port, 0, 65535))
 			.seed(seed())
 			.faults(network.faults())

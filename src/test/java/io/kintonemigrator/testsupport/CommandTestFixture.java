@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.kintonemigrator.config.JobConfigLoader;
 import io.kintonemigrator.emulator.KintoneEmulator;
+import io.kintonemigrator.emulator.KintoneEmulatorBuilder;
 import jakarta.servlet.Filter;
 
 import org.jspecify.annotations.Nullable;
@@ -35,7 +36,7 @@ public final class CommandTestFixture {
 	 * the caller closes it.
 	 */
 	public KintoneEmulator emulator(@Nullable Filter filter) {
-		KintoneEmulator.Builder builder = MigrationApps.emulator(tmp, records, Set.of());
+		KintoneEmulatorBuilder builder = MigrationApps.emulator(tmp, records, Set.of());
 		if (filter != null) {
 			builder.requestFilter(filter);
 		}

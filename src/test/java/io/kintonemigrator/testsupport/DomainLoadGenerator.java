@@ -58,7 +58,7 @@ public final class DomainLoadGenerator implements AutoCloseable {
 	}
 
 	/**
-	 * For {@code KintoneEmulator.Builder.requestFilter}: holds each request that carries
+	 * For {@code KintoneEmulatorBuilder.requestFilter}: holds each request that carries
 	 * {@link #HOLD_HEADER} while it counts as in flight; other requests pass at once.
 	 */
 	public static Filter holdFilter() {

@@ -1,5 +1,7 @@
 package io.kintonemigrator.testsupport;
 
+import io.kintonemigrator.emulator.KintoneEmulatorBuilder;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +51,7 @@ public final class MigrationApps {
 	 * An emulator on a free port holding {@link #seed}, its data under
 	 * {@code dir/emulator}; add request filters or faults before {@code start()}.
 	 */
-	public static KintoneEmulator.Builder emulator(Path dir, int records, Set<Integer> missingTargets) {
+	public static KintoneEmulatorBuilder emulator(Path dir, int records, Set<Integer> missingTargets) {
 		return KintoneEmulator.builder()
 			.port(0)
 			.dataDirectory(dir.resolve("emulator"))
