@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.kintonemigrator.AttachmentMigratorApplication;
@@ -25,6 +26,12 @@ public final class ChildCommand {
 	 * {@code dir}.
 	 */
 	public static CommandRun run(Path dir, String... args) throws IOException, InterruptedException {
+		return run(dir, Map.of(), args);
+	}
+
+	/** The same with {@code environment} added to this process's. */
+	public static CommandRun run(Path dir, Map<String, String> environment, String... args)
+			throws IOException, InterruptedException {
 		Files.createDirectories(dir);
 		Path out = Files.createTempFile(dir, "stdout", ".txt");
 		Path err = Files.createTempFile(dir, "stderr", ".txt");
@@ -32,7 +39,9 @@ public final class ChildCommand {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
 						System.getProperty("java.class.path"), AttachmentMigratorApplication.class.getName()));
 		command.addAll(List.of(args));
-		Process child = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+		builder.environment().putAll(environment);
+		Process child = builder.start();
 		if (!child.waitFor(120, TimeUnit.SECONDS)) {
 			child.destroyForcibly().waitFor();
 			throw new AssertionError("the child did not finish in 2 minutes: " + Files.readString(err));
