@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "kintone-attachment-migrator", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Moves file attachments in bulk from one kintone app to another: restartable, exactly once, rate limited.",
 		subcommands = { MigrateCommand.class, PlanCommand.class, VerifyCommand.class, StatusCommand.class,
-				InspectCommand.class, EmulatorCommand.class, BenchCommand.class })
+				InspectCommand.class, EmulatorCommand.class, BenchCommand.class, CompletionCommand.class })
 class MigratorCommand implements Callable<Integer> {
 
 	@Spec
