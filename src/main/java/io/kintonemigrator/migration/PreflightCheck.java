@@ -73,7 +73,8 @@ public final class PreflightCheck {
 						problems);
 			}
 			if (targetForm != null) {
-				checkFileField("files[" + i + "].to", "target", targetForm, mapping.to(), mapping.rowKey(), problems);
+				checkFileField("files[" + i + "].to", "target", targetForm, mapping.to(), mapping.targetRowKey(),
+						problems);
 			}
 		}
 		return problems;
