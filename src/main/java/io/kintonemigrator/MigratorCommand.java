@@ -1,6 +1,7 @@
 package io.kintonemigrator;
 
 import io.kintonemigrator.cli.VersionProvider;
+import io.kintonemigrator.inspect.InspectCommand;
 import io.kintonemigrator.launch.MigrateCommand;
 import io.kintonemigrator.plan.PlanCommand;
 import io.kintonemigrator.sandbox.BenchCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "kintone-attachment-migrator", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Moves file attachments in bulk from one kintone app to another: restartable, exactly once, rate limited.",
 		subcommands = { MigrateCommand.class, PlanCommand.class, VerifyCommand.class, StatusCommand.class,
-				EmulatorCommand.class, BenchCommand.class })
+				InspectCommand.class, EmulatorCommand.class, BenchCommand.class, CompletionCommand.class })
 class MigratorCommand implements Callable<Integer> {
 
 	@Spec

@@ -51,7 +51,7 @@ class ArchitectureTests {
 		.layer("Entry points")
 		.definedBy(resideInAPackage(ROOT).and(not(simpleName("AttachmentMigratorApplication"))))
 		.layer("Commands")
-		.definedBy(ROOT + ".plan..", ROOT + ".verify..", ROOT + ".status..", ROOT + ".sandbox..")
+		.definedBy(ROOT + ".plan..", ROOT + ".verify..", ROOT + ".status..", ROOT + ".inspect..", ROOT + ".sandbox..")
 		.layer("Launch")
 		.definedBy(ROOT + ".launch..")
 		.layer("Report")
@@ -94,7 +94,7 @@ class ArchitectureTests {
 	 */
 	@ArchTest
 	static final ArchRule commandsUseANamedHandfulOfTheJob = noClasses().that()
-		.resideInAnyPackage(ROOT + ".plan..", ROOT + ".verify..", ROOT + ".status..")
+		.resideInAnyPackage(ROOT + ".plan..", ROOT + ".verify..", ROOT + ".status..", ROOT + ".inspect..")
 		.should()
 		.dependOnClassesThat(resideInAPackage(ROOT + ".migration..").and(not(nameMatching(JOB_TYPES_FOR_COMMANDS))));
 

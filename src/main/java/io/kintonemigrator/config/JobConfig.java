@@ -64,14 +64,43 @@ public record JobConfig(String name, KintoneConnection source, KintoneConnection
 	}
 
 	/**
-	 * One FILE field mapping. Both sides are top level, or both inside a SUBTABLE;
-	 * {@code rowKey} (subtable mappings only) is a column present in both tables whose
-	 * value pairs the rows, otherwise rows are paired by position.
+	 * One FILE field mapping. Both sides are top level, or both inside a SUBTABLE. With a
+	 * row key (subtable mappings only) a source row goes to the target row whose
+	 * {@code targetRowKey} column holds the value of the source row's {@code rowKey}
+	 * column; without one rows are paired by position.
+	 *
+	 * @param rowKey the source table's key column ({@code rowKey: item_no}, or
+	 * {@code from} of {@code rowKey: {from: item_no, to: line_no}}); null without a key
+	 * @param targetRowKey the target table's key column: the same code in the plain form,
+	 * {@code to} otherwise; null exactly when {@code rowKey} is
 	 */
-	public record FileMapping(FieldPath from, FieldPath to, @Nullable String rowKey) {
+	public record FileMapping(FieldPath from, FieldPath to, @Nullable String rowKey, @Nullable String targetRowKey) {
+
+		public FileMapping {
+			if ((rowKey == null) != (targetRowKey == null)) {
+				throw new IllegalArgumentException("a row key needs both columns, or neither");
+			}
+		}
+
+		/** The plain form: the same key column code in both tables (or none). */
+		public FileMapping(FieldPath from, FieldPath to, @Nullable String rowKey) {
+			this(from, to, rowKey, rowKey);
+		}
 
 		public boolean inSubtable() {
 			return from.inSubtable();
+		}
+
+		/**
+		 * As a record would print it, the key as {@code rowKey=item_no} in the plain form
+		 * and {@code rowKey=item_no->line_no} otherwise: a job file's fingerprint is made
+		 * of this text, so jobs written before keys could differ keep theirs.
+		 */
+		@Override
+		public String toString() {
+			String key = rowKey == null || rowKey.equals(targetRowKey) ? String.valueOf(rowKey)
+					: rowKey + "->" + targetRowKey;
+			return "FileMapping[from=" + from + ", to=" + to + ", rowKey=" + key + "]";
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -266,7 +267,7 @@ final class JobConfigValidator {
 						+ "' must both be top-level FILE fields or both TABLE.FIELD inside subtables");
 				continue;
 			}
-			String rowKey = mapping.rowKey() == null || mapping.rowKey().isBlank() ? null : mapping.rowKey().strip();
+			String[] rowKey = rowKey(key + ".rowKey", mapping.rowKey());
 			if (rowKey != null && !from.inSubtable()) {
 				problems.add(key + ".rowKey: only subtable mappings (TABLE.FIELD) pair rows; remove rowKey");
 			}
@@ -276,9 +277,35 @@ final class JobConfigValidator {
 			if (!targets.add(to.toString())) {
 				problems.add(key + ".to: '" + to + "' is the target of two mappings");
 			}
-			mappings.add(new FileMapping(from, to, rowKey));
+			mappings.add(
+					rowKey == null ? new FileMapping(from, to, null) : new FileMapping(from, to, rowKey[0], rowKey[1]));
 		}
 		return mappings;
+	}
+
+	/**
+	 * The source and target key columns of {@code rowKey: CODE} (the same code in both
+	 * tables) or {@code rowKey: {from: CODE, to: CODE}}; null when absent or wrong (then
+	 * a problem was added).
+	 */
+	private String @Nullable [] rowKey(String key, @Nullable Object raw) {
+		if (raw == null || raw instanceof String text && text.isBlank()) {
+			return null;
+		}
+		if (raw instanceof String text) {
+			return new String[] { text.strip(), text.strip() };
+		}
+		if (raw instanceof Map<?, ?> map) {
+			String from = map.get("from") instanceof String text && !text.isBlank() ? text.strip() : null;
+			String to = map.get("to") instanceof String text && !text.isBlank() ? text.strip() : null;
+			boolean onlyFromAndTo = map.keySet().stream().allMatch(name -> "from".equals(name) || "to".equals(name));
+			if (from != null && to != null && onlyFromAndTo) {
+				return new String[] { from, to };
+			}
+		}
+		problems.add(key + ": give the key column's code (rowKey: item_no, the same code in both tables) or both codes"
+				+ " (rowKey: {from: item_no, to: line_no})");
+		return null;
 	}
 
 	private @Nullable FieldPath fieldPath(String key, @Nullable String path) {

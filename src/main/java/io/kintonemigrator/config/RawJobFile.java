@@ -21,7 +21,11 @@ record RawJobFile(@Nullable String name, @Nullable Endpoint source, @Nullable En
 	record Match(@Nullable String source, @Nullable String target) {
 	}
 
-	record Mapping(@Nullable String from, @Nullable String to, @Nullable String rowKey) {
+	/**
+	 * {@code rowKey} is a column code (a string) or {@code {from: CODE, to: CODE}} (a
+	 * map); the validator tells them apart.
+	 */
+	record Mapping(@Nullable String from, @Nullable String to, @Nullable Object rowKey) {
 	}
 
 	record Limits(@Nullable Integer concurrency, @Nullable Double requestsPerSecond, @Nullable Long dailyRequestBudget,

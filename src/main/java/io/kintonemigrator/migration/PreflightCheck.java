@@ -56,14 +56,16 @@ public final class PreflightCheck {
 		if (sourceForm != null) {
 			if (!config.match().sourceIsRecordId() && !sourceForm.properties().containsKey(config.match().source())) {
 				problems.add("match.source: the source app has no top-level field '" + config.match().source()
-						+ "'; use a field code of the source app or $id");
+						+ "'; use a field code of the source app or $id"
+						+ FieldCodeSuggestion.hint(config.match().source(), sourceForm.properties().keySet()));
 			}
 		}
 		if (targetForm != null && !config.match().targetIsRecordId()) {
 			FieldProperty field = targetForm.properties().get(config.match().target());
 			if (field == null) {
 				problems.add("match.target: the target app has no top-level field '" + config.match().target()
-						+ "'; use a unique text or number field of the target app, or $id");
+						+ "'; use a unique text or number field of the target app, or $id"
+						+ FieldCodeSuggestion.hint(config.match().target(), targetForm.properties().keySet()));
 			}
 			else if (!UPDATE_KEY_TYPES.contains(field.type()) || !field.unique()) {
 				problems.add("match.target: '" + config.match().target() + "' is " + field.type()
@@ -79,7 +81,8 @@ public final class PreflightCheck {
 						problems);
 			}
 			if (targetForm != null) {
-				checkFileField("files[" + i + "].to", "target", targetForm, mapping.to(), mapping.rowKey(), problems);
+				checkFileField("files[" + i + "].to", "target", targetForm, mapping.to(), mapping.targetRowKey(),
+						problems);
 			}
 		}
 		return problems;
@@ -128,7 +131,8 @@ public final class PreflightCheck {
 			if (field == null) {
 				problems.add(key + ": the " + side + " app has no top-level field '" + path.field() + "'"
 						+ (form.find(path.field()).isPresent()
-								? " (it is inside a table; write TABLE." + path.field() + ")" : ""));
+								? " (it is inside a table; write TABLE." + path.field() + ")"
+								: FieldCodeSuggestion.hint(path.field(), form.properties().keySet())));
 			}
 			else if (!field.isFile()) {
 				problems.add(key + ": '" + path + "' is " + field.type() + " in the " + side + " app, not FILE");
@@ -138,21 +142,27 @@ public final class PreflightCheck {
 		FieldProperty table = form.properties().get(path.table());
 		if (table == null || !table.isSubtable()) {
 			problems.add(key + ": the " + side + " app has no table (SUBTABLE) '" + path.table() + "'"
-					+ (table == null ? "" : " ('" + path.table() + "' is " + table.type() + ")"));
+					+ (table == null ? FieldCodeSuggestion.hint(path.table(), tableCodes(form))
+							: " ('" + path.table() + "' is " + table.type() + ")"));
 			return;
 		}
 		FieldProperty column = table.fields().get(path.field());
 		if (column == null) {
 			problems.add(key + ": the table '" + path.table() + "' of the " + side + " app has no field '"
-					+ path.field() + "'");
+					+ path.field() + "'" + FieldCodeSuggestion.hint(path.field(), table.fields().keySet()));
 		}
 		else if (!column.isFile()) {
 			problems.add(key + ": '" + path + "' is " + column.type() + " in the " + side + " app, not FILE");
 		}
 		if (rowKey != null && !table.fields().containsKey(rowKey)) {
 			problems.add(key.substring(0, key.lastIndexOf('.')) + ".rowKey: the table '" + path.table() + "' of the "
-					+ side + " app has no field '" + rowKey + "'");
+					+ side + " app has no field '" + rowKey + "'"
+					+ FieldCodeSuggestion.hint(rowKey, table.fields().keySet()));
 		}
+	}
+
+	private static List<String> tableCodes(FormFields form) {
+		return form.properties().values().stream().filter(FieldProperty::isSubtable).map(FieldProperty::code).toList();
 	}
 
 }

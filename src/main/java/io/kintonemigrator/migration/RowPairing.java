@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which target subtable row a source row's files go to, the one rule that migrate and
- * verify share: with a {@code rowKey}, the target row whose key column holds the same
- * value; without one, the target row at the same position. A source row without a partner
- * gets a new row.
+ * verify share: with a row key, the target row whose key column ({@code targetRowKey})
+ * holds the value of the source row's ({@code rowKey}); without one, the target row at
+ * the same position. A source row without a partner gets a new row.
  */
 public final class RowPairing {
 
@@ -28,12 +28,13 @@ public final class RowPairing {
 	 * there is none.
 	 */
 	int partnerOf(SourceAttachment attachment) {
-		return partnerOf(attachment.mapping().rowKey(), attachment.rowIndex(), attachment.rowKeyValue());
+		return partnerOf(attachment.mapping().targetRowKey(), attachment.rowIndex(), attachment.rowKeyValue());
 	}
 
 	/**
 	 * The position of the target row paired with a source row (by key value, else by
 	 * position), or -1.
+	 * @param rowKey the target table's key column (the mapping's {@code targetRowKey})
 	 */
 	int partnerOf(@Nullable String rowKey, int rowIndex, @Nullable Object rowKeyValue) {
 		if (rowKey == null) {

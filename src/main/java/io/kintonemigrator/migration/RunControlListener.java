@@ -104,7 +104,7 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 		persistCounters(step);
 		// the read count of this chunk is applied to the step execution after this call
 		progress.committed(step.getReadCount() + recordsInChunk, run.counters().committed(),
-				ConcurrencyLevel.describe(run.concurrency()));
+				ConcurrencyLevel.describe(run.concurrency()), clock.instant());
 		if (!stopOnRequest(step)) {
 			stopForBudget(step);
 		}
@@ -120,7 +120,7 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 	public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
 		persistCounters(stepExecution);
 		progress.committed(stepExecution.getReadCount(), run.counters().committed(),
-				ConcurrencyLevel.describe(run.concurrency()));
+				ConcurrencyLevel.describe(run.concurrency()), clock.instant());
 		return null;
 	}
 

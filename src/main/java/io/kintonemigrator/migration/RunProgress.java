@@ -1,6 +1,8 @@
 package io.kintonemigrator.migration;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -8,12 +10,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The progress of the {@code migrate} step running in this process, as of its last chunk
- * commit, for whoever shows it (the command's progress line). One step runs at a time per
- * process; a new step start replaces the previous one's progress. Thread-safe.
+ * commit, for whoever shows it (the command's progress line), and a bounded series of
+ * samples over time, one per chunk commit (the run report's chart). One step runs at a
+ * time per process; a new step start replaces the previous one's progress and series.
+ * Thread-safe.
  */
 public final class RunProgress {
 
 	private final AtomicReference<@Nullable Snapshot> current = new AtomicReference<>();
+
+	private final AtomicReference<ProgressSeries> series = new AtomicReference<>(new ProgressSeries());
 
 	/** The running (or last) step's progress; empty before any step started. */
 	public Optional<Snapshot> current() {
@@ -23,16 +29,40 @@ public final class RunProgress {
 	/** Forgets the previous step's progress (a new run is starting in this process). */
 	public void reset() {
 		current.set(null);
+		series.set(new ProgressSeries());
+	}
+
+	/**
+	 * The running (or last) step's samples over time, oldest first, at most
+	 * {@link ProgressSeries#CAPACITY}; empty before any chunk was committed.
+	 */
+	public List<Sample> samples() {
+		return series.get().samples();
 	}
 
 	void started(Instant startedAt, long recordsToRead) {
 		current.set(new Snapshot(startedAt, recordsToRead, 0, 0, 0, 0, ""));
+		series.set(new ProgressSeries());
 	}
 
-	void committed(long recordsRead, RunCounters.Totals totals, String concurrency) {
-		current.updateAndGet(
+	void committed(long recordsRead, RunCounters.Totals totals, String concurrency, Instant now) {
+		Snapshot snapshot = current.updateAndGet(
 				previous -> previous == null ? null : new Snapshot(previous.startedAt(), previous.recordsToRead(),
 						recordsRead, totals.filesMoved(), totals.bytesMoved(), totals.filesSkipped(), concurrency));
+		if (snapshot != null) {
+			series.get()
+				.offer(new Sample(Duration.between(snapshot.startedAt(), now), recordsRead, totals.filesMoved(),
+						totals.bytesMoved(), concurrency));
+		}
+	}
+
+	/**
+	 * The step's progress at one chunk commit.
+	 *
+	 * @param elapsed since the step started
+	 * @param concurrency calls in flight allowed per domain, as in {@link Snapshot}
+	 */
+	public record Sample(Duration elapsed, long recordsRead, long filesMoved, long bytesMoved, String concurrency) {
 	}
 
 	/**

@@ -52,7 +52,7 @@ final class TableBuilder {
 	 * replace: the FILE column of the row paired with an empty source cell ends up empty.
 	 */
 	void empty(SourceItem.Cell source, String column) {
-		int index = pairing.partnerOf(source.mapping().rowKey(), source.rowIndex(), source.rowKeyValue());
+		int index = pairing.partnerOf(source.mapping().targetRowKey(), source.rowIndex(), source.rowKeyValue());
 		if (index >= 0) {
 			rows.get(index).cell(column).empty();
 		}
@@ -79,8 +79,8 @@ final class TableBuilder {
 		RowBuilder partner = index >= 0 ? rows.get(index) : null;
 		if (partner == null) {
 			partner = new RowBuilder(null, Map.of());
-			if (mapping.rowKey() != null) {
-				partner.newValues.put(mapping.rowKey(), new FieldUpdate.Plain(attachment.rowKeyValue()));
+			if (mapping.targetRowKey() != null) {
+				partner.newValues.put(mapping.targetRowKey(), new FieldUpdate.Plain(attachment.rowKeyValue()));
 			}
 			rows.add(partner);
 		}

@@ -6,6 +6,7 @@ import io.kintonemigrator.cli.KintoneClients;
 
 import io.kintonemigrator.cli.ExitCodes;
 import io.kintonemigrator.cli.JobFiles;
+import io.kintonemigrator.cli.JsonOutput;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,15 +49,18 @@ public class PlanCommand implements Callable<Integer> {
 			description = "Estimate with this latency per request instead of the one the plan measures.")
 	@Nullable Long latencyMillis;
 
+	@Option(names = "--json", description = "Print the plan as one JSON document on stdout.")
+	boolean json;
+
 	@Override
 	public Integer call() {
 		CommandSpec commandSpec = Objects.requireNonNull(spec, "picocli injects the command spec");
 		return run(new JobConfigLoader(), Objects.requireNonNull(jobFile),
-				latencyMillis == null ? null : Duration.ofMillis(latencyMillis), Clock.systemUTC(),
+				latencyMillis == null ? null : Duration.ofMillis(latencyMillis), json, Clock.systemUTC(),
 				commandSpec.commandLine().getOut(), commandSpec.commandLine().getErr());
 	}
 
-	static int run(JobConfigLoader loader, Path jobFile, @Nullable Duration assumedLatency, Clock clock,
+	static int run(JobConfigLoader loader, Path jobFile, @Nullable Duration assumedLatency, boolean json, Clock clock,
 			PrintWriter out, PrintWriter err) {
 		try {
 			JobConfig config = JobFiles.load(loader, jobFile, err);
@@ -72,7 +76,13 @@ public class PlanCommand implements Callable<Integer> {
 				try (KintoneClient source = clients.open(config.source());
 						KintoneClient target = clients.open(config.target())) {
 					MigrationPlan plan = new MigrationPlanner(config, source, target).plan();
-					new PlanReport(config, plan, assumedLatency, clock.instant()).print(out);
+					PlanReport report = new PlanReport(config, plan, assumedLatency, clock.instant());
+					if (json) {
+						JsonOutput.print(report.document(), out);
+					}
+					else {
+						report.print(out);
+					}
 					return ExitCodes.COMPLETED;
 				}
 			}

@@ -5,7 +5,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.migration.budget.RequestEstimate;
@@ -71,15 +73,97 @@ final class PlanReport {
 		out.flush();
 	}
 
+	/** An app and its domain ({@code host[:port]}). */
+	record App(long app, String domain) {
+	}
+
+	/** Requests to one app: counted against kintone's daily quota, or not. */
+	record Requests(long counted, long notCounted) {
+	}
+
+	/** The plan as one JSON-ready tree: the same figures as {@link #print}. */
+	Map<String, Object> document() {
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("job", config.name());
+		document.put("dryRun", true);
+		document.put("preflight", "the job file fits both apps");
+		Map<String, Object> source = new LinkedHashMap<>();
+		source.put("app", config.source().app().value());
+		source.put("domain", domain(config.source().baseUrl()));
+		source.put("query", config.query());
+		source.put("recordsRead", plan.recordsRead());
+		source.put("recordsWithAttachments", plan.recordsWithFiles());
+		source.put("attachments", plan.files());
+		source.put("bytes", plan.bytes());
+		source.put("largest", plan.largest());
+		source.put("over1GB", plan.oversized());
+		document.put("source", source);
+		document.put("target",
+				Map.of("app", config.target().app().value(), "domain", domain(config.target().baseUrl())));
+		Map<String, Object> requests = new LinkedHashMap<>();
+		requests.put("source", new Requests(plan.sourceCounted(), plan.sourceUncounted()));
+		requests.put("target", new Requests(plan.targetCounted(), plan.targetUncounted()));
+		requests.put("recordPages", RequestEstimate.pages(plan.recordsRead()));
+		requests.put("downloads", plan.filesMoved());
+		requests.put("uploads", plan.filesMoved());
+		requests.put("chunksWithAttachments", plan.chunksWithFiles());
+		requests.put("chunkSize", config.limits().chunkSize());
+		document.put("requests", requests);
+		Map<String, Object> duration = new LinkedHashMap<>();
+		duration.put("seconds", estimate().toMillis() / 1000d);
+		duration.put("concurrency", config.limits().concurrency());
+		duration.put("requestsPerSecond", config.limits().requestsPerSecond());
+		duration.put("latencyMillis", latency().toMillis());
+		duration.put("latencyFrom", assumedLatency != null ? "--latency-ms" : "median of " + plan.reads() + " reads");
+		duration.put("serialRequests", plan.serialRequests());
+		duration.put("transferWaves", plan.transferWaves());
+		duration.put("busiestDomainRequests", busiest());
+		document.put("duration", duration);
+		Map<String, Object> budget = new LinkedHashMap<>();
+		long daily = config.limits().dailyRequestBudget();
+		budget.put("dailyRequestBudget", daily <= 0 ? null : daily);
+		budget.put("kintoneDays", daily <= 0 ? null : Math.max(sourceDays(), targetDays()));
+		budget.put("nextDailyReset", RequestEstimate.nextDailyReset(now).toOffsetDateTime().toString());
+		document.put("budget", budget);
+		return document;
+	}
+
+	private Duration latency() {
+		return assumedLatency != null ? assumedLatency : plan.latency();
+	}
+
+	private boolean oneDomain() {
+		return domain(config.source().baseUrl()).equals(domain(config.target().baseUrl()));
+	}
+
+	/** Requests on the busier domain (both apps' when they share one). */
+	private long busiest() {
+		return oneDomain() ? plan.sourceRequests() + plan.targetRequests()
+				: Math.max(plan.sourceRequests(), plan.targetRequests());
+	}
+
+	private Duration estimate() {
+		return RequestEstimate.duration(plan.serialRequests(), plan.transferWaves(), busiest(), config.limits(),
+				latency());
+	}
+
+	private long sourceDays() {
+		return RequestEstimate.kintoneDays(plan.sourceCounted(), config.limits().dailyRequestBudget(),
+				RequestEstimate.sourceDayOverhead(), RequestEstimate.chunkSourceRequests(config.limits().chunkSize()));
+	}
+
+	private long targetDays() {
+		return RequestEstimate.kintoneDays(plan.targetCounted(), config.limits().dailyRequestBudget(),
+				RequestEstimate.targetDayOverhead(), RequestEstimate.chunkTargetRequests(config.limits().chunkSize()));
+	}
+
 	private void printDuration(PrintWriter out) {
 		JobConfig.Limits limits = config.limits();
-		Duration latency = assumedLatency != null ? assumedLatency : plan.latency();
+		Duration latency = latency();
 		String sourceDomain = domain(config.source().baseUrl());
-		boolean oneDomain = sourceDomain.equals(domain(config.target().baseUrl()));
-		long busiest = oneDomain ? plan.sourceRequests() + plan.targetRequests()
-				: Math.max(plan.sourceRequests(), plan.targetRequests());
-		Duration estimate = RequestEstimate.duration(plan.serialRequests(), plan.transferWaves(), busiest, limits,
-				latency);
+		boolean oneDomain = oneDomain();
+		long busiest = busiest();
+		Duration estimate = estimate();
 		out.println("Duration at concurrency " + limits.concurrency() + " and " + number(limits.requestsPerSecond())
 				+ " requests/s per domain, " + latency.toMillis() + " ms per request ("
 				+ (assumedLatency != null ? "--latency-ms" : "median of the plan's " + plan.reads() + " reads") + "): "
@@ -98,11 +182,8 @@ final class PlanReport {
 					+ " starts at 09:00 JST.");
 			return;
 		}
-		int chunkSize = config.limits().chunkSize();
-		long sourceDays = RequestEstimate.kintoneDays(plan.sourceCounted(), budget, RequestEstimate.sourceDayOverhead(),
-				RequestEstimate.chunkSourceRequests(chunkSize));
-		long targetDays = RequestEstimate.kintoneDays(plan.targetCounted(), budget, RequestEstimate.targetDayOverhead(),
-				RequestEstimate.chunkTargetRequests(chunkSize));
+		long sourceDays = sourceDays();
+		long targetDays = targetDays();
 		long days = Math.max(sourceDays, targetDays);
 		if (days == 1) {
 			out.println("Daily request budget " + n(budget) + " per app: enough for one kintone day (counted requests:"

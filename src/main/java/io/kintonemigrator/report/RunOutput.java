@@ -58,9 +58,9 @@ public class RunOutput {
 		RunSummary summary = RunSummary.of(config, execution, ledger.summary(config.name()), clock.instant());
 		SummaryTable.print(summary, out);
 		try {
-			Path dir = new RunReports(reportsDir).write(summary, ledger.all(config.name()));
+			Path dir = new RunReports(reportsDir).write(summary, ledger.all(config.name()), progress.samples());
 			out.println("Reports: " + dir.resolve(RunReports.ATTACHMENTS_CSV) + ", "
-					+ dir.resolve(RunReports.SUMMARY_JSON));
+					+ dir.resolve(RunReports.SUMMARY_JSON) + ", " + dir.resolve(HtmlRunReport.FILE_NAME));
 		}
 		catch (IOException | RuntimeException ex) {
 			// the migration's outcome stands; only the report is missing

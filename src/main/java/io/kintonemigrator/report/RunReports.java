@@ -14,6 +14,7 @@ import java.util.List;
 
 import io.kintonemigrator.ledger.LedgerEntry;
 import io.kintonemigrator.ledger.LedgerStatus;
+import io.kintonemigrator.migration.RunProgress.Sample;
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,7 +28,9 @@ import tools.jackson.dataformat.csv.CsvWriteFeature;
  * <li>{@code attachments.csv}: one row per attachment of the job's ledger as it stands
  * after this execution, in UTF-8 with a byte order mark and CRLF line ends (so Excel
  * opens Japanese names correctly); quoting is Jackson's CSV dataformat's;</li>
- * <li>{@code summary.json}: the {@link RunSummary}.</li>
+ * <li>{@code summary.json}: the {@link RunSummary};</li>
+ * <li>{@code report.html}: the same for a browser, with throughput and concurrency over
+ * time ({@link HtmlRunReport}).</li>
  * </ul>
  * Holds no secret: the ledger and the summary have none.
  */
@@ -56,12 +59,16 @@ final class RunReports {
 		this.reportsDir = reportsDir;
 	}
 
-	/** Writes both files and returns the directory they are in. */
-	Path write(RunSummary summary, List<LedgerEntry> ledger) throws IOException {
+	/**
+	 * Writes the files and returns the directory they are in; {@code samples} are this
+	 * process's samples of the execution's step over time (may be empty).
+	 */
+	Path write(RunSummary summary, List<LedgerEntry> ledger, List<Sample> samples) throws IOException {
 		Path dir = reportsDir.resolve(directoryName(summary.job())).resolve(Long.toString(summary.executionId()));
 		Files.createDirectories(dir);
 		writeAttachments(dir.resolve(ATTACHMENTS_CSV), ledger);
 		json.writeValue(dir.resolve(SUMMARY_JSON).toFile(), summary);
+		new HtmlRunReport().write(dir.resolve(HtmlRunReport.FILE_NAME), summary, ledger, samples);
 		return dir;
 	}
 

@@ -11,6 +11,20 @@ final class SummaryTable {
 	}
 
 	static void print(RunSummary summary, PrintWriter out) {
+		List<String[]> rows = rows(summary);
+		int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
+		int valueWidth = rows.stream().mapToInt(r -> r[1].length()).max().orElse(0);
+		String rule = "+" + "-".repeat(width + 2) + "+" + "-".repeat(valueWidth + 2) + "+";
+		out.println(rule);
+		for (String[] row : rows) {
+			out.println("| " + pad(row[0], width) + " | " + pad(row[1], valueWidth) + " |");
+		}
+		out.println(rule);
+		out.flush();
+	}
+
+	/** The table's rows: name, value (also the HTML report's summary). */
+	static List<String[]> rows(RunSummary summary) {
 		List<String[]> rows = new ArrayList<>();
 		rows.add(row("job", summary.job() + " (execution " + summary.executionId() + ")"));
 		rows.add(row("status", summary.status()));
@@ -33,15 +47,7 @@ final class SummaryTable {
 				summary.ledger().attached() + " (" + Bytes.format(summary.ledger().attachedBytes()) + ")"));
 		rows.add(row("job total skipped",
 				summary.ledger().skipped() + " in " + summary.ledger().skippedRecords() + " record(s)"));
-		int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
-		int valueWidth = rows.stream().mapToInt(r -> r[1].length()).max().orElse(0);
-		String rule = "+" + "-".repeat(width + 2) + "+" + "-".repeat(valueWidth + 2) + "+";
-		out.println(rule);
-		for (String[] row : rows) {
-			out.println("| " + pad(row[0], width) + " | " + pad(row[1], valueWidth) + " |");
-		}
-		out.println(rule);
-		out.flush();
+		return rows;
 	}
 
 	/** "12 counted + 182 not counted by kintone (host:port/app)". */

@@ -3,6 +3,7 @@ package io.kintonemigrator.status;
 import io.kintonemigrator.cli.ExitCodes;
 import io.kintonemigrator.cli.JobDatabase;
 import io.kintonemigrator.cli.JobFiles;
+import io.kintonemigrator.cli.JsonOutput;
 import io.kintonemigrator.cli.MigratorContext;
 import io.kintonemigrator.launch.NextRun;
 
@@ -43,15 +44,19 @@ public class StatusCommand implements Callable<Integer> {
 			description = "Database of the job repository, as given to migrate (default: the H2 file in the per-user data directory, see migrate --help).")
 	@Nullable String database;
 
+	@Option(names = "--json",
+			description = "Print the status as one JSON document on stdout (jobs, executions, counts, next migrate).")
+	boolean json;
+
 	@Override
 	public Integer call() {
 		CommandSpec commandSpec = Objects.requireNonNull(spec, "picocli injects the command spec");
-		return run(new JobConfigLoader(), jobFile, database, commandSpec.commandLine().getOut(),
+		return run(new JobConfigLoader(), jobFile, database, json, commandSpec.commandLine().getOut(),
 				commandSpec.commandLine().getErr());
 	}
 
-	static int run(JobConfigLoader loader, @Nullable Path jobFile, @Nullable String database, PrintWriter out,
-			PrintWriter err) {
+	static int run(JobConfigLoader loader, @Nullable Path jobFile, @Nullable String database, boolean json,
+			PrintWriter out, PrintWriter err) {
 		try {
 			JobConfig config = null;
 			if (jobFile != null) {
@@ -66,6 +71,10 @@ public class StatusCommand implements Callable<Integer> {
 				return ExitCodes.USAGE;
 			}
 			Path missing = JobDatabase.missingH2File(JobDatabase.url(database));
+			if (missing != null && json) {
+				JsonOutput.print(StatusReport.noDatabase(config), out);
+				return ExitCodes.COMPLETED;
+			}
 			if (missing != null) {
 				out.println("No executions: the job database " + missing.toAbsolutePath().normalize()
 						+ " does not exist yet (migrate creates it).");
@@ -84,7 +93,13 @@ public class StatusCommand implements Callable<Integer> {
 				return ExitCodes.USAGE;
 			}
 			try (ConfigurableApplicationContext context = started) {
-				new StatusReport(context.getBean(JobRepository.class)).print(config, jobFile, out);
+				JobStatus status = new StatusReport(context.getBean(JobRepository.class)).read(config, jobFile);
+				if (json) {
+					JsonOutput.print(status, out);
+				}
+				else {
+					StatusReport.print(status, out);
+				}
 				return ExitCodes.COMPLETED;
 			}
 		}

@@ -6,6 +6,8 @@ import io.kintonemigrator.launch.NextRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,11 +27,12 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Prints the executions of the attachment migration job from the job repository: per job
- * instance (a job name and the fingerprint of its job file), every execution with its
- * status, times, counts of step {@code migrate} ({@link ExecutionKeys}; "-" where an
- * execution holds none) and last error, then what {@code migrate} would do next
- * ({@link NextRun}). Reads only.
+ * Reads the executions of the attachment migration job from the job repository into a
+ * {@link JobStatus}: per job instance (a job name and the fingerprint of its job file),
+ * every execution with its status, times, counts of step {@code migrate}
+ * ({@link ExecutionKeys}) and last error, then what {@code migrate} would do next
+ * ({@link NextRun}); and prints it as text ("-" where an execution holds no count). Reads
+ * only.
  */
 final class StatusReport {
 
@@ -47,13 +50,14 @@ final class StatusReport {
 	 * @param config only this job's executions, and the next step for this job file; null
 	 * for every job
 	 */
-	void print(@Nullable JobConfig config, @Nullable Path jobFile, PrintWriter out) {
+	JobStatus read(@Nullable JobConfig config, @Nullable Path jobFile) {
 		String jobName = AttachmentMigrationJobConfiguration.JOB_NAME;
 		List<JobInstance> instances = new ArrayList<>(repository.getJobInstances(jobName, 0, Integer.MAX_VALUE));
 		instances.sort(Comparator.comparingLong(JobInstance::getInstanceId));
 		JobInstance current = config == null || jobFile == null ? null
 				: repository.getJobInstance(jobName, MigrationLauncher.parameters(config, jobFile));
-		int shown = 0;
+		List<JobStatus.Instance> shown = new ArrayList<>();
+		String currentNext = null;
 		for (JobInstance instance : instances) {
 			List<JobExecution> executions = new ArrayList<>(repository.getJobExecutions(instance));
 			if (executions.isEmpty()) {
@@ -63,63 +67,100 @@ final class StatusReport {
 			executions.sort(Comparator.comparingLong(JobExecution::getId));
 			JobExecution last = executions.get(executions.size() - 1);
 			String name = last.getJobParameters().getString(AttachmentMigrationJobConfiguration.PARAM_NAME);
-			if (config != null && !config.name().equals(name)) {
+			if (name == null || config != null && !config.name().equals(name)) {
 				continue;
 			}
-			shown++;
-			out.println("Job '" + name + "' (instance " + instance.getInstanceId() + ", fingerprint "
-					+ last.getJobParameters().getString(AttachmentMigrationJobConfiguration.PARAM_FINGERPRINT)
-					+ ", job file " + last.getJobParameters().getString(AttachmentMigrationJobConfiguration.PARAM_FILE)
-					+ ")");
-			executions.forEach(execution -> printExecution(execution, out));
-			if (current == null || current.getInstanceId() == instance.getInstanceId()) {
-				out.println("  next migrate: "
-						+ NextRun.after(last).describe(repository.getLastStepExecution(instance, MIGRATE_STEP)));
+			boolean isCurrent = current == null || current.getInstanceId() == instance.getInstanceId();
+			String next = isCurrent
+					? NextRun.after(last).describe(repository.getLastStepExecution(instance, MIGRATE_STEP)) : null;
+			if (current != null && isCurrent) {
+				currentNext = next;
+			}
+			shown.add(new JobStatus.Instance(name, instance.getInstanceId(),
+					last.getJobParameters().getString(AttachmentMigrationJobConfiguration.PARAM_FINGERPRINT),
+					last.getJobParameters().getString(AttachmentMigrationJobConfiguration.PARAM_FILE),
+					executions.stream().map(StatusReport::execution).toList(), isCurrent, next));
+		}
+		JobStatus.JobFile file = config == null ? null : new JobStatus.JobFile(config.name(), config.fingerprint(),
+				currentNext != null, currentNext != null ? currentNext : NextRun.after(null).describe(null));
+		return new JobStatus(true, shown, file);
+	}
+
+	/** What {@code status} says before the job database exists. */
+	static JobStatus noDatabase(@Nullable JobConfig config) {
+		return new JobStatus(false, List.of(), config == null ? null : new JobStatus.JobFile(config.name(),
+				config.fingerprint(), false, NextRun.after(null).describe(null)));
+	}
+
+	/** Prints the status as text lines. */
+	static void print(JobStatus status, PrintWriter out) {
+		for (JobStatus.Instance instance : status.jobs()) {
+			out.println("Job '" + instance.name() + "' (instance " + instance.instance() + ", fingerprint "
+					+ instance.fingerprint() + ", job file " + instance.jobFile() + ")");
+			instance.executions().forEach(execution -> printExecution(execution, out));
+			if (instance.current()) {
+				out.println("  next migrate: " + instance.nextMigrate());
 			}
 			else {
 				out.println("  (an earlier version of the job file: migrate with the current file does not resume it)");
 			}
 		}
-		if (config != null && (current == null || shown == 0)) {
-			out.println(
-					(shown == 0 ? "No executions of job '" + config.name() + "' yet"
-							: "Job '" + config.name() + "' with the current job file (fingerprint "
-									+ config.fingerprint() + ")")
-							+ ": next migrate: " + NextRun.after(null).describe(null) + ".");
+		JobStatus.JobFile file = status.jobFile();
+		if (file != null && !file.hasExecutions()) {
+			out.println((status.jobs().isEmpty() ? "No executions of job '" + file.name() + "' yet"
+					: "Job '" + file.name() + "' with the current job file (fingerprint " + file.fingerprint() + ")")
+					+ ": next migrate: " + file.nextMigrate() + ".");
 		}
-		else if (shown == 0) {
+		else if (status.jobs().isEmpty()) {
 			out.println("No executions in the job repository yet.");
 		}
 		out.flush();
 	}
 
-	private static void printExecution(JobExecution execution, PrintWriter out) {
-		out.println("  execution " + execution.getId() + "  " + execution.getStatus() + "  started "
-				+ time(execution.getStartTime()) + "  ended " + time(execution.getEndTime()));
+	private static JobStatus.Execution execution(JobExecution execution) {
 		StepExecution migrate = execution.getStepExecutions()
 			.stream()
 			.filter(step -> MIGRATE_STEP.equals(step.getStepName()))
 			.findFirst()
 			.orElse(null);
+		JobStatus.MigrateStep step = null;
+		if (migrate != null) {
+			ExecutionContext context = migrate.getExecutionContext();
+			step = new JobStatus.MigrateStep(migrate.getReadCount(), migrate.getWriteCount(), migrate.getFilterCount(),
+					migrate.getSkipCount(), key(context, ExecutionKeys.FILES_MOVED),
+					key(context, ExecutionKeys.BYTES_MOVED), key(context, ExecutionKeys.FILES_SKIPPED),
+					key(context, ExecutionKeys.RETRIES),
+					new JobStatus.Requests(key(context, ExecutionKeys.SOURCE_REQUESTS),
+							key(context, ExecutionKeys.SOURCE_UNCOUNTED_REQUESTS)),
+					new JobStatus.Requests(key(context, ExecutionKeys.TARGET_REQUESTS),
+							key(context, ExecutionKeys.TARGET_UNCOUNTED_REQUESTS)));
+		}
+		String error = execution.getStatus() == BatchStatus.COMPLETED ? null : lastError(execution);
+		return new JobStatus.Execution(execution.getId(), execution.getStatus().name(),
+				offset(execution.getStartTime()), offset(execution.getEndTime()), step, error);
+	}
+
+	private static void printExecution(JobStatus.Execution execution, PrintWriter out) {
+		out.println("  execution " + execution.id() + "  " + execution.status() + "  started "
+				+ time(execution.startedAt()) + "  ended " + time(execution.endedAt()));
+		JobStatus.MigrateStep migrate = execution.migrate();
 		if (migrate == null) {
 			out.println("    no record read (step migrate did not run)");
 		}
 		else {
-			ExecutionContext context = migrate.getExecutionContext();
-			out.println("    records read " + migrate.getReadCount() + ", written " + migrate.getWriteCount()
-					+ ", without attachments " + migrate.getFilterCount() + ", skipped " + migrate.getSkipCount()
-					+ "; files moved " + key(context, ExecutionKeys.FILES_MOVED) + " ("
-					+ key(context, ExecutionKeys.BYTES_MOVED) + " bytes), skipped "
-					+ key(context, ExecutionKeys.FILES_SKIPPED) + ", retries " + key(context, ExecutionKeys.RETRIES));
-			out.println("    kintone requests: source " + key(context, ExecutionKeys.SOURCE_REQUESTS) + " counted + "
-					+ key(context, ExecutionKeys.SOURCE_UNCOUNTED_REQUESTS) + " not counted, target "
-					+ key(context, ExecutionKeys.TARGET_REQUESTS) + " counted + "
-					+ key(context, ExecutionKeys.TARGET_UNCOUNTED_REQUESTS)
+			out.println("    records read " + migrate.recordsRead() + ", written " + migrate.recordsWritten()
+					+ ", without attachments " + migrate.recordsWithoutAttachments() + ", skipped "
+					+ migrate.recordsSkipped() + "; files moved " + count(migrate.filesMoved()) + " ("
+					+ count(migrate.bytesMoved()) + " bytes), skipped " + count(migrate.filesSkipped()) + ", retries "
+					+ count(migrate.retries()));
+			out.println("    kintone requests: source " + count(migrate.sourceRequests().counted()) + " counted + "
+					+ count(migrate.sourceRequests().notCounted()) + " not counted, target "
+					+ count(migrate.targetRequests().counted()) + " counted + "
+					+ count(migrate.targetRequests().notCounted())
 					+ " not counted (only counted ones use the daily quota)");
 		}
-		String error = execution.getStatus() == BatchStatus.COMPLETED ? null : lastError(execution);
-		if (error != null) {
-			out.println("    last error: " + error);
+		if (execution.lastError() != null) {
+			out.println("    last error: " + execution.lastError());
 		}
 	}
 
@@ -156,12 +197,21 @@ final class StatusReport {
 		return line;
 	}
 
-	private static String key(ExecutionContext context, String key) {
-		return context.containsKey(key) ? String.format(Locale.ROOT, "%,d", context.getLong(key)) : "-";
+	private static @Nullable Long key(ExecutionContext context, String key) {
+		return context.containsKey(key) ? context.getLong(key) : null;
 	}
 
-	private static String time(@Nullable LocalDateTime time) {
-		return time == null ? "-" : TIME.format(time);
+	private static String count(@Nullable Long value) {
+		return value == null ? "-" : String.format(Locale.ROOT, "%,d", value);
+	}
+
+	/** Spring Batch keeps local date-times of this machine's zone. */
+	private static @Nullable OffsetDateTime offset(@Nullable LocalDateTime time) {
+		return time == null ? null : time.atZone(ZoneId.systemDefault()).toOffsetDateTime();
+	}
+
+	private static String time(@Nullable OffsetDateTime time) {
+		return time == null ? "-" : TIME.format(time.atZoneSameInstant(ZoneId.systemDefault()));
 	}
 
 }

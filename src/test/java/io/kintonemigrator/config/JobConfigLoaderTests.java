@@ -2,6 +2,7 @@ package io.kintonemigrator.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import io.kintonemigrator.config.JobConfig.FieldPath;
@@ -175,6 +176,38 @@ class JobConfigLoaderTests {
 		Path file = Files.writeString(dir.resolve("job.yml"), VALID);
 
 		assertThat(loader.load(file).name()).isEqualTo("contracts-to-archive");
+	}
+
+	@Test
+	void rowKeyNamesOneCodeForBothTablesOrOnePerTable() {
+		JobConfig plain = loader.parse(VALID, "job.yml");
+		JobConfig split = loader.parse(VALID.replace("rowKey: item_no", "rowKey: {from: item_no, to: line_no}"),
+				"job.yml");
+
+		assertThat(plain.files().get(1).rowKey()).isEqualTo("item_no");
+		assertThat(plain.files().get(1).targetRowKey()).isEqualTo("item_no");
+		assertThat(split.files().get(1).rowKey()).isEqualTo("item_no");
+		assertThat(split.files().get(1).targetRowKey()).isEqualTo("line_no");
+		assertThat(split.fingerprint()).isNotEqualTo(plain.fingerprint());
+		// the fingerprint is made of this text: jobs written before keep theirs
+		assertThat(plain.files().get(1))
+			.hasToString("FileMapping[from=items.drawing, to=lines.drawing, rowKey=item_no]");
+		assertThat(plain.files().get(0)).hasToString("FileMapping[from=attachments, to=documents, rowKey=null]");
+	}
+
+	@Test
+	void aRowKeyWithoutBothCodesOrWithOtherKeysIsOneProblem() {
+		for (String rowKey : List.of("{from: item_no}", "{to: line_no}", "{from: item_no, to: line_no, by: x}",
+				"[item_no]", "{from: '', to: line_no}")) {
+			String yaml = VALID.replace("rowKey: item_no", "rowKey: " + rowKey);
+
+			JobConfigException ex = catchThrowableOfType(JobConfigException.class, () -> loader.parse(yaml, "job.yml"));
+
+			assertThat(ex).as(rowKey).isNotNull();
+			assertThat(ex.problems()).as(rowKey)
+				.containsExactly("job.yml: files[1].rowKey: give the key column's code (rowKey: item_no, the same code"
+						+ " in both tables) or both codes (rowKey: {from: item_no, to: line_no})");
+		}
 	}
 
 }

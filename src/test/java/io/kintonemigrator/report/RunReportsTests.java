@@ -44,7 +44,7 @@ class RunReportsTests {
 						new LedgerEntry.Intent(3L, 1, 1, "upload-key", Instant.EPOCH), LedgerStatus.INTENT, 1, null,
 						"fp"));
 
-		Path dir = new RunReports(tmp.resolve("reports")).write(summary("契約/移行:2026"), ledger);
+		Path dir = new RunReports(tmp.resolve("reports")).write(summary("契約/移行:2026"), ledger, List.of());
 
 		assertThat(dir).isEqualTo(tmp.resolve("reports").resolve("契約_移行_2026").resolve("42"));
 		byte[] bytes = Files.readAllBytes(dir.resolve("attachments.csv"));
@@ -76,7 +76,7 @@ class RunReportsTests {
 
 	@Test
 	void theSummaryJsonHoldsTheExecutionsFigures() throws Exception {
-		Path dir = new RunReports(tmp).write(summary("job"), List.of());
+		Path dir = new RunReports(tmp).write(summary("job"), List.of(), List.of());
 
 		JsonNode json = JsonMapper.builder().build().readTree(dir.resolve("summary.json").toFile());
 		assertThat(json.path("job").asString()).isEqualTo("job");
@@ -116,7 +116,7 @@ class RunReportsTests {
 				new LedgerEntry.Intent(1L, 1, 1, "key-" + record, Instant.EPOCH), LedgerStatus.ATTACHED, 1, null, "fp");
 	}
 
-	private static RunSummary summary(String job) {
+	static RunSummary summary(String job) {
 		return new RunSummary(job, 42, "STOPPED", "Stopped before the daily request budget would be passed",
 				Instant.parse("2026-11-23T10:00:00Z"), Instant.parse("2026-11-23T10:01:00Z"), 60, 100, 40, 12, 1, 12, 2,
 				3_000_000, 3, new RunSummary.AppRequests("localhost:8080/1", 30, 12),
