@@ -1,6 +1,5 @@
 package io.kintonemigrator.migration;
 
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 
@@ -9,6 +8,7 @@ import io.kintonemigrator.kintone.AppId;
 import io.kintonemigrator.kintone.AppInfo;
 import io.kintonemigrator.kintone.DailyQuota;
 import io.kintonemigrator.kintone.DownloadedFile;
+import io.kintonemigrator.kintone.FileBuffer;
 import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.FormFields;
 import io.kintonemigrator.kintone.KintoneClient;
@@ -89,13 +89,13 @@ final class MeteredKintoneClient implements KintoneClient {
 	}
 
 	@Override
-	public DownloadedFile download(FileKey fileKey, Path target) {
+	public DownloadedFile download(FileKey fileKey, FileBuffer target) {
 		request(DailyQuota.FILE);
 		return delegate.download(fileKey, target);
 	}
 
 	@Override
-	public FileKey upload(Path source, String fileName, String contentType) {
+	public FileKey upload(FileBuffer source, String fileName, String contentType) {
 		request(DailyQuota.FILE);
 		return delegate.upload(source, fileName, contentType);
 	}

@@ -1,6 +1,5 @@
 package io.kintonemigrator.migration;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +9,7 @@ import io.kintonemigrator.kintone.ApiUsage;
 import io.kintonemigrator.kintone.AppId;
 import io.kintonemigrator.kintone.AppInfo;
 import io.kintonemigrator.kintone.DownloadedFile;
+import io.kintonemigrator.kintone.FileBuffer;
 import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.FormFields;
 import io.kintonemigrator.kintone.KintoneClient;
@@ -92,12 +92,12 @@ final class TimedKintoneClient implements KintoneClient {
 	}
 
 	@Override
-	public DownloadedFile download(FileKey fileKey, Path target) {
+	public DownloadedFile download(FileKey fileKey, FileBuffer target) {
 		return timed(() -> delegate.download(fileKey, target));
 	}
 
 	@Override
-	public FileKey upload(Path source, String fileName, String contentType) {
+	public FileKey upload(FileBuffer source, String fileName, String contentType) {
 		throw new UnsupportedOperationException("the planner writes nothing");
 	}
 

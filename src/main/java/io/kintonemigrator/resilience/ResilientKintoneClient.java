@@ -1,6 +1,5 @@
 package io.kintonemigrator.resilience;
 
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
@@ -9,6 +8,7 @@ import io.kintonemigrator.kintone.ApiUsage;
 import io.kintonemigrator.kintone.AppId;
 import io.kintonemigrator.kintone.AppInfo;
 import io.kintonemigrator.kintone.DownloadedFile;
+import io.kintonemigrator.kintone.FileBuffer;
 import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.FormFields;
 import io.kintonemigrator.kintone.KintoneClient;
@@ -88,12 +88,12 @@ public final class ResilientKintoneClient implements KintoneClient {
 	}
 
 	@Override
-	public DownloadedFile download(FileKey fileKey, Path target) {
+	public DownloadedFile download(FileKey fileKey, FileBuffer target) {
 		return guarded("download file " + fileKey, () -> delegate.download(fileKey, target));
 	}
 
 	@Override
-	public FileKey upload(Path source, String fileName, String contentType) {
+	public FileKey upload(FileBuffer source, String fileName, String contentType) {
 		return guarded("upload file " + fileName, () -> delegate.upload(source, fileName, contentType));
 	}
 
