@@ -37,6 +37,9 @@ final class MultipartFileReader {
 	/** {@code CRLF--boundary}: what ends a part's content. */
 	private final byte[] delimiter;
 
+	/** How far the delimiter search may move on after each last byte. */
+	private final int[] shifts = new int[256];
+
 	private final byte[] buffer;
 
 	private int start;
@@ -50,6 +53,10 @@ final class MultipartFileReader {
 		this.dashBoundary = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
 		this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
 		this.buffer = new byte[Math.max(CHUNK, 2 * MAX_HEADER_BYTES)];
+		Arrays.fill(this.shifts, this.delimiter.length);
+		for (int i = 0; i < this.delimiter.length - 1; i++) {
+			this.shifts[this.delimiter[i] & 0xff] = this.delimiter.length - 1 - i;
+		}
 	}
 
 	/**
@@ -151,19 +158,41 @@ final class MultipartFileReader {
 	private long content(@Nullable FileChannel out) throws IOException {
 		long size = 0;
 		while (true) {
-			int at = indexOf(this.delimiter, this.start, this.end);
+			int at = findDelimiter(this.start, this.end);
 			if (at >= 0) {
 				size += write(out, at);
 				this.start = at + this.delimiter.length;
 				return size;
 			}
-			// all but a tail that may be the start of the delimiter
+			// all but a tail that may be the start of the delimiter, then a full buffer
+			// more: one write per buffer, however small the container's reads
 			int safe = Math.max(this.start, this.end - this.delimiter.length + 1);
 			size += write(out, safe);
 			if (!readMore()) {
 				throw new MalformedBodyException("the body ends inside a part");
 			}
+			while (this.end < this.buffer.length && readMore()) {
+				// filling
+			}
 		}
+	}
+
+	/**
+	 * Where the delimiter starts in the buffer, or -1: Boyer-Moore-Horspool, so most
+	 * content bytes are skipped rather than compared.
+	 */
+	private int findDelimiter(int from, int to) {
+		int length = this.delimiter.length;
+		byte last = this.delimiter[length - 1];
+		int i = from;
+		while (i <= to - length) {
+			byte candidate = this.buffer[i + length - 1];
+			if (candidate == last && Arrays.equals(this.buffer, i, i + length - 1, this.delimiter, 0, length - 1)) {
+				return i;
+			}
+			i += this.shifts[candidate & 0xff];
+		}
+		return -1;
 	}
 
 	private int write(@Nullable FileChannel out, int until) throws IOException {
