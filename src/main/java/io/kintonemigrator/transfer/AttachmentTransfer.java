@@ -97,9 +97,10 @@ public final class AttachmentTransfer implements AutoCloseable {
 			throw new UnsendableFileNameException(file.name());
 		}
 		long announced = file.size();
-		if (announced <= MAX_IN_MEMORY && this.budget.tryReserve(announced)) {
+		byte[] memory = (announced <= MAX_IN_MEMORY) ? this.budget.take((int) announced) : null;
+		if (memory != null) {
 			try {
-				MemoryFileBuffer buffer = new MemoryFileBuffer((int) announced);
+				MemoryFileBuffer buffer = new MemoryFileBuffer(memory);
 				try {
 					return move(file, buffer);
 				}
@@ -111,7 +112,9 @@ public final class AttachmentTransfer implements AutoCloseable {
 				}
 			}
 			finally {
-				this.budget.release(announced);
+				// the upload is over (the HTTP call runs on this thread): the array is
+				// free
+				this.budget.give(memory);
 			}
 		}
 		Path temp = createTempFile();

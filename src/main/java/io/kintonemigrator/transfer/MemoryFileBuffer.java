@@ -8,9 +8,10 @@ import java.nio.channels.WritableByteChannel;
 import io.kintonemigrator.kintone.FileBuffer;
 
 /**
- * A {@link FileBuffer} in a byte array of a fixed capacity (the size the source record
- * announces). Writing more than the capacity fails with an {@link IOException} and marks
- * the buffer {@link #overflowed()}: the transfer then moves the file through a temp file.
+ * A {@link FileBuffer} in a byte array of a fixed capacity (at least the size the source
+ * record announces). Writing more than the capacity fails with an {@link IOException} and
+ * marks the buffer {@link #overflowed()}: the transfer then moves the file through a temp
+ * file.
  */
 final class MemoryFileBuffer implements FileBuffer {
 
@@ -20,8 +21,9 @@ final class MemoryFileBuffer implements FileBuffer {
 
 	private boolean overflowed;
 
-	MemoryFileBuffer(int capacity) {
-		this.bytes = new byte[capacity];
+	/** A buffer in {@code bytes} (the caller's, reused after this buffer is done). */
+	MemoryFileBuffer(byte[] bytes) {
+		this.bytes = bytes;
 	}
 
 	@Override
@@ -36,7 +38,7 @@ final class MemoryFileBuffer implements FileBuffer {
 				if (count > MemoryFileBuffer.this.bytes.length - MemoryFileBuffer.this.size) {
 					MemoryFileBuffer.this.overflowed = true;
 					throw new IOException(
-							"the file has more than the " + MemoryFileBuffer.this.bytes.length + " bytes announced");
+							"the file has more than the " + MemoryFileBuffer.this.bytes.length + " bytes it was given");
 				}
 				source.get(MemoryFileBuffer.this.bytes, MemoryFileBuffer.this.size, count);
 				MemoryFileBuffer.this.size += count;

@@ -34,6 +34,25 @@ class MemoryBudgetTests {
 	}
 
 	@Test
+	void givenArraysAreReusedAndKeptOnesMakeRoomForNewReservations() {
+		MemoryBudget budget = new MemoryBudget(256 * 1024);
+		byte[] first = budget.take(100_000);
+		assertThat(first).hasSize(128 * 1024);
+		budget.give(first);
+
+		assertThat(budget.take(70_000)).isSameAs(first);
+		budget.give(first);
+		assertThat(budget.kept()).isEqualTo(128 * 1024);
+		assertThat(budget.reserved()).isZero();
+
+		// the kept array is dropped when a reservation needs its room
+		assertThat(budget.tryReserve(200 * 1024)).isTrue();
+		assertThat(budget.kept()).isZero();
+		assertThat(budget.take(10)).isNull();
+		assertThat(budget.reserved() + budget.kept()).isLessThanOrEqualTo(256 * 1024);
+	}
+
+	@Test
 	void releasingMoreThanReservedIsABug() {
 		MemoryBudget budget = new MemoryBudget(100);
 		budget.tryReserve(10);
@@ -51,7 +70,7 @@ class MemoryBudgetTests {
 
 	@Test
 	void eightThreadsNeverHoldMoreThanTheCapacityTogether() throws Exception {
-		MemoryBudget budget = new MemoryBudget(1_000);
+		MemoryBudget budget = new MemoryBudget(300_000);
 		AtomicLong held = new AtomicLong();
 		AtomicLong mostHeld = new AtomicLong();
 		ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -69,6 +88,12 @@ class MemoryBudgetTests {
 							held.addAndGet(-bytes);
 							budget.release(bytes);
 						}
+						byte[] array = budget.take(ThreadLocalRandom.current().nextInt(1, 200_000));
+						if (array != null) {
+							mostHeld.accumulateAndGet(held.addAndGet(array.length), Math::max);
+							held.addAndGet(-array.length);
+							budget.give(array);
+						}
 					}
 					return null;
 				}));
@@ -82,9 +107,10 @@ class MemoryBudgetTests {
 			pool.shutdownNow();
 		}
 
-		assertThat(mostHeld.get()).isLessThanOrEqualTo(1_000);
-		assertThat(budget.peak()).isLessThanOrEqualTo(1_000);
+		assertThat(mostHeld.get()).isLessThanOrEqualTo(300_000);
+		assertThat(budget.peak()).isLessThanOrEqualTo(300_000);
 		assertThat(budget.reserved()).isZero();
+		assertThat(budget.kept()).isLessThanOrEqualTo(300_000);
 		// the threads did compete for it: some reservations had to be refused
 		assertThat(budget.refused()).isPositive();
 	}
