@@ -35,6 +35,12 @@ final class FileBodies {
 	 */
 	static final int CHUNK = 256 * 1024;
 
+	/**
+	 * Each thread's chunk, reused by all its downloads and uploads (one at a time per
+	 * thread): no garbage per file, which would make the garbage collector grow the heap.
+	 */
+	private static final ThreadLocal<ByteBuffer> CHUNKS = ThreadLocal.withInitial(() -> ByteBuffer.allocate(CHUNK));
+
 	private FileBodies() {
 	}
 
@@ -63,7 +69,7 @@ final class FileBodies {
 		String contentType = response.header("Content-Type", OCTET_STREAM.toString());
 		long expected = body.contentLength();
 		MessageDigest sha256 = sha256();
-		ByteBuffer chunk = ByteBuffer.allocate(chunkSize(expected));
+		ByteBuffer chunk = chunk();
 		long written = 0;
 		try (BufferedSource source = body.source(); WritableByteChannel out = local(target::overwrite)) {
 			while (source.read(chunk) != -1) {
@@ -82,8 +88,9 @@ final class FileBodies {
 		return new DownloadedFile(contentType, written, HexFormat.of().formatHex(sha256.digest()));
 	}
 
-	private static int chunkSize(long expected) {
-		return (int) ((expected >= 0) ? Math.max(1, Math.min(CHUNK, expected)) : CHUNK);
+	/** This thread's chunk, empty. */
+	private static ByteBuffer chunk() {
+		return CHUNKS.get().clear();
 	}
 
 	/** Hashes and writes what {@code chunk} holds, then empties it; returns the count. */
@@ -209,8 +216,7 @@ final class FileBodies {
 
 		@Override
 		public void writeTo(BufferedSink sink) throws IOException {
-			long size = this.source.size();
-			ByteBuffer chunk = ByteBuffer.allocate(chunkSize(size));
+			ByteBuffer chunk = chunk();
 			try (ReadableByteChannel in = this.source.read()) {
 				while (in.read(chunk) != -1) {
 					chunk.flip();
