@@ -9,6 +9,8 @@
 #   BANDWIDTH (0 = none): bytes per second of each download body, as a real link's per-connection
 #   throughput would (the emulator's --bandwidth; uploads are not capped)
 #   CLI_DIR (/tmp/kcli-bench): where @kintone/cli is installed (npm install, once)
+#   RUN ("java -jar $JAR"): how to start our migration, e.g. RUN=$PWD/target/kintone-attachment-migrator
+#   (the launcher, README "Run it fast")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -21,6 +23,7 @@ BANDWIDTH=${BANDWIDTH:-0}
 CONCURRENCY=${CONCURRENCY:-16}
 CLI_VERSION=${CLI_VERSION:-1.19.2}
 CLI_DIR=${CLI_DIR:-/tmp/kcli-bench}
+RUN=${RUN:-java -jar $JAR}
 PORT=${PORT:-18182}
 BASE=http://localhost:$PORT
 WORK=$(mktemp -d /tmp/bench-cli-XXXX)
@@ -31,7 +34,7 @@ if [ ! -x "$CLI_DIR/node_modules/.bin/cli-kintone" ]; then
 	(cd "$CLI_DIR" && npm init -y > /dev/null && npm install --no-audit --no-fund "@kintone/cli@$CLI_VERSION" > /dev/null)
 fi
 CLI="$CLI_DIR/node_modules/.bin/cli-kintone"
-echo "cli-kintone $("$CLI" --version)"
+echo "cli-kintone $("$CLI" --version); ours: $RUN"
 
 java -jar "$JAR" bench --write-files "$WORK" --base-url "$BASE" --records "$RECORDS" --files-per-record "$FILES" \
 	--min-size "$MIN_SIZE" --max-size "$MAX_SIZE" --concurrency "$CONCURRENCY" --requests-per-second 1000 > /dev/null
@@ -71,7 +74,7 @@ CLI_RSS=$(( $(max_rss_kb "$WORK/export.time") > $(max_rss_kb "$WORK/import.time"
 
 # our migration
 start_emulator "$PORT" "$WORK/seed.yml" --latency-ms "$LATENCY_MS" --bandwidth "$BANDWIDTH"
-timed "$WORK/migrate.time" java -jar "$JAR" migrate --job "$WORK/job.yml" --database "jdbc:h2:file:$WORK/db/bench" \
+timed "$WORK/migrate.time" $RUN migrate --job "$WORK/job.yml" --database "jdbc:h2:file:$WORK/db/bench" \
 	> "$WORK/migrate.out" 2>&1 || { cat "$WORK/migrate.out"; exit 1; }
 OUR_REQUESTS=$(requests "$PORT")
 OUR_STATS=$(curl -s "$BASE/__emulator/stats" | jq -c '.apis')

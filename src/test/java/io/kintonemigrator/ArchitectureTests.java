@@ -153,4 +153,10 @@ class ArchitectureTests {
 		.resideInAnyPackage(ROOT + ".kintone.okhttp..", ROOT + ".transfer..", ROOT + ".migration..", ROOT + ".ledger..",
 				ROOT + ".launch..", ROOT + ".resilience..");
 
+	/** One logging API: SLF4J, Spring Boot's own front. */
+	@ArchTest
+	static final ArchRule oneLoggingApi = noClasses().should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.apache.commons.logging..", "java.util.logging..");
+
 }

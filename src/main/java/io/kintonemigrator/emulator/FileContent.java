@@ -1,5 +1,7 @@
 package io.kintonemigrator.emulator;
 
+import java.io.ByteArrayInputStream;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -63,7 +65,7 @@ public abstract sealed class FileContent {
 
 		@Override
 		Blob toBlob(FileStorage storage) {
-			return storage.store(new java.io.ByteArrayInputStream(this.bytes));
+			return storage.store(new ByteArrayInputStream(this.bytes));
 		}
 
 	}

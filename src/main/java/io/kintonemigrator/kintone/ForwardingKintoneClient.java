@@ -1,6 +1,5 @@
 package io.kintonemigrator.kintone;
 
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
@@ -79,13 +78,13 @@ public abstract class ForwardingKintoneClient implements KintoneClient {
 	}
 
 	@Override
-	public DownloadedFile download(FileKey fileKey, Path target) {
+	public DownloadedFile download(FileKey fileKey, FileBuffer target) {
 		return around(new Request(DailyQuota.FILE, "download file " + fileKey),
 				() -> delegate.download(fileKey, target));
 	}
 
 	@Override
-	public FileKey upload(Path source, String fileName, String contentType) {
+	public FileKey upload(FileBuffer source, String fileName, String contentType) {
 		return around(new Request(DailyQuota.FILE, "upload file " + fileName),
 				() -> delegate.upload(source, fileName, contentType));
 	}

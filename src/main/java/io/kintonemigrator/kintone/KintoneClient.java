@@ -1,5 +1,6 @@
 package io.kintonemigrator.kintone;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -78,21 +79,41 @@ public interface KintoneClient extends AutoCloseable {
 	List<UpdatedRecord> updateRecords(List<RecordUpdate> updates);
 
 	/**
-	 * Streams a file to {@code target} (created or replaced), hashing it as it goes; the
-	 * file is never held in memory. The caller owns {@code target} and deletes it.
+	 * Streams a file into {@code target} from its first byte, hashing it as it goes; a
+	 * failed download leaves {@code target} {@linkplain FileBuffer#discard() discarded}.
 	 * @throws java.io.UncheckedIOException when writing {@code target} fails (disk full,
-	 * no permission): a local problem, not kintone's, so it is no
-	 * {@link KintoneException} and no retry is worth it
+	 * no permission, a memory buffer too small): a local problem, not kintone's, so it is
+	 * no {@link KintoneException} and no retry is worth it
 	 */
-	DownloadedFile download(FileKey fileKey, Path target);
+	DownloadedFile download(FileKey fileKey, FileBuffer target);
+
+	/**
+	 * {@link #download(FileKey, FileBuffer)} into the file {@code target} (created or
+	 * replaced); the file is never held in memory. The caller owns {@code target} and
+	 * deletes it.
+	 */
+	default DownloadedFile download(FileKey fileKey, Path target) {
+		return download(fileKey, FileBuffer.of(target));
+	}
 
 	/**
 	 * Streams {@code source} as a multipart upload (part {@code file}, the UTF-8
-	 * {@code fileName}, {@code contentType}). The returned key is temporary: kintone
-	 * deletes the file unless it is attached to a record within 3 days, and the key can
-	 * be attached once.
+	 * {@code fileName}, {@code contentType}), read from its first byte each time the
+	 * request is sent. The returned key is temporary: kintone deletes the file unless it
+	 * is attached to a record within 3 days, and the key can be attached once.
 	 */
-	FileKey upload(Path source, String fileName, String contentType);
+	FileKey upload(FileBuffer source, String fileName, String contentType);
+
+	/**
+	 * {@link #upload(FileBuffer, String, String)} of the file {@code source}.
+	 * @throws IllegalArgumentException if {@code source} is no readable file
+	 */
+	default FileKey upload(Path source, String fileName, String contentType) {
+		if (!Files.isRegularFile(source) || !Files.isReadable(source)) {
+			throw new IllegalArgumentException("cannot upload " + source + ": not a readable file");
+		}
+		return upload(FileBuffer.of(source), fileName, contentType);
+	}
 
 	/**
 	 * The domain's concurrency as its last answer to this client's transport reported it

@@ -2,7 +2,7 @@ package io.kintonemigrator.plan;
 
 import io.kintonemigrator.kintone.ForwardingKintoneClient;
 
-import java.nio.file.Path;
+import io.kintonemigrator.kintone.FileBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -50,7 +50,7 @@ public final class TimedKintoneClient extends ForwardingKintoneClient {
 	}
 
 	@Override
-	public FileKey upload(Path source, String fileName, String contentType) {
+	public FileKey upload(FileBuffer source, String fileName, String contentType) {
 		throw new UnsupportedOperationException("the planner writes nothing");
 	}
 

@@ -8,17 +8,21 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.kintonemigrator.kintone.DownloadedFile;
+import io.kintonemigrator.kintone.FileBuffer;
 import io.kintonemigrator.kintone.FileInfo;
 import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.KintoneClient;
 
 /**
- * Moves one attachment from the source app to the target domain: streams the download to
- * a private temp file (hashing it on the way), streams that file up, and returns the new
- * upload key. No file is ever held in memory, and the temp file is deleted whatever
- * happens.
+ * Moves one attachment from the source app to the target domain: downloads it (hashing it
+ * on the way), uploads it, and returns the new upload key. A file of at most
+ * {@link #MAX_IN_MEMORY} bytes waits in memory when the process's {@link MemoryBudget}
+ * has room for it; any other file streams through a private temp file, which is deleted
+ * whatever happens. So the memory files take is bounded by the budget, whatever their
+ * sizes and however many transfers run at once.
  *
  * <p>
  * Temp files live in a per-run directory readable only by the owner (0700, files 0600
@@ -30,6 +34,9 @@ public final class AttachmentTransfer implements AutoCloseable {
 
 	/** kintone's limit per attachment: 1 GB. */
 	public static final long MAX_FILE_SIZE = 1024L * 1024 * 1024;
+
+	/** The largest file kept in memory between download and upload: 4 MiB. */
+	static final int MAX_IN_MEMORY = 4 * 1024 * 1024;
 
 	private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
@@ -43,12 +50,18 @@ public final class AttachmentTransfer implements AutoCloseable {
 
 	private final WorkDirectory directory;
 
-	private AttachmentTransfer(KintoneClient source, KintoneClient target, WorkDirectory directory, Clock clock) {
+	private final MemoryBudget budget;
+
+	private final AtomicLong spooledToDisk = new AtomicLong();
+
+	private AttachmentTransfer(KintoneClient source, KintoneClient target, WorkDirectory directory, Clock clock,
+			MemoryBudget budget) {
 		this.source = source;
 		this.target = target;
 		this.directory = directory;
 		this.workDir = directory.path();
 		this.clock = clock;
+		this.budget = budget;
 	}
 
 	/**
@@ -57,7 +70,13 @@ public final class AttachmentTransfer implements AutoCloseable {
 	 * alive left there (a killed process cannot clean up; see {@link WorkDirectory}).
 	 */
 	public static AttachmentTransfer open(KintoneClient source, KintoneClient target, Path parent, Clock clock) {
-		return new AttachmentTransfer(source, target, WorkDirectory.create(parent), clock);
+		return open(source, target, parent, clock, MemoryBudget.shared());
+	}
+
+	/** {@link #open(KintoneClient, KintoneClient, Path, Clock)} with its own budget. */
+	static AttachmentTransfer open(KintoneClient source, KintoneClient target, Path parent, Clock clock,
+			MemoryBudget budget) {
+		return new AttachmentTransfer(source, target, WorkDirectory.create(parent), clock, budget);
 	}
 
 	/**
@@ -77,25 +96,54 @@ public final class AttachmentTransfer implements AutoCloseable {
 		if (!UnsendableFileNameException.isSendable(file.name())) {
 			throw new UnsendableFileNameException(file.name());
 		}
+		long announced = file.size();
+		byte[] memory = (announced <= MAX_IN_MEMORY) ? this.budget.take((int) announced) : null;
+		if (memory != null) {
+			try {
+				MemoryFileBuffer buffer = new MemoryFileBuffer(memory);
+				try {
+					return move(file, buffer);
+				}
+				catch (UncheckedIOException ex) {
+					if (!buffer.overflowed()) {
+						throw ex;
+					}
+					// more bytes than the record announced: through a temp file below
+				}
+			}
+			finally {
+				// the upload is over (the HTTP call runs on this thread): the array is
+				// free
+				this.budget.give(memory);
+			}
+		}
 		Path temp = createTempFile();
 		try {
-			DownloadedFile downloaded;
-			try {
-				downloaded = source.download(file.fileKey(), temp);
-			}
-			catch (UncheckedIOException ex) {
-				throw localDiskProblem(ex);
-			}
-			if (downloaded.size() > MAX_FILE_SIZE) {
-				throw new AttachmentTooLargeException(file.name(), downloaded.size(), MAX_FILE_SIZE);
-			}
-			String contentType = downloaded.contentType().isBlank() ? file.contentType() : downloaded.contentType();
-			FileKey uploadKey = target.upload(temp, file.name(), contentType);
-			return new TransferredFile(file, uploadKey, downloaded.size(), downloaded.sha256(), clock.instant());
+			this.spooledToDisk.incrementAndGet();
+			return move(file, FileBuffer.of(temp));
+		}
+		catch (UncheckedIOException ex) {
+			throw localDiskProblem(ex);
 		}
 		finally {
 			deleteQuietly(temp);
 		}
+	}
+
+	/** Downloads into {@code buffer} and uploads from it. */
+	private TransferredFile move(FileInfo file, FileBuffer buffer) {
+		DownloadedFile downloaded = source.download(file.fileKey(), buffer);
+		if (downloaded.size() > MAX_FILE_SIZE) {
+			throw new AttachmentTooLargeException(file.name(), downloaded.size(), MAX_FILE_SIZE);
+		}
+		String contentType = downloaded.contentType().isBlank() ? file.contentType() : downloaded.contentType();
+		FileKey uploadKey = target.upload(buffer, file.name(), contentType);
+		return new TransferredFile(file, uploadKey, downloaded.size(), downloaded.sha256(), clock.instant());
+	}
+
+	/** How many files went through a temp file rather than memory. */
+	long spooledToDisk() {
+		return this.spooledToDisk.get();
 	}
 
 	/** Deletes the work directory and anything left in it. The clients are not closed. */

@@ -1,5 +1,7 @@
 package io.kintonemigrator.transfer;
 
+import java.util.Set;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -17,8 +19,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run's private temp directory ({@code transfer-*}, 0700) under the configured work
@@ -38,7 +40,7 @@ final class WorkDirectory {
 
 	static final Duration UNLOCKED_GRACE = Duration.ofMinutes(10);
 
-	private static final Log logger = LogFactory.getLog(WorkDirectory.class);
+	private static final Logger logger = LoggerFactory.getLogger(WorkDirectory.class);
 
 	private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
@@ -71,8 +73,7 @@ final class WorkDirectory {
 					: Files.createTempDirectory(parent, PREFIX);
 			Path lockFile = lockFileOf(dir);
 			FileChannel channel = POSIX
-					? FileChannel.open(lockFile,
-							java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+					? FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
 							AttachmentTransfer.permissions("rw-------"))
 					: FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 			FileLock lock = channel.tryLock();

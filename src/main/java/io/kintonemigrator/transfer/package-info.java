@@ -1,6 +1,7 @@
 /**
- * One attachment as a unit of work: download to a private temp file while hashing, then
- * upload. Free of Spring Batch.
+ * One attachment as a unit of work: download while hashing (into memory under the
+ * process's shared budget, else into a private temp file), then upload. Free of Spring
+ * Batch.
  */
 @NullMarked
 package io.kintonemigrator.transfer;

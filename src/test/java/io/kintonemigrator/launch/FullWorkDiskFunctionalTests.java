@@ -29,8 +29,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A full temp disk, for real: the work directory ({@code kam.work-dir}) is a 64 KiB tmpfs
- * and the attachment is 300 KB, so writing the download fails with ENOSPC ("No space left
- * on device"). The run must fail cleanly (exit 1, one line saying where and what to do),
+ * and the attachment is 5 MB (over the 4 MiB a transfer keeps in memory, so it goes
+ * through the temp file), so writing the download fails with ENOSPC ("No space left on
+ * device"). The run must fail cleanly (exit 1, one line saying where and what to do),
  * upload nothing, leave no temp file behind, and the same command must complete once the
  * work directory has room.
  *
@@ -40,7 +41,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class FullWorkDiskFunctionalTests {
 
-	private static final long SIZE = 300_000;
+	private static final long SIZE = 5_000_000;
 
 	@TempDir
 	Path tmp;

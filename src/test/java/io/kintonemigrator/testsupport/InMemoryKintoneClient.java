@@ -2,8 +2,10 @@ package io.kintonemigrator.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,6 +22,7 @@ import io.kintonemigrator.kintone.AppId;
 import io.kintonemigrator.kintone.AppInfo;
 import io.kintonemigrator.kintone.DownloadedFile;
 import io.kintonemigrator.kintone.FieldUpdate;
+import io.kintonemigrator.kintone.FileBuffer;
 import io.kintonemigrator.kintone.FileInfo;
 import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.FieldValue;
@@ -250,15 +253,18 @@ public class InMemoryKintoneClient implements KintoneClient {
 	public final AtomicInteger downloads = new AtomicInteger();
 
 	@Override
-	public DownloadedFile download(FileKey fileKey, Path target) {
+	public DownloadedFile download(FileKey fileKey, FileBuffer target) {
 		downloads.incrementAndGet();
 		byte[] content = files.get(fileKey.value());
 		if (content == null) {
 			throw new KintoneApiException("download", 404, "GAIA_BL01", "x", "The specified file not found.", Map.of(),
 					false, null);
 		}
-		try {
-			Files.write(target, content);
+		try (WritableByteChannel out = target.overwrite()) {
+			ByteBuffer bytes = ByteBuffer.wrap(content);
+			while (bytes.hasRemaining()) {
+				out.write(bytes);
+			}
 			return new DownloadedFile("application/octet-stream", content.length, Sha256.hex(content));
 		}
 		catch (IOException ex) {
@@ -272,15 +278,21 @@ public class InMemoryKintoneClient implements KintoneClient {
 	}
 
 	@Override
-	public FileKey upload(Path source, String fileName, String contentType) {
+	public FileKey upload(FileBuffer source, String fileName, String contentType) {
 		try {
 			String key = "upload-" + uploadCounter.incrementAndGet();
-			uploads.put(key, Files.readAllBytes(source));
+			uploads.put(key, readAll(source));
 			uploadNames.put(key, fileName);
 			return new FileKey(key);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static byte[] readAll(FileBuffer source) throws IOException {
+		try (InputStream in = Channels.newInputStream(source.read())) {
+			return in.readAllBytes();
 		}
 	}
 

@@ -1,5 +1,7 @@
 package io.kintonemigrator.emulator.fault;
 
+import java.io.InterruptedIOException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -164,7 +166,7 @@ public final class FaultInjectionFilter extends HttpFilter {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new java.io.InterruptedIOException("interrupted while injecting latency");
+			throw new InterruptedIOException("interrupted while injecting latency");
 		}
 	}
 

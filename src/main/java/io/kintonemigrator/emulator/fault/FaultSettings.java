@@ -1,5 +1,7 @@
 package io.kintonemigrator.emulator.fault;
 
+import java.util.Collection;
+
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -182,7 +184,7 @@ public record FaultSettings(Duration latency, Duration latencyJitter, long bandw
 			return apis(List.of(apis));
 		}
 
-		public Builder apis(java.util.Collection<String> apis) {
+		public Builder apis(Collection<String> apis) {
 			this.apis = Set.copyOf(apis);
 			return this;
 		}

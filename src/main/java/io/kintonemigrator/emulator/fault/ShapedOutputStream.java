@@ -1,5 +1,7 @@
 package io.kintonemigrator.emulator.fault;
 
+import java.io.InterruptedIOException;
+
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -108,7 +110,7 @@ final class ShapedOutputStream extends ServletOutputStream {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new java.io.InterruptedIOException("interrupted while throttling a response");
+				throw new InterruptedIOException("interrupted while throttling a response");
 			}
 		}
 	}

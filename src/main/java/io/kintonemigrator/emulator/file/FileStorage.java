@@ -9,29 +9,20 @@ import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 
 /**
- * The emulator's data directory: {@code blobs/} holds stored file content,
- * {@code multipart/} is where the servlet container spools uploads as they arrive (same
- * file system, so taking over an upload is a rename). Thread-safe.
+ * The emulator's data directory: {@code blobs/} holds stored file content; an upload is
+ * written straight to a {@link #newBlobPath()} as it arrives. Thread-safe.
  */
 public final class FileStorage {
 
 	private final Path blobs;
 
-	private final Path multipart;
-
 	public FileStorage(Path dataDirectory) {
 		try {
 			this.blobs = Files.createDirectories(dataDirectory.resolve("blobs"));
-			this.multipart = Files.createDirectories(dataDirectory.resolve("multipart"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot create the emulator data directory " + dataDirectory, ex);
 		}
-	}
-
-	/** Where the servlet container writes multipart parts while they arrive. */
-	public Path multipartDirectory() {
-		return this.multipart;
 	}
 
 	/** A fresh path in the blob directory for {@link #adopt(Path)}-style writes. */

@@ -1,5 +1,7 @@
 package io.kintonemigrator.emulator.file;
 
+import java.util.Objects;
+
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -40,7 +42,7 @@ public final class GeneratedContentStream extends InputStream {
 
 	@Override
 	public int read(byte[] buffer, int offset, int length) {
-		java.util.Objects.checkFromIndexSize(offset, length, buffer.length);
+		Objects.checkFromIndexSize(offset, length, buffer.length);
 		if (length == 0) {
 			return 0;
 		}

@@ -1,5 +1,7 @@
 package io.kintonemigrator.emulator.http;
 
+import java.util.Map;
+
 import java.io.IOException;
 import java.util.List;
 
@@ -85,34 +87,34 @@ final class EmulatorOpsServlet extends HttpServlet {
 			.put("inFlight", stats.inFlight())
 			.put("peakInFlight", stats.peakInFlight());
 		ObjectNode apps = body.putObject("apps");
-		stats.countsByApp().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach((app) -> {
+		stats.countsByApp().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach((app) -> {
 			ObjectNode counts = apps.putObject(Long.toString(app.getKey()));
 			app.getValue()
 				.entrySet()
 				.stream()
-				.sorted(java.util.Map.Entry.comparingByKey())
+				.sorted(Map.Entry.comparingByKey())
 				.forEach((count) -> counts.put(count.getKey(), count.getValue()));
 		});
 		ObjectNode apis = body.putObject("apis");
 		stats.countsByApi()
 			.entrySet()
 			.stream()
-			.sorted(java.util.Map.Entry.comparingByKey())
+			.sorted(Map.Entry.comparingByKey())
 			.forEach((count) -> apis.put(count.getKey(), count.getValue()));
 		ObjectNode daily = body.putObject("dailyByApp");
-		stats.dailyCountsByApp().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach((app) -> {
+		stats.dailyCountsByApp().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach((app) -> {
 			ObjectNode days = daily.putObject(Long.toString(app.getKey()));
 			app.getValue()
 				.entrySet()
 				.stream()
-				.sorted(java.util.Map.Entry.comparingByKey())
+				.sorted(Map.Entry.comparingByKey())
 				.forEach((day) -> days.put(day.getKey().toString(), day.getValue()));
 		});
 		ObjectNode faults = body.putObject("injectedFaults");
 		stats.injectedFaults()
 			.entrySet()
 			.stream()
-			.sorted(java.util.Map.Entry.comparingByKey())
+			.sorted(Map.Entry.comparingByKey())
 			.forEach((count) -> faults.put(count.getKey(), count.getValue()));
 		return body;
 	}

@@ -10,7 +10,6 @@ import io.kintonemigrator.emulator.observe.StatsRecorder;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
-import jakarta.servlet.MultipartConfigElement;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
@@ -27,12 +26,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * served beside it, outside that chain. Start once, stop once; thread-safe once started.
  */
 public final class EmulatorServer implements AutoCloseable {
-
-	/**
-	 * Parts smaller than this stay in memory; everything larger streams to disk as it
-	 * arrives.
-	 */
-	private static final int MULTIPART_MEMORY_THRESHOLD = 16 * 1024;
 
 	/** Where the emulator's own endpoints live (see {@link EmulatorOpsServlet}). */
 	public static final String OPS_PATH = "/__emulator";
@@ -62,14 +55,9 @@ public final class EmulatorServer implements AutoCloseable {
 		for (Filter filter : requestFilters(context, stats, log, responses, extraFilters)) {
 			handler.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
 		}
+		// uploads are read by FileUploadEndpoint itself, straight into blob storage: no
+		// multipart config
 		ServletHolder servlet = new ServletHolder(new KintoneApiServlet(context, responses));
-		// no container size limit: a limit hit while parsing answers before the body is
-		// read and the client
-		// sees a closed connection instead of kintone's error; the upload endpoint checks
-		// the spooled size
-		servlet.getRegistration()
-			.setMultipartConfig(new MultipartConfigElement(
-					context.store().fileStorage().multipartDirectory().toString(), -1, -1, MULTIPART_MEMORY_THRESHOLD));
 		handler.addServlet(servlet, "/*");
 
 		// a context of its own, so the emulator's endpoints never pass the kintone filter

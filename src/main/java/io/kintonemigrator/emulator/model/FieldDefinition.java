@@ -1,5 +1,7 @@
 package io.kintonemigrator.emulator.model;
 
+import java.util.Collections;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,7 @@ public record FieldDefinition(String code, String label, FieldType type, boolean
 			}
 		}
 		options = List.copyOf(options);
-		fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+		fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
 	}
 
 	/** Whether the value is a list in kintone's JSON (CHECK_BOX, MULTI_SELECT). */

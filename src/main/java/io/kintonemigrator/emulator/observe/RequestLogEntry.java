@@ -1,5 +1,7 @@
 package io.kintonemigrator.emulator.observe;
 
+import java.util.Collections;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +38,7 @@ public record RequestLogEntry(Instant time, String method, String effectiveMetho
 	public RequestLogEntry {
 		Map<String, List<String>> headers = new TreeMap<>();
 		requestHeaders.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-		requestHeaders = java.util.Collections.unmodifiableMap(headers);
+		requestHeaders = Collections.unmodifiableMap(headers);
 	}
 
 	/** The first value of a request header (name case-insensitive), or null. */
@@ -53,7 +55,7 @@ public record RequestLogEntry(Instant time, String method, String effectiveMetho
 		Map<String, List<String>> headers = new TreeMap<>();
 		this.requestHeaders
 			.forEach((name, values) -> headers.put(name, SECRET_HEADERS.contains(name) ? List.of("***") : values));
-		return java.util.Collections.unmodifiableMap(headers);
+		return Collections.unmodifiableMap(headers);
 	}
 
 	@Override

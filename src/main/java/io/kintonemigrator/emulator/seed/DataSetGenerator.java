@@ -1,5 +1,7 @@
 package io.kintonemigrator.emulator.seed;
 
+import java.util.List;
+
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -62,9 +64,8 @@ public final class DataSetGenerator {
 	 */
 	public static EmulatorSeed sourceAndTarget(DataSetSpec spec) {
 		DataSetSpec source = new DataSetSpec(spec.records(), 1, spec.skipKeys(), spec.filesPerRecord(),
-				java.util.List.of("attachments"), "items", spec.rowsPerRecord(), "item_no",
-				java.util.List.of("drawing"), spec.minSize(), spec.maxSize(), spec.sizes(), spec.seed(),
-				spec.japaneseNames(), "doc_no", "DOC-%06d");
+				List.of("attachments"), "items", spec.rowsPerRecord(), "item_no", List.of("drawing"), spec.minSize(),
+				spec.maxSize(), spec.sizes(), spec.seed(), spec.japaneseNames(), "doc_no", "DOC-%06d");
 		AppSeed.Builder sourceApp = AppSeed.builder(1, "案件管理（移行元）")
 			.field(FieldSpec.singleLineText("doc_no").unique())
 			.field(FieldSpec.file("attachments"))

@@ -1,5 +1,8 @@
 package io.kintonemigrator.emulator.seed;
 
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +44,7 @@ final class RecordValues {
 			}
 			String valueAt = at + "." + code;
 			if (FieldType.valueOf(field.type()) == FieldType.SUBTABLE) {
-				Map<String, SeedDocument.Field> inner = new java.util.LinkedHashMap<>();
+				Map<String, SeedDocument.Field> inner = new LinkedHashMap<>();
 				SeedFile.orEmpty(field.fields()).forEach((f) -> inner.put(f.code(), f));
 				RecordValues rowValues = new RecordValues(inner, this.baseDirectory, this.problems);
 				List<JsonNode> rows = list(value, valueAt);
@@ -112,7 +115,7 @@ final class RecordValues {
 	private FileContent content(SeedDocument.File file, String at) {
 		if (file.path() != null) {
 			Path path = this.baseDirectory.resolve(file.path()).normalize();
-			if (!java.nio.file.Files.isRegularFile(path)) {
+			if (!Files.isRegularFile(path)) {
 				throw problems.problem("'" + at + ".path': no such file " + path);
 			}
 			return FileContent.of(path);
@@ -134,7 +137,7 @@ final class RecordValues {
 		if (!value.isObject()) {
 			throw problems.problem("'" + at + "' must be a map of field code to value");
 		}
-		Map<String, JsonNode> map = new java.util.LinkedHashMap<>();
+		Map<String, JsonNode> map = new LinkedHashMap<>();
 		value.properties().forEach((entry) -> map.put(entry.getKey(), entry.getValue()));
 		return map;
 	}

@@ -1,5 +1,7 @@
 package io.kintonemigrator.emulator.store;
 
+import java.util.Objects;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -85,7 +87,7 @@ public final class WriteTransaction implements AutoCloseable {
 		Iterable<StoredRecord> committed = (index != null) ? index.getOrDefault(value, Set.of())
 			.stream()
 			.map((id) -> this.store.record(appId, id))
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.toList() : this.store.records.getOrDefault(appId, new TreeMap<>()).values();
 		for (StoredRecord record : committed) {
 			if (!appStaged.containsKey(record.id()) && record.text(code).equals(value)) {

@@ -7,8 +7,6 @@ import static io.kintonemigrator.kintone.KintoneLimits.RECORDS_PER_UPDATE;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +16,7 @@ import io.kintonemigrator.kintone.DomainConcurrency;
 import io.kintonemigrator.kintone.AppId;
 import io.kintonemigrator.kintone.AppInfo;
 import io.kintonemigrator.kintone.DownloadedFile;
+import io.kintonemigrator.kintone.FileBuffer;
 import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.FormFields;
 import io.kintonemigrator.kintone.KintoneApiException;
@@ -202,7 +201,7 @@ final class OkHttpKintoneClient implements KintoneClient {
 	}
 
 	@Override
-	public DownloadedFile download(FileKey fileKey, Path target) {
+	public DownloadedFile download(FileKey fileKey, FileBuffer target) {
 		String operation = "download file " + fileKey + " of app " + app;
 		HttpUrl url = urls.api("file.json").addQueryParameter("fileKey", fileKey.value()).build();
 		try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
@@ -210,29 +209,26 @@ final class OkHttpKintoneClient implements KintoneClient {
 				throw errors.toException(operation, response);
 			}
 			DownloadedFile saved = FileBodies.save(response, target);
-			log.debug("downloaded {} bytes of {} to {}", saved.size(), fileKey, target.getFileName());
+			log.debug("downloaded {} bytes of {}", saved.size(), fileKey);
 			return saved;
 		}
 		catch (FileBodies.LocalFileException ex) {
-			FileBodies.deleteQuietly(target);
+			target.discard();
 			throw new UncheckedIOException(
 					operation + " failed writing the local file " + target + " (" + ex.getMessage() + ")", ex);
 		}
 		catch (IOException ex) {
-			FileBodies.deleteQuietly(target);
+			target.discard();
 			throw errors.toException(operation, ex);
 		}
 		catch (RuntimeException ex) {
-			FileBodies.deleteQuietly(target);
+			target.discard();
 			throw ex;
 		}
 	}
 
 	@Override
-	public FileKey upload(Path source, String fileName, String contentType) {
-		if (!Files.isRegularFile(source) || !Files.isReadable(source)) {
-			throw new IllegalArgumentException("cannot upload " + source + ": not a readable file");
-		}
+	public FileKey upload(FileBuffer source, String fileName, String contentType) {
 		if (fileName.isBlank()) {
 			throw new IllegalArgumentException("cannot upload " + source + ": the file name is blank");
 		}
