@@ -4,14 +4,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.kintonemigrator.config.JobConfig.FieldPath;
 import io.kintonemigrator.config.JobConfig.FileMapping;
 import io.kintonemigrator.config.JobConfig.Limits;
 import io.kintonemigrator.config.JobConfig.OnExisting;
@@ -59,7 +55,7 @@ final class JobConfigValidator {
 		KintoneConnection source = endpoint("source", raw.source());
 		KintoneConnection target = endpoint("target", raw.target());
 		JobConfig.Match match = match(raw.match());
-		List<FileMapping> files = files(raw.files());
+		List<FileMapping> files = new FileMappingsValidator(problems).files(raw.files());
 		OnExisting onExisting = choice("onExisting", raw.onExisting(), OnExisting.class, OnExisting.REPLACE);
 		OnMissingTarget onMissingTarget = choice("onMissingTarget", raw.onMissingTarget(), OnMissingTarget.class,
 				OnMissingTarget.SKIP);
@@ -144,76 +140,10 @@ final class JobConfigValidator {
 		if (raw.guestSpaceId() != null && raw.guestSpaceId() <= 0) {
 			problems.add(key + ".guestSpaceId: must be a positive space id, was " + raw.guestSpaceId());
 		}
-		Credentials credentials = credentials(key, raw);
+		Credentials credentials = new CredentialsValidator(problems, secretFiles, credentialsNeeded).credentials(key,
+				raw);
 		return new KintoneConnection(baseUrl, app, raw.guestSpaceId(), credentials, null, null, null,
 				KintoneConnection.Timeouts.defaults(), Boolean.TRUE.equals(raw.allowInsecureHttp()));
-	}
-
-	private Credentials credentials(String key, RawJobFile.Endpoint raw) {
-		if (!credentialsNeeded) {
-			return new Credentials.ApiTokens(List.of(new Secret("")));
-		}
-		if (raw.apiToken() != null && raw.apiTokenFile() != null) {
-			problems.add(key + ": give either apiToken or apiTokenFile, not both");
-		}
-		if (raw.password() != null && raw.passwordFile() != null) {
-			problems.add(key + ": give either password or passwordFile, not both");
-		}
-		String apiToken = raw.apiTokenFile() != null
-				? secretFiles.read(key + ".apiTokenFile", raw.apiTokenFile(), problems) : raw.apiToken();
-		String passwordValue = raw.passwordFile() != null
-				? secretFiles.read(key + ".passwordFile", raw.passwordFile(), problems) : raw.password();
-		String tokenKey = key + (raw.apiTokenFile() != null ? ".apiTokenFile" : ".apiToken");
-		boolean token = apiToken != null && !apiToken.isBlank();
-		boolean password = raw.username() != null || passwordValue != null;
-		if (token && password) {
-			problems.add(key + ": give either apiToken or username/password, not both");
-		}
-		if (token) {
-			List<Secret> tokens = new ArrayList<>();
-			for (String part : apiToken.split(",")) {
-				if (part.isBlank()) {
-					continue;
-				}
-				if (!isPrintableAscii(part.strip())) {
-					// never quote the value: it is a secret
-					problems.add(tokenKey + ": a token contains a space or a character that is not printable ASCII; "
-							+ "copy it again from the app's settings (separate several tokens with commas)");
-				}
-				tokens.add(new Secret(part.strip()));
-			}
-			if (tokens.size() > 9) {
-				problems.add(tokenKey + ": at most 9 comma-separated tokens are allowed, got " + tokens.size());
-				tokens = tokens.subList(0, 9);
-			}
-			return new Credentials.ApiTokens(tokens);
-		}
-		if (password) {
-			String passwordKey = key + (raw.passwordFile() != null ? ".passwordFile" : ".password");
-			if (raw.username() == null || raw.username().isBlank()) {
-				problems.add(key + ".username: missing (password authentication needs username and password)");
-			}
-			else if (raw.username().contains(":")) {
-				problems.add(key + ".username: contains ':'; give the kintone login name");
-			}
-			if (passwordValue == null || passwordValue.isEmpty()) {
-				problems.add(passwordKey + ": missing (password authentication needs username and password)");
-			}
-			return new Credentials.Password(raw.username() == null ? "" : raw.username(),
-					new Secret(passwordValue == null ? "" : passwordValue));
-		}
-		if (raw.apiTokenFile() == null && raw.passwordFile() == null) {
-			problems.add(key + ".apiToken: missing; give apiToken: ${SOME_ENV_VAR} or apiTokenFile: PATH "
-					+ "(or username and password)");
-		}
-		else if (raw.apiTokenFile() != null && apiToken != null) {
-			problems.add(tokenKey + ": the file is empty; put the API token in it");
-		}
-		return new Credentials.ApiTokens(List.of(new Secret("")));
-	}
-
-	private static boolean isPrintableAscii(String value) {
-		return value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
 	}
 
 	private static KintoneConnection placeholderConnection(URI url) {
@@ -240,85 +170,6 @@ final class JobConfigValidator {
 			problems.add(key + ": '" + code + "' is not a top-level field code");
 		}
 		return code.strip();
-	}
-
-	private List<FileMapping> files(@Nullable List<RawJobFile.Mapping> raw) {
-		List<FileMapping> mappings = new ArrayList<>();
-		if (raw == null || raw.isEmpty()) {
-			problems.add("files: missing; map at least one FILE field, e.g. '- from: attachments' / '  to: documents'");
-			return mappings;
-		}
-		Set<String> sources = new HashSet<>();
-		Set<String> targets = new HashSet<>();
-		for (int i = 0; i < raw.size(); i++) {
-			String key = "files[" + i + "]";
-			RawJobFile.Mapping mapping = raw.get(i);
-			if (mapping == null) {
-				problems.add(key + ": empty entry; give from and to");
-				continue;
-			}
-			FieldPath from = fieldPath(key + ".from", mapping.from());
-			FieldPath to = fieldPath(key + ".to", mapping.to());
-			if (from == null || to == null) {
-				continue;
-			}
-			if (from.inSubtable() != to.inSubtable()) {
-				problems.add(key + ": '" + from + "' and '" + to
-						+ "' must both be top-level FILE fields or both TABLE.FIELD inside subtables");
-				continue;
-			}
-			String[] rowKey = rowKey(key + ".rowKey", mapping.rowKey());
-			if (rowKey != null && !from.inSubtable()) {
-				problems.add(key + ".rowKey: only subtable mappings (TABLE.FIELD) pair rows; remove rowKey");
-			}
-			if (!sources.add(from.toString())) {
-				problems.add(key + ".from: '" + from + "' is mapped twice");
-			}
-			if (!targets.add(to.toString())) {
-				problems.add(key + ".to: '" + to + "' is the target of two mappings");
-			}
-			mappings.add(
-					rowKey == null ? new FileMapping(from, to, null) : new FileMapping(from, to, rowKey[0], rowKey[1]));
-		}
-		return mappings;
-	}
-
-	/**
-	 * The source and target key columns of {@code rowKey: CODE} (the same code in both
-	 * tables) or {@code rowKey: {from: CODE, to: CODE}}; null when absent or wrong (then
-	 * a problem was added).
-	 */
-	private String @Nullable [] rowKey(String key, @Nullable Object raw) {
-		if (raw == null || raw instanceof String text && text.isBlank()) {
-			return null;
-		}
-		if (raw instanceof String text) {
-			return new String[] { text.strip(), text.strip() };
-		}
-		if (raw instanceof Map<?, ?> map) {
-			String from = map.get("from") instanceof String text && !text.isBlank() ? text.strip() : null;
-			String to = map.get("to") instanceof String text && !text.isBlank() ? text.strip() : null;
-			boolean onlyFromAndTo = map.keySet().stream().allMatch(name -> "from".equals(name) || "to".equals(name));
-			if (from != null && to != null && onlyFromAndTo) {
-				return new String[] { from, to };
-			}
-		}
-		problems.add(key + ": give the key column's code (rowKey: item_no, the same code in both tables) or both codes"
-				+ " (rowKey: {from: item_no, to: line_no})");
-		return null;
-	}
-
-	private @Nullable FieldPath fieldPath(String key, @Nullable String path) {
-		if (path == null || path.isBlank()) {
-			problems.add(key + ": missing; give a FILE field code, or TABLE.FIELD for a FILE field in a subtable");
-			return null;
-		}
-		String[] parts = path.strip().split("\\.", -1);
-		if (parts.length > 2 || parts[0].isEmpty() || parts[parts.length - 1].isEmpty()) {
-			problems.add(key + ": '" + path + "' must be FIELD or TABLE.FIELD");
-			return null;
-		}
-		return FieldPath.parse(path.strip());
 	}
 
 	private <E extends Enum<E>> E choice(String key, @Nullable String value, Class<E> type, E fallback) {
