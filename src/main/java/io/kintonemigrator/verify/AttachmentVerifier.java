@@ -3,8 +3,6 @@ package io.kintonemigrator.verify;
 import io.kintonemigrator.migration.SourceRecords;
 
 import io.kintonemigrator.migration.AttachmentExtractor;
-import io.kintonemigrator.migration.Failures;
-import io.kintonemigrator.migration.HashingDownload;
 import io.kintonemigrator.migration.RowPairing;
 import io.kintonemigrator.migration.SourceAttachment;
 import io.kintonemigrator.migration.SourceItem;
@@ -20,9 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -31,7 +27,6 @@ import java.util.stream.Collectors;
 
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.config.JobConfig.OnExisting;
-import io.kintonemigrator.kintone.DownloadedFile;
 import io.kintonemigrator.kintone.FieldValue;
 import io.kintonemigrator.kintone.FileInfo;
 import io.kintonemigrator.kintone.KintoneClient;
@@ -75,7 +70,7 @@ public final class AttachmentVerifier {
 
 	private long filesCompared;
 
-	private long bytesHashed;
+	private final FileHasher hasher;
 
 	private long differences;
 
@@ -88,6 +83,7 @@ public final class AttachmentVerifier {
 		this.target = target;
 		this.ledger = ledger;
 		this.workDir = workDir;
+		this.hasher = new FileHasher(workDir);
 	}
 
 	/**
@@ -124,7 +120,7 @@ public final class AttachmentVerifier {
 				}
 				comparePage(items, lookup, downloads, counted, notMigrated);
 			}
-			reportVanishedSources(seen, counted);
+			new VanishedSources(ledger, config.name()).report(seen, counted);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot create the work directory " + workDir, ex);
@@ -132,7 +128,8 @@ public final class AttachmentVerifier {
 		finally {
 			downloads.shutdownNow();
 		}
-		return new VerificationResult(recordsCompared, filesCompared, bytesHashed, differences, recordsNotMigrated);
+		return new VerificationResult(recordsCompared, filesCompared, hasher.bytesHashed(), differences,
+				recordsNotMigrated);
 	}
 
 	private void comparePage(List<SourceItem> items, TargetLookup lookup, ExecutorService downloads,
@@ -185,15 +182,17 @@ public final class AttachmentVerifier {
 		Map<String, CompletableFuture<Hashed>> hashes = new LinkedHashMap<>();
 		for (CellCheck check : checks) {
 			check.expected.forEach(file -> hashes.computeIfAbsent("s" + file.fileKey().value(),
-					key -> CompletableFuture.supplyAsync(() -> hash(source, file), downloads)));
+					key -> CompletableFuture.supplyAsync(() -> hasher.hash(source, file), downloads)));
 			check.actual.forEach(file -> hashes.computeIfAbsent("t" + file.fileKey().value(),
-					key -> CompletableFuture.supplyAsync(() -> hash(target, file), downloads)));
+					key -> CompletableFuture.supplyAsync(() -> hasher.hash(target, file), downloads)));
 		}
 		for (CellCheck check : checks) {
 			List<Hashed> expected = check.expected.stream()
-				.map(f -> join(hashes.get("s" + f.fileKey().value())))
+				.map(f -> FileHasher.join(hashes.get("s" + f.fileKey().value())))
 				.toList();
-			List<Hashed> actual = check.actual.stream().map(f -> join(hashes.get("t" + f.fileKey().value()))).toList();
+			List<Hashed> actual = check.actual.stream()
+				.map(f -> FileHasher.join(hashes.get("t" + f.fileKey().value())))
+				.toList();
 			filesCompared += expected.size();
 			new CellComparison(check.label, config.onExisting() != OnExisting.APPEND).compare(expected, actual,
 					difference);
@@ -241,51 +240,6 @@ public final class AttachmentVerifier {
 		String rowKey = attachment.mapping().rowKey();
 		return rowKey == null ? " (row " + (attachment.rowIndex() + 1) + ")"
 				: " (row " + rowKey + " = " + attachment.rowKeyValue() + ")";
-	}
-
-	private Hashed hash(KintoneClient client, FileInfo file) {
-		try {
-			DownloadedFile downloaded = HashingDownload.of(client, file.fileKey(), workDir);
-			synchronized (this) {
-				bytesHashed += downloaded.size();
-			}
-			return new Hashed(file.name(), downloaded.size(), downloaded.sha256(), null);
-		}
-		catch (RuntimeException ex) {
-			if (Failures.isPermanent(ex)) {
-				return new Hashed(file.name(), file.size(), null, Failures.describe(ex));
-			}
-			throw ex;
-		}
-	}
-
-	private static Hashed join(CompletableFuture<Hashed> future) {
-		try {
-			return future.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw ex;
-		}
-	}
-
-	/**
-	 * ATTACHED ledger rows of source records the reads did not return (deleted, or no
-	 * longer selected).
-	 */
-	private void reportVanishedSources(Set<Long> seen, Consumer<String> difference) {
-		Map<Long, Long> vanished = new TreeMap<>();
-		for (LedgerEntry entry : ledger.all(config.name())) {
-			if (entry.status() == LedgerStatus.ATTACHED && !seen.contains(entry.ref().sourceRecord())) {
-				vanished.merge(entry.ref().sourceRecord(), 1L, Long::sum);
-			}
-		}
-		vanished.forEach((record,
-				count) -> difference.accept("source record " + record
-						+ ": not in the source app any more (deleted, or outside the job's query); " + count
-						+ " migrated attachment(s) not compared"));
 	}
 
 	/**
