@@ -17,7 +17,7 @@ public final class MigratorCli {
 	}
 
 	public static int execute(String... args) {
-		return commandLine().execute(CommandEnvironment.takeBootArguments(args));
+		return execute(commandLine(), args);
 	}
 
 	/**
@@ -28,7 +28,20 @@ public final class MigratorCli {
 		CommandLine commandLine = commandLine();
 		commandLine.setOut(out);
 		commandLine.setErr(err);
-		return commandLine.execute(CommandEnvironment.takeBootArguments(args));
+		return execute(commandLine, args);
+	}
+
+	/**
+	 * Runs one command; its Spring Boot arguments ({@link CommandEnvironment}) hold for
+	 * this run only.
+	 */
+	private static int execute(CommandLine commandLine, String... args) {
+		try {
+			return commandLine.execute(CommandEnvironment.takeBootArguments(args));
+		}
+		finally {
+			CommandEnvironment.takeBootArguments();
+		}
 	}
 
 	public static CommandLine commandLine() {
