@@ -6,11 +6,8 @@ import static io.kintonemigrator.kintone.KintoneLimits.RECORDS_PER_UPDATE;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 import io.kintonemigrator.kintone.DomainConcurrency;
 import io.kintonemigrator.kintone.AppId;
@@ -19,24 +16,18 @@ import io.kintonemigrator.kintone.DownloadedFile;
 import io.kintonemigrator.kintone.FileBuffer;
 import io.kintonemigrator.kintone.FileKey;
 import io.kintonemigrator.kintone.FormFields;
-import io.kintonemigrator.kintone.KintoneApiException;
 import io.kintonemigrator.kintone.KintoneClient;
 import io.kintonemigrator.kintone.KintoneRecord;
 import io.kintonemigrator.kintone.RecordUpdate;
 import io.kintonemigrator.kintone.UpdatedRecord;
 import io.kintonemigrator.kintone.okhttp.ConcurrencyHeaderInterceptor.DomainReports;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.JacksonIOException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@link KintoneClient} over OkHttp. Each method is one HTTP exchange; nothing is retried
@@ -62,8 +53,6 @@ final class OkHttpKintoneClient implements KintoneClient {
 	 */
 	static final int MAX_UPDATES = KintoneLimits.REQUESTS_PER_BULK * RECORDS_PER_UPDATE;
 
-	private static final MediaType JSON = MediaType.get("application/json");
-
 	private final OkHttpClient http;
 
 	private final KintoneUrls urls;
@@ -74,6 +63,8 @@ final class OkHttpKintoneClient implements KintoneClient {
 
 	private final KintoneErrorMapper errors;
 
+	private final JsonCalls calls;
+
 	private final DomainReports concurrency;
 
 	OkHttpKintoneClient(OkHttpClient http, KintoneUrls urls, AppId app, KintoneJson json, KintoneErrorMapper errors,
@@ -83,6 +74,7 @@ final class OkHttpKintoneClient implements KintoneClient {
 		this.app = app;
 		this.json = json;
 		this.errors = errors;
+		this.calls = new JsonCalls(http, json, errors);
 		this.concurrency = concurrency;
 	}
 
@@ -94,13 +86,14 @@ final class OkHttpKintoneClient implements KintoneClient {
 	@Override
 	public AppInfo appInfo() {
 		HttpUrl url = urls.api("app.json").addQueryParameter("id", app.toString()).build();
-		return execute("get app " + app, new Request.Builder().url(url).get().build(), json::appInfo);
+		return calls.execute("get app " + app, new Request.Builder().url(url).get().build(), json::appInfo);
 	}
 
 	@Override
 	public FormFields formFields() {
 		HttpUrl url = urls.api("app/form/fields.json").addQueryParameter("app", app.toString()).build();
-		return execute("get form fields of app " + app, new Request.Builder().url(url).get().build(), json::formFields);
+		return calls.execute("get form fields of app " + app, new Request.Builder().url(url).get().build(),
+				json::formFields);
 	}
 
 	@Override
@@ -120,7 +113,7 @@ final class OkHttpKintoneClient implements KintoneClient {
 			.addQueryParameter("fields[0]", KintoneJson.ID)
 			.addQueryParameter("totalCount", "true")
 			.build();
-		return execute("count records after $id " + afterId + " of app " + app,
+		return calls.execute("count records after $id " + afterId + " of app " + app,
 				new Request.Builder().url(url).get().build(), body -> {
 					String total = body.path("totalCount").asString("");
 					try {
@@ -163,10 +156,10 @@ final class OkHttpKintoneClient implements KintoneClient {
 			selected.forEach(array::add);
 			request = new Request.Builder().url(urls.api("records.json").build())
 				.header("X-HTTP-Method-Override", "GET")
-				.post(jsonBody(body))
+				.post(calls.jsonBody(body))
 				.build();
 		}
-		return execute(operation, request, json::records);
+		return calls.execute(operation, request, json::records);
 	}
 
 	@Override
@@ -175,7 +168,7 @@ final class OkHttpKintoneClient implements KintoneClient {
 			.addQueryParameter("app", app.toString())
 			.addQueryParameter("id", Long.toString(id))
 			.build();
-		return execute("get record " + id + " of app " + app, new Request.Builder().url(url).get().build(),
+		return calls.execute("get record " + id + " of app " + app, new Request.Builder().url(url).get().build(),
 				body -> json.record(body.path("record")));
 	}
 
@@ -195,9 +188,10 @@ final class OkHttpKintoneClient implements KintoneClient {
 			throw new IllegalArgumentException("at most " + MAX_UPDATES + " records per update, got " + updates.size());
 		}
 		Request request = new Request.Builder().url(urls.api("bulkRequest.json").build())
-			.post(jsonBody(json.bulkUpdateRecords(urls.path("records.json"), app.value(), updates, RECORDS_PER_UPDATE)))
+			.post(calls
+				.jsonBody(json.bulkUpdateRecords(urls.path("records.json"), app.value(), updates, RECORDS_PER_UPDATE)))
 			.build();
-		return execute("update " + updates.size() + " records of app " + app, request, json::bulkUpdatedRecords);
+		return calls.execute("update " + updates.size() + " records of app " + app, request, json::bulkUpdatedRecords);
 	}
 
 	@Override
@@ -235,7 +229,7 @@ final class OkHttpKintoneClient implements KintoneClient {
 		Request request = new Request.Builder().url(urls.api("file.json").build())
 			.post(FileBodies.uploadForm(source, fileName, contentType))
 			.build();
-		return execute("upload file " + fileName + " for app " + app, request,
+		return calls.execute("upload file " + fileName + " for app " + app, request,
 				body -> new FileKey(body.path("fileKey").asString("")));
 	}
 
@@ -252,36 +246,6 @@ final class OkHttpKintoneClient implements KintoneClient {
 	@Override
 	public String toString() {
 		return "OkHttpKintoneClient[" + urls.authority() + ", app " + app + "]";
-	}
-
-	private <T> T execute(String operation, Request request, Function<JsonNode, T> parse) {
-		try (Response response = http.newCall(request).execute()) {
-			if (!response.isSuccessful()) {
-				throw errors.toException(operation, response);
-			}
-			try (InputStream in = response.body().byteStream()) {
-				return parse.apply(json.mapper().readTree(in));
-			}
-			catch (JacksonIOException ex) {
-				IOException cause = ex.getCause();
-				throw cause != null ? cause : new IOException("reading the response failed");
-			}
-			catch (JacksonException | KintoneJson.MalformedResponseException | IllegalArgumentException ex) {
-				// Jackson's own message may quote the body, so only our messages go into
-				// the exception
-				String what = ex instanceof KintoneJson.MalformedResponseException ? ex.getMessage()
-						: "unreadable JSON (" + ex.getClass().getSimpleName() + ")";
-				throw new KintoneApiException(operation, response.code(), null, null, "kintone answered with " + what,
-						Map.of(), false, null);
-			}
-		}
-		catch (IOException ex) {
-			throw errors.toException(operation, ex);
-		}
-	}
-
-	private RequestBody jsonBody(JsonNode body) {
-		return RequestBody.create(json.mapper().writeValueAsBytes(body), JSON);
 	}
 
 }
