@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JobDatabase {
 
-	static final String PROPERTY = "spring.datasource.url";
+	/** The Spring Boot property that names the job database. */
+	public static final String PROPERTY = "spring.datasource.url";
 
 	private JobDatabase() {
 	}

@@ -12,7 +12,6 @@ import io.kintonemigrator.cli.MigratorContext;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -65,22 +64,22 @@ public class VerifyCommand implements Callable<Integer> {
 			if (config == null) {
 				return ExitCodes.USAGE;
 			}
-			String defaultProblem = JobDatabase.defaultProblem(JobDatabase.url(database));
+			// resolved once (it reads the config files) and handed to the context as
+			// checked
+			String url = JobDatabase.url(database);
+			String defaultProblem = JobDatabase.defaultProblem(url);
 			if (defaultProblem != null) {
 				err.println(defaultProblem);
 				return ExitCodes.USAGE;
 			}
-			Path missing = JobDatabase.missingH2File(JobDatabase.url(database));
+			Path missing = JobDatabase.missingH2File(url);
 			if (missing != null) {
 				err.println("verify: no job database at " + missing.toAbsolutePath().normalize()
 						+ "; run migrate first, or give --database as given to migrate");
 				return ExitCodes.USAGE;
 			}
-			Map<String, Object> properties = new LinkedHashMap<>();
-			if (database != null) {
-				properties.put("spring.datasource.url", database);
-			}
-			ConfigurableApplicationContext started = MigratorContext.startUnlessInUse(properties, loader, err);
+			ConfigurableApplicationContext started = MigratorContext.startUnlessInUse(Map.of(JobDatabase.PROPERTY, url),
+					loader, err);
 			if (started == null) {
 				return ExitCodes.USAGE;
 			}
