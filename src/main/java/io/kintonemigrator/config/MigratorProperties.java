@@ -41,13 +41,6 @@ public record MigratorProperties(Path workDir, @DefaultValue("100") int chunkSiz
 		return Path.of(System.getProperty("java.io.tmpdir"), "kintone-attachment-migrator");
 	}
 
-	/** The defaults, as a process without any {@code kam.*} setting has them. */
-	public static MigratorProperties defaults() {
-		return new MigratorProperties(defaultWorkDir(), 100, Path.of("reports"), Duration.ofSeconds(10), false,
-				Resilience.defaults(), new Lock(Duration.ofSeconds(60)), new Incremental(Duration.ofMinutes(2)),
-				new Database(Duration.ofMinutes(3)));
-	}
-
 	/**
 	 * Retry backoff of the kintone clients: attempts start {@code initialBackoff} apart,
 	 * growing to {@code maxBackoff}, at most {@code maxAttempts} per request.

@@ -24,25 +24,20 @@ public final class LedgerSchema {
 	 */
 	public static final String BEAN = "ledgerSchema";
 
-	private final String platform;
-
-	private LedgerSchema(String platform) {
-		this.platform = platform;
+	private LedgerSchema() {
 	}
 
-	/** Applies the script for this database; returns what was applied. */
+	/**
+	 * Applies the script for this database; the result marks it applied (a bean others
+	 * depend on).
+	 */
 	public static LedgerSchema apply(DataSource dataSource) {
 		String platform = platform(dataSource);
 		new ResourceDatabasePopulator(new ClassPathResource("sql/ledger-" + platform + ".sql")).execute(dataSource);
 		if ("h2".equals(platform)) {
 			makeCommitsDurable(dataSource);
 		}
-		return new LedgerSchema(platform);
-	}
-
-	/** {@code h2} or {@code postgresql}: which script was applied. */
-	public String platform() {
-		return platform;
+		return new LedgerSchema();
 	}
 
 	/**

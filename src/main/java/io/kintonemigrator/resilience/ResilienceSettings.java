@@ -1,5 +1,7 @@
 package io.kintonemigrator.resilience;
 
+import static io.kintonemigrator.kintone.KintoneLimits.CONCURRENT_REQUESTS_PER_DOMAIN;
+
 import java.time.Duration;
 
 /**
@@ -51,7 +53,8 @@ public record ResilienceSettings(int maxConcurrentCalls, int minConcurrentCalls,
 		Duration openStateWait, int permittedCallsInHalfOpenState) {
 
 	public ResilienceSettings {
-		check(maxConcurrentCalls >= 1 && maxConcurrentCalls <= 100, "maxConcurrentCalls", maxConcurrentCalls,
+		check(maxConcurrentCalls >= 1 && maxConcurrentCalls <= CONCURRENT_REQUESTS_PER_DOMAIN, "maxConcurrentCalls",
+				maxConcurrentCalls,
 				"1..100 (kintone allows 100 concurrent requests per domain, shared with its users)");
 		check(minConcurrentCalls >= 1 && minConcurrentCalls <= 100, "minConcurrentCalls", minConcurrentCalls, "1..100");
 		check(domainHeadroom >= 0 && domainHeadroom <= 99, "domainHeadroom", domainHeadroom,
