@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.kintonemigrator.config.ConnectionOptionsValidator.ConnectionOptions;
 import io.kintonemigrator.config.JobConfig.FileMapping;
 import io.kintonemigrator.config.JobConfig.Limits;
 import io.kintonemigrator.config.JobConfig.OnExisting;
@@ -40,8 +41,8 @@ final class JobConfigValidator {
 	private final boolean credentialsNeeded;
 
 	/**
-	 * @param baseDirectory where relative {@code apiTokenFile}/{@code passwordFile} paths
-	 * start
+	 * @param baseDirectory where relative paths ({@code apiTokenFile},
+	 * {@code passwordFile}, {@code pfxFilePath}...) start
 	 * @param credentialsNeeded false: the credentials are not read nor checked (commands
 	 * that do not reach kintone)
 	 */
@@ -142,8 +143,13 @@ final class JobConfigValidator {
 		}
 		Credentials credentials = new CredentialsValidator(problems, secretFiles, credentialsNeeded).credentials(key,
 				raw);
-		return new KintoneConnection(baseUrl, app, raw.guestSpaceId(), credentials, null, null, null,
-				KintoneConnection.Timeouts.defaults(), Boolean.TRUE.equals(raw.allowInsecureHttp()));
+		// without credentials nothing reaches kintone: no secret file or certificate is
+		// read
+		ConnectionOptions options = credentialsNeeded
+				? new ConnectionOptionsValidator(problems, secretFiles).options(key, raw) : ConnectionOptions.none();
+		return new KintoneConnection(baseUrl, app, raw.guestSpaceId(), credentials, options.basicAuth(),
+				options.clientCertificate(), options.proxy(), KintoneConnection.Timeouts.defaults(),
+				Boolean.TRUE.equals(raw.allowInsecureHttp()));
 	}
 
 	private static KintoneConnection placeholderConnection(URI url) {

@@ -13,9 +13,19 @@ record RawJobFile(@Nullable String name, @Nullable Endpoint source, @Nullable En
 		@Nullable List<Mapping> files, @Nullable String query, @Nullable String onExisting,
 		@Nullable String onMissingTarget, @Nullable Limits limits, @Nullable Integer skipLimit) {
 
+	/**
+	 * One app's side. The connection options echo cli-kintone's flags: {@code proxy}
+	 * ({@code --proxy}, with {@code proxyPasswordFile}), {@code basicAuthUsername} and
+	 * {@code basicAuthPassword} ({@code --basic-auth-*}, with
+	 * {@code basicAuthPasswordFile}), {@code pfxFilePath} and {@code pfxFilePassword}
+	 * ({@code --pfx-file-*}, with {@code pfxFilePasswordFile}).
+	 */
 	record Endpoint(@Nullable String baseUrl, @Nullable Long app, @Nullable Long guestSpaceId,
 			@Nullable String apiToken, @Nullable String apiTokenFile, @Nullable String username,
-			@Nullable String password, @Nullable String passwordFile, @Nullable Boolean allowInsecureHttp) {
+			@Nullable String password, @Nullable String passwordFile, @Nullable Boolean allowInsecureHttp,
+			@Nullable String proxy, @Nullable String proxyPasswordFile, @Nullable String basicAuthUsername,
+			@Nullable String basicAuthPassword, @Nullable String basicAuthPasswordFile, @Nullable String pfxFilePath,
+			@Nullable String pfxFilePassword, @Nullable String pfxFilePasswordFile) {
 	}
 
 	record Match(@Nullable String source, @Nullable String target) {

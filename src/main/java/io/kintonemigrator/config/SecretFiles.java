@@ -32,13 +32,18 @@ final class SecretFiles {
 		this.baseDirectory = baseDirectory;
 	}
 
+	/** {@code path} as the job file means it: a relative path starts at its directory. */
+	Path resolve(String path) {
+		return baseDirectory.resolve(path.strip());
+	}
+
 	/** The secret, or null after adding a problem. */
 	@Nullable String read(String key, String path, List<String> problems) {
 		if (path.isBlank()) {
 			problems.add(key + ": missing; give the path of a file that holds only the secret");
 			return null;
 		}
-		Path file = baseDirectory.resolve(path.strip());
+		Path file = resolve(path);
 		try {
 			if (Files.isDirectory(file)) {
 				problems

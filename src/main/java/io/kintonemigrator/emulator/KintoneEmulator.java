@@ -68,9 +68,12 @@ public final class KintoneEmulator implements AutoCloseable {
 		return new KintoneEmulatorBuilder();
 	}
 
-	/** {@code http://localhost:PORT}, without a trailing slash. */
+	/**
+	 * {@code http://localhost:PORT} ({@code https} with
+	 * {@link KintoneEmulatorBuilder#tls}), without a trailing slash.
+	 */
 	public URI baseUrl() {
-		return URI.create("http://localhost:" + port());
+		return URI.create((this.server.https() ? "https" : "http") + "://localhost:" + port());
 	}
 
 	public int port() {

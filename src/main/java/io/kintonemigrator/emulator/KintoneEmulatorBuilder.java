@@ -14,7 +14,9 @@ import io.kintonemigrator.emulator.api.Language;
 import io.kintonemigrator.emulator.fault.FaultInjectionFilter;
 import io.kintonemigrator.emulator.fault.FaultSettings;
 import io.kintonemigrator.emulator.file.FileStorage;
+import io.kintonemigrator.emulator.http.BasicAuthGate;
 import io.kintonemigrator.emulator.http.EmulatorServer;
+import io.kintonemigrator.emulator.http.TlsSettings;
 import io.kintonemigrator.emulator.observe.RequestLog;
 import io.kintonemigrator.emulator.observe.StatsRecorder;
 import io.kintonemigrator.emulator.store.EmulatorStore;
@@ -44,6 +46,10 @@ public final class KintoneEmulatorBuilder {
 	private int requestLogCapacity = 100_000;
 
 	private FaultSettings faults = FaultSettings.none();
+
+	private @Nullable TlsSettings tls;
+
+	private @Nullable BasicAuthGate basicAuth;
 
 	KintoneEmulatorBuilder() {
 	}
@@ -183,6 +189,26 @@ public final class KintoneEmulatorBuilder {
 	}
 
 	/**
+	 * HTTPS instead of HTTP, and a client certificate demanded if {@code tls} names the
+	 * accepted ones (a Secure Access host).
+	 */
+	public KintoneEmulatorBuilder tls(TlsSettings tls) {
+		this.tls = tls;
+		return this;
+	}
+
+	/**
+	 * Basic authentication in front of the domain: every kintone request needs
+	 * {@code Authorization: Basic} of this user and password, or is answered 401 before
+	 * kintone's own authentication (the request log shows it). The emulator's own
+	 * endpoints stay open.
+	 */
+	public KintoneEmulatorBuilder basicAuth(String username, String password) {
+		this.basicAuth = new BasicAuthGate(username, password);
+		return this;
+	}
+
+	/**
 	 * How many requests {@link KintoneEmulator#requestLog()} keeps (default 100,000).
 	 */
 	public KintoneEmulatorBuilder requestLogCapacity(int capacity) {
@@ -205,10 +231,13 @@ public final class KintoneEmulatorBuilder {
 		this.seeds.forEach(loader::apply);
 		FaultInjectionFilter faults = new FaultInjectionFilter(this.faults, this.settings);
 		List<Filter> filters = new ArrayList<>();
+		if (this.basicAuth != null) {
+			filters.add(this.basicAuth);
+		}
 		filters.add(faults);
 		filters.addAll(this.filters);
-		EmulatorServer server = new EmulatorServer(this.port, new ApiContext(store, this.settings), stats, requestLog,
-				filters);
+		EmulatorServer server = new EmulatorServer(this.port, this.tls, new ApiContext(store, this.settings), stats,
+				requestLog, filters);
 		KintoneEmulator emulator = new KintoneEmulator(server, store, this.settings, stats, requestLog, faults,
 				directory);
 		try {

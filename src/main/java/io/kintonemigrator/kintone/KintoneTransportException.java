@@ -12,6 +12,11 @@ public class KintoneTransportException extends KintoneException {
 		super(operation + " failed: " + cause, cause);
 	}
 
+	/** With {@code reason} in the message instead of the cause's own text. */
+	public KintoneTransportException(String operation, String reason, IOException cause) {
+		super(operation + " failed: " + reason, cause);
+	}
+
 	@Override
 	public boolean isRetryable() {
 		return true;

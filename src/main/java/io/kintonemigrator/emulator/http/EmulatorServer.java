@@ -16,14 +16,17 @@ import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The embedded Jetty 12 server, bound to {@code localhost} only. Every request enters
- * through the filter chain built in {@link #requestFilters} (accounting, concurrency
- * limit, then any extra filters such as fault injection) and ends in
- * {@link KintoneApiServlet}; only {@code /__emulator/*} ({@link EmulatorOpsServlet}) is
- * served beside it, outside that chain. Start once, stop once; thread-safe once started.
+ * The embedded Jetty 12 server, bound to {@code localhost} only, on HTTP or HTTPS
+ * ({@link TlsSettings}). Every request enters through the filter chain built in
+ * {@link #requestFilters} (accounting, concurrency limit, then any extra filters such as
+ * fault injection) and ends in {@link KintoneApiServlet}; only {@code /__emulator/*}
+ * ({@link EmulatorOpsServlet}) is served beside it, outside that chain. Start once, stop
+ * once; thread-safe once started.
  */
 public final class EmulatorServer implements AutoCloseable {
 
@@ -34,6 +37,8 @@ public final class EmulatorServer implements AutoCloseable {
 
 	private final ServerConnector connector;
 
+	private final boolean https;
+
 	/**
 	 * @param port the port to bind on localhost, 0 for a free one
 	 * @param extraFilters filters run after the built-in ones, in order, just before the
@@ -41,10 +46,22 @@ public final class EmulatorServer implements AutoCloseable {
 	 */
 	public EmulatorServer(int port, ApiContext context, StatsRecorder stats, RequestLog log,
 			List<Filter> extraFilters) {
+		this(port, null, context, stats, log, extraFilters);
+	}
+
+	/**
+	 * The same, speaking HTTPS when {@code tls} is given.
+	 * @param tls the server's certificate and the client certificates it demands; null:
+	 * plain HTTP
+	 */
+	public EmulatorServer(int port, @Nullable TlsSettings tls, ApiContext context, StatsRecorder stats, RequestLog log,
+			List<Filter> extraFilters) {
 		QueuedThreadPool threads = new QueuedThreadPool(context.settings().concurrencyLimit() + 64, 8);
 		threads.setName("kintone-emulator");
 		this.server = new Server(threads);
-		this.connector = new ServerConnector(this.server);
+		this.https = tls != null;
+		this.connector = tls == null ? new ServerConnector(this.server)
+				: new ServerConnector(this.server, tlsContext(tls));
 		this.connector.setHost("localhost");
 		this.connector.setPort(port);
 		this.server.addConnector(this.connector);
@@ -66,6 +83,20 @@ public final class EmulatorServer implements AutoCloseable {
 		ops.setContextPath(OPS_PATH);
 		ops.addServlet(new ServletHolder(new EmulatorOpsServlet(stats, log)), "/*");
 		this.server.setHandler(new ContextHandlerCollection(ops, handler));
+	}
+
+	private static SslContextFactory.Server tlsContext(TlsSettings tls) {
+		SslContextFactory.Server factory = new SslContextFactory.Server();
+		factory.setKeyStorePath(tls.keyStore().toString());
+		factory.setKeyStoreType("PKCS12");
+		factory.setKeyStorePassword(tls.password());
+		if (tls.clientTrustStore() != null) {
+			factory.setTrustStorePath(tls.clientTrustStore().toString());
+			factory.setTrustStoreType("PKCS12");
+			factory.setTrustStorePassword(tls.clientTrustStorePassword());
+			factory.setNeedClientAuth(true);
+		}
+		return factory;
 	}
 
 	/**
@@ -95,6 +126,11 @@ public final class EmulatorServer implements AutoCloseable {
 			throw new IllegalStateException("cannot start the kintone emulator on localhost:" + this.connector.getPort()
 					+ " (is the port in use? use port 0 for a free one)", ex);
 		}
+	}
+
+	/** Whether the server speaks HTTPS. */
+	public boolean https() {
+		return this.https;
 	}
 
 	/** The bound port (after {@link #start()}). */

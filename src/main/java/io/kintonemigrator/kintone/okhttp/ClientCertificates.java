@@ -1,8 +1,5 @@
 package io.kintonemigrator.kintone.okhttp;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Arrays;
@@ -27,23 +24,22 @@ final class ClientCertificates {
 
 	/**
 	 * @throws IllegalArgumentException when the file cannot be read or opened with its
-	 * password
+	 * password ({@link ClientCertificate#open()})
 	 */
 	static void apply(OkHttpClient.Builder builder, ClientCertificate certificate, X509TrustManager trust) {
+		KeyStore keys = certificate.open();
 		char[] password = certificate.password().reveal().toCharArray();
-		try (InputStream in = Files.newInputStream(certificate.pkcs12File())) {
-			KeyStore keys = KeyStore.getInstance("PKCS12");
-			keys.load(in, password);
+		try {
 			KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
 			keyManagers.init(keys, password);
 			SSLContext tls = SSLContext.getInstance("TLS");
 			tls.init(keyManagers.getKeyManagers(), new TrustManager[] { trust }, null);
 			builder.sslSocketFactory(tls.getSocketFactory(), trust);
 		}
-		catch (IOException | GeneralSecurityException ex) {
-			throw new IllegalArgumentException("cannot open client certificate " + certificate.pkcs12File() + " ("
-					+ ex.getClass().getSimpleName() + "); give a readable PKCS#12 (.p12/.pfx) file and its password",
-					null);
+		catch (GeneralSecurityException ex) {
+			throw new IllegalArgumentException("cannot use the key in client certificate '" + certificate.pkcs12File()
+					+ "' (" + ex.getClass().getSimpleName()
+					+ "); give a .pfx/.p12 file whose key has the file's password", null);
 		}
 		finally {
 			Arrays.fill(password, '\0');

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.kintonemigrator.kintone.KintoneApiException;
+import io.kintonemigrator.kintone.KintoneException;
 import io.kintonemigrator.kintone.KintoneTransportException;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -38,6 +39,9 @@ final class KintoneErrorMapper {
 
 	private static final Set<String> RETRYABLE_CODES = Set.of("GAIA_DA02", "GAIA_RE18");
 
+	static final String BASIC_AUTH_REFUSED = ": the Basic authentication in front of kintone refused the request;"
+			+ " give its user and password as basicAuthUsername and basicAuthPassword";
+
 	private final ObjectMapper json;
 
 	private final Clock clock;
@@ -55,8 +59,10 @@ final class KintoneErrorMapper {
 		if (error == null) {
 			String reason = response.message().isBlank() ? "" : " " + response.message();
 			String type = response.header("Content-Type", "no content type");
+			String hint = isBasicChallenge(status, response) ? BASIC_AUTH_REFUSED : "";
 			return new KintoneApiException(operation, status, null, null,
-					"(non-JSON error body, " + type + ")" + reason, Map.of(), isRetryable(status, null), retryAfter);
+					"(non-JSON error body, " + type + ")" + reason + hint, Map.of(), isRetryable(status, null),
+					retryAfter);
 		}
 		String code = text(error, "code");
 		String id = text(error, "id");
@@ -65,8 +71,29 @@ final class KintoneErrorMapper {
 				isRetryable(status, code), retryAfter);
 	}
 
-	KintoneTransportException toException(String operation, IOException cause) {
-		return new KintoneTransportException(operation, cause);
+	/**
+	 * An exchange that did not complete: a {@link KintoneTransportException} (retryable),
+	 * with what to fix when TLS failed over a certificate; or, when the proxy refused its
+	 * credentials, a {@link KintoneApiException} with status 407 that retrying cannot
+	 * help.
+	 */
+	KintoneException toException(String operation, IOException cause) {
+		if (cause instanceof ProxyCredentials.ProxyRefusedException refused) {
+			return new KintoneApiException(operation, 407, null, null, refused.getMessage(), Map.of(), false, null);
+		}
+		String tls = TlsFailures.explain(cause);
+		return tls == null ? new KintoneTransportException(operation, cause)
+				: new KintoneTransportException(operation, tls, cause);
+	}
+
+	/**
+	 * A 401 that is not kintone's JSON and asks for Basic credentials: the Basic
+	 * authentication in front of the domain refused the request.
+	 */
+	private static boolean isBasicChallenge(int status, Response response) {
+		return status == 401 && response.headers("WWW-Authenticate")
+			.stream()
+			.anyMatch(challenge -> challenge.regionMatches(true, 0, "Basic", 0, 5));
 	}
 
 	static boolean isRetryable(int status, @Nullable String code) {

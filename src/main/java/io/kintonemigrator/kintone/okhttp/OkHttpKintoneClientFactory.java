@@ -18,10 +18,11 @@ import okhttp3.OkHttpClient;
 /**
  * Opens {@link OkHttpKintoneClient}s that all share one {@link OkHttpClient} (its
  * connection pool and dispatcher); each connection gets a {@code newBuilder()} variant
- * with its own credentials, timeouts, proxy and client certificate. There is no call
- * timeout, so a long transfer is never cut; redirects are not followed (kintone does not
- * redirect API calls, a login page would); and OkHttp's silent retry on connection
- * failure is off, so every retry happens in one visible layer (the resilience package).
+ * with its own credentials, timeouts, proxy (and its credentials,
+ * {@link ProxyCredentials}) and client certificate. There is no call timeout, so a long
+ * transfer is never cut; redirects are not followed (kintone does not redirect API calls,
+ * a login page would); and OkHttp's silent retry on connection failure is off, so every
+ * retry happens in one visible layer (the resilience package).
  *
  * <p>
  * Requests are counted per domain and app for the whole life of the factory, so a client
@@ -98,7 +99,8 @@ public final class OkHttpKintoneClientFactory implements KintoneClientFactory, A
 			.addNetworkInterceptor(new ConcurrencyHeaderInterceptor(domain));
 		KintoneConnection.HttpProxy proxy = connection.proxy();
 		if (proxy != null) {
-			http.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
+			http.proxy(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())))
+				.proxyAuthenticator(new ProxyCredentials(proxy));
 		}
 		KintoneConnection.ClientCertificate certificate = connection.clientCertificate();
 		if (certificate != null) {

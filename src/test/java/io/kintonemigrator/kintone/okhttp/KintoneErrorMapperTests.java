@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.kintonemigrator.kintone.KintoneApiException;
+import io.kintonemigrator.kintone.KintoneException;
 import io.kintonemigrator.kintone.KintoneTransportException;
 import io.kintonemigrator.testsupport.TestClock;
 import okhttp3.MediaType;
@@ -150,9 +151,9 @@ class KintoneErrorMapperTests {
 	void anIoErrorStaysDistinguishableAndIsRetryable() {
 		IOException timeout = new SocketTimeoutException("timeout");
 
-		KintoneTransportException ex = mapper.toException("download file k", timeout);
+		KintoneException ex = mapper.toException("download file k", timeout);
 
-		assertThat(ex).isNotInstanceOf(KintoneApiException.class);
+		assertThat(ex).isInstanceOf(KintoneTransportException.class).isNotInstanceOf(KintoneApiException.class);
 		assertThat(ex.isRetryable()).isTrue();
 		assertThat(ex.getCause()).isSameAs(timeout);
 	}
