@@ -43,13 +43,13 @@ final class ProxyCredentials implements Authenticator {
 			return value == null ? null : withCredentials(response.request());
 		}
 		if (value == null) {
-			throw new ProxyRefusedException("the proxy " + proxy.address()
-					+ " asks for a user and password (HTTP 407 Proxy Authentication Required); "
-					+ "write them in the proxy URL: http://USER:PASSWORD@" + proxy.address());
+			throw new ProxyRefusedException(
+					"the proxy " + proxy.address() + " asks for a user and password (Proxy Authentication Required); "
+							+ "write them in the proxy URL: http://USER:PASSWORD@" + proxy.address());
 		}
 		if (response.request().header(HEADER) != null) {
 			throw new ProxyRefusedException("the proxy " + proxy.address() + " refused the user '" + proxy.username()
-					+ "' and its password (HTTP 407 Proxy Authentication Required); check the user and password of the proxy");
+					+ "' and its password (Proxy Authentication Required); check the user and password in proxy");
 		}
 		return withCredentials(response.request());
 	}
