@@ -81,6 +81,9 @@ final class ConnectionOptionsValidator {
 	}
 
 	private @Nullable BasicAuth basicAuth(String key, RawJobFile.Endpoint raw) {
+		if (givenTwice(key, "basicAuthPassword", raw.basicAuthPassword(), raw.basicAuthPasswordFile())) {
+			return null;
+		}
 		String password = secret(key, "basicAuthPassword", raw.basicAuthPassword(), raw.basicAuthPasswordFile());
 		String username = raw.basicAuthUsername();
 		if (username == null && password == null) {
@@ -104,6 +107,9 @@ final class ConnectionOptionsValidator {
 	}
 
 	private @Nullable ClientCertificate clientCertificate(String key, RawJobFile.Endpoint raw) {
+		if (givenTwice(key, "pfxFilePassword", raw.pfxFilePassword(), raw.pfxFilePasswordFile())) {
+			return null;
+		}
 		String password = secret(key, "pfxFilePassword", raw.pfxFilePassword(), raw.pfxFilePasswordFile());
 		String path = raw.pfxFilePath();
 		if (path == null && password == null) {
@@ -130,15 +136,20 @@ final class ConnectionOptionsValidator {
 		return certificate;
 	}
 
+	/** Whether both {@code name} and {@code nameFile} are given (a problem added). */
+	private boolean givenTwice(String key, String name, @Nullable String value, @Nullable String file) {
+		if (value != null && file != null) {
+			problems.add(key + ": give either " + name + " or " + name + "File, not both");
+			return true;
+		}
+		return false;
+	}
+
 	/**
 	 * The secret given as {@code name} or read from {@code nameFile}; null when neither
 	 * (or after adding a problem).
 	 */
 	private @Nullable String secret(String key, String name, @Nullable String value, @Nullable String file) {
-		if (value != null && file != null) {
-			problems.add(key + ": give either " + name + " or " + name + "File, not both");
-			return null;
-		}
 		return file != null ? secretFiles.read(key + "." + name + "File", file, problems) : value;
 	}
 
