@@ -6,6 +6,7 @@ import java.util.Arrays;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -15,7 +16,7 @@ import okhttp3.OkHttpClient;
 
 /**
  * Presents a PKCS#12 client certificate (kintone Secure Access) while trusting the JDK's
- * usual CAs.
+ * usual CAs (or a given trust manager).
  */
 final class ClientCertificates {
 
@@ -43,6 +44,21 @@ final class ClientCertificates {
 		}
 		finally {
 			Arrays.fill(password, '\0');
+		}
+	}
+
+	/**
+	 * TLS trusting {@code trust}, without a client certificate: the factory makes it
+	 * once, so that its clients share connections.
+	 */
+	static SSLSocketFactory trusting(X509TrustManager trust) {
+		try {
+			SSLContext tls = SSLContext.getInstance("TLS");
+			tls.init(null, new TrustManager[] { trust }, null);
+			return tls.getSocketFactory();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("this JVM offers no TLS", ex);
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 
 import io.kintonemigrator.kintone.KintoneClient;
@@ -40,6 +41,8 @@ public final class OkHttpKintoneClientFactory implements KintoneClientFactory, A
 
 	private final X509TrustManager trust;
 
+	private final SSLSocketFactory trustOnly;
+
 	private final KintoneJson json = new KintoneJson();
 
 	private final Map<String, DomainReports> concurrency = new ConcurrentHashMap<>();
@@ -70,6 +73,7 @@ public final class OkHttpKintoneClientFactory implements KintoneClientFactory, A
 		this.clock = clock;
 		this.userAgent = userAgent;
 		this.trust = trust;
+		this.trustOnly = ClientCertificates.trusting(trust);
 	}
 
 	/**
@@ -105,6 +109,9 @@ public final class OkHttpKintoneClientFactory implements KintoneClientFactory, A
 		KintoneConnection.ClientCertificate certificate = connection.clientCertificate();
 		if (certificate != null) {
 			ClientCertificates.apply(http, certificate, trust);
+		}
+		else {
+			http.sslSocketFactory(trustOnly, trust);
 		}
 		return new OkHttpKintoneClient(http.build(), urls, connection.app(), json,
 				new KintoneErrorMapper(json.mapper(), clock), domain);
