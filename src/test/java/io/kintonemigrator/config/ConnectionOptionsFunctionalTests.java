@@ -53,15 +53,17 @@ class ConnectionOptionsFunctionalTests {
 	@TempDir
 	Path tmp;
 
+	/** Made by the tests that need TLS; the migrate children then trust the server. */
 	private TestCertificates certificates;
-
-	@BeforeEach
-	void noChildLeftBehind() {
-		this.children = ChildJvm.migrator();
-	}
 
 	private ChildJvm children;
 
+	@BeforeEach
+	void launcher() {
+		this.children = ChildJvm.migrator();
+	}
+
+	/** No child JVM is left behind, even by a failed test. */
 	@AfterEach
 	void closeChildren() {
 		this.children.close();
