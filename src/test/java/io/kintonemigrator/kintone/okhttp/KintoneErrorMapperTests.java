@@ -2,9 +2,12 @@ package io.kintonemigrator.kintone.okhttp;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.security.cert.CertPathValidatorException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import io.kintonemigrator.kintone.KintoneApiException;
 import io.kintonemigrator.kintone.KintoneException;
@@ -156,6 +159,48 @@ class KintoneErrorMapperTests {
 		assertThat(ex).isInstanceOf(KintoneTransportException.class).isNotInstanceOf(KintoneApiException.class);
 		assertThat(ex.isRetryable()).isTrue();
 		assertThat(ex.getCause()).isSameAs(timeout);
+	}
+
+	@Test
+	void aBasicChallengeSaysThatTheGateInFrontOfKintoneRefusedAndNamesTheKeys() {
+		KintoneApiException gate = mapper.toException("get app 1", response(401, "Unauthorized", "text/html",
+				"<html>401 Authorization Required</html>", "WWW-Authenticate", "Basic realm=\"kintone\""));
+		KintoneApiException kintone = mapper.toException("get app 1",
+				response(401, "Unauthorized", "application/json", kintoneError("CB_WA01", "password wrong")));
+
+		assertThat(gate).hasMessageContaining("the Basic authentication in front of kintone refused the request")
+			.hasMessageContaining("basicAuthUsername and basicAuthPassword");
+		assertThat(gate.isRetryable()).isFalse();
+		assertThat(kintone).hasMessageNotContaining("Basic authentication");
+	}
+
+	@Test
+	void tlsFailuresNameTheirFixAndStayRetryableTransportErrors() {
+		SSLHandshakeException refused = new SSLHandshakeException("Received fatal alert: bad_certificate");
+		SSLHandshakeException untrusted = new SSLHandshakeException("PKIX path building failed");
+		untrusted.initCause(new CertPathValidatorException("no trust anchor"));
+
+		KintoneException byServer = mapper.toException("get app 1", refused);
+		KintoneException byUs = mapper.toException("get app 1", untrusted);
+
+		assertThat(byServer).isInstanceOf(KintoneTransportException.class)
+			.hasMessageContaining("TLS: the server refused the handshake (Received fatal alert: bad_certificate)")
+			.hasMessageContaining("give pfxFilePath and pfxFilePassword");
+		assertThat(byServer.getCause()).isSameAs(refused);
+		assertThat(byUs).hasMessageContaining("the server's certificate is not trusted by this Java")
+			.hasMessageContaining("-Djavax.net.ssl.trustStore");
+		assertThat(byUs.isRetryable()).isTrue();
+	}
+
+	@Test
+	void aProxyThatRefusedItsCredentialsIsA407ThatRetryingCannotHelp() {
+		KintoneException ex = mapper.toException("get app 1",
+				new ProxyCredentials.ProxyRefusedException("the proxy p:8080 refused the user 'u'"));
+
+		assertThat(ex).isInstanceOf(KintoneApiException.class)
+			.hasMessage("get app 1 failed: HTTP 407 the proxy p:8080 refused the user 'u'");
+		assertThat(((KintoneApiException) ex).status()).isEqualTo(407);
+		assertThat(ex.isRetryable()).isFalse();
 	}
 
 }
