@@ -1,6 +1,8 @@
 package io.kintonemigrator.emulator;
 
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import io.kintonemigrator.emulator.EmulatorHttp.Reply;
 import io.kintonemigrator.emulator.fault.FaultSettings;
@@ -48,7 +50,7 @@ class OpsEndpointTests {
 		this.emulator.faults(FaultSettings.builder().databaseLocked(1).build());
 		this.http.get("/k/v1/record.json?app=1&id=1");
 
-		Reply reply = this.anonymous.get("/__emulator/stats");
+		Reply reply = statsOnceTheLastRequestEnded();
 
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.header("Content-Type")).startsWith("application/json");
@@ -101,6 +103,22 @@ class OpsEndpointTests {
 	void unknownOpsPathsAndBadLimitsAreRejected() {
 		assertThat(this.anonymous.get("/__emulator/nothing").status()).isEqualTo(404);
 		assertThat(this.anonymous.get("/__emulator/requests?limit=0").status()).isEqualTo(400);
+	}
+
+	/**
+	 * The stats once the server has finished the last request: a client may read the
+	 * whole answer before the server's filter leaves (and counts the request as ended),
+	 * so {@code inFlight} is 0 only a moment later. Gives up after 10 s with the last
+	 * stats.
+	 */
+	private Reply statsOnceTheLastRequestEnded() {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		Reply reply = this.anonymous.get("/__emulator/stats");
+		while (reply.json().path("inFlight").asInt() != 0 && System.nanoTime() < deadline) {
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+			reply = this.anonymous.get("/__emulator/stats");
+		}
+		return reply;
 	}
 
 }
