@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.ledger.MigrationLedger;
+import io.kintonemigrator.migration.AttachmentMigrationJobConfiguration;
 import io.kintonemigrator.migration.RunProgress;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -16,7 +17,7 @@ import org.springframework.batch.core.job.JobExecution;
  * What a run of {@code migrate} shows and leaves behind: the progress while it runs
  * ({@code kam.progress-interval}, a bar when {@code kam.progress-bar}), then for every
  * ending (completed, failed, stopped) the summary table and the reports under
- * {@code kam.reports-dir}.
+ * {@code kam.reports-dir} (except for an incremental run that changed nothing).
  */
 public class RunOutput {
 
@@ -57,6 +58,13 @@ public class RunOutput {
 	public RunSummary summarize(JobConfig config, JobExecution execution, PrintWriter out, PrintWriter err) {
 		RunSummary summary = RunSummary.of(config, execution, ledger.summary(config.name()), clock.instant());
 		SummaryTable.print(summary, out);
+		if (summary.changedNothing() && incremental(execution)) {
+			// a scheduled run (--every, cron) that found nothing to do leaves no
+			// directory
+			out.println("Nothing to migrate since the last run; no reports written.");
+			out.flush();
+			return summary;
+		}
 		try {
 			Path dir = new RunReports(reportsDir).write(summary, ledger.all(config.name()), progress.samples());
 			out.println("Reports: " + dir.resolve(RunReports.ATTACHMENTS_CSV) + ", "
@@ -69,6 +77,10 @@ public class RunOutput {
 		}
 		out.flush();
 		return summary;
+	}
+
+	private static boolean incremental(JobExecution execution) {
+		return execution.getJobParameters().getString(AttachmentMigrationJobConfiguration.PARAM_STARTED) != null;
 	}
 
 }

@@ -48,6 +48,15 @@ public record RunSummary(String job, long executionId, String status, @Nullable 
 	record LedgerTotals(long attached, long attachedBytes, long skipped, long skippedRecords) {
 	}
 
+	/**
+	 * Whether this execution completed without moving, removing or skipping anything: no
+	 * target record updated, no file moved, no record or file skipped.
+	 */
+	boolean changedNothing() {
+		return "COMPLETED".equals(status) && recordsUpdated == 0 && recordsSkipped == 0 && filesMoved == 0
+				&& filesSkipped == 0;
+	}
+
 	static RunSummary of(JobConfig config, JobExecution execution, LedgerSummary ledger, Instant now) {
 		StepExecution migrate = execution.getStepExecutions()
 			.stream()
