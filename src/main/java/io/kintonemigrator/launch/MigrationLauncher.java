@@ -151,14 +151,16 @@ public class MigrationLauncher {
 		JobParameters launched = new JobParametersBuilder(parameters)
 			.addString(PARAM_EXECUTION_STARTED, Instant.now().toString(), false)
 			.toJobParameters();
+		LedgerSummary ledgerBefore = ledger.summary(config.name());
 		// progress is no result: standard error, with the log lines
 		try (ProgressPrinter progress = output.showProgress(err)) {
 			execution = jobOperator.start(job, launched);
 		}
-		return new Outcome(report(config, execution, out, err), execution);
+		return new Outcome(report(config, execution, ledgerBefore, out, err), execution);
 	}
 
-	private int report(JobConfig config, JobExecution execution, PrintWriter out, PrintWriter err) {
+	private int report(JobConfig config, JobExecution execution, LedgerSummary ledgerBefore, PrintWriter out,
+			PrintWriter err) {
 		BatchStatus status = execution.getStatus();
 		List<Throwable> failures = execution.getAllFailureExceptions();
 		PreflightException preflight = failures.stream()
@@ -172,7 +174,7 @@ public class MigrationLauncher {
 			return ExitCodes.USAGE;
 		}
 		printSummary(config, out);
-		RunSummary summary = output.summarize(config, execution, out, err);
+		RunSummary summary = output.summarize(config, execution, ledgerBefore, out, err);
 		if (status == BatchStatus.COMPLETED) {
 			out.println("Job '" + config.name() + "' completed.");
 			return ExitCodes.COMPLETED;

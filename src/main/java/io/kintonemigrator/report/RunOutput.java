@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.kintonemigrator.config.JobConfig;
+import io.kintonemigrator.ledger.LedgerSummary;
 import io.kintonemigrator.ledger.MigrationLedger;
 import io.kintonemigrator.migration.AttachmentMigrationJobConfiguration;
 import io.kintonemigrator.migration.RunProgress;
@@ -54,11 +55,18 @@ public class RunOutput {
 		return new ProgressPrinter(progress::current, out, clock, progressBar).start(ticker, progressInterval);
 	}
 
-	/** Prints the summary table and writes the reports of a finished execution. */
-	public RunSummary summarize(JobConfig config, JobExecution execution, PrintWriter out, PrintWriter err) {
-		RunSummary summary = RunSummary.of(config, execution, ledger.summary(config.name()), clock.instant());
+	/**
+	 * Prints the summary table and writes the reports of a finished execution; an
+	 * incremental run that changed nothing (no target record updated, the job's ledger as
+	 * {@code ledgerBefore} the run) writes none, so a schedule leaves no directory per
+	 * tick.
+	 */
+	public RunSummary summarize(JobConfig config, JobExecution execution, LedgerSummary ledgerBefore, PrintWriter out,
+			PrintWriter err) {
+		LedgerSummary ledgerAfter = ledger.summary(config.name());
+		RunSummary summary = RunSummary.of(config, execution, ledgerAfter, clock.instant());
 		SummaryTable.print(summary, out);
-		if (summary.changedNothing() && incremental(execution)) {
+		if (incremental(execution) && summary.changedNothing() && ledgerAfter.equals(ledgerBefore)) {
 			// a scheduled run (--every, cron) that found nothing to do leaves no
 			// directory
 			out.println("Nothing to migrate since the last run; no reports written.");

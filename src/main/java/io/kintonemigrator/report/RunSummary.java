@@ -49,12 +49,11 @@ public record RunSummary(String job, long executionId, String status, @Nullable 
 	}
 
 	/**
-	 * Whether this execution completed without moving, removing or skipping anything: no
-	 * target record updated, no file moved, no record or file skipped.
+	 * Whether this execution completed without updating a target record or moving a file
+	 * (what it skipped may have been skipped before: the caller compares the ledger).
 	 */
 	boolean changedNothing() {
-		return "COMPLETED".equals(status) && recordsUpdated == 0 && recordsSkipped == 0 && filesMoved == 0
-				&& filesSkipped == 0;
+		return "COMPLETED".equals(status) && recordsUpdated == 0 && filesMoved == 0;
 	}
 
 	static RunSummary of(JobConfig config, JobExecution execution, LedgerSummary ledger, Instant now) {
