@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  * command line, bound to a command name ({@code --name}, by default the program's name).
  */
 @Command(name = "completion", mixinStandardHelpOptions = true,
-		description = { "Prints the shell completion script for bash and zsh; load it with",
+		description = { "Prints the shell completion script for bash and zsh.", "Load it with",
 				"  source <(kintone-attachment-migrator completion)",
 				"where kintone-attachment-migrator runs the jar (a wrapper script or an alias)." })
 class CompletionCommand implements Callable<Integer> {

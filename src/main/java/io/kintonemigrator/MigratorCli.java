@@ -4,8 +4,14 @@ import io.kintonemigrator.cli.CommandEnvironment;
 import io.kintonemigrator.cli.ExitCodes;
 
 import java.io.PrintWriter;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.logging.LogLevel;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
  * Parses the command line and runs one command; returns the process exit code
@@ -45,7 +51,20 @@ public final class MigratorCli {
 	}
 
 	public static CommandLine commandLine() {
-		CommandLine commandLine = new CommandLine(new MigratorCommand());
+		MigratorCommand root = new MigratorCommand();
+		CommandLine commandLine = new CommandLine(root);
+		// the global options' log levels hold from before the command runs to its end
+		commandLine.setExecutionStrategy(parseResult -> {
+			Map<String, @Nullable LogLevel> before = root.logging.apply();
+			try {
+				return new CommandLine.RunLast().execute(parseResult);
+			}
+			finally {
+				LoggingOptions.restore(before);
+			}
+		});
+		commandLine.setUsageHelpAutoWidth(true);
+		commandLine.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandSummaries());
 		// bad input is one line naming the problem, not the whole usage text
 		commandLine.setParameterExceptionHandler((exception, args) -> {
 			exception.getCommandLine().getErr().println(exception.getMessage() + " (see --help)");

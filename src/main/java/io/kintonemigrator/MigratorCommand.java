@@ -13,6 +13,7 @@ import io.kintonemigrator.verify.VerifyCommand;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -25,6 +26,9 @@ class MigratorCommand implements Callable<Integer> {
 
 	@Spec
 	CommandSpec spec;
+
+	@Mixin
+	LoggingOptions logging = new LoggingOptions();
 
 	/**
 	 * Without a sub-command: the demo (emulator, seeded apps, a real migration, a check).

@@ -1,5 +1,7 @@
 package io.kintonemigrator.cli;
 
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,8 @@ public final class CommandEnvironment {
 
 	private static volatile String[] bootArguments = new String[0];
 
+	private static volatile boolean quiet;
+
 	private CommandEnvironment() {
 	}
 
@@ -49,7 +53,42 @@ public final class CommandEnvironment {
 			}
 		}
 		bootArguments = boot.toArray(String[]::new);
+		quiet = false;
 		return own.toArray(String[]::new);
+	}
+
+	/**
+	 * Adds the Spring Boot properties the command's global options imply (the log levels
+	 * of {@code --quiet}, {@code --verbose}, {@code --log-level}) to this command run; a
+	 * property the command line names itself ({@code --logging.level.root=...}) wins.
+	 * @param quiet whether the command shows its result and errors only
+	 * ({@link #quiet()})
+	 */
+	public static void imply(Map<String, String> properties, boolean quiet) {
+		List<String> boot = new ArrayList<>(List.of(bootArguments));
+		properties.forEach((name, value) -> {
+			if (boot.stream().noneMatch(arg -> arg.equals("--" + name) || arg.startsWith("--" + name + "="))) {
+				boot.add("--" + name + "=" + value);
+			}
+		});
+		bootArguments = boot.toArray(String[]::new);
+		CommandEnvironment.quiet = quiet;
+	}
+
+	/**
+	 * Whether the running command was given {@code --quiet}: its result on standard
+	 * output and its errors on standard error, no progress and no log line below ERROR.
+	 */
+	public static boolean quiet() {
+		return quiet;
+	}
+
+	/**
+	 * Where the running command's status lines go (what it is doing, not its result):
+	 * {@code err}, or nowhere with {@code --quiet}.
+	 */
+	public static PrintWriter notes(PrintWriter err) {
+		return quiet ? new PrintWriter(Writer.nullWriter()) : err;
 	}
 
 	/** The Spring Boot arguments of the running command, for its contexts. */

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Objects;
 
+import io.kintonemigrator.cli.CommandEnvironment;
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.ledger.JobWatermarks;
 import io.kintonemigrator.migration.AttachmentMigrationJobConfiguration;
@@ -36,7 +37,8 @@ import org.springframework.batch.core.repository.JobRepository;
  * ({@code migrate} without the flag) sets the watermark too, from the creation of its
  * instance's first execution. The watermark is kept with the job's fingerprint: a job
  * file changed since (a new mapping, a wider query) starts from none, so every record is
- * read again. The caller holds the job's lock.
+ * read again. The caller holds the job's lock. What the run is about goes to standard
+ * error; the next watermark, with the run's result, to standard output.
  */
 class IncrementalRuns {
 
@@ -58,21 +60,23 @@ class IncrementalRuns {
 	MigrationLauncher.Outcome incremental(JobConfig config, Path jobFile, PrintWriter out, PrintWriter err)
 			throws Exception {
 		String fingerprint = config.fingerprint();
+		PrintWriter notes = CommandEnvironment.notes(err);
 		if (watermarks.changedSince(config.name(), fingerprint)) {
-			out.println("The job file of '" + config.name() + "' changed what the job migrates since its last "
+			notes.println("The job file of '" + config.name() + "' changed what the job migrates since its last "
 					+ "incremental run: the last watermark does not hold for it.");
 		}
 		JobWatermarks.Run run = watermarks.inProgress(config.name(), fingerprint).orElse(null);
 		if (run != null) {
-			out.println("Resuming the incremental run of job '" + config.name() + "' that started " + run.startedAt()
+			notes.println("Resuming the incremental run of job '" + config.name() + "' that started " + run.startedAt()
 					+ describe(run) + ".");
 		}
 		else {
 			run = new JobWatermarks.Run(watermarks.watermark(config.name(), fingerprint).orElse(null),
 					clock.instant().truncatedTo(ChronoUnit.MILLIS));
 			watermarks.begin(config.name(), fingerprint, run);
-			out.println("Incremental run of job '" + config.name() + "'" + describe(run) + ".");
+			notes.println("Incremental run of job '" + config.name() + "'" + describe(run) + ".");
 		}
+		notes.flush();
 		MigrationLauncher.Outcome outcome = launcher.migrate(config, parameters(config, jobFile, run), out, err);
 		if (outcome.execution() != null && outcome.execution().getStatus() == BatchStatus.COMPLETED) {
 			watermarks.completed(config.name(), fingerprint, run.startedAt());

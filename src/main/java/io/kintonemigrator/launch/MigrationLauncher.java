@@ -22,6 +22,9 @@ import io.kintonemigrator.migration.AttachmentMigrationJobConfiguration;
 import io.kintonemigrator.migration.Failures;
 import io.kintonemigrator.migration.PreflightException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -50,6 +53,8 @@ import org.springframework.batch.core.repository.JobRepository;
  * current job file as the non-identifying one, so a moved job file still resumes its job.
  */
 public class MigrationLauncher {
+
+	private static final Logger log = LoggerFactory.getLogger(MigrationLauncher.class);
 
 	/**
 	 * Non-identifying parameter of every execution: the instant it was launched
@@ -115,19 +120,19 @@ public class MigrationLauncher {
 				return new Outcome(ExitCodes.USAGE, last);
 			}
 			case RECOVER_THEN_RESUME -> {
-				out.println("Execution " + last.getId() + " of job '" + config.name() + "' was left " + last.getStatus()
-						+ " by a process that stopped abruptly; recovering it.");
+				log.info("Execution {} of job '{}' was left {} by a process that stopped abruptly; recovering it.",
+						last.getId(), config.name(), last.getStatus());
 				jobOperator.recover(last);
-				out.println("Resuming job '" + config.name() + "' from its last checkpoint.");
+				log.info("Resuming job '{}' from its last checkpoint.", config.name());
 			}
 			case FAIL_THEN_RESUME -> {
-				out.println("Execution " + last.getId() + " of job '" + config.name() + "' was left UNKNOWN: the job "
-						+ "database failed while a chunk was committed. Marking it FAILED; the ledger tells which "
-						+ "updates kintone applied, so nothing is attached twice.");
+				log.info("Execution {} of job '{}' was left UNKNOWN: the job database failed while a chunk was "
+						+ "committed. Marking it FAILED; the ledger tells which updates kintone applied, so nothing "
+						+ "is attached twice.", last.getId(), config.name());
 				UnknownExecutions.markFailed(jobRepository, last);
-				out.println("Resuming job '" + config.name() + "' from its last checkpoint.");
+				log.info("Resuming job '{}' from its last checkpoint.", config.name());
 			}
-			case RESUME -> out.println("Resuming job '" + config.name() + "' from its last checkpoint.");
+			case RESUME -> log.info("Resuming job '{}' from its last checkpoint.", config.name());
 			case START -> {
 				// Spring Batch creates an instance and its first execution in two
 				// transactions; a process
@@ -138,7 +143,7 @@ public class MigrationLauncher {
 				if (orphan != null) {
 					jobRepository.deleteJobInstance(orphan);
 				}
-				out.println("Starting job '" + config.name() + "'.");
+				log.info("Starting job '{}'.", config.name());
 			}
 		}
 		out.flush();
@@ -146,13 +151,16 @@ public class MigrationLauncher {
 		JobParameters launched = new JobParametersBuilder(parameters)
 			.addString(PARAM_EXECUTION_STARTED, Instant.now().toString(), false)
 			.toJobParameters();
-		try (ProgressPrinter progress = output.showProgress(out)) {
+		LedgerSummary ledgerBefore = ledger.summary(config.name());
+		// progress is no result: standard error, with the log lines
+		try (ProgressPrinter progress = output.showProgress(err)) {
 			execution = jobOperator.start(job, launched);
 		}
-		return new Outcome(report(config, execution, out, err), execution);
+		return new Outcome(report(config, execution, ledgerBefore, out, err), execution);
 	}
 
-	private int report(JobConfig config, JobExecution execution, PrintWriter out, PrintWriter err) {
+	private int report(JobConfig config, JobExecution execution, LedgerSummary ledgerBefore, PrintWriter out,
+			PrintWriter err) {
 		BatchStatus status = execution.getStatus();
 		List<Throwable> failures = execution.getAllFailureExceptions();
 		PreflightException preflight = failures.stream()
@@ -166,7 +174,7 @@ public class MigrationLauncher {
 			return ExitCodes.USAGE;
 		}
 		printSummary(config, out);
-		RunSummary summary = output.summarize(config, execution, out, err);
+		RunSummary summary = output.summarize(config, execution, ledgerBefore, out, err);
 		if (status == BatchStatus.COMPLETED) {
 			out.println("Job '" + config.name() + "' completed.");
 			return ExitCodes.COMPLETED;

@@ -2,6 +2,7 @@ package io.kintonemigrator.launch;
 
 import java.util.Locale;
 
+import io.kintonemigrator.cli.CommandEnvironment;
 import io.kintonemigrator.report.LogLineWriter;
 
 import java.io.PrintWriter;
@@ -49,7 +50,9 @@ public class RunControlOptions {
 	 */
 	Map<String, Object> properties() {
 		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("kam.progress-interval", parseInterval(progressInterval).toString());
+		Duration interval = parseInterval(progressInterval);
+		// --quiet: the result and errors only
+		properties.put("kam.progress-interval", (CommandEnvironment.quiet() ? Duration.ZERO : interval).toString());
 		properties.put("kam.reports-dir", reportsDir.toString());
 		boolean json = logFormat == LogFormat.json;
 		properties.put("kam.progress-bar", Boolean.toString(!json && System.console() != null));

@@ -38,7 +38,8 @@ class RunningJobStopper {
 		Set<JobExecution> running = jobRepository
 			.findRunningJobExecutions(AttachmentMigrationJobConfiguration.JOB_NAME);
 		for (JobExecution execution : running) {
-			logger.warn("Stopping execution " + execution.getId() + " at its next chunk boundary");
+			// a stop the user asked for: INFO, no warning
+			logger.info("Stopping execution " + execution.getId() + " at its next chunk boundary");
 		}
 		return !running.isEmpty();
 	}

@@ -3,6 +3,7 @@ package io.kintonemigrator.launch;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.kintonemigrator.cli.CommandEnvironment;
 import io.kintonemigrator.cli.ExitCodes;
 import io.kintonemigrator.cli.JobFiles;
 
@@ -60,17 +61,18 @@ final class ScheduledRuns {
 
 	private final Run run;
 
-	private final PrintWriter out;
+	/** The loop's status lines (standard error). */
+	private final PrintWriter notes;
 
 	private volatile boolean stopped;
 
-	ScheduledRuns(CronExpression cron, ZoneId zone, Clock clock, Waiter waiter, Run run, PrintWriter out) {
+	ScheduledRuns(CronExpression cron, ZoneId zone, Clock clock, Waiter waiter, Run run, PrintWriter notes) {
 		this.cron = cron;
 		this.zone = zone;
 		this.clock = clock;
 		this.waiter = waiter;
 		this.run = run;
-		this.out = out;
+		this.notes = notes;
 	}
 
 	/**
@@ -93,8 +95,10 @@ final class ScheduledRuns {
 			return ExitCodes.USAGE;
 		}
 		Clock clock = Clock.systemDefaultZone();
+		// the loop's own lines tell what it does; each run's result goes to out
 		ScheduledRuns loop = new ScheduledRuns(cron, clock.getZone(), clock, new ClockWaiter(clock),
-				() -> MigrateCommand.run(new JobConfigLoader(), jobFile, properties, true, out, err), out);
+				() -> MigrateCommand.run(new JobConfigLoader(), jobFile, properties, true, out, err),
+				CommandEnvironment.notes(err));
 		CountDownLatch ended = new CountDownLatch(1);
 		Thread hook = new Thread(() -> {
 			loop.stop();
@@ -131,38 +135,38 @@ final class ScheduledRuns {
 		while (!stopped) {
 			ZonedDateTime next = cron.next(ZonedDateTime.now(clock.withZone(zone)));
 			if (next == null) {
-				out.println("The schedule has no further tick; stopping.");
-				out.flush();
+				notes.println("The schedule has no further tick; stopping.");
+				notes.flush();
 				return last;
 			}
-			out.println("Next incremental run at " + next + ".");
-			out.flush();
+			notes.println("Next incremental run at " + next + ".");
+			notes.flush();
 			if (!waiter.waitUntil(next.toInstant()) || stopped) {
 				break;
 			}
 			last = runOnce();
 		}
-		out.println("Stopped; no further runs are scheduled.");
-		out.flush();
+		notes.println("Stopped; no further runs are scheduled.");
+		notes.flush();
 		return stopped ? last : ExitCodes.COMPLETED;
 	}
 
 	private int runOnce() {
 		try {
 			int code = run.run();
-			out.println(switch (code) {
+			notes.println(switch (code) {
 				case ExitCodes.COMPLETED -> "Incremental run completed.";
 				case ExitCodes.USAGE ->
 					"Incremental run did not start (exit 2, see above); trying again at the next tick.";
 				case ExitCodes.STOPPED -> "Incremental run stopped (exit 3); the next tick resumes it.";
 				default -> "Incremental run failed (exit " + code + "); the next tick resumes it.";
 			});
-			out.flush();
+			notes.flush();
 			return code;
 		}
 		catch (Exception ex) {
-			out.println("Incremental run failed: " + ex + "; the next tick resumes it.");
-			out.flush();
+			notes.println("Incremental run failed: " + ex + "; the next tick resumes it.");
+			notes.flush();
 			return ExitCodes.FAILED;
 		}
 	}

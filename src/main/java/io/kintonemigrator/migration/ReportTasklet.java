@@ -13,8 +13,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The {@code report} step: totals of the job's ledger, logged and kept in the job's
- * ExecutionContext ({@code report.*} keys) for {@code status} and the launcher's summary.
+ * The {@code report} step: totals of the job's ledger, logged (DEBUG) and kept in the
+ * job's ExecutionContext ({@code report.*} keys) for {@code status} and the launcher's
+ * summary.
  */
 class ReportTasklet implements Tasklet {
 
@@ -40,9 +41,10 @@ class ReportTasklet implements Tasklet {
 		context.putLong(ExecutionKeys.REPORT_ATTACHED_BYTES, summary.attachedBytes());
 		context.putLong(ExecutionKeys.REPORT_SKIPPED, summary.skipped());
 		context.putLong(ExecutionKeys.REPORT_SKIPPED_RECORDS, summary.skippedRecords());
-		logger
-			.info("Job '" + jobName + "': " + summary.attached() + " attachment(s) attached (" + summary.attachedBytes()
-					+ " bytes), " + summary.skipped() + " skipped in " + summary.skippedRecords() + " record(s)");
+		// DEBUG: the command prints the same totals as its result
+		logger.debug(
+				"Job '" + jobName + "': " + summary.attached() + " attachment(s) attached (" + summary.attachedBytes()
+						+ " bytes), " + summary.skipped() + " skipped in " + summary.skippedRecords() + " record(s)");
 		return RepeatStatus.FINISHED;
 	}
 

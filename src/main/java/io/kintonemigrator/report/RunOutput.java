@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.kintonemigrator.config.JobConfig;
+import io.kintonemigrator.ledger.LedgerSummary;
 import io.kintonemigrator.ledger.MigrationLedger;
+import io.kintonemigrator.migration.AttachmentMigrationJobConfiguration;
 import io.kintonemigrator.migration.RunProgress;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -16,7 +18,7 @@ import org.springframework.batch.core.job.JobExecution;
  * What a run of {@code migrate} shows and leaves behind: the progress while it runs
  * ({@code kam.progress-interval}, a bar when {@code kam.progress-bar}), then for every
  * ending (completed, failed, stopped) the summary table and the reports under
- * {@code kam.reports-dir}.
+ * {@code kam.reports-dir} (except for an incremental run that changed nothing).
  */
 public class RunOutput {
 
@@ -53,10 +55,24 @@ public class RunOutput {
 		return new ProgressPrinter(progress::current, out, clock, progressBar).start(ticker, progressInterval);
 	}
 
-	/** Prints the summary table and writes the reports of a finished execution. */
-	public RunSummary summarize(JobConfig config, JobExecution execution, PrintWriter out, PrintWriter err) {
-		RunSummary summary = RunSummary.of(config, execution, ledger.summary(config.name()), clock.instant());
+	/**
+	 * Prints the summary table and writes the reports of a finished execution; an
+	 * incremental run that changed nothing (no target record updated, the job's ledger as
+	 * {@code ledgerBefore} the run) writes none, so a schedule leaves no directory per
+	 * tick.
+	 */
+	public RunSummary summarize(JobConfig config, JobExecution execution, LedgerSummary ledgerBefore, PrintWriter out,
+			PrintWriter err) {
+		LedgerSummary ledgerAfter = ledger.summary(config.name());
+		RunSummary summary = RunSummary.of(config, execution, ledgerAfter, clock.instant());
 		SummaryTable.print(summary, out);
+		if (incremental(execution) && summary.changedNothing() && ledgerAfter.equals(ledgerBefore)) {
+			// a scheduled run (--every, cron) that found nothing to do leaves no
+			// directory
+			out.println("Nothing to migrate since the last run; no reports written.");
+			out.flush();
+			return summary;
+		}
 		try {
 			Path dir = new RunReports(reportsDir).write(summary, ledger.all(config.name()), progress.samples());
 			out.println("Reports: " + dir.resolve(RunReports.ATTACHMENTS_CSV) + ", "
@@ -69,6 +85,10 @@ public class RunOutput {
 		}
 		out.flush();
 		return summary;
+	}
+
+	private static boolean incremental(JobExecution execution) {
+		return execution.getJobParameters().getString(AttachmentMigrationJobConfiguration.PARAM_STARTED) != null;
 	}
 
 }

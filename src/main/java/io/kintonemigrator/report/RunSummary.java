@@ -48,6 +48,14 @@ public record RunSummary(String job, long executionId, String status, @Nullable 
 	record LedgerTotals(long attached, long attachedBytes, long skipped, long skippedRecords) {
 	}
 
+	/**
+	 * Whether this execution completed without updating a target record or moving a file
+	 * (what it skipped may have been skipped before: the caller compares the ledger).
+	 */
+	boolean changedNothing() {
+		return "COMPLETED".equals(status) && recordsUpdated == 0 && filesMoved == 0;
+	}
+
 	static RunSummary of(JobConfig config, JobExecution execution, LedgerSummary ledger, Instant now) {
 		StepExecution migrate = execution.getStepExecutions()
 			.stream()

@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What happens to the calls of one kintone domain: retries (busy-domain waits included),
  * operations given up, calls our own limits refused and circuit changes, each logged as a
- * warning with the domain's running count, under the logger of
- * {@link ResilientKintoneClient}. Messages carry our exceptions' messages, which hold no
- * secrets and no bodies. Thread-safe.
+ * warning with the domain's running count (a wait a stop request interrupted is no
+ * refusal: DEBUG), under the logger of {@link ResilientKintoneClient}. Messages carry our
+ * exceptions' messages, which hold no secrets and no bodies. Thread-safe.
  */
 final class DomainEvents implements BusyDomainRetry.Listener {
 
@@ -54,6 +54,10 @@ final class DomainEvents implements BusyDomainRetry.Listener {
 					domain, event.getNumberOfRetryAttempts(), givenUp.sum(), describe(event.getLastThrowable()));
 		});
 		rateLimiter.getEventPublisher().onFailure(event -> {
+			if (stopping()) {
+				log.debug("kintone {}: a stop request ended the wait for a rate permit", domain);
+				return;
+			}
 			rejected.increment();
 			log.warn("kintone {}: call refused, no rate permit within {} ({} refused so far)", domain,
 					settings.maxWaitForPermit(), rejected.sum());
@@ -79,6 +83,10 @@ final class DomainEvents implements BusyDomainRetry.Listener {
 
 	/** No slot of the {@code limit} came free in time. */
 	void slotRefused(int limit) {
+		if (stopping()) {
+			log.debug("kintone {}: a stop request ended the wait for a concurrency slot", domain);
+			return;
+		}
 		rejected.increment();
 		log.warn("kintone {}: call refused, all {} concurrency slots stayed busy ({} refused so far)", domain, limit,
 				rejected.sum());
@@ -95,6 +103,14 @@ final class DomainEvents implements BusyDomainRetry.Listener {
 	/** Of {@link #retries()}, those after a 429 (busy domain). */
 	long busyRetries() {
 		return busyRetries.sum();
+	}
+
+	/**
+	 * Whether the waiting thread was interrupted: the job is stopping (SIGTERM, a budget
+	 * stop), which is no refusal to warn about; the interrupt flag stays set.
+	 */
+	static boolean stopping() {
+		return Thread.currentThread().isInterrupted();
 	}
 
 	private static String describe(Throwable failure) {

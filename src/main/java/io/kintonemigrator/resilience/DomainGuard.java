@@ -90,15 +90,23 @@ final class DomainGuard {
 			throw new KintoneRejectedException(operation,
 					"the circuit for " + domain + " is open after repeated failures", ex);
 		}
-		catch (NoFreeSlotException ex) {
-			throw new KintoneRejectedException(operation,
-					"no free slot among " + ex.limit() + " concurrent calls to " + domain + " within " + maxWaitForSlot,
-					ex);
+		catch (NoFreeSlotException | RequestNotPermitted ex) {
+			if (DomainEvents.stopping()) {
+				throw new KintoneRejectedException(operation,
+						"the job is stopping: a stop request ended the wait to call " + domain, ex);
+			}
+			throw refusal(operation, ex);
 		}
-		catch (RequestNotPermitted ex) {
-			throw new KintoneRejectedException(operation, "no rate permit for " + domain + " within "
-					+ rateLimiter.getRateLimiterConfig().getTimeoutDuration(), ex);
+	}
+
+	private KintoneRejectedException refusal(String operation, RuntimeException ex) {
+		if (ex instanceof NoFreeSlotException noSlot) {
+			return new KintoneRejectedException(operation, "no free slot among " + noSlot.limit()
+					+ " concurrent calls to " + domain + " within " + maxWaitForSlot, ex);
 		}
+		return new KintoneRejectedException(operation,
+				"no rate permit for " + domain + " within " + rateLimiter.getRateLimiterConfig().getTimeoutDuration(),
+				ex);
 	}
 
 	String domain() {

@@ -1,6 +1,7 @@
 package io.kintonemigrator.sandbox;
 
 import java.util.HashMap;
+import java.util.HashSet;
 
 import io.kintonemigrator.cli.ExitCodes;
 import io.kintonemigrator.launch.MigrateCommand;
@@ -23,10 +24,10 @@ import io.kintonemigrator.emulator.store.StoredRecord;
 import io.kintonemigrator.emulator.store.StoredRow;
 
 /**
- * The demo: starts the kintone emulator on a free localhost port with {@link DemoData},
- * runs {@code config/jobs/demo.yml} through the same code path as {@code migrate} (on a
- * throw-away H2 file), checks every attachment on the target by SHA-256, prints a
- * summary, and cleans up.
+ * The demo: starts the kintone emulator on a free localhost port with {@link DemoData}
+ * ({@code config/demo/seed.yml}), runs {@code config/jobs/demo.yml} through the same code
+ * path as {@code migrate} (on a throw-away H2 file), checks every attachment on the
+ * target by SHA-256, prints a summary, and cleans up.
  */
 public final class DemoCommand {
 
@@ -40,8 +41,11 @@ public final class DemoCommand {
 			.dataDirectory(workDir.resolve("emulator"))
 			.seed(DemoData.seed())
 			.start()) {
-			out.println("Demo: kintone emulator at " + emulator.baseUrl() + " with source app " + DemoData.SOURCE_APP
-					+ " (" + DemoData.RECORDS + " records) and target app " + DemoData.TARGET_APP + ".");
+			out.println("Demo: kintone emulator at " + emulator.baseUrl() + " with the apps of " + DemoData.SEED
+					+ ": source app " + DemoData.SOURCE_APP + " (" + emulator.records(DemoData.SOURCE_APP).size()
+					+ " records), target app " + DemoData.TARGET_APP + " ("
+					+ emulator.records(DemoData.TARGET_APP).size() + " records).");
+			out.flush();
 			Path jobFile = workDir.resolve("demo.yml");
 			try (InputStream demo = DemoCommand.class.getResourceAsStream("/config/jobs/demo.yml")) {
 				Files.copy(demo, jobFile);
@@ -67,8 +71,7 @@ public final class DemoCommand {
 				return ExitCodes.FAILED;
 			}
 			out.println("Demo: every source attachment is on its target record exactly once, byte for byte "
-					+ "(SHA-256); rows only the target had are still there; record " + DemoData.ORPHAN
-					+ " was skipped because its target is missing.");
+					+ "(SHA-256); " + skipped(withoutTarget(emulator)) + ".");
 			return ExitCodes.COMPLETED;
 		}
 		finally {
@@ -79,49 +82,71 @@ public final class DemoCommand {
 	}
 
 	/**
-	 * Every source attachment once on the target (append: the target's own files stay),
-	 * extra rows kept.
+	 * Every source attachment exactly once on its target record (append: files the target
+	 * had stay), table files on the row with the same {@code item_no}; one line per
+	 * difference.
 	 */
 	public static List<String> check(KintoneEmulator emulator) {
 		List<String> problems = new ArrayList<>();
-		Map<String, StoredRecord> targets = new HashMap<>();
-		emulator.records(DemoData.TARGET_APP).forEach(record -> targets.put(record.text("legacy_id"), record));
+		Map<String, StoredRecord> targets = targets(emulator);
 		for (StoredRecord source : emulator.records(DemoData.SOURCE_APP)) {
 			StoredRecord target = targets.get(Long.toString(source.id()));
 			if (target == null) {
 				continue;
 			}
-			List<String> expected = new ArrayList<>(hashes(source.files("attachments")));
-			List<String> actual = new ArrayList<>(hashes(target.files("documents")));
-			actual.removeIf(entry -> entry.startsWith("既存メモ.txt"));
-			if (!sorted(actual).equals(sorted(expected))) {
-				problems.add("record " + source.id() + ": documents " + actual + ", expected " + expected);
-			}
+			compare("record " + source.id() + " documents", hashes(source.files("attachments")),
+					hashes(target.files("documents")), problems);
 			for (StoredRow row : source.rows("items")) {
-				List<String> drawings = hashes(row.files("drawing"));
 				List<String> onTarget = target.rows("lines")
 					.stream()
 					.filter(line -> line.text("item_no").equals(row.text("item_no")))
 					.flatMap(line -> hashes(line.files("drawing")).stream())
 					.toList();
-				if (!sorted(onTarget).equals(sorted(drawings))) {
-					problems.add("record " + source.id() + " row " + row.text("item_no") + ": drawings " + onTarget
-							+ ", expected " + drawings);
-				}
-			}
-			if (target.rows("lines").stream().noneMatch(line -> line.text("item_no").equals("X-9"))) {
-				problems.add("record " + source.id() + ": the target-only row X-9 was lost");
+				compare("record " + source.id() + " row " + row.text("item_no") + " drawings",
+						hashes(row.files("drawing")), onTarget, problems);
 			}
 		}
 		return problems;
 	}
 
-	private static List<String> hashes(List<StoredFile> files) {
-		return files.stream().map(file -> file.name() + ":" + file.sha256()).toList();
+	/** The source records without a target record, which the job skips. */
+	static List<Long> withoutTarget(KintoneEmulator emulator) {
+		Map<String, StoredRecord> targets = targets(emulator);
+		return emulator.records(DemoData.SOURCE_APP)
+			.stream()
+			.map(StoredRecord::id)
+			.filter(id -> !targets.containsKey(Long.toString(id)))
+			.toList();
 	}
 
-	private static List<String> sorted(List<String> values) {
-		return values.stream().sorted().toList();
+	private static String skipped(List<Long> records) {
+		String ids = String.join(", ", records.stream().map(String::valueOf).toList());
+		return switch (records.size()) {
+			case 0 -> "every source record has its target record";
+			case 1 -> "source record " + ids + " was skipped because its target record is missing";
+			default -> "source records " + ids + " were skipped because their target records are missing";
+		};
+	}
+
+	private static Map<String, StoredRecord> targets(KintoneEmulator emulator) {
+		Map<String, StoredRecord> targets = new HashMap<>();
+		emulator.records(DemoData.TARGET_APP).forEach(record -> targets.put(record.text("legacy_id"), record));
+		return targets;
+	}
+
+	/** Each source file (name and SHA-256) is on the target as often as on the source. */
+	private static void compare(String what, List<String> source, List<String> target, List<String> problems) {
+		for (String file : new HashSet<>(source)) {
+			long expected = source.stream().filter(file::equals).count();
+			long actual = target.stream().filter(file::equals).count();
+			if (actual != expected) {
+				problems.add(what + ": " + file + " is there " + actual + " time(s), expected " + expected);
+			}
+		}
+	}
+
+	private static List<String> hashes(List<StoredFile> files) {
+		return files.stream().map(file -> file.name() + ":" + file.sha256()).toList();
 	}
 
 	private static void deleteRecursively(Path dir) throws IOException {

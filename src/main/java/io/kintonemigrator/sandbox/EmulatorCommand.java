@@ -74,7 +74,6 @@ public class EmulatorCommand implements Callable<Integer> {
 		KintoneEmulator emulator;
 		try {
 			KintoneEmulatorBuilder builder = builder();
-			EmulatorLogging.toStandardErrorWarningsOnly();
 			emulator = builder.start();
 		}
 		catch (RuntimeException ex) {
