@@ -34,12 +34,16 @@ record JobStatus(boolean databaseExists, List<Instance> jobs, @Nullable JobFile 
 	}
 
 	/**
-	 * The counts of an execution's step {@code migrate}; a counter the execution holds
-	 * none of is null.
+	 * The counts of an execution's step {@code migrate}, named and counted as in the
+	 * summary table and {@code summary.json} of that execution: source records read,
+	 * those with at least one attachment attached ({@code recordsUpdated}) or skipped
+	 * ({@code recordsSkipped}; a record can be both), those without any attachment in the
+	 * mapped fields; files moved (attached) and skipped. A counter the execution holds
+	 * none of is null (executions of older versions).
 	 */
-	record MigrateStep(long recordsRead, long recordsWritten, long recordsWithoutAttachments, long recordsSkipped,
-			@Nullable Long filesMoved, @Nullable Long bytesMoved, @Nullable Long filesSkipped, @Nullable Long retries,
-			Requests sourceRequests, Requests targetRequests) {
+	record MigrateStep(long recordsRead, @Nullable Long recordsUpdated, @Nullable Long recordsSkipped,
+			long recordsWithoutAttachments, @Nullable Long filesMoved, @Nullable Long bytesMoved,
+			@Nullable Long filesSkipped, @Nullable Long retries, Requests sourceRequests, Requests targetRequests) {
 	}
 
 	/**

@@ -126,10 +126,10 @@ final class StatusReport {
 		JobStatus.MigrateStep step = null;
 		if (migrate != null) {
 			ExecutionContext context = migrate.getExecutionContext();
-			step = new JobStatus.MigrateStep(migrate.getReadCount(), migrate.getWriteCount(), migrate.getFilterCount(),
-					migrate.getSkipCount(), key(context, ExecutionKeys.FILES_MOVED),
-					key(context, ExecutionKeys.BYTES_MOVED), key(context, ExecutionKeys.FILES_SKIPPED),
-					key(context, ExecutionKeys.RETRIES),
+			step = new JobStatus.MigrateStep(migrate.getReadCount(), key(context, ExecutionKeys.RECORDS_UPDATED),
+					key(context, ExecutionKeys.RECORDS_SKIPPED), migrate.getFilterCount(),
+					key(context, ExecutionKeys.FILES_MOVED), key(context, ExecutionKeys.BYTES_MOVED),
+					key(context, ExecutionKeys.FILES_SKIPPED), key(context, ExecutionKeys.RETRIES),
 					new JobStatus.Requests(key(context, ExecutionKeys.SOURCE_REQUESTS),
 							key(context, ExecutionKeys.SOURCE_UNCOUNTED_REQUESTS)),
 					new JobStatus.Requests(key(context, ExecutionKeys.TARGET_REQUESTS),
@@ -148,9 +148,9 @@ final class StatusReport {
 			out.println("    no record read (step migrate did not run)");
 		}
 		else {
-			out.println("    records read " + migrate.recordsRead() + ", written " + migrate.recordsWritten()
-					+ ", without attachments " + migrate.recordsWithoutAttachments() + ", skipped "
-					+ migrate.recordsSkipped() + "; files moved " + count(migrate.filesMoved()) + " ("
+			out.println("    records read " + migrate.recordsRead() + ", updated " + count(migrate.recordsUpdated())
+					+ ", skipped " + count(migrate.recordsSkipped()) + ", without attachments "
+					+ migrate.recordsWithoutAttachments() + "; files moved " + count(migrate.filesMoved()) + " ("
 					+ count(migrate.bytesMoved()) + " bytes), skipped " + count(migrate.filesSkipped()) + ", retries "
 					+ count(migrate.retries()));
 			out.println("    kintone requests: source " + count(migrate.sourceRequests().counted()) + " counted + "
