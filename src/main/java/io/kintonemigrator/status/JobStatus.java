@@ -18,12 +18,14 @@ record JobStatus(boolean databaseExists, List<Instance> jobs, @Nullable JobFile 
 	/**
 	 * One job instance: a job name and the fingerprint of its job file.
 	 *
+	 * @param run which run an instance of its own is: {@code migrate --since-last-run} or
+	 * {@code migrate --retry-skipped}, and when it started; null for the job's full run
 	 * @param current false for an earlier version of the given job file (migrate with the
 	 * current file does not resume it); true without {@code --job}
 	 * @param nextMigrate what migrate would do next; null when not current
 	 */
 	record Instance(String name, long instance, @Nullable String fingerprint, @Nullable String jobFile,
-			List<Execution> executions, boolean current, @Nullable String nextMigrate) {
+			@Nullable String run, List<Execution> executions, boolean current, @Nullable String nextMigrate) {
 	}
 
 	/**

@@ -78,12 +78,26 @@ final class StatusReport {
 			}
 			shown.add(new JobStatus.Instance(name, instance.getInstanceId(),
 					last.getJobParameters().getString(AttachmentMigrationJobConfiguration.PARAM_FINGERPRINT),
-					last.getJobParameters().getString(AttachmentMigrationJobConfiguration.PARAM_FILE),
+					last.getJobParameters().getString(AttachmentMigrationJobConfiguration.PARAM_FILE), run(last),
 					executions.stream().map(StatusReport::execution).toList(), isCurrent, next));
 		}
 		JobStatus.JobFile file = config == null ? null : new JobStatus.JobFile(config.name(), config.fingerprint(),
 				currentNext != null, currentNext != null ? currentNext : NextRun.after(null).describe(null));
 		return new JobStatus(true, shown, file);
+	}
+
+	/**
+	 * What kind of run an instance is when it is not the job's own full run: an
+	 * incremental run or a retry of what was skipped, each its own instance; null for a
+	 * full run.
+	 */
+	private static @Nullable String run(JobExecution last) {
+		String retry = last.getJobParameters().getString(AttachmentMigrationJobConfiguration.PARAM_RETRY_SKIPPED);
+		if (retry != null) {
+			return "migrate --retry-skipped started " + retry;
+		}
+		String incremental = last.getJobParameters().getString(AttachmentMigrationJobConfiguration.PARAM_STARTED);
+		return incremental == null ? null : "migrate --since-last-run started " + incremental;
 	}
 
 	/** What {@code status} says before the job database exists. */
@@ -100,6 +114,9 @@ final class StatusReport {
 			instance.executions().forEach(execution -> printExecution(execution, out));
 			if (instance.current()) {
 				out.println("  next migrate: " + instance.nextMigrate());
+			}
+			else if (instance.run() != null) {
+				out.println("  (" + instance.run() + ")");
 			}
 			else {
 				out.println("  (an earlier version of the job file: migrate with the current file does not resume it)");
