@@ -36,7 +36,7 @@ run_case() { # RECORDS ROUND: prints "bytes cpu-seconds emulator-cpu-seconds wal
 	local emulator_cpu bytes
 	emulator_cpu=$(emulator_cpu_seconds)
 	stop_emulator
-	bytes=$(sed -n 's/^Attachments attached: [0-9]* (\([0-9]*\) bytes).*/\1/p' "$dir/migrate.out")
+	bytes=$(sed -n 's/^Job .*, all executions: [0-9]* attachment(s) attached (\([0-9]*\) bytes).*/\1/p' "$dir/migrate.out")
 	echo "$bytes $(cpu_seconds "$dir/time.txt") $emulator_cpu $(wall_seconds "$dir/time.txt") $load"
 }
 

@@ -21,7 +21,7 @@ run_case() { # name records files-per-record size
 	local total
 	total=$(requests "$PORT")
 	stop_emulator
-	grep 'Attachments attached' "$dir/migrate.out"
+	grep 'all executions: ' "$dir/migrate.out"
 	echo "| $name (migrate, emulator in its own process) | $records x $files x $size B | $(wall_seconds "$dir/time.txt") | $total | $(( $(max_rss_kb "$dir/time.txt") / 1024 )) MiB |" >> "$WORK/table"
 	java $HEAP -jar "$JAR" bench --records "$records" --files-per-record "$files" --min-size "$size" \
 		--max-size "$size" --latency-ms 0 --concurrency 4 2>/dev/null | grep '^{' > "$dir/bench.json"

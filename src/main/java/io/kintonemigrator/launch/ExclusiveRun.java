@@ -39,6 +39,10 @@ class ExclusiveRun {
 	}
 
 	int run(JobConfig config, Path jobFile, boolean sinceLastRun, PrintWriter out, PrintWriter err) throws Exception {
+		return run(config, jobFile, sinceLastRun ? Kind.SINCE_LAST_RUN : Kind.FULL, out, err);
+	}
+
+	int run(JobConfig config, Path jobFile, Kind kind, PrintWriter out, PrintWriter err) throws Exception {
 		JobLocks.Held lock;
 		try {
 			lock = locks.acquire(config.name());
@@ -51,8 +55,11 @@ class ExclusiveRun {
 		outageWatch.start();
 		try (lock) {
 			lockListener.lockHeld(config.name());
-			if (sinceLastRun) {
+			if (kind == Kind.SINCE_LAST_RUN) {
 				return incremental.incremental(config, jobFile, out, err).exitCode();
+			}
+			if (kind == Kind.RETRY_SKIPPED) {
+				return launcher.retrySkipped(config, jobFile, out, err).exitCode();
 			}
 			MigrationLauncher.Outcome outcome = launcher.migrate(config, jobFile, out, err);
 			incremental.afterFullRun(config, outcome);
@@ -61,6 +68,16 @@ class ExclusiveRun {
 		finally {
 			outageWatch.stop();
 		}
+	}
+
+	/**
+	 * What a run reads: the whole job, what changed since the last run
+	 * ({@code --since-last-run}), or what was skipped ({@code --retry-skipped}).
+	 */
+	enum Kind {
+
+		FULL, SINCE_LAST_RUN, RETRY_SKIPPED
+
 	}
 
 }

@@ -54,6 +54,11 @@ public class MigrateCommand implements Callable<Integer> {
 			description = "Incremental run: only source records updated since the last completed run.")
 	boolean sinceLastRun;
 
+	@Option(names = "--retry-skipped",
+			description = "Migrate again only the source records whose attachments were skipped (e.g. once the "
+					+ "missing target records exist); a run of its own, resumed like any other.")
+	boolean retrySkipped;
+
 	@Option(names = "--every", paramLabel = "CRON",
 			description = "Stay alive and start an incremental run on this cron schedule "
 					+ "(6 fields, seconds first, e.g. '0 0 * * * *' hourly; zone: the machine's).")
@@ -80,11 +85,19 @@ public class MigrateCommand implements Callable<Integer> {
 			err.flush();
 			return ExitCodes.USAGE;
 		}
+		if (retrySkipped && (sinceLastRun || every != null)) {
+			err.println("--retry-skipped: it cannot be combined with " + (sinceLastRun ? "--since-last-run" : "--every")
+					+ "; run migrate --retry-skipped on its own");
+			err.flush();
+			return ExitCodes.USAGE;
+		}
 		PrintWriter runOut = runControl.out(out);
 		if (every != null) {
 			return ScheduledRuns.fromCommandLine(every, jobFile, properties, runOut, err);
 		}
-		return run(new JobConfigLoader(), jobFile, properties, sinceLastRun, runOut, err);
+		ExclusiveRun.Kind kind = retrySkipped ? ExclusiveRun.Kind.RETRY_SKIPPED
+				: sinceLastRun ? ExclusiveRun.Kind.SINCE_LAST_RUN : ExclusiveRun.Kind.FULL;
+		return run(new JobConfigLoader(), jobFile, properties, kind, runOut, err);
 	}
 
 	/** Loads the job file, starts the context and runs the job; shared with the demo. */
@@ -98,6 +111,16 @@ public class MigrateCommand implements Callable<Integer> {
 	 * holding the job's lock.
 	 */
 	public static int run(JobConfigLoader loader, Path jobFile, Map<String, Object> properties, boolean sinceLastRun,
+			PrintWriter out, PrintWriter err) throws Exception {
+		return run(loader, jobFile, properties,
+				sinceLastRun ? ExclusiveRun.Kind.SINCE_LAST_RUN : ExclusiveRun.Kind.FULL, out, err);
+	}
+
+	/**
+	 * Loads the job file, starts the context and runs the job (in full, incrementally, or
+	 * only what was skipped), holding the job's lock.
+	 */
+	static int run(JobConfigLoader loader, Path jobFile, Map<String, Object> properties, ExclusiveRun.Kind kind,
 			PrintWriter out, PrintWriter err) throws Exception {
 		JobConfig config = JobFiles.load(loader, jobFile, err);
 		if (config == null) {
@@ -132,7 +155,7 @@ public class MigrateCommand implements Callable<Integer> {
 					}
 					return stopper.stopAll();
 				});
-				exitCode = context.getBean(ExclusiveRun.class).run(config, jobFile, sinceLastRun, out, err);
+				exitCode = context.getBean(ExclusiveRun.class).run(config, jobFile, kind, out, err);
 				return exitCode;
 			}
 			finally {

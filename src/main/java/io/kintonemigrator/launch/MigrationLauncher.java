@@ -10,18 +10,18 @@ import io.kintonemigrator.report.RunSummary;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import io.kintonemigrator.config.JobConfig;
-import io.kintonemigrator.ledger.LedgerEntry;
-import io.kintonemigrator.ledger.LedgerStatus;
 import io.kintonemigrator.ledger.LedgerSummary;
 import io.kintonemigrator.ledger.MigrationLedger;
 import io.kintonemigrator.migration.AttachmentMigrationJobConfiguration;
 import io.kintonemigrator.migration.Failures;
 import io.kintonemigrator.migration.PreflightException;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +74,8 @@ public class MigrationLauncher {
 
 	private final RunOutput output;
 
+	private final RetrySkippedRuns retrySkipped;
+
 	public MigrationLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, MigrationLedger ledger,
 			RunOutput output) {
 		this.jobOperator = jobOperator;
@@ -81,6 +83,7 @@ public class MigrationLauncher {
 		this.job = job;
 		this.ledger = ledger;
 		this.output = output;
+		this.retrySkipped = new RetrySkippedRuns(this, jobRepository, ledger, output, Clock.systemUTC());
 	}
 
 	/**
@@ -100,6 +103,14 @@ public class MigrationLauncher {
 	}
 
 	/**
+	 * {@code migrate --retry-skipped}: migrates the source records whose attachments the
+	 * ledger holds skipped, in a retry run of their own ({@link RetrySkippedRuns}).
+	 */
+	public Outcome retrySkipped(JobConfig config, Path jobFile, PrintWriter out, PrintWriter err) throws Exception {
+		return retrySkipped.retry(config, jobFile, out, err);
+	}
+
+	/**
 	 * Runs or resumes the instance the parameters identify (an incremental run adds its
 	 * own). The caller holds the job's lock, so an execution left running belongs to a
 	 * process that died.
@@ -111,7 +122,7 @@ public class MigrationLauncher {
 			case NOTHING -> {
 				out.println("Job '" + config.name() + "' already completed (execution " + last.getId() + ", ended "
 						+ last.getEndTime() + "); nothing to do.");
-				printSummary(config, out);
+				output.printJobTotals(config, out);
 				return new Outcome(ExitCodes.COMPLETED, last);
 			}
 			case ABANDONED -> {
@@ -173,8 +184,8 @@ public class MigrationLauncher {
 			preflight.problems().forEach(problem -> err.println("  " + problem));
 			return ExitCodes.USAGE;
 		}
-		printSummary(config, out);
 		RunSummary summary = output.summarize(config, execution, ledgerBefore, out, err);
+		output.printJobTotals(config, out);
 		if (status == BatchStatus.COMPLETED) {
 			out.println("Job '" + config.name() + "' completed.");
 			return ExitCodes.COMPLETED;
@@ -197,24 +208,6 @@ public class MigrationLauncher {
 		return ExitCodes.FAILED;
 	}
 
-	private void printSummary(JobConfig config, PrintWriter out) {
-		LedgerSummary summary = ledger.summary(config.name());
-		out.println("Attachments attached: " + summary.attached() + " (" + summary.attachedBytes()
-				+ " bytes); skipped: " + summary.skipped() + " in " + summary.skippedRecords() + " source record(s).");
-		List<LedgerEntry> skipped = ledger.all(config.name())
-			.stream()
-			.filter(entry -> entry.status() == LedgerStatus.SKIPPED)
-			.toList();
-		skipped.stream()
-			.limit(20)
-			.forEach(entry -> out.println("  skipped: source record " + entry.ref().sourceRecord() + " "
-					+ entry.ref().sourceField() + " '" + entry.fileName() + "': " + entry.error()));
-		if (skipped.size() > 20) {
-			out.println("  ... and " + (skipped.size() - 20) + " more (table KAM_LEDGER, STATUS = 'SKIPPED')");
-		}
-		out.flush();
-	}
-
 	private static PreflightException preflightCause(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (t instanceof PreflightException preflight) {
@@ -224,8 +217,11 @@ public class MigrationLauncher {
 		return null;
 	}
 
-	/** The exit code and the execution it is about. */
-	public record Outcome(int exitCode, JobExecution execution) {
+	/**
+	 * The exit code and the execution it is about (null when none was started: nothing to
+	 * retry).
+	 */
+	public record Outcome(int exitCode, @Nullable JobExecution execution) {
 	}
 
 }

@@ -13,6 +13,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
@@ -122,6 +124,14 @@ public class JdbcMigrationLedger implements MigrationLedger {
 				"SELECT " + COLUMNS + " FROM KAM_LEDGER WHERE JOB_NAME = ? "
 						+ "ORDER BY SOURCE_RECORD, SOURCE_FIELD, SOURCE_ROW, FILE_INDEX, FILE_NAME, OCCURRENCE",
 				ROW_MAPPER, job);
+	}
+
+	@Override
+	public NavigableSet<Long> recordsToRetry(String job, long sourceApp) {
+		return new TreeSet<>(jdbc.queryForList(
+				"SELECT DISTINCT SOURCE_RECORD FROM KAM_LEDGER WHERE JOB_NAME = ? AND SOURCE_APP = ? "
+						+ "AND STATUS IN ('" + LedgerStatus.SKIPPED + "', '" + LedgerStatus.INTENT + "')",
+				Long.class, job, sourceApp));
 	}
 
 	@Override

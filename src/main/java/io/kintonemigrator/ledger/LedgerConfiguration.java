@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import io.kintonemigrator.config.MigratorProperties;
 
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
@@ -22,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class LedgerConfiguration {
 
 	@Bean(LedgerSchema.BEAN)
+	@DependsOnDatabaseInitialization
 	LedgerSchema ledgerSchema(DataSource dataSource) {
 		return LedgerSchema.apply(dataSource);
 	}

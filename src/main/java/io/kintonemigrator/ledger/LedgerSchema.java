@@ -4,6 +4,7 @@ import java.sql.Statement;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 
 import javax.sql.DataSource;
@@ -15,7 +16,9 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
  * Applies {@code sql/ledger-h2.sql} or {@code sql/ledger-postgresql.sql} (chosen from the
  * database's product name). The scripts only create what is missing, so this runs at
  * every startup. On H2 it also makes every commit durable at once (see
- * {@link #makeCommitsDurable}).
+ * {@link #makeCommitsDurable}) and keeps the ids of Spring Batch's executions free of
+ * gaps after a crash (see {@link #uncacheBatchSequences}). The bean that applies it runs
+ * after Spring Batch's own schema script ({@code @DependsOnDatabaseInitialization}).
  */
 public final class LedgerSchema {
 
@@ -23,6 +26,10 @@ public final class LedgerSchema {
 	 * The bean name the ledger's repositories depend on ({@link LedgerConfiguration}).
 	 */
 	public static final String BEAN = "ledgerSchema";
+
+	/** The sequences of Spring Batch's job repository (its {@code schema-h2.sql}). */
+	static final List<String> BATCH_SEQUENCES = List.of("BATCH_JOB_INSTANCE_SEQ", "BATCH_JOB_EXECUTION_SEQ",
+			"BATCH_STEP_EXECUTION_SEQ");
 
 	private LedgerSchema() {
 	}
@@ -36,6 +43,7 @@ public final class LedgerSchema {
 		new ResourceDatabasePopulator(new ClassPathResource("sql/ledger-" + platform + ".sql")).execute(dataSource);
 		if ("h2".equals(platform)) {
 			makeCommitsDurable(dataSource);
+			uncacheBatchSequences(dataSource);
 		}
 		return new LedgerSchema();
 	}
@@ -53,6 +61,27 @@ public final class LedgerSchema {
 		catch (SQLException ex) {
 			throw new IllegalStateException("cannot switch off H2's write delay (" + ex.getMessage()
 					+ "); add ;WRITE_DELAY=0 to spring.datasource.url", ex);
+		}
+	}
+
+	/**
+	 * H2 hands out sequence values from a cache of 32 and records only the end of the
+	 * cache in the file, so after a process was killed the next execution id jumped from
+	 * 1 to 33 (the id names the execution in {@code status} and its reports' folder).
+	 * Without a cache every value is recorded as it is taken: the next id after a crash
+	 * is the next number. Spring Batch takes a few values per execution, so the cost is
+	 * nil. The setting is kept in the database; a sequence that does not exist yet
+	 * (Spring Batch's schema not applied) is left alone.
+	 */
+	private static void uncacheBatchSequences(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			for (String sequence : BATCH_SEQUENCES) {
+				statement.execute("ALTER SEQUENCE IF EXISTS " + sequence + " NO CACHE");
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot switch off the cache of Spring Batch's sequences in H2 ("
+					+ ex.getMessage() + "); check that the job database is writable", ex);
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.kintonemigrator.ledger;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 
 /**
  * The attachment ledger of a job: one row per source attachment (see
@@ -58,5 +59,12 @@ public interface MigrationLedger {
 	List<LedgerEntry> all(String job);
 
 	LedgerSummary summary(String job);
+
+	/**
+	 * The source records of {@code sourceApp} holding a SKIPPED row (or an INTENT row: an
+	 * update a crash left undecided) of the job, in ascending order: what
+	 * {@code migrate --retry-skipped} reads again.
+	 */
+	NavigableSet<Long> recordsToRetry(String job, long sourceApp);
 
 }

@@ -70,6 +70,14 @@ public class AttachmentMigrationJobConfiguration {
 	 */
 	public static final String PARAM_STARTED = "incremental.started";
 
+	/**
+	 * Retry runs only ({@code migrate --retry-skipped}, identifying): when the run
+	 * started; makes every retry run its own instance. Such a run reads only the source
+	 * records the ledger holds skipped (or undecided) attachments of, and opens them
+	 * again.
+	 */
+	public static final String PARAM_RETRY_SKIPPED = "retry.started";
+
 	@Bean
 	@ConditionalOnMissingBean
 	Clock clock() {
@@ -118,8 +126,8 @@ public class AttachmentMigrationJobConfiguration {
 	@Bean
 	@StepScope
 	RunControlListener runControlListener(MigrationRun run, RunProgress progress, Clock clock,
-			BudgetEstimate budgetEstimate, StopRequest stopRequest) {
-		return new RunControlListener(run, progress, clock, budgetEstimate, stopRequest);
+			BudgetEstimate budgetEstimate, StopRequest stopRequest, SourceSelection sourceSelection) {
+		return new RunControlListener(run, progress, clock, budgetEstimate, stopRequest, sourceSelection);
 	}
 
 	@Bean
@@ -128,13 +136,24 @@ public class AttachmentMigrationJobConfiguration {
 		return new PreflightTasklet(run);
 	}
 
+	/**
+	 * The records this execution reads: the reader pages them, the progress counts them.
+	 */
 	@Bean
 	@StepScope
-	SourceRecordReader sourceRecordReader(MigrationRun run,
-			@Value("#{jobParameters['" + PARAM_SINCE + "']}") @Nullable String since) {
+	SourceSelection sourceSelection(MigrationRun run, MigrationLedger ledger,
+			@Value("#{jobParameters['" + PARAM_SINCE + "']}") @Nullable String since,
+			@Value("#{jobParameters['" + PARAM_RETRY_SKIPPED + "']}") @Nullable String retrySkipped) {
 		String query = since == null ? run.config().query()
 				: UpdatedSince.query(run.config().query(), run.source().formFields(), Instant.parse(since));
-		return new SourceRecordReader(run.source(), TargetLookup.sourceFields(run.config()), query);
+		return new SourceSelection(query, retrySkipped == null ? null
+				: ledger.recordsToRetry(run.config().name(), run.config().source().app().value()));
+	}
+
+	@Bean
+	@StepScope
+	SourceRecordReader sourceRecordReader(MigrationRun run, SourceSelection sourceSelection) {
+		return new SourceRecordReader(run.source(), TargetLookup.sourceFields(run.config()), sourceSelection);
 	}
 
 	@Bean
@@ -152,6 +171,7 @@ public class AttachmentMigrationJobConfiguration {
 	@StepScope
 	TargetRecordWriter targetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock,
 			@Value("#{jobParameters['" + PARAM_SINCE + "']}") @Nullable String since,
+			@Value("#{jobParameters['" + PARAM_RETRY_SKIPPED + "']}") @Nullable String retrySkipped,
 			SourceRecordReader sourceRecordReader, AttachmentExtractor attachmentExtractor,
 			BudgetEstimate budgetEstimate, MigratorProperties properties, ObjectProvider<LeaseFence> fence,
 			ObjectProvider<BulkUpdateListener> updateListener) {
@@ -160,8 +180,10 @@ public class AttachmentMigrationJobConfiguration {
 			.map(attachmentExtractor::process)
 			.filter(Objects::nonNull)
 			.toList();
-		return new TargetRecordWriter(run, ledger, clock, since != null, nextChunk, budgetEstimate,
-				fence.getIfAvailable(() -> LeaseFence.NONE),
+		// incremental and retry runs open again what earlier runs did (a retry: its
+		// skips)
+		return new TargetRecordWriter(run, ledger, clock, since != null || retrySkipped != null, nextChunk,
+				budgetEstimate, fence.getIfAvailable(() -> LeaseFence.NONE),
 				updateListener.getIfAvailable(() -> BulkUpdateListener.NONE));
 	}
 

@@ -57,12 +57,14 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 
 	private int recordsInChunk;
 
-	RunControlListener(MigrationRun run, RunProgress progress, Clock clock, BudgetEstimate estimate) {
-		this(run, progress, clock, estimate, new StopRequest());
-	}
+	private final SourceSelection selection;
 
+	/**
+	 * @param selection the records the reader reads, counted once at the start
+	 */
 	RunControlListener(MigrationRun run, RunProgress progress, Clock clock, BudgetEstimate estimate,
-			StopRequest stopRequest) {
+			StopRequest stopRequest, SourceSelection selection) {
+		this.selection = selection;
 		this.stopRequest = stopRequest;
 		this.run = run;
 		this.progress = progress;
@@ -190,7 +192,7 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 	private long countRecordsToRead(ExecutionContext context) {
 		long lastId = context.getLong("sourceRecordReader." + SourceRecordReader.LAST_ID, 0L);
 		try {
-			return run.source().countAfter(lastId, run.config().query());
+			return selection.countAfter(run.source(), lastId);
 		}
 		catch (RuntimeException ex) {
 			// progress without a total is still progress; the reader will meet any real

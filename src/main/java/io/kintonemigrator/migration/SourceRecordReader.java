@@ -28,7 +28,7 @@ public class SourceRecordReader extends ItemStreamSupport implements ItemStreamR
 
 	private final List<String> fields;
 
-	private final @Nullable String query;
+	private final SourceSelection selection;
 
 	private final Deque<KintoneRecord> page = new ArrayDeque<>();
 
@@ -36,18 +36,18 @@ public class SourceRecordReader extends ItemStreamSupport implements ItemStreamR
 
 	private long lastHandedOutId;
 
-	SourceRecordReader(KintoneClient source, List<String> fields, @Nullable String query) {
+	SourceRecordReader(KintoneClient source, List<String> fields, SourceSelection selection) {
 		this.source = source;
 		this.fields = List.copyOf(fields);
-		this.query = query;
-		this.pages = new SourceRecords(source, fields, query, 0);
+		this.selection = selection;
+		this.pages = selection.pagesAfter(source, fields, 0);
 		setName("sourceRecordReader");
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
 		lastHandedOutId = context.getLong(getExecutionContextKey(LAST_ID), 0L);
-		pages = new SourceRecords(source, fields, query, lastHandedOutId);
+		pages = selection.pagesAfter(source, fields, lastHandedOutId);
 		page.clear();
 	}
 

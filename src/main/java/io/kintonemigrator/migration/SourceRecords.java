@@ -1,6 +1,7 @@
 package io.kintonemigrator.migration;
 
 import java.util.List;
+import java.util.NavigableSet;
 
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.kintone.KintoneClient;
@@ -24,6 +25,8 @@ public final class SourceRecords {
 
 	private final @Nullable String query;
 
+	private final @Nullable NavigableSet<Long> onlyIds;
+
 	private long lastId;
 
 	private boolean exhausted;
@@ -32,10 +35,20 @@ public final class SourceRecords {
 	 * @param afterId the {@code $id} to read after (0: from the first record)
 	 */
 	public SourceRecords(KintoneClient source, List<String> fields, @Nullable String query, long afterId) {
+		this(source, fields, query, afterId, null);
+	}
+
+	/**
+	 * @param onlyIds when not null, only these record ids, asked for with
+	 * {@code $id in (...)} in ascending batches of {@value SourceSelection#IDS_PER_QUERY}
+	 */
+	SourceRecords(KintoneClient source, List<String> fields, @Nullable String query, long afterId,
+			@Nullable NavigableSet<Long> onlyIds) {
 		this.source = source;
 		this.fields = List.copyOf(fields);
 		this.query = query;
 		this.lastId = afterId;
+		this.onlyIds = onlyIds;
 	}
 
 	/** The job's records from the first: its query, the fields it reads. */
@@ -51,12 +64,35 @@ public final class SourceRecords {
 		if (exhausted) {
 			return List.of();
 		}
+		if (onlyIds != null) {
+			return nextPageOfIds(onlyIds);
+		}
 		List<KintoneRecord> page = source.recordsAfter(lastId, RECORDS_PER_READ, fields, query);
 		exhausted = page.size() < RECORDS_PER_READ;
 		if (!page.isEmpty()) {
 			lastId = page.get(page.size() - 1).id();
 		}
 		return page;
+	}
+
+	/**
+	 * The records of the next batch of ids that still has one (ids of records deleted or
+	 * outside the query since are passed over).
+	 */
+	private List<KintoneRecord> nextPageOfIds(NavigableSet<Long> ids) {
+		while (true) {
+			List<Long> batch = ids.tailSet(lastId, false).stream().limit(SourceSelection.IDS_PER_QUERY).toList();
+			if (batch.isEmpty()) {
+				exhausted = true;
+				return List.of();
+			}
+			List<KintoneRecord> page = source.recordsAfter(lastId, RECORDS_PER_READ, fields,
+					SourceSelection.withIds(query, batch));
+			lastId = batch.get(batch.size() - 1);
+			if (!page.isEmpty()) {
+				return page;
+			}
+		}
 	}
 
 }

@@ -13,6 +13,8 @@ import io.kintonemigrator.config.JobConfig.FileMapping;
 import io.kintonemigrator.kintone.KintoneClient;
 import io.kintonemigrator.kintone.KintoneRecord;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Finds target records in one request per chunk: by the match field ({@code $id} or a
  * unique field), or by {@code $id} when re-reading after a revision conflict. Reads only
@@ -37,7 +39,7 @@ public final class TargetLookup {
 	 * Target records by the source's match value; a key nobody has is absent, a key
 	 * several records have maps to all of them.
 	 */
-	Map<String, List<KintoneRecord>> byMatchKey(Collection<String> keys) {
+	public Map<String, List<KintoneRecord>> byMatchKey(Collection<String> keys) {
 		Map<String, List<KintoneRecord>> result = new LinkedHashMap<>();
 		if (keys.isEmpty()) {
 			return result;
@@ -60,6 +62,19 @@ public final class TargetLookup {
 			result.put(record.id(), record);
 		}
 		return result;
+	}
+
+	/**
+	 * Why a source record with this match value cannot be migrated when {@code found}
+	 * target records have it (null when exactly one has): the job skips it with this
+	 * reason, and {@code plan} reports it.
+	 */
+	public static @Nullable String problem(JobConfig.Match match, String key, int found) {
+		if (found == 1) {
+			return null;
+		}
+		return found == 0 ? "no target record has " + match.target() + " = " + key
+				: found + " target records have " + match.target() + " = " + key;
 	}
 
 	private static List<String> fields(JobConfig config) {

@@ -64,9 +64,7 @@ final class TargetResolver {
 				work.target = found.get(0);
 				continue;
 			}
-			String reason = found.isEmpty()
-					? "no target record has " + config.match().target() + " = " + work.item.matchKey()
-					: found.size() + " target records have " + config.match().target() + " = " + work.item.matchKey();
+			String reason = TargetLookup.problem(config.match(), work.item.matchKey(), found.size());
 			if (found.isEmpty() && config.onMissingTarget() == OnMissingTarget.FAIL) {
 				throw new MissingTargetException(
 						"source record " + work.sourceRecord() + ": " + reason + " (onMissingTarget: fail)");

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class PlanReport {
 
+	private static final int SKIPS_SHOWN = 10;
+
 	private static final DateTimeFormatter RESET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'JST'");
 
 	private final JobConfig config;
@@ -56,6 +58,20 @@ final class PlanReport {
 			.limit(10)
 			.forEach(file -> out.println("    source record " + file.sourceRecord() + " " + file.field() + " '"
 					+ file.name() + "': " + n(file.size()) + " bytes"));
+		out.println("Target app " + targetApp + " on " + domain(config.target().baseUrl()) + ", match: "
+				+ config.match().source() + " -> " + config.match().target() + " (looked up as the job does)");
+		out.println("  records without a target   " + n(plan.skipped().size()) + (plan.skipped().isEmpty() ? ""
+				: " (their " + n(plan.filesSkipped()) + " attachment(s) would be skipped"
+						+ (failsOnMissingTarget() ? "; with onMissingTarget: fail the run stops at the first" : "")
+						+ ")"));
+		plan.skipped()
+			.stream()
+			.limit(SKIPS_SHOWN)
+			.forEach(skip -> out.println("    source record " + skip.sourceRecord() + ": " + skip.reason() + " ("
+					+ n(skip.attachments()) + " attachment(s))"));
+		if (plan.skipped().size() > SKIPS_SHOWN) {
+			out.println("    ... and " + n(plan.skipped().size() - SKIPS_SHOWN) + " more (plan --json lists all)");
+		}
 		long pages = RequestEstimate.pages(plan.recordsRead());
 		long moved = plan.filesMoved();
 		out.println("Requests (a first run without errors; retries and revision conflicts come on top);"
@@ -98,8 +114,13 @@ final class PlanReport {
 		source.put("largest", plan.largest());
 		source.put("over1GB", plan.oversized());
 		document.put("source", source);
-		document.put("target",
-				Map.of("app", config.target().app().value(), "domain", domain(config.target().baseUrl())));
+		Map<String, Object> target = new LinkedHashMap<>();
+		target.put("app", config.target().app().value());
+		target.put("domain", domain(config.target().baseUrl()));
+		target.put("recordsWithoutTarget", plan.skipped().size());
+		target.put("attachmentsSkipped", plan.filesSkipped());
+		target.put("skipped", plan.skipped());
+		document.put("target", target);
 		Map<String, Object> requests = new LinkedHashMap<>();
 		requests.put("source", new Requests(plan.sourceCounted(), plan.sourceUncounted()));
 		requests.put("target", new Requests(plan.targetCounted(), plan.targetUncounted()));
@@ -114,7 +135,7 @@ final class PlanReport {
 		duration.put("concurrency", config.limits().concurrency());
 		duration.put("requestsPerSecond", config.limits().requestsPerSecond());
 		duration.put("latencyMillis", latency().toMillis());
-		duration.put("latencyFrom", assumedLatency != null ? "--latency-ms" : "median of " + plan.reads() + " reads");
+		duration.put("latencyFrom", assumedLatency != null ? "--latency-ms" : latencyFrom());
 		duration.put("serialRequests", plan.serialRequests());
 		duration.put("transferWaves", plan.transferWaves());
 		duration.put("busiestDomainRequests", busiest());
@@ -126,6 +147,14 @@ final class PlanReport {
 		budget.put("nextDailyReset", RequestEstimate.nextDailyReset(now).toOffsetDateTime().toString());
 		document.put("budget", budget);
 		return document;
+	}
+
+	private String latencyFrom() {
+		return "lower quartile of the plan's " + plan.reads() + " reads after the first to each app";
+	}
+
+	private boolean failsOnMissingTarget() {
+		return config.onMissingTarget() == JobConfig.OnMissingTarget.FAIL;
 	}
 
 	private Duration latency() {
@@ -166,8 +195,7 @@ final class PlanReport {
 		Duration estimate = estimate();
 		out.println("Duration at concurrency " + limits.concurrency() + " and " + number(limits.requestsPerSecond())
 				+ " requests/s per domain, " + latency.toMillis() + " ms per request ("
-				+ (assumedLatency != null ? "--latency-ms" : "median of the plan's " + plan.reads() + " reads") + "): "
-				+ human(estimate));
+				+ (assumedLatency != null ? "--latency-ms" : latencyFrom()) + "): " + human(estimate));
 		out.println("  = max((" + n(plan.serialRequests()) + " serial requests + 2 x " + n(plan.transferWaves())
 				+ " transfer waves) x latency, " + n(busiest) + " requests on "
 				+ (oneDomain ? sourceDomain + " (both apps)" : "the busier domain") + " / requests/s);"

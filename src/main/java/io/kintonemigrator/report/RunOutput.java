@@ -5,8 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import io.kintonemigrator.config.JobConfig;
+import io.kintonemigrator.ledger.LedgerEntry;
+import io.kintonemigrator.ledger.LedgerStatus;
 import io.kintonemigrator.ledger.LedgerSummary;
 import io.kintonemigrator.ledger.MigrationLedger;
 import io.kintonemigrator.migration.AttachmentMigrationJobConfiguration;
@@ -21,6 +24,8 @@ import org.springframework.batch.core.job.JobExecution;
  * {@code kam.reports-dir} (except for an incremental run that changed nothing).
  */
 public class RunOutput {
+
+	private static final int SKIPPED_SHOWN = 20;
 
 	private final RunProgress progress;
 
@@ -53,6 +58,31 @@ public class RunOutput {
 	public ProgressPrinter showProgress(PrintWriter out) {
 		progress.reset();
 		return new ProgressPrinter(progress::current, out, clock, progressBar).start(ticker, progressInterval);
+	}
+
+	/**
+	 * Prints the job's totals over all its executions, from its ledger, in one line that
+	 * says so (the same figures as the table's {@code job total} rows), then up to 20
+	 * skipped attachments with their reasons.
+	 */
+	public void printJobTotals(JobConfig config, PrintWriter out) {
+		LedgerSummary summary = ledger.summary(config.name());
+		out.println("Job '" + config.name() + "', all executions: " + summary.attached() + " attachment(s) attached ("
+				+ summary.attachedBytes() + " bytes), " + summary.skipped() + " skipped in " + summary.skippedRecords()
+				+ " source record(s).");
+		List<LedgerEntry> skipped = ledger.all(config.name())
+			.stream()
+			.filter(entry -> entry.status() == LedgerStatus.SKIPPED)
+			.toList();
+		skipped.stream()
+			.limit(SKIPPED_SHOWN)
+			.forEach(entry -> out.println("  skipped: source record " + entry.ref().sourceRecord() + " "
+					+ entry.ref().sourceField() + " '" + entry.fileName() + "': " + entry.error()));
+		if (skipped.size() > SKIPPED_SHOWN) {
+			out.println("  ... and " + (skipped.size() - SKIPPED_SHOWN) + " more (" + RunReports.ATTACHMENTS_CSV
+					+ ", outcome SKIPPED)");
+		}
+		out.flush();
 	}
 
 	/**

@@ -18,12 +18,14 @@ record JobStatus(boolean databaseExists, List<Instance> jobs, @Nullable JobFile 
 	/**
 	 * One job instance: a job name and the fingerprint of its job file.
 	 *
+	 * @param run which run an instance of its own is: {@code migrate --since-last-run} or
+	 * {@code migrate --retry-skipped}, and when it started; null for the job's full run
 	 * @param current false for an earlier version of the given job file (migrate with the
 	 * current file does not resume it); true without {@code --job}
 	 * @param nextMigrate what migrate would do next; null when not current
 	 */
 	record Instance(String name, long instance, @Nullable String fingerprint, @Nullable String jobFile,
-			List<Execution> executions, boolean current, @Nullable String nextMigrate) {
+			@Nullable String run, List<Execution> executions, boolean current, @Nullable String nextMigrate) {
 	}
 
 	/**
@@ -34,12 +36,16 @@ record JobStatus(boolean databaseExists, List<Instance> jobs, @Nullable JobFile 
 	}
 
 	/**
-	 * The counts of an execution's step {@code migrate}; a counter the execution holds
-	 * none of is null.
+	 * The counts of an execution's step {@code migrate}, named and counted as in the
+	 * summary table and {@code summary.json} of that execution: source records read,
+	 * those with at least one attachment attached ({@code recordsUpdated}) or skipped
+	 * ({@code recordsSkipped}; a record can be both), those without any attachment in the
+	 * mapped fields; files moved (attached) and skipped. A counter the execution holds
+	 * none of is null (executions of older versions).
 	 */
-	record MigrateStep(long recordsRead, long recordsWritten, long recordsWithoutAttachments, long recordsSkipped,
-			@Nullable Long filesMoved, @Nullable Long bytesMoved, @Nullable Long filesSkipped, @Nullable Long retries,
-			Requests sourceRequests, Requests targetRequests) {
+	record MigrateStep(long recordsRead, @Nullable Long recordsUpdated, @Nullable Long recordsSkipped,
+			long recordsWithoutAttachments, @Nullable Long filesMoved, @Nullable Long bytesMoved,
+			@Nullable Long filesSkipped, @Nullable Long retries, Requests sourceRequests, Requests targetRequests) {
 	}
 
 	/**

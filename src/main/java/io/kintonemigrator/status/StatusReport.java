@@ -78,12 +78,26 @@ final class StatusReport {
 			}
 			shown.add(new JobStatus.Instance(name, instance.getInstanceId(),
 					last.getJobParameters().getString(AttachmentMigrationJobConfiguration.PARAM_FINGERPRINT),
-					last.getJobParameters().getString(AttachmentMigrationJobConfiguration.PARAM_FILE),
+					last.getJobParameters().getString(AttachmentMigrationJobConfiguration.PARAM_FILE), run(last),
 					executions.stream().map(StatusReport::execution).toList(), isCurrent, next));
 		}
 		JobStatus.JobFile file = config == null ? null : new JobStatus.JobFile(config.name(), config.fingerprint(),
 				currentNext != null, currentNext != null ? currentNext : NextRun.after(null).describe(null));
 		return new JobStatus(true, shown, file);
+	}
+
+	/**
+	 * What kind of run an instance is when it is not the job's own full run: an
+	 * incremental run or a retry of what was skipped, each its own instance; null for a
+	 * full run.
+	 */
+	private static @Nullable String run(JobExecution last) {
+		String retry = last.getJobParameters().getString(AttachmentMigrationJobConfiguration.PARAM_RETRY_SKIPPED);
+		if (retry != null) {
+			return "migrate --retry-skipped started " + retry;
+		}
+		String incremental = last.getJobParameters().getString(AttachmentMigrationJobConfiguration.PARAM_STARTED);
+		return incremental == null ? null : "migrate --since-last-run started " + incremental;
 	}
 
 	/** What {@code status} says before the job database exists. */
@@ -100,6 +114,9 @@ final class StatusReport {
 			instance.executions().forEach(execution -> printExecution(execution, out));
 			if (instance.current()) {
 				out.println("  next migrate: " + instance.nextMigrate());
+			}
+			else if (instance.run() != null) {
+				out.println("  (" + instance.run() + ")");
 			}
 			else {
 				out.println("  (an earlier version of the job file: migrate with the current file does not resume it)");
@@ -126,10 +143,10 @@ final class StatusReport {
 		JobStatus.MigrateStep step = null;
 		if (migrate != null) {
 			ExecutionContext context = migrate.getExecutionContext();
-			step = new JobStatus.MigrateStep(migrate.getReadCount(), migrate.getWriteCount(), migrate.getFilterCount(),
-					migrate.getSkipCount(), key(context, ExecutionKeys.FILES_MOVED),
-					key(context, ExecutionKeys.BYTES_MOVED), key(context, ExecutionKeys.FILES_SKIPPED),
-					key(context, ExecutionKeys.RETRIES),
+			step = new JobStatus.MigrateStep(migrate.getReadCount(), key(context, ExecutionKeys.RECORDS_UPDATED),
+					key(context, ExecutionKeys.RECORDS_SKIPPED), migrate.getFilterCount(),
+					key(context, ExecutionKeys.FILES_MOVED), key(context, ExecutionKeys.BYTES_MOVED),
+					key(context, ExecutionKeys.FILES_SKIPPED), key(context, ExecutionKeys.RETRIES),
 					new JobStatus.Requests(key(context, ExecutionKeys.SOURCE_REQUESTS),
 							key(context, ExecutionKeys.SOURCE_UNCOUNTED_REQUESTS)),
 					new JobStatus.Requests(key(context, ExecutionKeys.TARGET_REQUESTS),
@@ -148,9 +165,9 @@ final class StatusReport {
 			out.println("    no record read (step migrate did not run)");
 		}
 		else {
-			out.println("    records read " + migrate.recordsRead() + ", written " + migrate.recordsWritten()
-					+ ", without attachments " + migrate.recordsWithoutAttachments() + ", skipped "
-					+ migrate.recordsSkipped() + "; files moved " + count(migrate.filesMoved()) + " ("
+			out.println("    records read " + migrate.recordsRead() + ", updated " + count(migrate.recordsUpdated())
+					+ ", skipped " + count(migrate.recordsSkipped()) + ", without attachments "
+					+ migrate.recordsWithoutAttachments() + "; files moved " + count(migrate.filesMoved()) + " ("
 					+ count(migrate.bytesMoved()) + " bytes), skipped " + count(migrate.filesSkipped()) + ", retries "
 					+ count(migrate.retries()));
 			out.println("    kintone requests: source " + count(migrate.sourceRequests().counted()) + " counted + "

@@ -22,7 +22,8 @@ class SourceRecordReaderTests {
 		for (long id = 1; id <= 1203; id++) {
 			source.record(new KintoneRecord(id, 1, Map.of()));
 		}
-		SourceRecordReader reader = new SourceRecordReader(source, List.of("attachments"), "status in (\"Done\")");
+		SourceRecordReader reader = new SourceRecordReader(source, List.of("attachments"),
+				SourceSelection.of("status in (\"Done\")"));
 		reader.open(new ExecutionContext());
 
 		List<Long> ids = readAll(reader);
@@ -39,7 +40,7 @@ class SourceRecordReaderTests {
 		for (long id = 10; id <= 100; id += 10) {
 			source.record(new KintoneRecord(id, 1, Map.of()));
 		}
-		SourceRecordReader first = new SourceRecordReader(source, List.of(), null);
+		SourceRecordReader first = new SourceRecordReader(source, List.of(), SourceSelection.of(null));
 		ExecutionContext context = new ExecutionContext();
 		first.open(context);
 		first.read();
@@ -47,7 +48,7 @@ class SourceRecordReaderTests {
 		first.read();
 		first.update(context);
 
-		SourceRecordReader restarted = new SourceRecordReader(source, List.of(), null);
+		SourceRecordReader restarted = new SourceRecordReader(source, List.of(), SourceSelection.of(null));
 		restarted.open(context);
 
 		assertThat(context.getLong("sourceRecordReader.last.id")).isEqualTo(30);
@@ -57,7 +58,7 @@ class SourceRecordReaderTests {
 
 	@Test
 	void anEmptyAppIsOneRequest() {
-		SourceRecordReader reader = new SourceRecordReader(source, List.of(), null);
+		SourceRecordReader reader = new SourceRecordReader(source, List.of(), SourceSelection.of(null));
 		reader.open(new ExecutionContext());
 
 		assertThat(reader.read()).isNull();
@@ -70,7 +71,7 @@ class SourceRecordReaderTests {
 		for (long id = 1; id <= 700; id++) {
 			source.record(new KintoneRecord(id, 1, Map.of()));
 		}
-		SourceRecordReader reader = new SourceRecordReader(source, List.of(), null);
+		SourceRecordReader reader = new SourceRecordReader(source, List.of(), SourceSelection.of(null));
 		ExecutionContext context = new ExecutionContext();
 		reader.open(context);
 		for (int i = 0; i < 450; i++) {

@@ -116,6 +116,49 @@ public class PlanCommandFunctionalTests {
 	}
 
 	@Test
+	void recordsWithoutATargetAreFoundAsTheJobFindsThemAndTheirFilesAreLeftOutOfTheEstimate() throws Exception {
+		try (KintoneEmulator emulator = MigrationApps.emulator(tmp, RECORDS, Set.of(5, 9)).start()) {
+			Path job = withLimits(MigrationApps.jobFile(tmp, emulator, "plan-missing", "append", 4),
+					"{ concurrency: 4, requestsPerSecond: 1000, chunkSize: 4 }");
+			long skipped5 = MigrationApps.sourceDocuments(emulator, 5).size()
+					+ MigrationApps.sourceDrawings(emulator, 5).size();
+			long skipped9 = MigrationApps.sourceDocuments(emulator, 9).size()
+					+ MigrationApps.sourceDrawings(emulator, 9).size();
+			long moved = MigrationApps.sourceAttachmentCount(emulator) - skipped5 - skipped9;
+
+			CommandRun plan = cli("plan", "--job", job.toString(), "--latency-ms", "10");
+
+			assertThat(plan.exitCode()).as(plan.all()).isZero();
+			assertThat(plan.out())
+				.contains("Target app 2 on localhost:" + emulator.port()
+						+ ", match: $id -> legacy_id (looked up as the job does)")
+				.contains("  records without a target   2 (their " + (skipped5 + skipped9)
+						+ " attachment(s) would be skipped)")
+				.contains("    source record 5: no target record has legacy_id = 5 (" + skipped5 + " attachment(s))")
+				.contains("    source record 9: no target record has legacy_id = 9 (" + skipped9 + " attachment(s))")
+				.contains("; " + moved + " not counted = " + moved + " downloads")
+				.contains(" not counted = " + moved + " uploads + ");
+			assertThat(emulator.requestLog()).allMatch(entry -> entry.effectiveMethod().equals("GET"));
+
+			// the run skips exactly those records and moves the files the plan counted
+			emulator.clearRequestLog();
+			CommandRun migrate = cli("migrate", "--job", job.toString(), "--database",
+					"jdbc:h2:file:" + tmp.resolve("db/batch"), "--reports-dir", tmp.resolve("reports").toString(),
+					"--progress-interval", "0");
+			assertThat(migrate.exitCode()).as(migrate.all()).isZero();
+			assertThat(migrate.out()).contains(", " + (skipped5 + skipped9) + " skipped in 2 source record(s).")
+				.contains("skipped: source record 5 attachments '")
+				.contains("skipped: source record 9 attachments '");
+			List<RequestLogEntry> log = emulator.requestLog();
+			assertThat(log).filteredOn(e -> "file".equals(e.api()) && e.effectiveMethod().equals("GET"))
+				.hasSize((int) moved);
+			assertThat(log).filteredOn(e -> "file".equals(e.api()) && e.effectiveMethod().equals("POST"))
+				.hasSize((int) moved);
+			assertThat(counted(log, 2, true)).isEqualTo(number(plan.out(), "target app 2: ([0-9,]+) counted"));
+		}
+	}
+
+	@Test
 	void aBudgetLargeEnoughIsSaidToSufficeAndTheLatencyIsMeasuredWhenNotGiven() throws Exception {
 		try (KintoneEmulator emulator = start()) {
 			Path job = withLimits(MigrationApps.jobFile(tmp, emulator, "plan-budget", "replace", 10),
@@ -128,7 +171,10 @@ public class PlanCommandFunctionalTests {
 			assertThat(plan.out()).contains("source app 1: 4 counted = ")
 				.contains(
 						"target app 2: 4 counted = 2 preflight + 2 lookup(s); 32 not counted = 30 uploads + 2 bulk update(s)")
-				.containsPattern("ms per request \\(median of the plan's 5 reads\\)")
+				// 3 reads of the source (preflight 2, a page) and 4 of the target
+				// (preflight 2, a lookup per chunk with files): all but the first of each
+				.containsPattern(
+						"ms per request \\(lower quartile of the plan's 5 reads after the first to each app\\)")
 				.contains(
 						"Daily request budget 9,000 per app: enough for one kintone day (counted requests: source app 1 4,"
 								+ " target app 2 4).");

@@ -100,7 +100,8 @@ class ChaosKillFunctionalTests {
 				long wallMillis = (System.nanoTime() - started) / 1_000_000;
 
 				assertThat(last.exitCode()).as(last.output()).isZero();
-				assertThat(last.output()).contains("Attachments attached: " + data.attachments() + " (")
+				assertThat(last.output())
+					.contains("all executions: " + data.attachments() + " attachment(s) attached (")
 					.contains("skipped: 0 in 0 source record(s)");
 				ReliabilityDataSet.Verification result = data.verify(emulator, users.memos());
 				System.out.println("chaos: " + RECORDS + " records, " + data.attachments() + " attachments, "

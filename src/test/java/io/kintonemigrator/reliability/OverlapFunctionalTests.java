@@ -59,7 +59,8 @@ class OverlapFunctionalTests {
 				assertThat(other.process().exitValue()).as("exit code of the refused process").isEqualTo(2);
 				assertThat(otherOutput).contains("is in use by").contains("runs never overlap");
 				assertThat(otherOutput).doesNotContain("Starting job").doesNotContain("Resuming job");
-				assertThat(completed.get(0).output()).contains("Attachments attached: " + data.attachments() + " (");
+				assertThat(completed.get(0).output())
+					.contains("all executions: " + data.attachments() + " attachment(s) attached (");
 				ReliabilityDataSet.Verification result = data.verify(emulator, Map.of());
 				assertThat(result.problems()).isEmpty();
 				assertThat(result.duplicates()).isZero();

@@ -76,7 +76,8 @@ class TransientFaultsFunctionalTests {
 						+ verification.problems().size());
 
 				assertThat(result.exitCode()).as(result.output()).isZero();
-				assertThat(result.output()).contains("Attachments attached: " + data.attachments() + " (")
+				assertThat(result.output())
+					.contains("all executions: " + data.attachments() + " attachment(s) attached (")
 					.contains("skipped: 0 in 0 source record(s)");
 				assertThat(verification.problems()).isEmpty();
 				assertThat(verification.duplicates()).isZero();

@@ -84,7 +84,7 @@ class StatusCommandFunctionalTests {
 
 			assertThat(failed.exitCode()).as(failed.all()).isZero();
 			assertThat(failed.out()).containsPattern("execution \\d+  FAILED  started \\S+ \\S+  ended \\S+ \\S+")
-				.contains("    records read 8, written 4, without attachments 0, skipped 0; files moved ")
+				.contains("    records read 8, updated 4, skipped 0, without attachments 0; files moved ")
 				.containsPattern("    last error: .*503")
 				.contains("  next migrate: resume from the checkpoint after source record $id 4");
 
@@ -98,7 +98,7 @@ class StatusCommandFunctionalTests {
 				.containsPattern("execution \\d+  COMPLETED ")
 				// the resume reads the records after the checkpoint: 5 to 13, of which 13
 				// has no attachment
-				.contains("    records read 9, written 8, without attachments 1, skipped 0; files moved ")
+				.contains("    records read 9, updated 8, skipped 0, without attachments 1; files moved ")
 				.contains("  next migrate: nothing: the job completed");
 			// the resume starts from the failed execution's context; its error is not the
 			// resume's
@@ -130,7 +130,7 @@ class StatusCommandFunctionalTests {
 			assertThat(migrated.out()).doesNotContain("was left STARTED").contains("Job 'status-crashed' completed.");
 			CommandRun after = status("--job", job.toString());
 			assertThat(after.out()).containsPattern("execution \\d+  COMPLETED ")
-				.contains("    records read 5, written 4, without attachments 1, skipped 0;")
+				.contains("    records read 5, updated 4, skipped 0, without attachments 1;")
 				.contains("  next migrate: nothing: the job completed");
 		}
 	}

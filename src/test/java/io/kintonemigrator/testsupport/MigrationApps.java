@@ -44,6 +44,12 @@ public final class MigrationApps {
 
 	public static final String TARGET_TOKEN = "target-token";
 
+	/**
+	 * A token of the target app that may also add records, as a user fixing a missing
+	 * target would (the job's token may not).
+	 */
+	public static final String TARGET_ADD_TOKEN = "target-add-token";
+
 	private MigrationApps() {
 	}
 
@@ -72,7 +78,8 @@ public final class MigrationApps {
 			.field(FieldSpec.singleLineText("title"))
 			.field(FieldSpec.file("documents"))
 			.field(linesTable())
-			.apiToken(TARGET_TOKEN, TokenPermission.VIEW, TokenPermission.EDIT);
+			.apiToken(TARGET_TOKEN, TokenPermission.VIEW, TokenPermission.EDIT)
+			.apiToken(TARGET_ADD_TOKEN, TokenPermission.VIEW, TokenPermission.ADD);
 		for (int i = 1; i <= records; i++) {
 			int n = i;
 			boolean empty = n == records;
