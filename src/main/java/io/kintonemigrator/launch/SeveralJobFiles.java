@@ -77,7 +77,16 @@ final class SeveralJobFiles {
 			}
 			try (ConfigurableApplicationContext context = started) {
 				RunningJobStopper stopper = context.getBean(RunningJobStopper.class);
-				stop.onSignal(stopper::stopAll);
+				DatabaseOutageWatch outageWatch = context.getBean(DatabaseOutageWatch.class);
+				stop.onSignal(() -> {
+					if (!outageWatch.reachable()) { // as for one job file
+													// (MigrateCommand)
+						err.println(outageWatch.unreachableLine());
+						err.flush();
+						Runtime.getRuntime().halt(ExitCodes.FAILED);
+					}
+					return stopper.stopAll();
+				});
 				exitCode = context.getBean(PairsRun.class).run(pairs, files, out, err);
 				return exitCode;
 			}
