@@ -109,8 +109,8 @@ public class AttachmentMigrationJobConfiguration {
 
 	@Bean
 	@StepScope
-	PreflightBudgetListener preflightBudgetListener(MigrationRun run) {
-		return new PreflightBudgetListener(run);
+	PreflightBudgetListener preflightBudgetListener(MigrationRun migrationRun) {
+		return new PreflightBudgetListener(migrationRun);
 	}
 
 	/**
@@ -119,21 +119,21 @@ public class AttachmentMigrationJobConfiguration {
 	 */
 	@Bean
 	@StepScope
-	BudgetEstimate budgetEstimate(MigrationRun run, MigratorProperties properties) {
-		return new BudgetEstimate(properties.chunkSize(), run.config().limits().dailyRequestBudget());
+	BudgetEstimate budgetEstimate(MigrationRun migrationRun, MigratorProperties properties) {
+		return new BudgetEstimate(properties.chunkSize(), migrationRun.config().limits().dailyRequestBudget());
 	}
 
 	@Bean
 	@StepScope
-	RunControlListener runControlListener(MigrationRun run, RunProgress progress, Clock clock,
+	RunControlListener runControlListener(MigrationRun migrationRun, RunProgress progress, Clock clock,
 			BudgetEstimate budgetEstimate, StopRequest stopRequest, SourceSelection sourceSelection) {
-		return new RunControlListener(run, progress, clock, budgetEstimate, stopRequest, sourceSelection);
+		return new RunControlListener(migrationRun, progress, clock, budgetEstimate, stopRequest, sourceSelection);
 	}
 
 	@Bean
 	@StepScope
-	PreflightTasklet preflightTasklet(MigrationRun run) {
-		return new PreflightTasklet(run);
+	PreflightTasklet preflightTasklet(MigrationRun migrationRun) {
+		return new PreflightTasklet(migrationRun);
 	}
 
 	/**
@@ -141,24 +141,30 @@ public class AttachmentMigrationJobConfiguration {
 	 */
 	@Bean
 	@StepScope
-	SourceSelection sourceSelection(MigrationRun run, MigrationLedger ledger,
+	SourceSelection sourceSelection(MigrationRun migrationRun, MigrationLedger ledger,
 			@Value("#{jobParameters['" + PARAM_SINCE + "']}") @Nullable String since,
 			@Value("#{jobParameters['" + PARAM_RETRY_SKIPPED + "']}") @Nullable String retrySkipped) {
-		String query = since == null ? run.config().query()
-				: UpdatedSince.query(run.config().query(), run.source().formFields(), Instant.parse(since));
+		String query = since == null ? migrationRun.config().query() : UpdatedSince.query(migrationRun.config().query(),
+				migrationRun.source().formFields(), Instant.parse(since));
 		return new SourceSelection(query, retrySkipped == null ? null
-				: ledger.recordsToRetry(run.config().name(), run.config().source().app().value()));
+				: ledger.recordsToRetry(migrationRun.config().name(), migrationRun.config().source().app().value()));
 	}
 
 	@Bean
 	@StepScope
-	SourceRecordReader sourceRecordReader(MigrationRun run, SourceSelection sourceSelection) {
-		return new SourceRecordReader(run.source(), TargetLookup.sourceFields(run.config()), sourceSelection);
+	SourceRecordReader sourceRecordReader(MigrationRun migrationRun, SourceSelection sourceSelection) {
+		return new SourceRecordReader(migrationRun.source(), TargetLookup.sourceFields(migrationRun.config()),
+				sourceSelection);
 	}
 
 	@Bean
 	@StepScope
-	AttachmentExtractor attachmentExtractor(MigrationRun run, MigrationLedger ledger) {
+	AttachmentExtractor attachmentExtractor(MigrationRun migrationRun, MigrationLedger ledger) {
+		return extractor(migrationRun, ledger);
+	}
+
+	/** The processor of a run: the job of one pair's and a partition's. */
+	static AttachmentExtractor extractor(MigrationRun run, MigrationLedger ledger) {
 		JobConfig config = run.config();
 		// replace empties the target cells of records without files; otherwise only the
 		// job's own
@@ -169,21 +175,29 @@ public class AttachmentMigrationJobConfiguration {
 
 	@Bean
 	@StepScope
-	TargetRecordWriter targetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock,
+	TargetRecordWriter targetRecordWriter(MigrationRun migrationRun, MigrationLedger ledger, Clock clock,
 			@Value("#{jobParameters['" + PARAM_SINCE + "']}") @Nullable String since,
 			@Value("#{jobParameters['" + PARAM_RETRY_SKIPPED + "']}") @Nullable String retrySkipped,
 			SourceRecordReader sourceRecordReader, AttachmentExtractor attachmentExtractor,
 			BudgetEstimate budgetEstimate, MigratorProperties properties, ObjectProvider<LeaseFence> fence,
 			ObjectProvider<BulkUpdateListener> updateListener) {
-		ChunkLookahead nextChunk = () -> sourceRecordReader.peek(properties.chunkSize())
-			.stream()
-			.map(attachmentExtractor::process)
-			.filter(Objects::nonNull)
-			.toList();
 		// incremental and retry runs open again what earlier runs did (a retry: its
 		// skips)
-		return new TargetRecordWriter(run, ledger, clock, since != null || retrySkipped != null, nextChunk,
-				budgetEstimate, fence.getIfAvailable(() -> LeaseFence.NONE),
+		return writer(migrationRun, ledger, clock, since != null || retrySkipped != null, sourceRecordReader,
+				attachmentExtractor, budgetEstimate, properties, fence.getIfAvailable(() -> LeaseFence.NONE),
+				updateListener);
+	}
+
+	/** The writer of a run: the job of one pair's and a partition's. */
+	static TargetRecordWriter writer(MigrationRun run, MigrationLedger ledger, Clock clock, boolean incremental,
+			SourceRecordReader reader, AttachmentExtractor extractor, BudgetEstimate budgetEstimate,
+			MigratorProperties properties, LeaseFence fence, ObjectProvider<BulkUpdateListener> updateListener) {
+		ChunkLookahead nextChunk = () -> reader.peek(properties.chunkSize())
+			.stream()
+			.map(extractor::process)
+			.filter(Objects::nonNull)
+			.toList();
+		return new TargetRecordWriter(run, ledger, clock, incremental, nextChunk, budgetEstimate, fence,
 				updateListener.getIfAvailable(() -> BulkUpdateListener.NONE));
 	}
 

@@ -190,7 +190,7 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 	}
 
 	private long countRecordsToRead(ExecutionContext context) {
-		long lastId = context.getLong("sourceRecordReader." + SourceRecordReader.LAST_ID, 0L);
+		long lastId = context.getLong("sourceRecordReader." + SourceRecordReader.LAST_ID, selection.startAfterId());
 		try {
 			return selection.countAfter(run.source(), lastId);
 		}

@@ -40,13 +40,13 @@ public class SourceRecordReader extends ItemStreamSupport implements ItemStreamR
 		this.source = source;
 		this.fields = List.copyOf(fields);
 		this.selection = selection;
-		this.pages = selection.pagesAfter(source, fields, 0);
+		this.pages = selection.pagesAfter(source, fields, selection.startAfterId());
 		setName("sourceRecordReader");
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
-		lastHandedOutId = context.getLong(getExecutionContextKey(LAST_ID), 0L);
+		lastHandedOutId = context.getLong(getExecutionContextKey(LAST_ID), selection.startAfterId());
 		pages = selection.pagesAfter(source, fields, lastHandedOutId);
 		page.clear();
 	}

@@ -26,19 +26,39 @@ public class SourceSelection {
 
 	private final @Nullable NavigableSet<Long> onlyIds;
 
+	private final long startAfterId;
+
 	/**
 	 * @param query the kintone query, null for every record
 	 * @param onlyIds when not null, only these source record ids ({@code $id in (...)},
 	 * at most {@value #IDS_PER_QUERY} per request)
 	 */
 	public SourceSelection(@Nullable String query, @Nullable NavigableSet<Long> onlyIds) {
-		this.query = query;
+		this(query, onlyIds, IdRange.ALL);
+	}
+
+	private SourceSelection(@Nullable String query, @Nullable NavigableSet<Long> onlyIds, IdRange range) {
+		this.query = range.query(query);
 		this.onlyIds = onlyIds == null ? null : Collections.unmodifiableNavigableSet(new TreeSet<>(onlyIds));
+		this.startAfterId = range.afterId();
 	}
 
 	/** Every record of the query. */
 	public static SourceSelection of(@Nullable String query) {
 		return new SourceSelection(query, null);
+	}
+
+	/**
+	 * The records of the query within one partition's {@code $id} range: the reader
+	 * starts after its lower bound, its upper bound joins the query.
+	 */
+	public static SourceSelection within(IdRange range, @Nullable String query) {
+		return new SourceSelection(query, null, range);
+	}
+
+	/** The {@code $id} a reader without a checkpoint starts after. */
+	long startAfterId() {
+		return startAfterId;
 	}
 
 	/** The records after {@code afterId}, one keyset page at a time. */

@@ -86,6 +86,14 @@ public class RunOutput {
 	}
 
 	/**
+	 * Prints the summary table and writes the reports of a finished execution that is not
+	 * incremental (a pair of a run of several job files): it always writes them.
+	 */
+	public RunSummary summarize(JobConfig config, JobExecution execution, PrintWriter out, PrintWriter err) {
+		return summarize(config, execution, ledger.summary(config.name()), out, err);
+	}
+
+	/**
 	 * Prints the summary table and writes the reports of a finished execution; an
 	 * incremental run that changed nothing (no target record updated, the job's ledger as
 	 * {@code ledgerBefore} the run) writes none, so a schedule leaves no directory per
