@@ -20,13 +20,27 @@ import org.jspecify.annotations.Nullable;
  * @param query optional kintone condition on source records
  * @param skipLimit how many source records may be skipped for permanent errors before the
  * job fails
+ * @param partitions how many {@code $id} ranges the source records are split into when
+ * the job runs with others or alone in parallel (1: one range, the whole app)
+ * @param dependsOn the name of another job of the same run that must complete before this
+ * one starts; null when none
  */
 public record JobConfig(String name, KintoneConnection source, KintoneConnection target, Match match,
 		List<FileMapping> files, @Nullable String query, OnExisting onExisting, OnMissingTarget onMissingTarget,
-		Limits limits, int skipLimit) {
+		Limits limits, int skipLimit, int partitions, @Nullable String dependsOn) {
+
+	/** The most {@code partitions} a job file may ask for. */
+	public static final int MAX_PARTITIONS = 64;
 
 	public JobConfig {
 		files = List.copyOf(files);
+	}
+
+	/** A job of one range that depends on no other. */
+	public JobConfig(String name, KintoneConnection source, KintoneConnection target, Match match,
+			List<FileMapping> files, @Nullable String query, OnExisting onExisting, OnMissingTarget onMissingTarget,
+			Limits limits, int skipLimit) {
+		this(name, source, target, match, files, query, onExisting, onMissingTarget, limits, skipLimit, 1, null);
 	}
 
 	/** How a source record finds its target record: field codes, or {@code $id}. */

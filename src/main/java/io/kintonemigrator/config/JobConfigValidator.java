@@ -64,6 +64,14 @@ final class JobConfigValidator {
 		if (skipLimit < 0) {
 			problems.add("skipLimit: must be 0 or more, was " + skipLimit);
 		}
+		int partitions = raw.partitions() == null ? 1 : raw.partitions();
+		if (partitions < 1 || partitions > JobConfig.MAX_PARTITIONS) {
+			problems.add("partitions: must be 1.." + JobConfig.MAX_PARTITIONS + ", was " + partitions);
+		}
+		String dependsOn = raw.dependsOn() == null || raw.dependsOn().isBlank() ? null : raw.dependsOn().strip();
+		if (dependsOn != null && dependsOn.equals(name)) {
+			problems.add("dependsOn: names this job itself; name another job of the run, or remove it");
+		}
 		String query = raw.query() == null || raw.query().isBlank() ? null : raw.query().strip();
 		if (query != null && query.toLowerCase(Locale.ROOT).matches("(?s).*\\b(order\\s+by|limit|offset)\\b.*")) {
 			problems
@@ -72,7 +80,8 @@ final class JobConfigValidator {
 		if (!problems.isEmpty()) {
 			throw new JobConfigException(problems);
 		}
-		return new JobConfig(name, source, target, match, files, query, onExisting, onMissingTarget, limits, skipLimit);
+		return new JobConfig(name, source, target, match, files, query, onExisting, onMissingTarget, limits, skipLimit,
+				partitions, dependsOn);
 	}
 
 	private String name(@Nullable String name) {

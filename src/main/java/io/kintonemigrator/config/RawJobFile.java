@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  */
 record RawJobFile(@Nullable String name, @Nullable Endpoint source, @Nullable Endpoint target, @Nullable Match match,
 		@Nullable List<Mapping> files, @Nullable String query, @Nullable String onExisting,
-		@Nullable String onMissingTarget, @Nullable Limits limits, @Nullable Integer skipLimit) {
+		@Nullable String onMissingTarget, @Nullable Limits limits, @Nullable Integer skipLimit,
+		@Nullable Integer partitions, @Nullable String dependsOn) {
 
 	record Endpoint(@Nullable String baseUrl, @Nullable Long app, @Nullable Long guestSpaceId,
 			@Nullable String apiToken, @Nullable String apiTokenFile, @Nullable String username,

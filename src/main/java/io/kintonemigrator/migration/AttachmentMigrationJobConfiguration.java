@@ -101,8 +101,8 @@ public class AttachmentMigrationJobConfiguration {
 
 	@Bean
 	@StepScope
-	PreflightBudgetListener preflightBudgetListener(MigrationRun run) {
-		return new PreflightBudgetListener(run);
+	PreflightBudgetListener preflightBudgetListener(MigrationRun migrationRun) {
+		return new PreflightBudgetListener(migrationRun);
 	}
 
 	/**
@@ -111,35 +111,41 @@ public class AttachmentMigrationJobConfiguration {
 	 */
 	@Bean
 	@StepScope
-	BudgetEstimate budgetEstimate(MigrationRun run, MigratorProperties properties) {
-		return new BudgetEstimate(properties.chunkSize(), run.config().limits().dailyRequestBudget());
+	BudgetEstimate budgetEstimate(MigrationRun migrationRun, MigratorProperties properties) {
+		return new BudgetEstimate(properties.chunkSize(), migrationRun.config().limits().dailyRequestBudget());
 	}
 
 	@Bean
 	@StepScope
-	RunControlListener runControlListener(MigrationRun run, RunProgress progress, Clock clock,
+	RunControlListener runControlListener(MigrationRun migrationRun, RunProgress progress, Clock clock,
 			BudgetEstimate budgetEstimate, StopRequest stopRequest) {
-		return new RunControlListener(run, progress, clock, budgetEstimate, stopRequest);
+		return new RunControlListener(migrationRun, progress, clock, budgetEstimate, stopRequest);
 	}
 
 	@Bean
 	@StepScope
-	PreflightTasklet preflightTasklet(MigrationRun run) {
-		return new PreflightTasklet(run);
+	PreflightTasklet preflightTasklet(MigrationRun migrationRun) {
+		return new PreflightTasklet(migrationRun);
 	}
 
 	@Bean
 	@StepScope
-	SourceRecordReader sourceRecordReader(MigrationRun run,
+	SourceRecordReader sourceRecordReader(MigrationRun migrationRun,
 			@Value("#{jobParameters['" + PARAM_SINCE + "']}") @Nullable String since) {
-		String query = since == null ? run.config().query()
-				: UpdatedSince.query(run.config().query(), run.source().formFields(), Instant.parse(since));
-		return new SourceRecordReader(run.source(), TargetLookup.sourceFields(run.config()), query);
+		JobConfig config = migrationRun.config();
+		String query = since == null ? config.query()
+				: UpdatedSince.query(config.query(), migrationRun.source().formFields(), Instant.parse(since));
+		return new SourceRecordReader(migrationRun.source(), TargetLookup.sourceFields(config), query);
 	}
 
 	@Bean
 	@StepScope
-	AttachmentExtractor attachmentExtractor(MigrationRun run, MigrationLedger ledger) {
+	AttachmentExtractor attachmentExtractor(MigrationRun migrationRun, MigrationLedger ledger) {
+		return extractor(migrationRun, ledger);
+	}
+
+	/** The processor of a run: the job of one pair's and a partition's. */
+	static AttachmentExtractor extractor(MigrationRun run, MigrationLedger ledger) {
 		JobConfig config = run.config();
 		// replace empties the target cells of records without files; otherwise only the
 		// job's own
@@ -150,17 +156,26 @@ public class AttachmentMigrationJobConfiguration {
 
 	@Bean
 	@StepScope
-	TargetRecordWriter targetRecordWriter(MigrationRun run, MigrationLedger ledger, Clock clock,
+	TargetRecordWriter targetRecordWriter(MigrationRun migrationRun, MigrationLedger ledger, Clock clock,
 			@Value("#{jobParameters['" + PARAM_SINCE + "']}") @Nullable String since,
 			SourceRecordReader sourceRecordReader, AttachmentExtractor attachmentExtractor,
 			BudgetEstimate budgetEstimate, MigratorProperties properties, ObjectProvider<LeaseFence> fence,
 			ObjectProvider<BulkUpdateListener> updateListener) {
-		ChunkLookahead nextChunk = () -> sourceRecordReader.peek(properties.chunkSize())
+		return writer(migrationRun, ledger, clock, since != null, sourceRecordReader, attachmentExtractor,
+				budgetEstimate, properties, fence, updateListener);
+	}
+
+	/** The writer of a run: the job of one pair's and a partition's. */
+	static TargetRecordWriter writer(MigrationRun run, MigrationLedger ledger, Clock clock, boolean incremental,
+			SourceRecordReader reader, AttachmentExtractor extractor, BudgetEstimate budgetEstimate,
+			MigratorProperties properties, ObjectProvider<LeaseFence> fence,
+			ObjectProvider<BulkUpdateListener> updateListener) {
+		ChunkLookahead nextChunk = () -> reader.peek(properties.chunkSize())
 			.stream()
-			.map(attachmentExtractor::process)
+			.map(extractor::process)
 			.filter(Objects::nonNull)
 			.toList();
-		return new TargetRecordWriter(run, ledger, clock, since != null, nextChunk, budgetEstimate,
+		return new TargetRecordWriter(run, ledger, clock, incremental, nextChunk, budgetEstimate,
 				fence.getIfAvailable(() -> LeaseFence.NONE),
 				updateListener.getIfAvailable(() -> BulkUpdateListener.NONE));
 	}

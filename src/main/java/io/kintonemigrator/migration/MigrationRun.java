@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.kintone.KintoneClient;
@@ -48,6 +49,8 @@ public class MigrationRun implements DisposableBean {
 
 	private final Path workDir;
 
+	private final Runnable releaseClients;
+
 	/**
 	 * Opens the run's clients; every request they send is counted per app in
 	 * {@code usage} (below the retry layer, so each attempt counts) against
@@ -55,14 +58,32 @@ public class MigrationRun implements DisposableBean {
 	 */
 	public MigrationRun(JobConfig config, ClientFactoryProvider clientFactories, ApiUsageLedger usage, Path workDir,
 			Clock clock) {
+		this(config, eachAttempt -> clientFactories.forLimits(config.limits(), eachAttempt), () -> {
+			// the factory is the run's alone
+		}, usage, workDir, clock);
+	}
+
+	/**
+	 * Opens the run's clients from the process's guard of each domain, shared with every
+	 * other run that shares it ({@link SharedDomainLimits}): one partition of a run of
+	 * several app pairs. Its retries and concurrency are then the domains', not its own.
+	 */
+	public MigrationRun(JobConfig config, SharedDomainLimits domains, ApiUsageLedger usage, Path workDir, Clock clock) {
+		this(config, eachAttempt -> domains.factory(config, eachAttempt), () -> domains.release(config), usage, workDir,
+				clock);
+	}
+
+	private MigrationRun(JobConfig config,
+			Function<ClientFactoryProvider.ClientDecorator, ResilientKintoneClientFactory> factories,
+			Runnable releaseClients, ApiUsageLedger usage, Path workDir, Clock clock) {
 		this.config = config;
 		this.workDir = workDir;
+		this.releaseClients = releaseClients;
 		long budget = config.limits().dailyRequestBudget();
 		this.sourceRequests = new AppRequestMeter(config.source(), budget, usage, clock);
 		this.targetRequests = new AppRequestMeter(config.target(), budget, usage, clock);
-		ResilientKintoneClientFactory factory = clientFactories.forLimits(config.limits(),
-				(connection, client) -> new MeteredKintoneClient(client,
-						connection == config.source() ? sourceRequests : targetRequests));
+		ResilientKintoneClientFactory factory = factories.apply((connection, client) -> new MeteredKintoneClient(client,
+				connection == config.source() ? sourceRequests : targetRequests));
 		this.clients = factory;
 		this.source = factory.open(config.source());
 		this.target = factory.open(config.target());
@@ -134,6 +155,7 @@ public class MigrationRun implements DisposableBean {
 		target.close();
 		sourceRequests.close();
 		targetRequests.close();
+		releaseClients.run();
 	}
 
 }

@@ -57,12 +57,21 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 
 	private int recordsInChunk;
 
+	private final IdRange range;
+
 	RunControlListener(MigrationRun run, RunProgress progress, Clock clock, BudgetEstimate estimate) {
 		this(run, progress, clock, estimate, new StopRequest());
 	}
 
 	RunControlListener(MigrationRun run, RunProgress progress, Clock clock, BudgetEstimate estimate,
 			StopRequest stopRequest) {
+		this(run, progress, clock, estimate, stopRequest, IdRange.ALL);
+	}
+
+	/** The run control of a partition that reads the source records of {@code range}. */
+	RunControlListener(MigrationRun run, RunProgress progress, Clock clock, BudgetEstimate estimate,
+			StopRequest stopRequest, IdRange range) {
+		this.range = range;
 		this.stopRequest = stopRequest;
 		this.run = run;
 		this.progress = progress;
@@ -188,9 +197,9 @@ class RunControlListener implements StepExecutionListener, ChunkListener<Kintone
 	}
 
 	private long countRecordsToRead(ExecutionContext context) {
-		long lastId = context.getLong("sourceRecordReader." + SourceRecordReader.LAST_ID, 0L);
+		long lastId = context.getLong("sourceRecordReader." + SourceRecordReader.LAST_ID, range.afterId());
 		try {
-			return run.source().countAfter(lastId, run.config().query());
+			return run.source().countAfter(lastId, range.query(run.config().query()));
 		}
 		catch (RuntimeException ex) {
 			// progress without a total is still progress; the reader will meet any real

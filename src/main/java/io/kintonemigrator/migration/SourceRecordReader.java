@@ -34,19 +34,30 @@ public class SourceRecordReader extends ItemStreamSupport implements ItemStreamR
 
 	private SourceRecords pages;
 
+	private final long startAfterId;
+
 	private long lastHandedOutId;
 
 	SourceRecordReader(KintoneClient source, List<String> fields, @Nullable String query) {
+		this(source, fields, query, 0);
+	}
+
+	/**
+	 * A reader that starts after {@code startAfterId} unless a checkpoint says otherwise
+	 * (a partition's range: its upper bound is part of {@code query}).
+	 */
+	SourceRecordReader(KintoneClient source, List<String> fields, @Nullable String query, long startAfterId) {
 		this.source = source;
 		this.fields = List.copyOf(fields);
 		this.query = query;
-		this.pages = new SourceRecords(source, fields, query, 0);
+		this.startAfterId = startAfterId;
+		this.pages = new SourceRecords(source, fields, query, startAfterId);
 		setName("sourceRecordReader");
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
-		lastHandedOutId = context.getLong(getExecutionContextKey(LAST_ID), 0L);
+		lastHandedOutId = context.getLong(getExecutionContextKey(LAST_ID), startAfterId);
 		pages = new SourceRecords(source, fields, query, lastHandedOutId);
 		page.clear();
 	}

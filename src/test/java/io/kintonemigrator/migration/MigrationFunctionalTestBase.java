@@ -10,10 +10,12 @@ import io.kintonemigrator.launch.MigrationLauncher;
 import io.kintonemigrator.ledger.MigrationLedger;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,6 +40,11 @@ abstract class MigrationFunctionalTestBase {
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;
 
+	/** The job of one pair (the context also holds the job of several). */
+	@Autowired
+	@Qualifier(AttachmentMigrationJobConfiguration.JOB_NAME)
+	Job attachmentMigration;
+
 	@Autowired
 	MigrationLedger ledger;
 
@@ -57,6 +64,7 @@ abstract class MigrationFunctionalTestBase {
 	 */
 	Ran run(Path jobFile) throws Exception {
 		JobConfig config = new JobConfigLoader().load(jobFile);
+		jobOperatorTestUtils.setJob(attachmentMigration);
 		return new Ran(jobOperatorTestUtils.startJob(MigrationLauncher.parameters(config, jobFile)));
 	}
 
