@@ -2,6 +2,8 @@ package io.kintonemigrator.remote;
 
 import io.kintonemigrator.config.MigratorProperties;
 import io.kintonemigrator.ledger.JobLocks;
+import io.kintonemigrator.migration.PartitionKeys;
+import io.kintonemigrator.migration.PartitionedMigrationConfiguration;
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.slf4j.Logger;
@@ -11,7 +13,6 @@ import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.integration.config.annotation.EnableBatchIntegration;
-import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -20,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.integration.dsl.IntegrationFlow;
@@ -72,21 +74,24 @@ class RemoteManagerConfiguration {
 			.get();
 	}
 
-	/** Replaces the job's local partition handler. */
+	/**
+	 * Replaces the job's local partition handler ({@code @Primary}: the local one may
+	 * still be defined, since its condition is evaluated before this configuration).
+	 */
 	@Bean
+	@Primary
 	PartitionHandler remotePartitionHandler(DirectChannel partitionRequests, JobRepository jobRepository,
 			JobLocks locks, MigratorProperties properties, RemoteProperties remote,
-			@Qualifier("WORKER_STEP") Step workerStep) throws Exception {
+			@Qualifier(PartitionedMigrationConfiguration.WORKER_STEP) Step workerStep) throws Exception {
 		MessagingTemplate template = new MessagingTemplate();
 		template.setDefaultChannel(partitionRequests);
-		MessageChannelPartitionHandler requests = new MessageChannelPartitionHandler();
-		requests.setStepName(workerStep.getName());
-		requests.setMessagingOperations(template);
-		requests.setJobRepository(jobRepository); // polling: no reply channel
-		requests.setPollInterval(remote.pollInterval().toMillis());
-		requests.afterPropertiesSet();
-		return new RemotePartitionHandler(requests,
-				() -> new LostPartitions(jobRepository, locks, properties.lock().lease()), remote.pollInterval());
+		RemotePartitionHandler handler = new RemotePartitionHandler(jobRepository,
+				() -> new LostPartitions(jobRepository, locks, properties.lock().lease()), remote.pollInterval(),
+				partition -> partition.getExecutionContext().getInt(PartitionKeys.WAVE, 0));
+		handler.setStepName(workerStep.getName());
+		handler.setMessagingOperations(template);
+		handler.afterPropertiesSet();
+		return handler;
 	}
 
 }

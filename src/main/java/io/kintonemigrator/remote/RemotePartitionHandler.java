@@ -1,17 +1,25 @@
 package io.kintonemigrator.remote;
 
 import java.time.Duration;
-import java.util.Collection;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.batch.core.partition.PartitionHandler;
-import org.springframework.batch.core.partition.StepExecutionSplitter;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
 
@@ -19,28 +27,39 @@ import org.springframework.batch.integration.partition.MessageChannelPartitionHa
  * The manager's partition handler: Spring Batch Integration's
  * {@link MessageChannelPartitionHandler} in its polling form (requests out over the
  * broker, no replies: it reads the job repository every {@code pollInterval} until every
- * partition has ended), with {@link LostPartitions} on the same interval beside it, so a
- * partition whose worker died ends FAILED instead of being waited for forever.
+ * partition sent has ended), wave by wave as the local handler runs them (the partitions
+ * of a wave are sent together, the next wave once all of them completed; when one did
+ * not, the later waves are saved STOPPED, not started, and the next run starts them), and
+ * with {@link LostPartitions} polling beside it, so a partition whose worker died ends
+ * FAILED instead of being waited for forever.
  */
-final class RemotePartitionHandler implements PartitionHandler {
+final class RemotePartitionHandler extends MessageChannelPartitionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(RemotePartitionHandler.class);
 
-	private final MessageChannelPartitionHandler requests;
+	private final JobRepository jobRepository;
 
 	private final Supplier<LostPartitions> lostPartitions;
 
 	private final Duration pollInterval;
 
-	RemotePartitionHandler(MessageChannelPartitionHandler requests, Supplier<LostPartitions> lostPartitions,
-			Duration pollInterval) {
-		this.requests = requests;
+	private final ToIntFunction<StepExecution> wave;
+
+	/**
+	 * @param wave a partition's wave (dependency order: lower first)
+	 */
+	RemotePartitionHandler(JobRepository jobRepository, Supplier<LostPartitions> lostPartitions, Duration pollInterval,
+			ToIntFunction<StepExecution> wave) {
+		this.jobRepository = jobRepository;
 		this.lostPartitions = lostPartitions;
 		this.pollInterval = pollInterval;
+		this.wave = wave;
+		setJobRepository(jobRepository); // polling: no reply channel
+		setPollInterval(pollInterval.toMillis());
 	}
 
 	@Override
-	public Collection<StepExecution> handle(StepExecutionSplitter splitter, StepExecution manager) throws Exception {
+	protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
 		LostPartitions watch = lostPartitions.get();
 		ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			Thread thread = new Thread(runnable, "partition-watch");
@@ -54,14 +73,50 @@ final class RemotePartitionHandler implements PartitionHandler {
 			catch (RuntimeException ex) { // e.g. the job database is away: next poll
 				logger.warn("Could not read the partitions' state: {}", ex.getMessage());
 			}
-		}, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+		}, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
 		try {
-			logger.info("Sending the partitions of step {} to the workers", manager.getStepName());
-			return requests.handle(splitter, manager);
+			return inWaves(manager, partitions);
 		}
 		finally {
 			poller.shutdownNow();
 		}
+	}
+
+	private Set<StepExecution> inWaves(StepExecution manager, Set<StepExecution> partitions) throws Exception {
+		TreeMap<Integer, Set<StepExecution>> waves = partitions.stream()
+			.collect(Collectors.groupingBy(wave::applyAsInt, TreeMap::new, Collectors.toSet()));
+		Set<StepExecution> results = new HashSet<>();
+		@Nullable String blocker = null;
+		for (Set<StepExecution> next : waves.values()) {
+			if (blocker != null) {
+				for (StepExecution waiting : next) {
+					results.add(notStarted(waiting, blocker));
+				}
+				continue;
+			}
+			logger.info("Sent {} partition request(s) to the workers", next.size());
+			Set<StepExecution> ended = super.doHandle(manager, next);
+			results.addAll(ended);
+			List<String> unfinished = ended.stream()
+				.filter(step -> step.getStatus() != BatchStatus.COMPLETED)
+				.map(StepExecution::getStepName)
+				.sorted()
+				.toList();
+			if (!unfinished.isEmpty()) {
+				blocker = String.join(", ", unfinished);
+			}
+		}
+		return results;
+	}
+
+	private StepExecution notStarted(StepExecution step, String blocker) {
+		step.setStatus(BatchStatus.STOPPED);
+		step.setExitStatus(ExitStatus.STOPPED
+			.addExitDescription("Not started: it runs after " + blocker + ", which did not complete"));
+		step.setStartTime(LocalDateTime.now());
+		step.setEndTime(LocalDateTime.now());
+		jobRepository.update(step);
+		return step;
 	}
 
 }
