@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * against the source), and the domain never sees more than its limit in flight: each
  * worker runs two partitions at once under one guard per domain
  * ({@code limits.concurrency: 3}, so two workers fit the limit of 6 exactly; two guards
- * per worker would not).
+ * per worker would not). The surviving worker then stops on SIGTERM, exit 0.
  */
 @PostgresqlTest
 class PostgresqlRemotePartitioningFunctionalTests {
@@ -92,6 +92,12 @@ class PostgresqlRemotePartitioningFunctionalTests {
 			assertThat(emulator.requestLog().stream().filter(entry -> entry.status() == 429))
 				.as("requests refused above the domain's limit")
 				.isEmpty();
+
+			survivor.terminate();
+
+			assertThat(survivor.awaitExit(Duration.ofSeconds(30))).as(survivor.output()).isTrue();
+			assertThat(survivor.exitValue()).as(survivor.output()).isZero();
+			assertThat(survivor.output()).contains("Worker stopped");
 		}
 	}
 
