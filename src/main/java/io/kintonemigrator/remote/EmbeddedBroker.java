@@ -2,9 +2,11 @@ package io.kintonemigrator.remote;
 
 import java.net.URI;
 
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +40,11 @@ final class EmbeddedBroker implements AutoCloseable {
 			.setPersistenceEnabled(false)
 			.setSecurityEnabled(false)
 			.setJMXManagementEnabled(false)
-			.setCriticalAnalyzer(false);
+			.setCriticalAnalyzer(false)
+			// a request that fails ten times lands there instead of in a warning per
+			// queue
+			.addAddressSetting("#", new AddressSettings().setDeadLetterAddress(SimpleString.of("DLQ"))
+				.setExpiryAddress(SimpleString.of("ExpiryQueue")));
 		try {
 			configuration.addAcceptorConfiguration("tcp", url);
 			EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(configuration);

@@ -63,7 +63,7 @@ class PostgresqlRemotePartitioningFunctionalTests {
 			Path jobFile = jobFile(emulator);
 			String broker = "tcp://127.0.0.1:" + freePort();
 			List<String> common = new ArrayList<>(ChildJvm.migratorOptions(database, tmp.resolve("work")));
-			common.addAll(List.of("-Dkam.lock.lease=3s", "-Dkam.remote.poll-interval=300ms",
+			common.addAll(List.of("-Dkam.lock.lease=3s", "-Dkam.remote.poll-interval=300ms", "-Dkam.chunk-size=2",
 					"-Dkam.remote.worker-partitions=2", "-Dspring.artemis.broker-url=" + broker));
 			ChildJvm launcher = jvms.with(common.toArray(String[]::new));
 			String[] manager = { "migrate", "--job", jobFile.toString(), "--role", "manager", "--embedded-broker",
