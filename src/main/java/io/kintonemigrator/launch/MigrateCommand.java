@@ -10,6 +10,7 @@ import io.kintonemigrator.cli.MigratorContext;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -38,8 +39,9 @@ public class MigrateCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Option(names = "--job", required = true, paramLabel = "FILE",
-			description = "The YAML job file (see config/jobs/example.yml).")
-	Path jobFile;
+			description = { "The YAML job file (see config/jobs/example.yml).",
+					"Repeat it, or name a directory of job files, to move several app pairs in one run." })
+	List<Path> jobFiles;
 
 	@Option(names = "--database", paramLabel = "JDBC_URL",
 			description = "Database of the job repository and ledger (default: an H2 file in $KAM_HOME, else "
@@ -81,6 +83,19 @@ public class MigrateCommand implements Callable<Integer> {
 			return ExitCodes.USAGE;
 		}
 		PrintWriter runOut = runControl.out(out);
+		List<Path> files = SeveralJobFiles.expand(jobFiles, err);
+		if (files == null) {
+			return ExitCodes.USAGE;
+		}
+		if (SeveralJobFiles.runAsPairs(files, new JobConfigLoader())) {
+			if (every != null || sinceLastRun) {
+				err.println("--every and --since-last-run take one job file; run several app pairs without them.");
+				err.flush();
+				return ExitCodes.USAGE;
+			}
+			return SeveralJobFiles.run(new JobConfigLoader(), files, properties, runOut, err);
+		}
+		Path jobFile = files.get(0);
 		if (every != null) {
 			return ScheduledRuns.fromCommandLine(every, jobFile, properties, runOut, err);
 		}

@@ -207,7 +207,7 @@ public class MigrationLauncher {
 		out.flush();
 	}
 
-	private static PreflightException preflightCause(Throwable failure) {
+	static PreflightException preflightCause(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (t instanceof PreflightException preflight) {
 				return preflight;

@@ -63,16 +63,25 @@ public final class MigrationApps {
 	 * the target records whose number is in {@code missingTargets} do not exist.
 	 */
 	public static EmulatorSeed seed(int records, Set<Integer> missingTargets) {
-		AppSeed.Builder source = AppSeed.builder(1, "案件")
+		return apps(EmulatorSeed.builder(), records, missingTargets, 1, SOURCE_TOKEN, TARGET_TOKEN).build();
+	}
+
+	/**
+	 * Adds the two apps of {@link #seed} as apps {@code sourceApp} and
+	 * {@code sourceApp + 1}, with these API tokens (an emulator may hold several pairs).
+	 */
+	public static EmulatorSeed.Builder apps(EmulatorSeed.Builder seed, int records, Set<Integer> missingTargets,
+			long sourceApp, String sourceToken, String targetToken) {
+		AppSeed.Builder source = AppSeed.builder(sourceApp, "案件")
 			.field(FieldSpec.file("attachments"))
 			.field(FieldSpec.subtable("items", FieldSpec.singleLineText("item_no"), FieldSpec.file("drawing")))
-			.apiToken(SOURCE_TOKEN, TokenPermission.VIEW);
-		AppSeed.Builder target = AppSeed.builder(2, "アーカイブ")
+			.apiToken(sourceToken, TokenPermission.VIEW);
+		AppSeed.Builder target = AppSeed.builder(sourceApp + 1, "アーカイブ")
 			.field(FieldSpec.number("legacy_id").unique())
 			.field(FieldSpec.singleLineText("title"))
 			.field(FieldSpec.file("documents"))
 			.field(linesTable())
-			.apiToken(TARGET_TOKEN, TokenPermission.VIEW, TokenPermission.EDIT);
+			.apiToken(targetToken, TokenPermission.VIEW, TokenPermission.EDIT);
 		for (int i = 1; i <= records; i++) {
 			int n = i;
 			boolean empty = n == records;
@@ -103,7 +112,7 @@ public final class MigrationApps {
 				});
 			}
 		}
-		return EmulatorSeed.builder().app(source.build()).app(target.build()).build();
+		return seed.app(source.build()).app(target.build());
 	}
 
 	/**
