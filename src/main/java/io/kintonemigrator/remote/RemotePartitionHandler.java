@@ -31,7 +31,9 @@ import org.springframework.batch.integration.partition.MessageChannelPartitionHa
  * of a wave are sent together, the next wave once all of them completed; when one did
  * not, the later waves are saved STOPPED, not started, and the next run starts them), and
  * with {@link LostPartitions} polling beside it, so a partition whose worker died ends
- * FAILED instead of being waited for forever.
+ * FAILED instead of being waited for forever. When all have ended, the job execution's
+ * own partition objects take what the workers recorded ({@link PartitionResults}), so the
+ * manager's summary and reports show it.
  */
 final class RemotePartitionHandler extends MessageChannelPartitionHandler {
 
@@ -75,7 +77,12 @@ final class RemotePartitionHandler extends MessageChannelPartitionHandler {
 			}
 		}, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
 		try {
-			return inWaves(manager, partitions);
+			Set<StepExecution> ended = inWaves(manager, partitions);
+			partitions.forEach(partition -> ended.stream()
+				.filter(fresh -> fresh.getId() == partition.getId())
+				.findFirst()
+				.ifPresent(fresh -> PartitionResults.copy(fresh, partition)));
+			return partitions;
 		}
 		finally {
 			poller.shutdownNow();
