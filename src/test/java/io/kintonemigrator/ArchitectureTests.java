@@ -22,7 +22,10 @@ class ArchitectureTests {
 	private static final String JOB_TYPES_FOR_COMMANDS = "\\Q" + ROOT + ".migration.\\E("
 			+ String.join("|", "AttachmentExtractor", "SourceAttachment", "SourceItem", "SourceRecords", "TargetLookup",
 					"RowPairing", "HashingDownload", "Failures", "PreflightCheck", "PreflightException",
-					"ExecutionKeys", "AttachmentMigrationJobConfiguration", "budget\\.RequestEstimate")
+					"ExecutionKeys", "AttachmentMigrationJobConfiguration", "budget\\.RequestEstimate",
+					// several app pairs: the rules they keep together, the partitions'
+					// keys
+					"PairOrder", "PartitionKeys", "PartitionedMigrationConfiguration")
 			+ ")(\\$.*)?";
 
 	@ArchTest

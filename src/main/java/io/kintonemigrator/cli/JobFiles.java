@@ -1,7 +1,12 @@
 package io.kintonemigrator.cli;
 
 import java.io.PrintWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.config.JobConfigException;
@@ -32,6 +37,41 @@ public final class JobFiles {
 			err.flush();
 			return null;
 		}
+	}
+
+	/**
+	 * The job files the {@code --job} arguments name: files as given, each directory's
+	 * {@code *.yml} and {@code *.yaml} files in name order; null when an argument names
+	 * nothing usable (said on {@code err}).
+	 */
+	public static @Nullable List<Path> expand(List<Path> arguments, PrintWriter err) {
+		List<Path> files = new ArrayList<>();
+		for (Path argument : arguments) {
+			if (!Files.isDirectory(argument)) {
+				files.add(argument);
+				continue;
+			}
+			try (Stream<Path> entries = Files.list(argument)) {
+				List<Path> jobs = entries
+					.filter(path -> path.toString().endsWith(".yml") || path.toString().endsWith(".yaml"))
+					.filter(Files::isRegularFile)
+					.sorted()
+					.toList();
+				if (jobs.isEmpty()) {
+					err.println(argument + ": is a directory; give --job the path of a YAML job file, or of a"
+							+ " directory that holds job files (*.yml, *.yaml)");
+					err.flush();
+					return null;
+				}
+				files.addAll(jobs);
+			}
+			catch (IOException ex) {
+				err.println("--job " + argument + ": cannot list the directory (" + ex.getMessage() + ").");
+				err.flush();
+				return null;
+			}
+		}
+		return files;
 	}
 
 }

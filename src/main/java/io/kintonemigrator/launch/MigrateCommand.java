@@ -99,7 +99,7 @@ public class MigrateCommand implements Callable<Integer> {
 		}
 		properties.putAll(remote.properties());
 		PrintWriter runOut = runControl.out(out);
-		List<Path> files = SeveralJobFiles.expand(jobFiles, err);
+		List<Path> files = JobFiles.expand(jobFiles, err);
 		if (files == null) {
 			return ExitCodes.USAGE;
 		}

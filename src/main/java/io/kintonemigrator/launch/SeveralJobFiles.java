@@ -1,14 +1,11 @@
 package io.kintonemigrator.launch;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import io.kintonemigrator.cli.ExitCodes;
 import io.kintonemigrator.cli.JobDatabase;
@@ -17,8 +14,6 @@ import io.kintonemigrator.cli.MigratorContext;
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.config.JobConfigLoader;
 import io.kintonemigrator.migration.PairOrder;
-
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -31,41 +26,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class SeveralJobFiles {
 
 	private SeveralJobFiles() {
-	}
-
-	/**
-	 * The job files the {@code --job} arguments name: files as given, each directory's
-	 * {@code *.yml} and {@code *.yaml} files in name order; null when an argument names
-	 * nothing usable (said on {@code err}).
-	 */
-	static @Nullable List<Path> expand(List<Path> arguments, PrintWriter err) {
-		List<Path> files = new ArrayList<>();
-		for (Path argument : arguments) {
-			if (!Files.isDirectory(argument)) {
-				files.add(argument);
-				continue;
-			}
-			try (Stream<Path> entries = Files.list(argument)) {
-				List<Path> jobs = entries
-					.filter(path -> path.toString().endsWith(".yml") || path.toString().endsWith(".yaml"))
-					.filter(Files::isRegularFile)
-					.sorted()
-					.toList();
-				if (jobs.isEmpty()) {
-					err.println(argument + ": is a directory; give --job the path of a YAML job file, or of a"
-							+ " directory that holds job files (*.yml, *.yaml)");
-					err.flush();
-					return null;
-				}
-				files.addAll(jobs);
-			}
-			catch (IOException ex) {
-				err.println("--job " + argument + ": cannot list the directory (" + ex.getMessage() + ").");
-				err.flush();
-				return null;
-			}
-		}
-		return files;
 	}
 
 	/** True when these job files run as pairs: several of them, or one with ranges. */
@@ -88,8 +48,6 @@ final class SeveralJobFiles {
 		for (Path file : files) {
 			JobConfig pair = JobFiles.load(loader, file, err);
 			if (pair == null) {
-				err.println("(in " + file + ")");
-				err.flush();
 				return ExitCodes.USAGE;
 			}
 			pairs.add(pair);

@@ -162,21 +162,19 @@ public class AttachmentMigrationJobConfiguration {
 			BudgetEstimate budgetEstimate, MigratorProperties properties, ObjectProvider<LeaseFence> fence,
 			ObjectProvider<BulkUpdateListener> updateListener) {
 		return writer(migrationRun, ledger, clock, since != null, sourceRecordReader, attachmentExtractor,
-				budgetEstimate, properties, fence, updateListener);
+				budgetEstimate, properties, fence.getIfAvailable(() -> LeaseFence.NONE), updateListener);
 	}
 
 	/** The writer of a run: the job of one pair's and a partition's. */
 	static TargetRecordWriter writer(MigrationRun run, MigrationLedger ledger, Clock clock, boolean incremental,
 			SourceRecordReader reader, AttachmentExtractor extractor, BudgetEstimate budgetEstimate,
-			MigratorProperties properties, ObjectProvider<LeaseFence> fence,
-			ObjectProvider<BulkUpdateListener> updateListener) {
+			MigratorProperties properties, LeaseFence fence, ObjectProvider<BulkUpdateListener> updateListener) {
 		ChunkLookahead nextChunk = () -> reader.peek(properties.chunkSize())
 			.stream()
 			.map(extractor::process)
 			.filter(Objects::nonNull)
 			.toList();
-		return new TargetRecordWriter(run, ledger, clock, incremental, nextChunk, budgetEstimate,
-				fence.getIfAvailable(() -> LeaseFence.NONE),
+		return new TargetRecordWriter(run, ledger, clock, incremental, nextChunk, budgetEstimate, fence,
 				updateListener.getIfAvailable(() -> BulkUpdateListener.NONE));
 	}
 

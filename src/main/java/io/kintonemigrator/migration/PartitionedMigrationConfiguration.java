@@ -32,6 +32,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The migration of several app pairs in one run, job {@value #JOB_NAME}:
@@ -107,18 +109,18 @@ public class PartitionedMigrationConfiguration {
 	@Bean(PARTITIONER)
 	@StepScope
 	PairPartitioner migrationPartitioner(@Value("#{jobParameters['" + PARAM_FILES + "']}") String files,
-			JobConfigLoader loader, ClientFactoryProvider clients, ApiUsageLedger usage, MigratorProperties properties,
+			JobConfigLoader loader, SharedDomainLimits domains, ApiUsageLedger usage, MigratorProperties properties,
 			Clock clock) {
-		return new PairPartitioner(jobFiles(files), loader, runs(clients, usage, properties, clock));
+		return new PairPartitioner(jobFiles(files), loader, runs(domains, usage, properties, clock));
 	}
 
 	@Bean
 	@StepScope
 	PreflightPairsTasklet preflightPairsTasklet(@Value("#{jobParameters['" + PARAM_FILES + "']}") String files,
-			JobConfigLoader loader, ClientFactoryProvider clients, ApiUsageLedger usage, MigratorProperties properties,
+			JobConfigLoader loader, SharedDomainLimits domains, ApiUsageLedger usage, MigratorProperties properties,
 			Clock clock) {
 		return new PreflightPairsTasklet(jobFiles(files).stream().map(loader::load).toList(),
-				runs(clients, usage, properties, clock));
+				runs(domains, usage, properties, clock));
 	}
 
 	@Bean
@@ -181,9 +183,16 @@ public class PartitionedMigrationConfiguration {
 			Clock clock, @Qualifier("partitionReader") SourceRecordReader partitionReader,
 			@Qualifier("partitionExtractor") AttachmentExtractor partitionExtractor,
 			@Qualifier("partitionBudgetEstimate") BudgetEstimate partitionBudgetEstimate, MigratorProperties properties,
-			ObjectProvider<LeaseFence> fence, ObjectProvider<BulkUpdateListener> updateListener) {
+			ObjectProvider<LeaseFence> fence, ObjectProvider<BulkUpdateListener> updateListener,
+			PlatformTransactionManager transactionManager) {
+		LeaseFence lockFence = fence.getIfAvailable(() -> LeaseFence.NONE);
+		// the ranges of one pair renew the same lock row: each renewal commits at once
+		// instead of holding that row locked until its chunk commits
+		TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
+		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		LeaseFence committedAtOnce = job -> ownTransaction.executeWithoutResult(status -> lockFence.verifyHeld(job));
 		return AttachmentMigrationJobConfiguration.writer(partitionRun, ledger, clock, false, partitionReader,
-				partitionExtractor, partitionBudgetEstimate, properties, fence, updateListener);
+				partitionExtractor, partitionBudgetEstimate, properties, committedAtOnce, updateListener);
 	}
 
 	@Bean
@@ -249,9 +258,10 @@ public class PartitionedMigrationConfiguration {
 			.build();
 	}
 
-	private static Function<JobConfig, MigrationRun> runs(ClientFactoryProvider clients, ApiUsageLedger usage,
+	/** Runs under the domains' guards, for preflight and for finding ranges. */
+	private static Function<JobConfig, MigrationRun> runs(SharedDomainLimits domains, ApiUsageLedger usage,
 			MigratorProperties properties, Clock clock) {
-		return config -> new MigrationRun(config, clients, usage, properties.workDir(), clock);
+		return config -> new MigrationRun(config, domains, usage, properties.workDir(), clock);
 	}
 
 }

@@ -10,6 +10,7 @@ import io.kintonemigrator.cli.JsonOutput;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -42,8 +43,9 @@ public class PlanCommand implements Callable<Integer> {
 	@Spec
 	@Nullable CommandSpec spec;
 
-	@Option(names = "--job", required = true, paramLabel = "FILE", description = "The YAML job file.")
-	@Nullable Path jobFile;
+	@Option(names = "--job", required = true, paramLabel = "FILE",
+			description = "The YAML job file; repeat it, or name a directory of job files, to plan several app pairs.")
+	@Nullable List<Path> jobFiles;
 
 	@Option(names = "--latency-ms", paramLabel = "N",
 			description = "Estimate with this latency per request instead of the one the plan measures.")
@@ -55,9 +57,18 @@ public class PlanCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		CommandSpec commandSpec = Objects.requireNonNull(spec, "picocli injects the command spec");
-		return run(new JobConfigLoader(), Objects.requireNonNull(jobFile),
-				latencyMillis == null ? null : Duration.ofMillis(latencyMillis), json, Clock.systemUTC(),
-				commandSpec.commandLine().getOut(), commandSpec.commandLine().getErr());
+		PrintWriter err = commandSpec.commandLine().getErr();
+		List<Path> files = JobFiles.expand(Objects.requireNonNull(jobFiles), err);
+		if (files == null) {
+			return ExitCodes.USAGE;
+		}
+		Duration latency = latencyMillis == null ? null : Duration.ofMillis(latencyMillis);
+		if (files.size() > 1) {
+			return SeveralPlans.run(new JobConfigLoader(), files, latency, json, Clock.systemUTC(),
+					commandSpec.commandLine().getOut(), err);
+		}
+		return run(new JobConfigLoader(), files.get(0), latency, json, Clock.systemUTC(),
+				commandSpec.commandLine().getOut(), err);
 	}
 
 	static int run(JobConfigLoader loader, Path jobFile, @Nullable Duration assumedLatency, boolean json, Clock clock,

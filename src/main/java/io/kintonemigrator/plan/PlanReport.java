@@ -82,6 +82,11 @@ final class PlanReport {
 	}
 
 	/** The plan as one JSON-ready tree: the same figures as {@link #print}. */
+	/** What was planned. */
+	MigrationPlan plan() {
+		return plan;
+	}
+
 	Map<String, Object> document() {
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("job", config.name());

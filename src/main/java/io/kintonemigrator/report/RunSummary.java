@@ -2,6 +2,7 @@ package io.kintonemigrator.report;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
@@ -9,6 +10,8 @@ import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.kintone.KintoneConnection;
 import io.kintonemigrator.ledger.LedgerSummary;
 import io.kintonemigrator.migration.ExecutionKeys;
+import io.kintonemigrator.migration.PairCounters;
+import io.kintonemigrator.migration.PartitionKeys;
 
 import org.jspecify.annotations.Nullable;
 
@@ -49,12 +52,12 @@ public record RunSummary(String job, long executionId, String status, @Nullable 
 	}
 
 	static RunSummary of(JobConfig config, JobExecution execution, LedgerSummary ledger, Instant now) {
-		StepExecution migrate = execution.getStepExecutions()
+		List<StepExecution> steps = execution.getStepExecutions()
 			.stream()
-			.filter(step -> "migrate".equals(step.getStepName()))
-			.findFirst()
-			.orElse(null);
-		ExecutionContext counters = migrate == null ? new ExecutionContext() : migrate.getExecutionContext();
+			.filter(step -> "migrate".equals(step.getStepName())
+					|| config.name().equals(step.getExecutionContext().getString(PartitionKeys.PAIR, "")))
+			.toList();
+		ExecutionContext counters = steps.size() == 1 ? steps.get(0).getExecutionContext() : PairCounters.sum(steps);
 		Instant started = instant(execution.getStartTime(), now);
 		Instant ended = instant(execution.getEndTime(), now);
 		double wall = Math.max(0.001, Duration.between(started, ended).toMillis() / 1000d);
@@ -64,7 +67,8 @@ public record RunSummary(String job, long executionId, String status, @Nullable 
 				? execution.getExecutionContext().getString(ExecutionKeys.STOP_REASON) : null;
 		return new RunSummary(config.name(), execution.getId(), execution.getStatus().name(), stopReason, started,
 				ended, wall, counters.getLong(ExecutionKeys.RECORDS_TO_READ, -1L),
-				migrate == null ? 0 : migrate.getReadCount(), counters.getLong(ExecutionKeys.RECORDS_UPDATED, 0L),
+				steps.stream().mapToLong(StepExecution::getReadCount).sum(),
+				counters.getLong(ExecutionKeys.RECORDS_UPDATED, 0L),
 				counters.getLong(ExecutionKeys.RECORDS_SKIPPED, 0L), filesMoved,
 				counters.getLong(ExecutionKeys.FILES_SKIPPED, 0L), bytesMoved,
 				counters.getLong(ExecutionKeys.RETRIES, 0L),

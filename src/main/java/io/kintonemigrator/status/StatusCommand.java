@@ -9,11 +9,14 @@ import io.kintonemigrator.launch.NextRun;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import io.kintonemigrator.config.JobConfig;
+import io.kintonemigrator.ledger.MigrationLedger;
 import io.kintonemigrator.config.JobConfigLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.repository.JobRepository;
@@ -36,8 +39,10 @@ public class StatusCommand implements Callable<Integer> {
 	@Spec
 	@Nullable CommandSpec spec;
 
-	@Option(names = "--job", paramLabel = "FILE", description = "Only this job's executions (default: every job).")
-	@Nullable Path jobFile;
+	@Option(names = "--job", paramLabel = "FILE",
+			description = { "Only this job's executions (default: every job).",
+					"Several (or a directory of job files): the run of those app pairs, per pair and in total." })
+	@Nullable List<Path> jobFiles;
 
 	@Option(names = "--database", paramLabel = "JDBC_URL",
 			description = "Database of the job repository, as given to migrate (default: the H2 file in the per-user data directory, see migrate --help).")
@@ -50,8 +55,67 @@ public class StatusCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		CommandSpec commandSpec = Objects.requireNonNull(spec, "picocli injects the command spec");
-		return run(new JobConfigLoader(), jobFile, database, json, commandSpec.commandLine().getOut(),
-				commandSpec.commandLine().getErr());
+		PrintWriter out = commandSpec.commandLine().getOut();
+		PrintWriter err = commandSpec.commandLine().getErr();
+		if (jobFiles == null) {
+			return run(new JobConfigLoader(), null, database, json, out, err);
+		}
+		List<Path> files = JobFiles.expand(jobFiles, err);
+		if (files == null) {
+			return ExitCodes.USAGE;
+		}
+		if (files.size() == 1) {
+			return run(new JobConfigLoader(), files.get(0), database, json, out, err);
+		}
+		return runPairs(new JobConfigLoader(), files, database, json, out, err);
+	}
+
+	/** The status of the run of several app pairs ({@link PairsStatus}). */
+	static int runPairs(JobConfigLoader loader, List<Path> files, @Nullable String database, boolean json,
+			PrintWriter out, PrintWriter err) {
+		try {
+			List<JobConfig> pairs = new ArrayList<>();
+			for (Path file : files) {
+				JobConfig pair = JobFiles.load(loader.withoutCredentials(), file, err);
+				if (pair == null) {
+					return ExitCodes.USAGE;
+				}
+				pairs.add(pair);
+			}
+			String url = JobDatabase.url(database);
+			String defaultProblem = JobDatabase.defaultProblem(url);
+			if (defaultProblem != null) {
+				err.println(defaultProblem);
+				return ExitCodes.USAGE;
+			}
+			Path missing = JobDatabase.missingH2File(url);
+			if (missing != null) {
+				out.println("No executions: the job database " + missing.toAbsolutePath().normalize()
+						+ " does not exist yet (migrate creates it).");
+				return ExitCodes.COMPLETED;
+			}
+			ConfigurableApplicationContext started = MigratorContext.startUnlessInUse(Map.of(JobDatabase.PROPERTY, url),
+					loader, err);
+			if (started == null) {
+				return ExitCodes.USAGE;
+			}
+			try (ConfigurableApplicationContext context = started) {
+				PairsStatus.Run run = new PairsStatus(context.getBean(JobRepository.class),
+						context.getBean(MigrationLedger.class))
+					.read(pairs, files);
+				if (json) {
+					JsonOutput.print(run, out);
+				}
+				else {
+					PairsStatus.print(run, out);
+				}
+				return ExitCodes.COMPLETED;
+			}
+		}
+		finally {
+			out.flush();
+			err.flush();
+		}
 	}
 
 	static int run(JobConfigLoader loader, @Nullable Path jobFile, @Nullable String database, boolean json,

@@ -12,6 +12,7 @@ import io.kintonemigrator.cli.MigratorContext;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -44,8 +45,9 @@ public class VerifyCommand implements Callable<Integer> {
 	@Spec
 	@Nullable CommandSpec spec;
 
-	@Option(names = "--job", required = true, paramLabel = "FILE", description = "The YAML job file.")
-	@Nullable Path jobFile;
+	@Option(names = "--job", required = true, paramLabel = "FILE",
+			description = "The YAML job file; repeat it, or name a directory of job files, to verify several app pairs.")
+	@Nullable List<Path> jobFiles;
 
 	@Option(names = "--database", paramLabel = "JDBC_URL",
 			description = "Database of the job repository and ledger, as given to migrate (default: the H2 file in the per-user data directory, see migrate --help).")
@@ -54,8 +56,33 @@ public class VerifyCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		CommandSpec commandSpec = Objects.requireNonNull(spec, "picocli injects the command spec");
-		return run(new JobConfigLoader(), Objects.requireNonNull(jobFile), database, commandSpec.commandLine().getOut(),
-				commandSpec.commandLine().getErr());
+		PrintWriter out = commandSpec.commandLine().getOut();
+		PrintWriter err = commandSpec.commandLine().getErr();
+		List<Path> files = JobFiles.expand(Objects.requireNonNull(jobFiles), err);
+		if (files == null) {
+			return ExitCodes.USAGE;
+		}
+		if (files.size() == 1) {
+			return run(new JobConfigLoader(), files.get(0), database, out, err);
+		}
+		return runEach(files, out, err);
+	}
+
+	/**
+	 * Verifies each pair in turn, then says how many are identical; the exit code is the
+	 * worst of theirs.
+	 */
+	private int runEach(List<Path> files, PrintWriter out, PrintWriter err) {
+		int worst = ExitCodes.COMPLETED;
+		int identical = 0;
+		for (Path file : files) {
+			int exitCode = run(new JobConfigLoader(), file, database, out, err);
+			identical += exitCode == ExitCodes.COMPLETED ? 1 : 0;
+			worst = Math.max(worst, exitCode);
+		}
+		out.println("In total: " + identical + " of " + files.size() + " app pairs identical on their targets.");
+		out.flush();
+		return worst;
 	}
 
 	static int run(JobConfigLoader loader, Path jobFile, @Nullable String database, PrintWriter out, PrintWriter err) {

@@ -51,6 +51,16 @@ class SeveralPairsFunctionalTests {
 			Path beta = PairRuns.jobFile(tmp, "beta", a, 3, "beta", "");
 			Path gamma = PairRuns.jobFile(tmp, "gamma", b, 1, "gamma", "");
 
+			CommandRun plan = CommandRun.cli("plan", "--job", alpha.toString(), "--job", beta.toString(), "--job",
+					gamma.toString());
+			assertThat(plan.exitCode()).as(plan.all()).isZero();
+			long attachments = PairRuns.fromSources(a, 1).size() + PairRuns.fromSources(a, 3).size()
+					+ PairRuns.fromSources(b, 1).size();
+			assertThat(plan.out()).contains("Plan for job 'alpha'")
+				.contains("Plan for job 'gamma'")
+				.contains("Total over 3 app pairs: " + 3 * RECORDS + " source records read, " + attachments
+						+ " attachments");
+
 			CommandRun first = PairRuns.migrate(tmp, alpha, beta, gamma);
 
 			assertThat(first.exitCode()).as(first.all()).isEqualTo(1);
@@ -58,6 +68,13 @@ class SeveralPairsFunctionalTests {
 			assertThat(first.err()).contains("the completed ones are not run again");
 			assertThat(PairRuns.onTargets(a, 1)).containsExactlyInAnyOrderElementsOf(PairRuns.fromSources(a, 1));
 			assertThat(PairRuns.onTargets(a, 3)).containsExactlyInAnyOrderElementsOf(PairRuns.fromSources(a, 3));
+
+			CommandRun status = CommandRun.cli("status", "--job", alpha.toString(), "--job", beta.toString(), "--job",
+					gamma.toString(), "--database", "jdbc:h2:file:" + tmp.resolve("db/batch"));
+			assertThat(status.exitCode()).as(status.all()).isZero();
+			assertThat(status.out()).contains("Run 'alpha+beta+gamma' of 3 app pairs")
+				.contains("partition gamma: FAILED")
+				.contains("partition alpha: COMPLETED");
 
 			domainBDown.set(false);
 			int domainARequestsBefore = a.requestLog().size();
@@ -82,6 +99,11 @@ class SeveralPairsFunctionalTests {
 						.containsExactlyInAnyOrderElementsOf(expected);
 				}
 			}
+
+			CommandRun verify = CommandRun.cli("verify", "--job", alpha.toString(), "--job", beta.toString(), "--job",
+					gamma.toString(), "--database", "jdbc:h2:file:" + tmp.resolve("db/batch"));
+			assertThat(verify.exitCode()).as(verify.all()).isZero();
+			assertThat(verify.out()).contains("In total: 3 of 3 app pairs identical on their targets.");
 
 			CommandRun third = PairRuns.migrate(tmp, alpha, beta, gamma);
 			assertThat(third.exitCode()).as(third.all()).isZero();
