@@ -46,8 +46,9 @@ class ArchitectureTests {
 
 	/**
 	 * Dependencies point one way: entry points, then the commands, then running a
-	 * migration and what it shows, then what every command shares, then the job, then its
-	 * parts. The {@code cli} context names the application class it starts.
+	 * migration (locally, or as a remote manager or worker) and what it shows, then what
+	 * every command shares, then the job, then its parts. The {@code cli} context names
+	 * the application class it starts.
 	 */
 	@ArchTest
 	static final ArchRule dependenciesPointOneWay = layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -57,6 +58,8 @@ class ArchitectureTests {
 		.definedBy(ROOT + ".plan..", ROOT + ".verify..", ROOT + ".status..", ROOT + ".inspect..", ROOT + ".sandbox..")
 		.layer("Launch")
 		.definedBy(ROOT + ".launch..")
+		.layer("Remote")
+		.definedBy(ROOT + ".remote..")
 		.layer("Report")
 		.definedBy(ROOT + ".report..")
 		.layer("Shared by commands")
@@ -72,12 +75,14 @@ class ArchitectureTests {
 		.mayOnlyBeAccessedByLayers("Entry points")
 		.whereLayer("Launch")
 		.mayOnlyBeAccessedByLayers("Entry points", "Commands")
-		.whereLayer("Report")
+		.whereLayer("Remote")
 		.mayOnlyBeAccessedByLayers("Entry points", "Commands", "Launch")
+		.whereLayer("Report")
+		.mayOnlyBeAccessedByLayers("Entry points", "Commands", "Launch", "Remote")
 		.whereLayer("Shared by commands")
-		.mayOnlyBeAccessedByLayers("Entry points", "Commands", "Launch", "Report")
+		.mayOnlyBeAccessedByLayers("Entry points", "Commands", "Launch", "Remote", "Report")
 		.whereLayer("Job")
-		.mayOnlyBeAccessedByLayers("Entry points", "Commands", "Launch", "Report", "Shared by commands");
+		.mayOnlyBeAccessedByLayers("Entry points", "Commands", "Launch", "Remote", "Report", "Shared by commands");
 
 	/** The feature packages never depend on each other in a circle. */
 	@ArchTest

@@ -7,6 +7,9 @@ import io.kintonemigrator.cli.ExitCodes;
 import io.kintonemigrator.cli.JobDatabase;
 import io.kintonemigrator.cli.JobFiles;
 import io.kintonemigrator.cli.MigratorContext;
+import io.kintonemigrator.remote.RemoteOptions;
+import io.kintonemigrator.remote.RemoteRole;
+import io.kintonemigrator.remote.RemoteWorker;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,8 +41,8 @@ public class MigrateCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Option(names = "--job", required = true, paramLabel = "FILE",
-			description = { "The YAML job file (see config/jobs/example.yml).",
+	@Option(names = "--job", paramLabel = "FILE",
+			description = { "The YAML job file (see config/jobs/example.yml); required but with --role worker.",
 					"Repeat it, or name a directory of job files, to move several app pairs in one run." })
 	List<Path> jobFiles;
 
@@ -51,6 +54,9 @@ public class MigrateCommand implements Callable<Integer> {
 
 	@Mixin
 	RunControlOptions runControl = new RunControlOptions();
+
+	@Mixin
+	RemoteOptions remote = new RemoteOptions();
 
 	@Option(names = "--since-last-run",
 			description = "Incremental run: only source records updated since the last completed run.")
@@ -93,14 +99,25 @@ public class MigrateCommand implements Callable<Integer> {
 			err.flush();
 			return ExitCodes.USAGE;
 		}
+		String remoteProblem = remote.problem(database);
+		if (remoteProblem != null || (jobFiles == null && remote.role() != RemoteRole.WORKER)) {
+			err.println(remoteProblem != null ? remoteProblem : "Missing required option: '--job=FILE'");
+			err.flush();
+			return ExitCodes.USAGE;
+		}
+		if (remote.role() == RemoteRole.WORKER) {
+			return RemoteWorker.serve(database, properties, err);
+		}
+		properties.putAll(remote.properties());
 		PrintWriter runOut = runControl.out(out);
 		List<Path> files = JobFiles.expand(jobFiles, err);
 		if (files == null) {
 			return ExitCodes.USAGE;
 		}
-		if (SeveralJobFiles.runAsPairs(files, new JobConfigLoader())) {
-			if (every != null || sinceLastRun) {
-				err.println("--every and --since-last-run take one job file; run several app pairs without them.");
+		if (remote.role() == RemoteRole.MANAGER || SeveralJobFiles.runAsPairs(files, new JobConfigLoader())) {
+			if (every != null || sinceLastRun || retrySkipped) {
+				err.println("--every, --since-last-run and --retry-skipped take one job file (and no --role); run"
+						+ " several app pairs without them, or one job file at a time.");
 				err.flush();
 				return ExitCodes.USAGE;
 			}

@@ -47,13 +47,13 @@ public final class Failures {
 	}
 
 	/**
-	 * The token, the password or their permissions are wrong: no record can be moved
-	 * until the operator fixes them, so this fails the run (restartable) instead of
-	 * skipping records that a fixed token would move.
+	 * The token, the password, the proxy's credentials (407) or their permissions are
+	 * wrong: no record can be moved until the operator fixes them, so this fails the run
+	 * (restartable) instead of skipping records that fixed credentials would move.
 	 */
 	static boolean isAccessDenied(Throwable failure) {
 		return unwrap(failure) instanceof KintoneApiException api && (api.status() == 401 || api.status() == 403
-				|| (api.code() != null && ACCESS_CODES.contains(api.code())));
+				|| api.status() == 407 || (api.code() != null && ACCESS_CODES.contains(api.code())));
 	}
 
 	/**
