@@ -24,6 +24,13 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class MigratorContext {
 
+	/**
+	 * Spring Boot's lazy initialisation, set to {@code "true"} by the commands that read
+	 * the job database and run no job ({@code status}, {@code verify}): only the beans
+	 * they ask for, and what those depend on, are made (docs/benchmarks.md, "Start-up").
+	 */
+	public static final String LAZY_INITIALIZATION = "spring.main.lazy-initialization";
+
 	private MigratorContext() {
 	}
 

@@ -150,8 +150,8 @@ public class StatusCommand implements Callable<Integer> {
 				}
 				return ExitCodes.COMPLETED;
 			}
-			ConfigurableApplicationContext started = MigratorContext.startUnlessInUse(Map.of(JobDatabase.PROPERTY, url),
-					loader, err);
+			ConfigurableApplicationContext started = MigratorContext.startUnlessInUse(
+					Map.of(JobDatabase.PROPERTY, url, MigratorContext.LAZY_INITIALIZATION, "true"), loader, err);
 			if (started == null) {
 				return ExitCodes.USAGE;
 			}

@@ -97,7 +97,7 @@ public final class AttachmentTransfer implements AutoCloseable {
 			throw new UnsendableFileNameException(file.name());
 		}
 		long announced = file.size();
-		byte[] memory = (announced <= MAX_IN_MEMORY) ? this.budget.take((int) announced) : null;
+		byte[][] memory = (announced <= MAX_IN_MEMORY) ? this.budget.take(announced) : null;
 		if (memory != null) {
 			try {
 				MemoryFileBuffer buffer = new MemoryFileBuffer(memory);
@@ -112,7 +112,7 @@ public final class AttachmentTransfer implements AutoCloseable {
 				}
 			}
 			finally {
-				// the upload is over (the HTTP call runs on this thread): the array is
+				// the upload is over (the HTTP call runs on this thread): the blocks are
 				// free
 				this.budget.give(memory);
 			}

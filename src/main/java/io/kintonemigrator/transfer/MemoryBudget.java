@@ -1,42 +1,42 @@
 package io.kintonemigrator.transfer;
 
 import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * The heap bytes the process may spend on files kept in memory between their download and
- * their upload, shared by every transfer: a transfer that cannot reserve its file's size
+ * their upload, shared by every transfer: a transfer that cannot take its file's size
  * streams through a temp file instead. {@link #shared()} is the one budget of the
- * process. Thread-safe; reservations never exceed the capacity.
+ * process. Thread-safe; what is handed out and kept never exceeds the capacity together.
  *
  * <p>
- * The arrays it hands out ({@link #take}) come in powers of two from 64 KiB and are kept
- * for reuse when given back, counted against the same capacity (a kept array is dropped
- * when a reservation needs its room): a file in memory costs no new heap in a steady run,
- * so the garbage collector has no reason to grow the heap.
+ * The memory comes in blocks of {@value #BLOCK} bytes, all of one size, kept for reuse
+ * when given back: a run allocates at most the capacity in blocks once and then none, so
+ * the garbage collector sees no allocation rate from the files and has no reason to grow
+ * the heap. A block is far below the size G1 allocates as a humongous object (half a
+ * region, at least 512 KiB), so blocks are ordinary old objects. (Arrays of the file's
+ * size, rounded up to powers of two, were humongous from 2 MiB and came in several sizes
+ * that replaced each other: G1 grew a heap without {@code -Xmx} to 640 MiB for a 64 MiB
+ * budget; docs/benchmarks.md, "Peak RSS without -Xmx".)
  */
 public final class MemoryBudget {
 
 	/** The shared budget's most: 64 MiB, at most an eighth of the maximum heap. */
 	static final long MAX_SHARED_CAPACITY = 64L * 1024 * 1024;
 
+	/** The size of every block. */
+	static final int BLOCK = 64 * 1024;
+
 	private static final MemoryBudget SHARED = new MemoryBudget(
 			Math.min(MAX_SHARED_CAPACITY, Runtime.getRuntime().maxMemory() / 8));
 
-	/** The smallest array {@link #take} hands out. */
-	static final int MIN_ARRAY = 64 * 1024;
-
 	private final long capacity;
 
-	/** Arrays given back, by length, for reuse. */
-	private final Map<Integer, ArrayDeque<byte[]>> kept = new HashMap<>();
+	/** Blocks given back, for reuse. */
+	private final ArrayDeque<byte[]> kept = new ArrayDeque<>();
 
-	private long keptBytes;
-
-	private long reserved;
+	private long handedOut;
 
 	private long peak;
 
@@ -55,86 +55,67 @@ public final class MemoryBudget {
 	}
 
 	/**
-	 * Reserves {@code bytes} if they fit beside what is reserved already; a refusal is
-	 * counted.
+	 * Blocks that hold {@code size} bytes together (at least one; kept ones first), or
+	 * null, counted as a refusal, if they do not fit beside the blocks handed out; give
+	 * them back with {@link #give}.
 	 */
-	synchronized boolean tryReserve(long bytes) {
-		if (bytes < 0 || bytes > this.capacity - this.reserved) {
+	synchronized byte @Nullable [][] take(long size) {
+		int count = blocksFor(size);
+		long bytes = (long) count * BLOCK;
+		if (size < 0 || bytes > this.capacity - this.handedOut) {
 			this.refused++;
-			return false;
+			return null;
 		}
-		makeRoom(bytes);
-		this.reserved += bytes;
-		this.peak = Math.max(this.peak, this.reserved);
-		return true;
-	}
-
-	/** Gives back bytes of an earlier {@link #tryReserve}. */
-	synchronized void release(long bytes) {
-		if (bytes < 0 || bytes > this.reserved) {
-			throw new IllegalStateException("releasing " + bytes + " of " + this.reserved + " reserved bytes");
+		byte[][] blocks = new byte[count][];
+		for (int i = 0; i < count; i++) {
+			byte[] block = this.kept.poll();
+			blocks[i] = (block != null) ? block : new byte[BLOCK];
 		}
-		this.reserved -= bytes;
+		this.handedOut += bytes;
+		this.peak = Math.max(this.peak, this.handedOut);
+		return blocks;
 	}
 
-	/**
-	 * A reserved array of at least {@code size} bytes (a kept one if there is one of that
-	 * length), or null if it does not fit; give it back with {@link #give}.
-	 */
-	synchronized byte @Nullable [] take(int size) {
-		int length = arrayLength(size);
-		ArrayDeque<byte[]> arrays = this.kept.get(length);
-		if (arrays != null && !arrays.isEmpty()) {
-			this.keptBytes -= length;
-			this.reserved += length;
-			this.peak = Math.max(this.peak, this.reserved);
-			return arrays.pop();
+	/** Gives back the blocks of one {@link #take}, kept for reuse. */
+	synchronized void give(byte[][] blocks) {
+		long bytes = (long) blocks.length * BLOCK;
+		if (bytes > this.handedOut) {
+			throw new IllegalStateException("giving back " + bytes + " of " + this.handedOut + " bytes handed out");
 		}
-		return tryReserve(length) ? new byte[length] : null;
-	}
-
-	/** Gives back an array of {@link #take}: kept for reuse, within the capacity. */
-	synchronized void give(byte[] array) {
-		release(array.length);
-		this.kept.computeIfAbsent(array.length, (length) -> new ArrayDeque<>()).push(array);
-		this.keptBytes += array.length;
-	}
-
-	/**
-	 * Drops kept arrays until {@code bytes} more fit beside the reserved and kept ones.
-	 */
-	private void makeRoom(long bytes) {
-		for (ArrayDeque<byte[]> arrays : this.kept.values()) {
-			while (this.reserved + this.keptBytes + bytes > this.capacity && !arrays.isEmpty()) {
-				this.keptBytes -= arrays.pop().length;
+		for (byte[] block : blocks) {
+			if (block.length != BLOCK) {
+				throw new IllegalStateException("a block of " + block.length + " bytes is not one of this budget's");
 			}
+			this.kept.push(block);
 		}
+		this.handedOut -= bytes;
 	}
 
-	/** The powers of two from {@link #MIN_ARRAY}: few lengths, so arrays are reused. */
-	static int arrayLength(int size) {
-		return (size <= MIN_ARRAY) ? MIN_ARRAY : Integer.highestOneBit(size - 1) << 1;
+	/** How many blocks hold {@code size} bytes: at least one. */
+	static int blocksFor(long size) {
+		return (int) Math.max(1, (size + BLOCK - 1) / BLOCK);
 	}
 
-	/** Bytes held in kept arrays. */
+	/** Bytes in kept blocks. */
 	synchronized long kept() {
-		return this.keptBytes;
+		return (long) this.kept.size() * BLOCK;
 	}
 
 	long capacity() {
 		return this.capacity;
 	}
 
+	/** Bytes in blocks handed out and not given back. */
 	synchronized long reserved() {
-		return this.reserved;
+		return this.handedOut;
 	}
 
-	/** The most ever reserved at once. */
+	/** The most ever handed out at once. */
 	synchronized long peak() {
 		return this.peak;
 	}
 
-	/** How many reservations did not fit. */
+	/** How many {@link #take}s did not fit. */
 	synchronized long refused() {
 		return this.refused;
 	}

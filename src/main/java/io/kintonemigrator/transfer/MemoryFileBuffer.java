@@ -8,22 +8,25 @@ import java.nio.channels.WritableByteChannel;
 import io.kintonemigrator.kintone.FileBuffer;
 
 /**
- * A {@link FileBuffer} in a byte array of a fixed capacity (at least the size the source
- * record announces). Writing more than the capacity fails with an {@link IOException} and
- * marks the buffer {@link #overflowed()}: the transfer then moves the file through a temp
- * file.
+ * A {@link FileBuffer} in blocks of {@link MemoryBudget#BLOCK} bytes, filled in order:
+ * its capacity is fixed (at least the size the source record announces). Writing more
+ * than the capacity fails with an {@link IOException} and marks the buffer
+ * {@link #overflowed()}: the transfer then moves the file through a temp file.
  */
 final class MemoryFileBuffer implements FileBuffer {
 
-	private final byte[] bytes;
+	private final byte[][] blocks;
 
-	private int size;
+	private final long capacity;
+
+	private long size;
 
 	private boolean overflowed;
 
-	/** A buffer in {@code bytes} (the caller's, reused after this buffer is done). */
-	MemoryFileBuffer(byte[] bytes) {
-		this.bytes = bytes;
+	/** A buffer in {@code blocks} (the caller's, reused after this buffer is done). */
+	MemoryFileBuffer(byte[][] blocks) {
+		this.blocks = blocks;
+		this.capacity = (long) blocks.length * MemoryBudget.BLOCK;
 	}
 
 	@Override
@@ -35,13 +38,15 @@ final class MemoryFileBuffer implements FileBuffer {
 			@Override
 			public int write(ByteBuffer source) throws IOException {
 				int count = source.remaining();
-				if (count > MemoryFileBuffer.this.bytes.length - MemoryFileBuffer.this.size) {
+				if (count > MemoryFileBuffer.this.capacity - MemoryFileBuffer.this.size) {
 					MemoryFileBuffer.this.overflowed = true;
 					throw new IOException(
-							"the file has more than the " + MemoryFileBuffer.this.bytes.length + " bytes it was given");
+							"the file has more than the " + MemoryFileBuffer.this.capacity + " bytes it was given");
 				}
-				source.get(MemoryFileBuffer.this.bytes, MemoryFileBuffer.this.size, count);
-				MemoryFileBuffer.this.size += count;
+				while (source.hasRemaining()) {
+					MemoryFileBuffer.this.size += copy(MemoryFileBuffer.this.size, source.remaining(),
+							(block, offset, length) -> source.get(block, offset, length));
+				}
 				return count;
 			}
 
@@ -59,18 +64,22 @@ final class MemoryFileBuffer implements FileBuffer {
 
 	@Override
 	public ReadableByteChannel read() {
-		int end = this.size;
+		long end = this.size;
 		return new ReadableByteChannel() {
 
-			private int position;
+			private long position;
 
 			@Override
 			public int read(ByteBuffer target) {
 				if (this.position == end) {
 					return -1;
 				}
-				int count = Math.min(target.remaining(), end - this.position);
-				target.put(MemoryFileBuffer.this.bytes, this.position, count);
+				int count = (int) Math.min(target.remaining(), end - this.position);
+				int copied = 0;
+				while (copied < count) {
+					copied += copy(this.position + copied, count - copied,
+							(block, offset, length) -> target.put(block, offset, length));
+				}
 				this.position += count;
 				return count;
 			}
@@ -85,6 +94,17 @@ final class MemoryFileBuffer implements FileBuffer {
 			}
 
 		};
+	}
+
+	/**
+	 * Copies between {@code position} and the end of its block, at most {@code most}
+	 * bytes; returns how many.
+	 */
+	private int copy(long position, int most, Copy copy) {
+		int offset = (int) (position % MemoryBudget.BLOCK);
+		int length = Math.min(most, MemoryBudget.BLOCK - offset);
+		copy.copy(this.blocks[(int) (position / MemoryBudget.BLOCK)], offset, length);
+		return length;
 	}
 
 	@Override
@@ -104,7 +124,15 @@ final class MemoryFileBuffer implements FileBuffer {
 
 	@Override
 	public String toString() {
-		return "memory buffer of " + this.bytes.length + " bytes";
+		return "memory buffer of " + this.capacity + " bytes";
+	}
+
+	/** A copy between a part of one block and a {@link ByteBuffer}. */
+	@FunctionalInterface
+	private interface Copy {
+
+		void copy(byte[] block, int offset, int length);
+
 	}
 
 }

@@ -105,8 +105,8 @@ public class VerifyCommand implements Callable<Integer> {
 						+ "; run migrate first, or give --database as given to migrate");
 				return ExitCodes.USAGE;
 			}
-			ConfigurableApplicationContext started = MigratorContext.startUnlessInUse(Map.of(JobDatabase.PROPERTY, url),
-					loader, err);
+			ConfigurableApplicationContext started = MigratorContext.startUnlessInUse(
+					Map.of(JobDatabase.PROPERTY, url, MigratorContext.LAZY_INITIALIZATION, "true"), loader, err);
 			if (started == null) {
 				return ExitCodes.USAGE;
 			}

@@ -1,7 +1,10 @@
 package io.kintonemigrator.transfer;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,52 +15,55 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import static io.kintonemigrator.transfer.MemoryBudget.BLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class MemoryBudgetTests {
 
 	@Test
-	void reservesWhatFitsAndRefusesTheRest() {
-		MemoryBudget budget = new MemoryBudget(100);
+	void handsOutBlocksThatFitAndRefusesTheRest() {
+		MemoryBudget budget = new MemoryBudget(4L * BLOCK);
 
-		assertThat(budget.tryReserve(60)).isTrue();
-		assertThat(budget.tryReserve(41)).isFalse();
-		assertThat(budget.tryReserve(40)).isTrue();
-		assertThat(budget.tryReserve(1)).isFalse();
-		budget.release(60);
-		assertThat(budget.tryReserve(60)).isTrue();
+		byte[][] two = budget.take(BLOCK + 1);
+		assertThat(two).hasNumberOfRows(2);
+		assertThat(List.of(two)).allSatisfy((block) -> assertThat(block).hasSize(BLOCK));
+		assertThat(budget.take(2L * BLOCK + 1)).isNull();
+		assertThat(budget.take(0)).hasNumberOfRows(1);
+		assertThat(budget.take(BLOCK)).hasNumberOfRows(1);
+		assertThat(budget.take(1)).isNull();
+		budget.give(two);
+		assertThat(budget.take(2L * BLOCK)).hasNumberOfRows(2);
 
-		assertThat(budget.reserved()).isEqualTo(100);
-		assertThat(budget.peak()).isEqualTo(100);
+		assertThat(budget.reserved()).isEqualTo(4L * BLOCK);
+		assertThat(budget.peak()).isEqualTo(4L * BLOCK);
 		assertThat(budget.refused()).isEqualTo(2);
 	}
 
 	@Test
-	void givenArraysAreReusedAndKeptOnesMakeRoomForNewReservations() {
-		MemoryBudget budget = new MemoryBudget(256 * 1024);
-		byte[] first = budget.take(100_000);
-		assertThat(first).hasSize(128 * 1024);
-		budget.give(first);
+	void givenBlocksAreReusedSoNoMoreThanTheCapacityIsEverAllocated() {
+		MemoryBudget budget = new MemoryBudget(3L * BLOCK);
+		Set<byte[]> allocated = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (int size : new int[] { 100_000, 1, 3 * BLOCK, 70_000, 2 * BLOCK + 5, 10 }) {
+			byte[][] blocks = budget.take(size);
+			assertThat(blocks).isNotNull();
+			allocated.addAll(List.of(blocks));
+			budget.give(blocks);
+		}
 
-		assertThat(budget.take(70_000)).isSameAs(first);
-		budget.give(first);
-		assertThat(budget.kept()).isEqualTo(128 * 1024);
+		assertThat(allocated).hasSize(3);
+		assertThat(budget.kept()).isEqualTo(3L * BLOCK);
 		assertThat(budget.reserved()).isZero();
-
-		// the kept array is dropped when a reservation needs its room
-		assertThat(budget.tryReserve(200 * 1024)).isTrue();
-		assertThat(budget.kept()).isZero();
-		assertThat(budget.take(10)).isNull();
-		assertThat(budget.reserved() + budget.kept()).isLessThanOrEqualTo(256 * 1024);
 	}
 
 	@Test
-	void releasingMoreThanReservedIsABug() {
-		MemoryBudget budget = new MemoryBudget(100);
-		budget.tryReserve(10);
+	void givingBackWhatWasNotHandedOutIsABug() {
+		MemoryBudget budget = new MemoryBudget(4L * BLOCK);
+		budget.take(1);
 
-		assertThatIllegalStateException().isThrownBy(() -> budget.release(11));
+		assertThatIllegalStateException().isThrownBy(() -> budget.give(new byte[][] { new byte[10] }));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> budget.give(new byte[][] { new byte[BLOCK], new byte[BLOCK] }));
 	}
 
 	@Test
@@ -70,9 +76,11 @@ class MemoryBudgetTests {
 
 	@Test
 	void eightThreadsNeverHoldMoreThanTheCapacityTogether() throws Exception {
-		MemoryBudget budget = new MemoryBudget(300_000);
+		long capacity = 10L * BLOCK;
+		MemoryBudget budget = new MemoryBudget(capacity);
 		AtomicLong held = new AtomicLong();
 		AtomicLong mostHeld = new AtomicLong();
+		Set<byte[]> allocated = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<?>> workers = new ArrayList<>();
@@ -81,18 +89,17 @@ class MemoryBudgetTests {
 				workers.add(pool.submit(() -> {
 					start.await();
 					for (int i = 0; i < 20_000; i++) {
-						long bytes = ThreadLocalRandom.current().nextLong(1, 400);
-						if (budget.tryReserve(bytes)) {
+						byte[][] blocks = budget.take(ThreadLocalRandom.current().nextInt(1, 4 * BLOCK));
+						if (blocks != null) {
 							// what the holders hold, counted by them, not by the budget
+							long bytes = 0;
+							for (byte[] block : blocks) {
+								bytes += block.length;
+								allocated.add(block);
+							}
 							mostHeld.accumulateAndGet(held.addAndGet(bytes), Math::max);
 							held.addAndGet(-bytes);
-							budget.release(bytes);
-						}
-						byte[] array = budget.take(ThreadLocalRandom.current().nextInt(1, 200_000));
-						if (array != null) {
-							mostHeld.accumulateAndGet(held.addAndGet(array.length), Math::max);
-							held.addAndGet(-array.length);
-							budget.give(array);
+							budget.give(blocks);
 						}
 					}
 					return null;
@@ -107,11 +114,11 @@ class MemoryBudgetTests {
 			pool.shutdownNow();
 		}
 
-		assertThat(mostHeld.get()).isLessThanOrEqualTo(300_000);
-		assertThat(budget.peak()).isLessThanOrEqualTo(300_000);
+		assertThat(mostHeld.get()).isLessThanOrEqualTo(capacity);
+		assertThat(budget.peak()).isLessThanOrEqualTo(capacity);
 		assertThat(budget.reserved()).isZero();
-		assertThat(budget.kept()).isLessThanOrEqualTo(300_000);
-		// the threads did compete for it: some reservations had to be refused
+		assertThat((long) allocated.size() * BLOCK).isLessThanOrEqualTo(capacity);
+		// the threads did compete for it: some takes had to be refused
 		assertThat(budget.refused()).isPositive();
 	}
 

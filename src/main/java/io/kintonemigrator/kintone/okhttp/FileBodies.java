@@ -39,6 +39,14 @@ final class FileBodies {
 	 * Each thread's chunk, reused by all its downloads and uploads (one at a time per
 	 * thread): no garbage per file, which would make the garbage collector grow the heap.
 	 */
+	/**
+	 * The most bytes handed to the socket's sink at once: 32 KiB. Okio copies them into
+	 * its 8 KiB segments and keeps at most 64 KiB of free segments per pool; a whole
+	 * chunk at once made it allocate three quarters of the segments anew, the largest
+	 * part of the migration's garbage (docs/benchmarks.md, "Peak RSS without -Xmx").
+	 */
+	static final int SINK_SLICE = 32 * 1024;
+
 	private static final ThreadLocal<ByteBuffer> CHUNKS = ThreadLocal.withInitial(() -> ByteBuffer.allocate(CHUNK));
 
 	private FileBodies() {
@@ -221,7 +229,11 @@ final class FileBodies {
 				while (in.read(chunk) != -1) {
 					chunk.flip();
 					while (chunk.hasRemaining()) {
-						sink.write(chunk);
+						// a slice Okio's segment pool can hold: the sink sends it and
+						// recycles its segments before the next one takes them
+						int count = Math.min(chunk.remaining(), SINK_SLICE);
+						sink.write(chunk.array(), chunk.arrayOffset() + chunk.position(), count);
+						chunk.position(chunk.position() + count);
 					}
 					chunk.clear();
 				}
