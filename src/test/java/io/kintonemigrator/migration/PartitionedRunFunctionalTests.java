@@ -95,7 +95,8 @@ class PartitionedRunFunctionalTests {
 		try (KintoneEmulator emulator = start(seed(true), null)) {
 			Path small = PairRuns.jobFile(tmp, "small", emulator, 1, "alpha", "");
 			Path large = PairRuns.jobFile(tmp, "large", emulator, 3, "beta", "");
-			// migrate sets kam.chunk-size to the smallest of the pairs (5): the large
+			// neither the default kam.chunk-size (100) nor the other pair's (5): the
+			// large
 			// pair's partition must still run chunks of 7
 			Files.writeString(large, Files.readString(large).replace("chunkSize: 5", "chunkSize: 7"));
 
