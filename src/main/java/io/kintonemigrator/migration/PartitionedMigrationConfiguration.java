@@ -213,8 +213,9 @@ public class PartitionedMigrationConfiguration {
 			@Qualifier("partitionReader") SourceRecordReader partitionReader,
 			@Qualifier("partitionExtractor") AttachmentExtractor partitionExtractor,
 			@Qualifier("partitionWriter") TargetRecordWriter partitionWriter,
-			@Qualifier("partitionRunControl") RunControlListener partitionRunControl, JobConfigLoader loader) {
-		return new ChunkSizedStep(WORKER_STEP, partition -> chunkSize(partition, loader),
+			@Qualifier("partitionRunControl") RunControlListener partitionRunControl, JobConfigLoader loader,
+			MigratorProperties properties) {
+		return new ChunkSizedStep(WORKER_STEP, partition -> chunkSize(partition, loader, properties),
 				size -> new StepBuilder(WORKER_STEP, jobRepository).<KintoneRecord, SourceItem>chunk(size)
 					.transactionManager(transactionManager)
 					.reader(partitionReader)
@@ -225,11 +226,20 @@ public class PartitionedMigrationConfiguration {
 					.build());
 	}
 
-	/** A partition's chunk size: its job file's {@code limits.chunkSize}. */
-	private static int chunkSize(StepExecution partition, JobConfigLoader loader) {
-		return loader.load(Path.of(partition.getExecutionContext().getString(PartitionKeys.JOB_FILE)))
-			.limits()
-			.chunkSize();
+	/**
+	 * A partition's chunk size: its job file's {@code limits.chunkSize}; when the file
+	 * cannot be read, {@code kam.chunk-size}, and the partition's step then fails on it
+	 * and records why (as it did before chunk sizes were per partition).
+	 */
+	private static int chunkSize(StepExecution partition, JobConfigLoader loader, MigratorProperties properties) {
+		try {
+			return loader.load(Path.of(partition.getExecutionContext().getString(PartitionKeys.JOB_FILE)))
+				.limits()
+				.chunkSize();
+		}
+		catch (RuntimeException ex) {
+			return properties.chunkSize();
+		}
 	}
 
 	@Bean(PARTITION_HANDLER)
