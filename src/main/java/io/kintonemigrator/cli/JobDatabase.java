@@ -43,6 +43,15 @@ public final class JobDatabase {
 	}
 
 	/**
+	 * {@link #defaultProblem(String)} of the database a context started with these
+	 * properties uses (their {@code spring.datasource.url}, else as {@link #url}).
+	 */
+	public static @Nullable String defaultProblem(Map<String, Object> contextProperties) {
+		Object database = contextProperties.get(PROPERTY);
+		return defaultProblem(url(database == null ? null : database.toString()));
+	}
+
+	/**
 	 * The file an H2 file URL names ({@code jdbc:h2:file:PATH} or {@code jdbc:h2:PATH}),
 	 * when it does not exist.
 	 */

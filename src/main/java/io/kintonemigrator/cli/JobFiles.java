@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.config.JobConfigException;
 import io.kintonemigrator.config.JobConfigLoader;
+import io.kintonemigrator.migration.PairOrder;
 
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +38,30 @@ public final class JobFiles {
 			err.flush();
 			return null;
 		}
+	}
+
+	/**
+	 * The validated jobs of several app pairs, in the order of {@code files}, or null
+	 * when a file has problems or the pairs together do not fit
+	 * ({@link PairOrder#problem}: names, dependencies); as {@link #load}, the problems
+	 * were printed (and flushed) to {@code err}.
+	 */
+	public static @Nullable List<JobConfig> loadPairs(JobConfigLoader loader, List<Path> files, PrintWriter err) {
+		List<JobConfig> pairs = new ArrayList<>();
+		for (Path file : files) {
+			JobConfig pair = load(loader, file, err);
+			if (pair == null) {
+				return null;
+			}
+			pairs.add(pair);
+		}
+		String problem = PairOrder.problem(pairs);
+		if (problem != null) {
+			err.println(problem);
+			err.flush();
+			return null;
+		}
+		return pairs;
 	}
 
 	/**

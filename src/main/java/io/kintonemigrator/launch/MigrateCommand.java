@@ -158,9 +158,7 @@ public class MigrateCommand implements Callable<Integer> {
 		if (config == null) {
 			return ExitCodes.USAGE;
 		}
-		Object database = properties.get("spring.datasource.url");
-		String defaultProblem = JobDatabase
-			.defaultProblem(JobDatabase.url(database == null ? null : database.toString()));
+		String defaultProblem = JobDatabase.defaultProblem(properties);
 		if (defaultProblem != null) {
 			err.println(defaultProblem);
 			err.flush();

@@ -2,8 +2,6 @@ package io.kintonemigrator.launch;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,33 +42,21 @@ final class SeveralJobFiles {
 	/** Checks the job files, starts the context and runs the pairs. */
 	static int run(JobConfigLoader loader, List<Path> files, Map<String, Object> properties, PrintWriter out,
 			PrintWriter err) throws Exception {
-		List<JobConfig> pairs = new ArrayList<>();
-		for (Path file : files) {
-			JobConfig pair = JobFiles.load(loader, file, err);
-			if (pair == null) {
-				return ExitCodes.USAGE;
-			}
-			pairs.add(pair);
-		}
-		String problem = PairOrder.problem(pairs);
-		if (problem != null) {
-			err.println(problem);
-			err.flush();
+		List<JobConfig> pairs = JobFiles.loadPairs(loader, files, err);
+		if (pairs == null) {
 			return ExitCodes.USAGE;
 		}
-		Object database = properties.get("spring.datasource.url");
-		String defaultProblem = JobDatabase
-			.defaultProblem(JobDatabase.url(database == null ? null : database.toString()));
+		String defaultProblem = JobDatabase.defaultProblem(properties);
 		if (defaultProblem != null) {
 			err.println(defaultProblem);
 			err.flush();
 			return ExitCodes.USAGE;
 		}
-		Map<String, Object> all = new LinkedHashMap<>(properties);
-		all.put("kam.chunk-size", pairs.stream().mapToInt(pair -> pair.limits().chunkSize()).min().orElseThrow());
+		// each partition runs chunks of its own job file's limits.chunkSize: no
+		// kam.chunk-size
 		int exitCode = ExitCodes.FAILED;
 		try (GracefulStop stop = GracefulStop.install(System.out)) {
-			ConfigurableApplicationContext started = MigratorContext.startUnlessInUse(all, loader, err);
+			ConfigurableApplicationContext started = MigratorContext.startUnlessInUse(properties, loader, err);
 			if (started == null) {
 				exitCode = ExitCodes.USAGE;
 				return exitCode;

@@ -184,15 +184,18 @@ public class AttachmentMigrationJobConfiguration {
 		// incremental and retry runs open again what earlier runs did (a retry: its
 		// skips)
 		return writer(migrationRun, ledger, clock, since != null || retrySkipped != null, sourceRecordReader,
-				attachmentExtractor, budgetEstimate, properties, fence.getIfAvailable(() -> LeaseFence.NONE),
-				updateListener);
+				attachmentExtractor, budgetEstimate, properties.chunkSize(),
+				fence.getIfAvailable(() -> LeaseFence.NONE), updateListener);
 	}
 
-	/** The writer of a run: the job of one pair's and a partition's. */
+	/**
+	 * The writer of a run: the job of one pair's and a partition's; {@code chunkSize} is
+	 * that of its step (the next chunk is prefetched).
+	 */
 	static TargetRecordWriter writer(MigrationRun run, MigrationLedger ledger, Clock clock, boolean incremental,
-			SourceRecordReader reader, AttachmentExtractor extractor, BudgetEstimate budgetEstimate,
-			MigratorProperties properties, LeaseFence fence, ObjectProvider<BulkUpdateListener> updateListener) {
-		ChunkLookahead nextChunk = () -> reader.peek(properties.chunkSize())
+			SourceRecordReader reader, AttachmentExtractor extractor, BudgetEstimate budgetEstimate, int chunkSize,
+			LeaseFence fence, ObjectProvider<BulkUpdateListener> updateListener) {
+		ChunkLookahead nextChunk = () -> reader.peek(chunkSize)
 			.stream()
 			.map(extractor::process)
 			.filter(Objects::nonNull)

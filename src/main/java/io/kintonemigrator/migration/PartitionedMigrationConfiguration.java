@@ -23,6 +23,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -71,9 +72,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code PartitionHandler} bean to replace it. The job {@value #JOB_NAME} uses
  * {@value #MANAGER_STEP}; nothing in it is {@code @JobScope} (spring-batch #4702).</li>
  * </ul>
- * The chunk size of every partition is {@code kam.chunk-size} (the {@code migrate}
- * command sets the smallest {@code limits.chunkSize} of the pairs); how many partitions
- * run at once in this process is {@code kam.partition-threads} (default 8).
+ * The chunk size of a partition is its job file's {@code limits.chunkSize}, on a remote
+ * worker too; how many partitions run at once in this process is
+ * {@code kam.partition-threads} (default 8).
  */
 @Configuration(proxyBeanMethods = false)
 public class PartitionedMigrationConfiguration {
@@ -143,9 +144,9 @@ public class PartitionedMigrationConfiguration {
 
 	@Bean
 	@StepScope
-	BudgetEstimate partitionBudgetEstimate(@Qualifier("partitionRun") MigrationRun partitionRun,
-			MigratorProperties properties) {
-		return new BudgetEstimate(properties.chunkSize(), partitionRun.config().limits().dailyRequestBudget());
+	BudgetEstimate partitionBudgetEstimate(@Qualifier("partitionRun") MigrationRun partitionRun) {
+		return new BudgetEstimate(partitionRun.config().limits().chunkSize(),
+				partitionRun.config().limits().dailyRequestBudget());
 	}
 
 	@Bean
@@ -181,7 +182,7 @@ public class PartitionedMigrationConfiguration {
 	TargetRecordWriter partitionWriter(@Qualifier("partitionRun") MigrationRun partitionRun, MigrationLedger ledger,
 			Clock clock, @Qualifier("partitionReader") SourceRecordReader partitionReader,
 			@Qualifier("partitionExtractor") AttachmentExtractor partitionExtractor,
-			@Qualifier("partitionBudgetEstimate") BudgetEstimate partitionBudgetEstimate, MigratorProperties properties,
+			@Qualifier("partitionBudgetEstimate") BudgetEstimate partitionBudgetEstimate,
 			ObjectProvider<LeaseFence> fence, ObjectProvider<BulkUpdateListener> updateListener,
 			PlatformTransactionManager transactionManager) {
 		LeaseFence lockFence = fence.getIfAvailable(() -> LeaseFence.NONE);
@@ -191,7 +192,8 @@ public class PartitionedMigrationConfiguration {
 		ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		LeaseFence committedAtOnce = job -> ownTransaction.executeWithoutResult(status -> lockFence.verifyHeld(job));
 		return AttachmentMigrationJobConfiguration.writer(partitionRun, ledger, clock, false, partitionReader,
-				partitionExtractor, partitionBudgetEstimate, properties, committedAtOnce, updateListener);
+				partitionExtractor, partitionBudgetEstimate, partitionRun.config().limits().chunkSize(),
+				committedAtOnce, updateListener);
 	}
 
 	@Bean
@@ -202,20 +204,42 @@ public class PartitionedMigrationConfiguration {
 			.build();
 	}
 
+	/**
+	 * The worker step: the chunk size of each partition is its job file's
+	 * {@code limits.chunkSize} ({@link ChunkSizedStep}).
+	 */
 	@Bean(WORKER_STEP)
 	Step migratePartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			@Qualifier("partitionReader") SourceRecordReader partitionReader,
 			@Qualifier("partitionExtractor") AttachmentExtractor partitionExtractor,
 			@Qualifier("partitionWriter") TargetRecordWriter partitionWriter,
-			@Qualifier("partitionRunControl") RunControlListener partitionRunControl, MigratorProperties properties) {
-		return new StepBuilder(WORKER_STEP, jobRepository).<KintoneRecord, SourceItem>chunk(properties.chunkSize())
-			.transactionManager(transactionManager)
-			.reader(partitionReader)
-			.processor(partitionExtractor)
-			.writer(partitionWriter)
-			.listener((StepExecutionListener) partitionRunControl)
-			.listener((ChunkListener<KintoneRecord, SourceItem>) partitionRunControl)
-			.build();
+			@Qualifier("partitionRunControl") RunControlListener partitionRunControl, JobConfigLoader loader,
+			MigratorProperties properties) {
+		return new ChunkSizedStep(WORKER_STEP, partition -> chunkSize(partition, loader, properties),
+				size -> new StepBuilder(WORKER_STEP, jobRepository).<KintoneRecord, SourceItem>chunk(size)
+					.transactionManager(transactionManager)
+					.reader(partitionReader)
+					.processor(partitionExtractor)
+					.writer(partitionWriter)
+					.listener((StepExecutionListener) partitionRunControl)
+					.listener((ChunkListener<KintoneRecord, SourceItem>) partitionRunControl)
+					.build());
+	}
+
+	/**
+	 * A partition's chunk size: its job file's {@code limits.chunkSize}; when the file
+	 * cannot be read, {@code kam.chunk-size}, and the partition's step then fails on it
+	 * and records why (as it did before chunk sizes were per partition).
+	 */
+	private static int chunkSize(StepExecution partition, JobConfigLoader loader, MigratorProperties properties) {
+		try {
+			return loader.load(Path.of(partition.getExecutionContext().getString(PartitionKeys.JOB_FILE)))
+				.limits()
+				.chunkSize();
+		}
+		catch (RuntimeException ex) {
+			return properties.chunkSize();
+		}
 	}
 
 	@Bean(PARTITION_HANDLER)

@@ -18,7 +18,6 @@ import io.kintonemigrator.config.JobConfigLoader;
 import io.kintonemigrator.kintone.KintoneClient;
 import io.kintonemigrator.kintone.KintoneClientFactory;
 import io.kintonemigrator.kintone.KintoneException;
-import io.kintonemigrator.migration.PairOrder;
 import io.kintonemigrator.migration.PreflightException;
 
 import org.jspecify.annotations.Nullable;
@@ -38,17 +37,8 @@ final class SeveralPlans {
 	static int run(JobConfigLoader loader, List<Path> files, @Nullable Duration assumedLatency, boolean json,
 			Clock clock, PrintWriter out, PrintWriter err) {
 		try {
-			List<JobConfig> pairs = new ArrayList<>();
-			for (Path file : files) {
-				JobConfig pair = JobFiles.load(loader, file, err);
-				if (pair == null) {
-					return ExitCodes.USAGE;
-				}
-				pairs.add(pair);
-			}
-			String problem = PairOrder.problem(pairs);
-			if (problem != null) {
-				err.println(problem);
+			List<JobConfig> pairs = JobFiles.loadPairs(loader, files, err);
+			if (pairs == null) {
 				return ExitCodes.USAGE;
 			}
 			if (assumedLatency != null && assumedLatency.isNegative()) {

@@ -2,7 +2,6 @@ package io.kintonemigrator.remote;
 
 import io.kintonemigrator.config.MigratorProperties;
 import io.kintonemigrator.ledger.JobLocks;
-import io.kintonemigrator.migration.PartitionKeys;
 import io.kintonemigrator.migration.PartitionedMigrationConfiguration;
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -86,8 +85,7 @@ class RemoteManagerConfiguration {
 		MessagingTemplate template = new MessagingTemplate();
 		template.setDefaultChannel(partitionRequests);
 		RemotePartitionHandler handler = new RemotePartitionHandler(jobRepository,
-				() -> new LostPartitions(jobRepository, locks, properties.lock().lease()), remote.pollInterval(),
-				partition -> partition.getExecutionContext().getInt(PartitionKeys.WAVE, 0));
+				() -> new LostPartitions(jobRepository, locks, properties.lock().lease()), remote.pollInterval());
 		handler.setStepName(workerStep.getName());
 		handler.setMessagingOperations(template);
 		handler.afterPropertiesSet();

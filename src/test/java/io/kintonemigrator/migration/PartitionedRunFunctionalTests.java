@@ -1,7 +1,14 @@
 package io.kintonemigrator.migration;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -81,6 +88,48 @@ class PartitionedRunFunctionalTests {
 					.containsExactlyInAnyOrderElementsOf(expected);
 			}
 		}
+	}
+
+	@Test
+	void eachPartitionCommitsChunksOfItsOwnJobFilesChunkSize() throws Exception {
+		try (KintoneEmulator emulator = start(seed(true), null)) {
+			Path small = PairRuns.jobFile(tmp, "small", emulator, 1, "alpha", "");
+			Path large = PairRuns.jobFile(tmp, "large", emulator, 3, "beta", "");
+			// neither the default kam.chunk-size (100) nor the other pair's (5): the
+			// large
+			// pair's partition must still run chunks of 7
+			Files.writeString(large, Files.readString(large).replace("chunkSize: 5", "chunkSize: 7"));
+
+			CommandRun run = PairRuns.migrate(tmp, small, large);
+
+			assertThat(run.exitCode()).as(run.all()).isZero();
+			Map<String, long[]> steps = partitionSteps("jdbc:h2:file:" + tmp.resolve("db/batch"));
+			long smallReads = steps.get("migratePartition:small")[0];
+			long largeReads = steps.get("migratePartition:large")[0];
+			assertThat(smallReads).isEqualTo(RECORDS);
+			assertThat(largeReads).isEqualTo(RECORDS);
+			// one commit per chunk
+			assertThat(steps.get("migratePartition:small")[1]).isEqualTo(chunks(RECORDS, 5));
+			assertThat(steps.get("migratePartition:large")[1]).isEqualTo(chunks(RECORDS, 7));
+		}
+	}
+
+	private static long chunks(long records, int chunkSize) {
+		return (records + chunkSize - 1) / chunkSize;
+	}
+
+	/** Read count and commit count of each partition step execution, by step name. */
+	private static Map<String, long[]> partitionSteps(String databaseUrl) throws Exception {
+		Map<String, long[]> steps = new HashMap<>();
+		try (Connection connection = DriverManager.getConnection(databaseUrl, "sa", "");
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT STEP_NAME, READ_COUNT, COMMIT_COUNT "
+						+ "FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'migratePartition:%'")) {
+			while (rows.next()) {
+				steps.put(rows.getString(1), new long[] { rows.getLong(2), rows.getLong(3) });
+			}
+		}
+		return steps;
 	}
 
 	/** Apps 1 → 2 (tokens alpha-*), and with {@code twoPairs} 3 → 4 (tokens beta-*). */

@@ -75,6 +75,9 @@ public final class MigrationApps {
 	/**
 	 * Adds the two apps of {@link #seed} as apps {@code sourceApp} and
 	 * {@code sourceApp + 1}, with these API tokens (an emulator may hold several pairs).
+	 * The target's token that may add records is {@link #TARGET_ADD_TOKEN} for the pair
+	 * of {@link #seed}, {@code <targetToken>-add} for any other (a token belongs to one
+	 * app).
 	 */
 	public static EmulatorSeed.Builder apps(EmulatorSeed.Builder seed, int records, Set<Integer> missingTargets,
 			long sourceApp, String sourceToken, String targetToken) {
@@ -88,7 +91,8 @@ public final class MigrationApps {
 			.field(FieldSpec.file("documents"))
 			.field(linesTable())
 			.apiToken(targetToken, TokenPermission.VIEW, TokenPermission.EDIT)
-			.apiToken(TARGET_ADD_TOKEN, TokenPermission.VIEW, TokenPermission.ADD);
+			.apiToken(TARGET_TOKEN.equals(targetToken) ? TARGET_ADD_TOKEN : targetToken + "-add", TokenPermission.VIEW,
+					TokenPermission.ADD);
 		for (int i = 1; i <= records; i++) {
 			int n = i;
 			boolean empty = n == records;
