@@ -1,6 +1,7 @@
 package io.kintonemigrator.launch;
 
 import io.kintonemigrator.ledger.JobLocks;
+import io.kintonemigrator.migration.AbandonedPartitions;
 import io.kintonemigrator.migration.PartitionedMigrationConfiguration;
 import io.kintonemigrator.report.RunOutput;
 
@@ -19,9 +20,11 @@ class PairsLaunchConfiguration {
 	@Bean
 	PairsRun pairsRun(JobLocks locks, DatabaseOutageWatch outageWatch, ObjectProvider<JobLockListener> lockListener,
 			JobOperator jobOperator, JobRepository jobRepository,
-			@Qualifier(PartitionedMigrationConfiguration.JOB_NAME) Job pairsMigration, RunOutput runOutput) {
+			@Qualifier(PartitionedMigrationConfiguration.JOB_NAME) Job pairsMigration, RunOutput runOutput,
+			ObjectProvider<AbandonedPartitions> abandonedPartitions) {
 		return new PairsRun(locks, outageWatch, lockListener.getIfAvailable(() -> JobLockListener.NONE), jobOperator,
-				jobRepository, pairsMigration, runOutput);
+				jobRepository, pairsMigration, runOutput,
+				abandonedPartitions.getIfAvailable(() -> AbandonedPartitions.NONE));
 	}
 
 }

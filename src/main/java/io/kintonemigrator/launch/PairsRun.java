@@ -16,6 +16,7 @@ import io.kintonemigrator.cli.FailureMessages;
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.ledger.JobLockedException;
 import io.kintonemigrator.ledger.JobLocks;
+import io.kintonemigrator.migration.AbandonedPartitions;
 import io.kintonemigrator.migration.AttachmentMigrationJobConfiguration;
 import io.kintonemigrator.migration.ExecutionKeys;
 import io.kintonemigrator.migration.Failures;
@@ -61,8 +62,10 @@ public class PairsRun {
 
 	private final RunOutput output;
 
+	private final AbandonedPartitions abandonedPartitions;
+
 	PairsRun(JobLocks locks, DatabaseOutageWatch outageWatch, JobLockListener lockListener, JobOperator jobOperator,
-			JobRepository jobRepository, Job job, RunOutput output) {
+			JobRepository jobRepository, Job job, RunOutput output, AbandonedPartitions abandonedPartitions) {
 		this.locks = locks;
 		this.outageWatch = outageWatch;
 		this.lockListener = lockListener;
@@ -70,6 +73,7 @@ public class PairsRun {
 		this.jobRepository = jobRepository;
 		this.job = job;
 		this.output = output;
+		this.abandonedPartitions = abandonedPartitions;
 	}
 
 	/**
@@ -147,7 +151,10 @@ public class PairsRun {
 			case RECOVER_THEN_RESUME -> {
 				out.println("Execution " + last.getId() + " of " + run + " was left " + last.getStatus()
 						+ " by a process that stopped abruptly; recovering it.");
-				jobOperator.recover(last);
+				out.flush();
+				try (AbandonedPartitions.TakenOver partitions = abandonedPartitions.takeOver(last)) {
+					jobOperator.recover(last);
+				}
 				out.println("Resuming " + run + ": the partitions that did not complete.");
 			}
 			case FAIL_THEN_RESUME -> {

@@ -18,11 +18,13 @@ import org.springframework.batch.integration.partition.StepExecutionRequestHandl
  * A worker's answer to one partition request: runs the partition through Spring Batch
  * Integration's {@link StepExecutionRequestHandler} while holding the partition's
  * {@linkplain PartitionLeases claim}, and only when the partition still waits for a
- * worker: a request for a partition that already ran, runs elsewhere or belongs to an
- * execution that is over (a request redelivered after a worker died, or left in a
- * persistent broker by an earlier run) is dropped with a line saying why. The worker
- * records the partition's end in the job repository (the manager polls it); nothing is
- * sent back. Thread-safe: the listener container calls it from each of its consumers.
+ * worker (read again once the claim is held: a manager re-run after a kill holds the
+ * claims of the waiting partitions while it recovers their execution): a request for a
+ * partition that already ran, runs elsewhere or belongs to an execution that is over (a
+ * request redelivered after a worker died, or left in a persistent broker by an earlier
+ * run) is dropped with a line saying why. The worker records the partition's end in the
+ * job repository (the manager polls it); nothing is sent back. Thread-safe: the listener
+ * container calls it from each of its consumers.
  */
 final class PartitionRequestHandler {
 
@@ -60,6 +62,13 @@ final class PartitionRequestHandler {
 			return partition;
 		}
 		try (claim) {
+			// read again: a re-run manager may have recovered its execution meanwhile
+			partition = jobRepository.getStepExecution(id);
+			refusal = refusal(partition);
+			if (refusal != null) {
+				logger.warn("Dropped the request for step execution {}: {}", id, refusal);
+				return partition;
+			}
 			running.incrementAndGet();
 			logger.info("Running partition {} (step execution {}, job execution {})", partition.getStepName(), id,
 					partition.getJobExecutionId());

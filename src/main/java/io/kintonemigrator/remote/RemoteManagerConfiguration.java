@@ -2,6 +2,7 @@ package io.kintonemigrator.remote;
 
 import io.kintonemigrator.config.MigratorProperties;
 import io.kintonemigrator.ledger.JobLocks;
+import io.kintonemigrator.migration.AbandonedPartitions;
 import io.kintonemigrator.migration.PartitionedMigrationConfiguration;
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -71,6 +72,15 @@ class RemoteManagerConfiguration {
 			.transform(StepExecutionRequest.class, PartitionRequests::encode)
 			.handle(Jms.outboundAdapter(partitionRequestConnections).destination(remote.queue()))
 			.get();
+	}
+
+	/**
+	 * A killed manager's workers may still run its partitions: their claims are taken
+	 * over, waiting for live ones, before the manager's next run recovers the execution.
+	 */
+	@Bean
+	AbandonedPartitions abandonedPartitions(JobRepository jobRepository, JobLocks locks, RemoteProperties remote) {
+		return new PartitionTakeover(jobRepository, locks, remote.pollInterval());
 	}
 
 	/**
