@@ -102,7 +102,7 @@ class ChaosKillFunctionalTests {
 				assertThat(last.exitCode()).as(last.output()).isZero();
 				assertThat(last.output())
 					.contains("all executions: " + data.attachments() + " attachment(s) attached (")
-					.contains("skipped: 0 in 0 source record(s)");
+					.contains(", 0 skipped in 0 source record(s).");
 				ReliabilityDataSet.Verification result = data.verify(emulator, users.memos());
 				System.out.println("chaos: " + RECORDS + " records, " + data.attachments() + " attachments, "
 						+ data.sourceBytes(emulator) + " bytes; " + KILLS + " SIGKILLs at uploads " + killedAt + "; "

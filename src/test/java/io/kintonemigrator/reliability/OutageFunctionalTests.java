@@ -73,7 +73,7 @@ class OutageFunctionalTests {
 				assertThat(second.exitCode()).as(second.output()).isZero();
 				assertThat(second.output()).contains("Resuming job 'outage'")
 					.contains("all executions: " + data.attachments() + " attachment(s) attached (")
-					.contains("skipped: 0 in 0 source record(s)");
+					.contains(", 0 skipped in 0 source record(s).");
 				ReliabilityDataSet.Verification result = data.verify(emulator, Map.of());
 				assertThat(result.problems()).isEmpty();
 				assertThat(result.duplicates()).isZero();

@@ -78,7 +78,7 @@ class TransientFaultsFunctionalTests {
 				assertThat(result.exitCode()).as(result.output()).isZero();
 				assertThat(result.output())
 					.contains("all executions: " + data.attachments() + " attachment(s) attached (")
-					.contains("skipped: 0 in 0 source record(s)");
+					.contains(", 0 skipped in 0 source record(s).");
 				assertThat(verification.problems()).isEmpty();
 				assertThat(verification.duplicates()).isZero();
 				assertThat(verification.attachmentsOnTargets()).isEqualTo(data.attachments());
