@@ -6,7 +6,6 @@ import io.kintonemigrator.cli.DatabaseUrls;
 import io.kintonemigrator.cli.ExitCodes;
 import io.kintonemigrator.cli.JobDatabase;
 import io.kintonemigrator.cli.JobFiles;
-import io.kintonemigrator.cli.MigratorContext;
 import io.kintonemigrator.remote.RemoteOptions;
 import io.kintonemigrator.remote.RemoteRole;
 import io.kintonemigrator.remote.RemoteWorker;
@@ -19,8 +18,6 @@ import java.util.concurrent.Callable;
 
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.config.JobConfigLoader;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -166,34 +163,8 @@ public class MigrateCommand implements Callable<Integer> {
 		}
 		Map<String, Object> all = new LinkedHashMap<>(properties);
 		all.put("kam.chunk-size", config.limits().chunkSize());
-		int exitCode = ExitCodes.FAILED;
-		try (GracefulStop stop = GracefulStop.install(System.out)) {
-			ConfigurableApplicationContext started = MigratorContext.startUnlessInUse(all, loader, err);
-			if (started == null) {
-				exitCode = ExitCodes.USAGE;
-				return exitCode;
-			}
-			try (ConfigurableApplicationContext context = started) {
-				RunningJobStopper stopper = context.getBean(RunningJobStopper.class);
-				DatabaseOutageWatch outageWatch = context.getBean(DatabaseOutageWatch.class);
-				stop.onSignal(() -> {
-					if (!outageWatch.reachable()) { // the stop could not be recorded: end
-													// now, resume later
-						err.println(outageWatch.unreachableLine());
-						err.flush();
-						Runtime.getRuntime().halt(ExitCodes.FAILED);
-					}
-					return stopper.stopAll();
-				});
-				exitCode = context.getBean(ExclusiveRun.class).run(config, jobFile, kind, out, err);
-				return exitCode;
-			}
-			finally {
-				out.flush();
-				err.flush();
-				stop.finished(exitCode);
-			}
-		}
+		return StoppableRun.run(all, loader, out, err,
+				context -> context.getBean(ExclusiveRun.class).run(config, jobFile, kind, out, err));
 	}
 
 }

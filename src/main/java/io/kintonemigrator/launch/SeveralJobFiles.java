@@ -8,12 +8,9 @@ import java.util.Map;
 import io.kintonemigrator.cli.ExitCodes;
 import io.kintonemigrator.cli.JobDatabase;
 import io.kintonemigrator.cli.JobFiles;
-import io.kintonemigrator.cli.MigratorContext;
 import io.kintonemigrator.config.JobConfig;
 import io.kintonemigrator.config.JobConfigLoader;
 import io.kintonemigrator.migration.PairOrder;
-
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code migrate} with several {@code --job} files, a directory of them, or one job file
@@ -54,34 +51,8 @@ final class SeveralJobFiles {
 		}
 		// each partition runs chunks of its own job file's limits.chunkSize: no
 		// kam.chunk-size
-		int exitCode = ExitCodes.FAILED;
-		try (GracefulStop stop = GracefulStop.install(System.out)) {
-			ConfigurableApplicationContext started = MigratorContext.startUnlessInUse(properties, loader, err);
-			if (started == null) {
-				exitCode = ExitCodes.USAGE;
-				return exitCode;
-			}
-			try (ConfigurableApplicationContext context = started) {
-				RunningJobStopper stopper = context.getBean(RunningJobStopper.class);
-				DatabaseOutageWatch outageWatch = context.getBean(DatabaseOutageWatch.class);
-				stop.onSignal(() -> {
-					if (!outageWatch.reachable()) { // as for one job file
-													// (MigrateCommand)
-						err.println(outageWatch.unreachableLine());
-						err.flush();
-						Runtime.getRuntime().halt(ExitCodes.FAILED);
-					}
-					return stopper.stopAll();
-				});
-				exitCode = context.getBean(PairsRun.class).run(pairs, files, out, err);
-				return exitCode;
-			}
-			finally {
-				out.flush();
-				err.flush();
-				stop.finished(exitCode);
-			}
-		}
+		return StoppableRun.run(properties, loader, out, err,
+				context -> context.getBean(PairsRun.class).run(pairs, files, out, err));
 	}
 
 }
