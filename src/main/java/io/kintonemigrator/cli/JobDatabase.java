@@ -3,6 +3,7 @@ package io.kintonemigrator.cli;
 import java.util.Map;
 
 import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -32,6 +33,22 @@ public final class JobDatabase {
 			return database;
 		}
 		return CommandEnvironment.of(Map.of()).getRequiredProperty(PROPERTY);
+	}
+
+	/**
+	 * The job database a command that reads it uses ({@link #url}, resolved once: it
+	 * reads the config files), or null after printing one line to {@code err} when that
+	 * is the default database and it cannot be used as is
+	 * ({@link #defaultProblem(String)}).
+	 */
+	public static @Nullable String usableUrl(@Nullable String database, PrintWriter err) {
+		String url = url(database);
+		String problem = defaultProblem(url);
+		if (problem != null) {
+			err.println(problem);
+			return null;
+		}
+		return url;
 	}
 
 	/**

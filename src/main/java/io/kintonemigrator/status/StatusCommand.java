@@ -82,10 +82,8 @@ public class StatusCommand implements Callable<Integer> {
 				}
 				pairs.add(pair);
 			}
-			String url = JobDatabase.url(database);
-			String defaultProblem = JobDatabase.defaultProblem(url);
-			if (defaultProblem != null) {
-				err.println(defaultProblem);
+			String url = JobDatabase.usableUrl(database, err);
+			if (url == null) {
 				return ExitCodes.USAGE;
 			}
 			Path missing = JobDatabase.missingH2File(url);
@@ -128,12 +126,8 @@ public class StatusCommand implements Callable<Integer> {
 					return ExitCodes.USAGE;
 				}
 			}
-			// resolved once (it reads the config files) and handed to the context as
-			// checked
-			String url = JobDatabase.url(database);
-			String defaultProblem = JobDatabase.defaultProblem(url);
-			if (defaultProblem != null) {
-				err.println(defaultProblem);
+			String url = JobDatabase.usableUrl(database, err);
+			if (url == null) {
 				return ExitCodes.USAGE;
 			}
 			Path missing = JobDatabase.missingH2File(url);

@@ -91,12 +91,8 @@ public class VerifyCommand implements Callable<Integer> {
 			if (config == null) {
 				return ExitCodes.USAGE;
 			}
-			// resolved once (it reads the config files) and handed to the context as
-			// checked
-			String url = JobDatabase.url(database);
-			String defaultProblem = JobDatabase.defaultProblem(url);
-			if (defaultProblem != null) {
-				err.println(defaultProblem);
+			String url = JobDatabase.usableUrl(database, err);
+			if (url == null) {
 				return ExitCodes.USAGE;
 			}
 			Path missing = JobDatabase.missingH2File(url);
