@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * (tests do; users rarely need to).
  */
 @Configuration(proxyBeanMethods = false)
-class ClientConfiguration {
+public class ClientConfiguration {
 
 	@Bean(destroyMethod = "close")
 	KintoneClients kintoneClients(Clock clock, MigratorProperties properties,

@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
  * The launcher bean the commands use, with its run output and the stopper a signal uses.
  */
 @Configuration(proxyBeanMethods = false)
-class LaunchConfiguration {
+public class LaunchConfiguration {
 
 	@Bean
 	MigrationLauncher migrationLauncher(JobOperator jobOperator, JobRepository jobRepository, Job attachmentMigration,

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The run of several app pairs the {@code migrate} command uses. */
 @Configuration(proxyBeanMethods = false)
-class PairsLaunchConfiguration {
+public class PairsLaunchConfiguration {
 
 	@Bean
 	PairsRun pairsRun(JobLocks locks, DatabaseOutageWatch outageWatch, ObjectProvider<JobLockListener> lockListener,

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
  * {@link DatabaseOutageWatch}).
  */
 @Configuration(proxyBeanMethods = false)
-class ScheduleConfiguration {
+public class ScheduleConfiguration {
 
 	@Bean
 	DatabaseOutageWatch databaseOutageWatch(DataSource dataSource, MigratorProperties properties) {

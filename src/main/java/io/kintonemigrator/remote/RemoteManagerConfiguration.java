@@ -39,7 +39,7 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 @ConditionalOnProperty(name = RemoteRole.PROPERTY, havingValue = "manager")
 @EnableBatchIntegration
 @EnableConfigurationProperties({ RemoteProperties.class, ArtemisProperties.class })
-class RemoteManagerConfiguration {
+public class RemoteManagerConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(RemoteManagerConfiguration.class);
 

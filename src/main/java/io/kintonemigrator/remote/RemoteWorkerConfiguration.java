@@ -31,7 +31,7 @@ import org.springframework.integration.jms.dsl.Jms;
 @ConditionalOnProperty(name = RemoteRole.PROPERTY, havingValue = "worker")
 @EnableBatchIntegration
 @EnableConfigurationProperties({ RemoteProperties.class, ArtemisProperties.class })
-class RemoteWorkerConfiguration {
+public class RemoteWorkerConfiguration {
 
 	/** The bean name of the queue's listener: stopped first when the worker stops. */
 	static final String LISTENER = "partitionRequestListener";
