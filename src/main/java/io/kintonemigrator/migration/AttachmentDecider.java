@@ -69,27 +69,49 @@ final class AttachmentDecider {
 	/**
 	 * Intent rows for this target record, per update sent: applied ones become ATTACHED
 	 * rows.
+	 * <p>
+	 * The evidence is the files of the update whose source attachments still exist. A
+	 * file whose source is gone (a deleted row or file) may have been taken off the
+	 * target since, by a later update of ours that was applied when a crash lost its
+	 * ledger rows; counting it would call an applied update unsent, and in append mode
+	 * the next update would attach the others a second time (world seed 32591). Such a
+	 * row becomes ATTACHED only if its own file is still there, to come off again.
 	 */
 	private void reconcile(RecordWork work, UpdateProof proof) {
+		Set<AttachmentRef> inSource = work.item.attachments()
+			.stream()
+			.map(SourceAttachment::ref)
+			.collect(Collectors.toSet());
 		Map<Long, List<LedgerEntry>> byRevision = work.rows.values()
 			.stream()
 			.filter(row -> row.status() == LedgerStatus.INTENT && row.intent() != null
 					&& Long.valueOf(work.target().id()).equals(row.targetRecord()) && rows.sameTargetApp(row))
 			.collect(Collectors.groupingBy(row -> row.intent().baseRevision()));
 		byRevision.forEach((baseRevision, intents) -> {
-			List<UpdateProof.Expectation> expected = intents.stream()
-				.map(row -> new UpdateProof.Expectation(FieldPath.parse(row.targetField()), row.fileName(), row.size(),
-						row.intent().expectedCount(), row.intent().expectedTotal(), row.sha256()))
-				.toList();
-			if (proof.applied(work.target(), baseRevision, expected)) {
+			List<LedgerEntry> evidence = intents.stream().filter(row -> inSource.contains(row.ref())).toList();
+			if (evidence.isEmpty()) {
+				evidence = intents;
+			}
+			if (proof.applied(work.target(), baseRevision, expectations(evidence))) {
 				for (LedgerEntry row : intents) {
-					work.rows.put(row.ref(),
-							new LedgerEntry(row.ref(), row.fileIndex(), row.sourceFileKey(), row.sha256(), row.target(),
-									row.intent(), LedgerStatus.ATTACHED, row.attempts(), null, row.fingerprint()));
-					work.reconciled.add(row.ref());
+					if (evidence.contains(row)
+							|| proof.applied(work.target(), baseRevision, expectations(List.of(row)))) {
+						work.rows.put(row.ref(),
+								new LedgerEntry(row.ref(), row.fileIndex(), row.sourceFileKey(), row.sha256(),
+										row.target(), row.intent(), LedgerStatus.ATTACHED, row.attempts(), null,
+										row.fingerprint()));
+						work.reconciled.add(row.ref());
+					}
 				}
 			}
 		});
+	}
+
+	private static List<UpdateProof.Expectation> expectations(List<LedgerEntry> intents) {
+		return intents.stream()
+			.map(row -> new UpdateProof.Expectation(FieldPath.parse(row.targetField()), row.fileName(), row.size(),
+					row.intent().expectedCount(), row.intent().expectedTotal(), row.sha256()))
+			.toList();
 	}
 
 	/**

@@ -170,6 +170,34 @@ class ChangingWorldWriterTests {
 		});
 	}
 
+	/**
+	 * World seed 32591 (append): an update attaches a.txt and b.txt and the process dies
+	 * before the chunk commits; a user deletes a.txt from the source; the next run's
+	 * update takes a.txt off and the process dies again. The intent rows of the first
+	 * update now name a file that is gone from source and target: the update is still
+	 * proven applied by b.txt, which must not be attached a second time.
+	 */
+	@Test
+	void anAppliedUpdateIsRecognisedAfterALaterLostUpdateTookOffAFileTheSourceNoLongerHas() {
+		JobConfig config = config("onExisting: append\n");
+		sourceFiles(1, file("a", "a.txt", 4), file("b", "b.txt", 5));
+		writeAndDieBeforeTheCommit(config);
+		assertThat(contents(target, "documents")).containsExactly("AAAA", "BBBBB");
+		sourceFiles(2, file("b", "b.txt", 5)); // a user deletes a.txt from the source
+		writeAndDieBeforeTheCommit(config);
+		assertThat(contents(target, "documents")).containsExactly("BBBBB");
+		int uploads = target.uploadCount();
+
+		write(config, false);
+
+		assertThat(contents(target, "documents")).containsExactly("BBBBB");
+		assertThat(target.uploadCount()).as("nothing moves again").isEqualTo(uploads);
+		assertThat(ledger.all("world")).singleElement().satisfies(row -> {
+			assertThat(row.fileName()).isEqualTo("b.txt");
+			assertThat(row.status()).isEqualTo(LedgerStatus.ATTACHED);
+		});
+	}
+
 	@Test
 	void aJobFileThatNowNamesAnotherTargetAppMovesTheFilesThere() {
 		sourceFiles(1, file("a", "a.txt", 4));
@@ -423,6 +451,11 @@ class ChangingWorldWriterTests {
 	 * the writer.
 	 */
 	private void writeRecords(JobConfig config, boolean incremental, long... ids) {
+		chunkTransaction.executeWithoutResult(status -> writeChunk(config, incremental, ids));
+	}
+
+	/** What {@link #writeRecords} does, inside the caller's transaction. */
+	private void writeChunk(JobConfig config, boolean incremental, long... ids) {
 		MigrationRun run = new MigrationRun(config,
 				DirectClients.over(connection -> switch ((int) connection.app().value()) {
 					case 1 -> source;
@@ -439,7 +472,19 @@ class ChangingWorldWriterTests {
 			.filter(record -> wanted.isEmpty() || wanted.contains(record.id()))
 			.map(extractor::process)
 			.toList();
-		chunkTransaction.executeWithoutResult(status -> writer.write(new Chunk<>(items)));
+		writer.write(new Chunk<>(items));
+	}
+
+	/**
+	 * A run whose update reaches the target, killed before its chunk commits: the intent
+	 * rows written ahead stay, what the chunk wrote after the update is lost.
+	 */
+	private void writeAndDieBeforeTheCommit(JobConfig config) {
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> chunkTransaction.executeWithoutResult(status -> {
+				writeChunk(config, false);
+				throw new IllegalStateException("killed after the update, before the commit");
+			}));
 	}
 
 	private List<String> contents(InMemoryKintoneClient app, String field) {
