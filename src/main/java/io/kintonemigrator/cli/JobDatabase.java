@@ -1,11 +1,10 @@
 package io.kintonemigrator.cli;
 
-import java.util.Map;
-
-import java.nio.file.Files;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 

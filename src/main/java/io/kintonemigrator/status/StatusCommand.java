@@ -88,12 +88,11 @@ public class StatusCommand implements Callable<Integer> {
 			}
 			Path missing = JobDatabase.missingH2File(url);
 			if (missing != null) {
-				out.println("No executions: the job database " + missing.toAbsolutePath().normalize()
-						+ " does not exist yet (migrate creates it).");
+				out.println(noDatabase(missing));
 				return ExitCodes.COMPLETED;
 			}
-			ConfigurableApplicationContext started = MigratorContext.startUnlessInUse(Map.of(JobDatabase.PROPERTY, url),
-					loader, err);
+			ConfigurableApplicationContext started = MigratorContext.startUnlessInUse(
+					Map.of(JobDatabase.PROPERTY, url, MigratorContext.LAZY_INITIALIZATION, "true"), loader, err);
 			if (started == null) {
 				return ExitCodes.USAGE;
 			}
@@ -136,8 +135,7 @@ public class StatusCommand implements Callable<Integer> {
 				return ExitCodes.COMPLETED;
 			}
 			if (missing != null) {
-				out.println("No executions: the job database " + missing.toAbsolutePath().normalize()
-						+ " does not exist yet (migrate creates it).");
+				out.println(noDatabase(missing));
 				if (config != null) {
 					out.println(
 							"Job '" + config.name() + "': next migrate: " + NextRun.after(null).describe(null) + ".");
@@ -164,6 +162,11 @@ public class StatusCommand implements Callable<Integer> {
 			out.flush();
 			err.flush();
 		}
+	}
+
+	private static String noDatabase(Path missing) {
+		return "No executions: the job database " + missing.toAbsolutePath().normalize()
+				+ " does not exist yet (migrate creates it).";
 	}
 
 }
